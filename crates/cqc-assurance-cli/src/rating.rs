@@ -1,0 +1,607 @@
+//! Commands about scores and ratings: rate, explain, improve, probabilities, framework,
+//! published, check-published.
+
+use std::fmt::Write as _;
+
+use clap::Args;
+use cqc_assurance::{
+    self as cqc, Assessment, EvidenceCategory, PublishedDataset, QualityStatement, Rating,
+    RatingMethod, RatingResult, Score, Theme,
+};
+use serde_json::json;
+
+use crate::{read_input, to_json, CliError, Outcome};
+
+/// Where the scores come from.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Nine scores in CQC's order (QS1-QS9), comma-separated; `-` for a statement not assessed.
+    #[arg(long, value_name = "S1,...,S9", conflicts_with = "file")]
+    scores: Option<String>,
+    /// An assessment document (JSON); `-` reads standard input.
+    #[arg(long, short = 'f', value_name = "FILE")]
+    file: Option<String>,
+    /// The rating method: `current` (statement scores, default) or `earlier` (evidence-category
+    /// scores in the file).
+    #[arg(long, value_name = "METHOD")]
+    method: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `rate`.
+#[derive(Debug, Args)]
+pub struct RateArgs {
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Arguments of `improve`.
+#[derive(Debug, Args)]
+pub struct ImproveArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// The rating to reach: inadequate, requires_improvement, good or outstanding.
+    #[arg(long, default_value = "good")]
+    target: String,
+    /// List at most this many paths (all are counted).
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+}
+
+/// Arguments of `probabilities`.
+#[derive(Debug, Args)]
+pub struct ProbabilitiesArgs {
+    /// A probability document: `{"scores": {"assessing-needs": [p1, p2, p3, p4], "equity": 3}}`.
+    #[arg(long, short = 'f', value_name = "FILE")]
+    file: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Just `--json`.
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `published`.
+#[derive(Debug, Args)]
+pub struct PublishedArgs {
+    /// A council's name ("Liverpool", "London Borough of Camden"); all councils if omitted.
+    council: Option<String>,
+    /// Show how councils scored each statement instead.
+    #[arg(long, conflicts_with = "council")]
+    distribution: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `check-published`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Nine published scores in CQC's order, comma-separated.
+    #[arg(long, value_name = "S1,...,S9")]
+    scores: Option<String>,
+    /// The published rating.
+    #[arg(long, requires = "scores")]
+    rating: Option<String>,
+    /// The published overall percentage, if known.
+    #[arg(long, requires = "scores")]
+    percent: Option<u8>,
+    /// Check a council from the bundled published results instead.
+    #[arg(long, conflicts_with_all = ["scores", "all"])]
+    council: Option<String>,
+    /// Check every bundled published result and list the inconsistent ones.
+    #[arg(long, conflicts_with = "scores")]
+    all: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_scores(text: &str) -> Result<Assessment, CliError> {
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    let mut scores = Vec::with_capacity(parts.len());
+    for (i, p) in parts.iter().enumerate() {
+        if *p == "-" || p.is_empty() {
+            scores.push(None);
+        } else {
+            let v: i64 = p.parse().map_err(|_| cqc::Error::ScoreOutOfRange {
+                path: format!("scores[{i}]"),
+                value: (*p).to_string(),
+            })?;
+            scores.push(Some(Score::from_i64(v, &format!("scores[{i}]"))?.get()));
+        }
+    }
+    Ok(Assessment::from_optional_scores(&scores)?)
+}
+
+fn read_assessment(input: &InputArgs) -> Result<Assessment, CliError> {
+    let method = input
+        .method
+        .as_deref()
+        .map(|m| RatingMethod::parse(m).map_err(|e| e.under("--method")))
+        .transpose()?;
+    match (&input.scores, &input.file) {
+        (Some(s), _) => {
+            if method == Some(RatingMethod::Earlier) {
+                return Err(cqc::Error::MethodMismatch {
+                    path: "--scores".into(),
+                    message: "the earlier method needs evidence-category scores: give them in a file with --file".into(),
+                }
+                .into());
+            }
+            parse_scores(s)
+        }
+        (None, Some(f)) => {
+            let text = read_input(f)?;
+            let a = Assessment::from_json_with_default(&text, method.unwrap_or_default())?;
+            if let Some(m) = method {
+                if m != a.method() {
+                    return Err(cqc::Error::MethodMismatch {
+                        path: "method".into(),
+                        message: format!(
+                            "--method {} was given but the file says \"method\": \"{}\"",
+                            m,
+                            a.method()
+                        ),
+                    }
+                    .into());
+                }
+            }
+            Ok(a)
+        }
+        (None, None) => Err(cqc::Error::EmptyAssessment {
+            path: "--scores".into(),
+        }
+        .into()),
+    }
+}
+
+fn statement_table(result: &RatingResult, out: &mut String) {
+    for theme in Theme::ALL {
+        let rows: Vec<_> = result
+            .statements
+            .iter()
+            .filter(|s| s.theme == theme)
+            .collect();
+        let _ = writeln!(out, "  {}", theme.name());
+        for qs in theme.statements() {
+            match rows.iter().find(|s| s.statement == *qs) {
+                Some(s) => {
+                    let _ = write!(out, "    QS{} {:<44} {}", qs.number(), qs.name(), s.score);
+                    if let Some(ev) = &s.evidence {
+                        let _ = write!(
+                            out,
+                            "   (evidence {}/{} = {}%)",
+                            ev.total, ev.max, ev.percent
+                        );
+                    }
+                    out.push('\n');
+                }
+                None => {
+                    let _ = writeln!(out, "    QS{} {:<44} not assessed", qs.number(), qs.name());
+                }
+            }
+        }
+    }
+}
+
+fn pct(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// `rate`.
+pub fn rate(args: RateArgs) -> Result<Outcome, CliError> {
+    let a = read_assessment(&args.input)?;
+    let r = cqc::rate(&a);
+    if args.input.json {
+        return Ok(Outcome::ok(to_json(&r)));
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "Rating: {} ({}%)", r.rating.label(), r.percent);
+    let _ = writeln!(
+        out,
+        "Scores: {} of {} ({} statement{} assessed) = {}%, published rounded up as {}%",
+        r.total,
+        r.max,
+        r.assessed,
+        if r.assessed == 1 { "" } else { "s" },
+        pct(r.percent_exact),
+        r.percent
+    );
+    let _ = writeln!(out, "Position: {}", r.band.wording);
+    if let (Some(n), Some(p)) = (r.band.next_rating, r.band.points_to_next_rating) {
+        let _ = writeln!(
+            out,
+            "  {p} more score point(s) would reach {}",
+            n.label().to_lowercase()
+        );
+    }
+    if let (Some(d), Some(s)) = (r.rating.next_down(), r.band.slack_points) {
+        let _ = writeln!(
+            out,
+            "  {} point(s) fewer would drop it to {}",
+            s + 1,
+            d.label().to_lowercase()
+        );
+    }
+    let _ = writeln!(out, "Method: {} ({})", r.method.name(), r.method.id());
+    statement_table(&r, &mut out);
+    let rank = cqc::rank_among_published(&a);
+    let _ = writeln!(
+        out,
+        "Among {} councils with published scores: rank {} ({} higher, {} level), percentile {}",
+        rank.councils,
+        rank.rank,
+        rank.higher,
+        rank.equal,
+        pct(rank.percentile)
+    );
+    Ok(Outcome::ok(out))
+}
+
+/// `explain`.
+pub fn explain(args: InputArgs) -> Result<Outcome, CliError> {
+    let a = read_assessment(&args)?;
+    let e = cqc::explain(&a);
+    Ok(Outcome::ok(if args.json {
+        to_json(&e)
+    } else {
+        e.to_text()
+    }))
+}
+
+/// `improve`.
+pub fn improve(args: ImproveArgs) -> Result<Outcome, CliError> {
+    let a = read_assessment(&args.input)?;
+    let target = Rating::parse(&args.target).map_err(|e| e.under("--target"))?;
+    let plan = cqc::improvement_paths(&a, target);
+    if args.input.json {
+        return Ok(Outcome::ok(to_json(&plan)));
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Now: {} ({} of {}). Target: {}.",
+        plan.current_rating.label(),
+        plan.current_total,
+        a.max(),
+        target.label()
+    );
+    if plan.already_met {
+        let _ = writeln!(out, "The target is already met.");
+        return Ok(Outcome::ok(out));
+    }
+    let _ = writeln!(
+        out,
+        "Needs a total of {} ({} more score point{}). {} minimal way{}, fewest statements first:",
+        plan.target_total,
+        plan.points_needed,
+        if plan.points_needed == 1 { "" } else { "s" },
+        plan.paths.len(),
+        if plan.paths.len() == 1 { "" } else { "s" }
+    );
+    for (i, p) in plan.paths.iter().take(args.limit).enumerate() {
+        let steps: Vec<String> = p
+            .increases
+            .iter()
+            .map(|inc| {
+                format!(
+                    "QS{} {} {}→{}",
+                    inc.statement.number(),
+                    inc.statement.name(),
+                    inc.from,
+                    inc.to
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:>3}. {}  ({}%)",
+            i + 1,
+            steps.join("; "),
+            p.percent
+        );
+    }
+    if plan.paths.len() > args.limit {
+        let _ = writeln!(
+            out,
+            "  ... and {} more (use --limit or --json to see all)",
+            plan.paths.len() - args.limit
+        );
+    }
+    Ok(Outcome::ok(out))
+}
+
+/// `probabilities`.
+pub fn probabilities(args: ProbabilitiesArgs) -> Result<Outcome, CliError> {
+    let text = read_input(&args.file)?;
+    let p = cqc::rating_probabilities_json(&text)?;
+    if args.json {
+        return Ok(Outcome::ok(to_json(&p)));
+    }
+    let mut out = String::new();
+    for r in &p.ratings {
+        let _ = writeln!(
+            out,
+            "{:<22} {:>6.2}%",
+            r.rating.label(),
+            100.0 * r.probability
+        );
+    }
+    let _ = writeln!(out, "Most likely: {}", p.most_likely.label());
+    let _ = writeln!(
+        out,
+        "Expected percentage: {:.1}% exact, {:.1}% published (rounded up)",
+        p.expected_percent_exact, p.expected_percent
+    );
+    Ok(Outcome::ok(out))
+}
+
+/// `framework`.
+pub fn framework(args: JsonFlag) -> Result<Outcome, CliError> {
+    if args.json {
+        let themes: Vec<_> = Theme::ALL
+            .iter()
+            .map(|t| {
+                json!({
+                    "id": t.id(), "number": t.number(), "name": t.name(),
+                    "statements": t.statements().iter().map(|q| q.id()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let statements: Vec<_> = QualityStatement::ALL
+            .iter()
+            .map(|q| {
+                json!({
+                    "id": q.id(), "number": q.number(), "theme": q.theme().id(), "name": q.name(),
+                    "aliases": q.aliases(), "description": q.description(), "url": q.url(),
+                })
+            })
+            .collect();
+        let categories: Vec<_> = EvidenceCategory::ALL
+            .iter()
+            .map(|c| {
+                json!({
+                    "id": c.id(), "name": c.name(), "description": c.description(),
+                    "local_authority_use": c.local_authority_use(),
+                })
+            })
+            .collect();
+        let scores: Vec<_> = Score::ALL
+            .iter()
+            .map(|s| json!({"score": s.get(), "descriptor": s.descriptor()}))
+            .collect();
+        let ratings: Vec<_> = Rating::ALL
+            .iter()
+            .map(|r| json!({"id": r.as_str(), "label": r.label(), "band": r.band()}))
+            .collect();
+        let methods: Vec<_> = RatingMethod::ALL
+            .iter()
+            .map(|m| {
+                json!({"id": m.id(), "name": m.name(), "in_force_from": m.in_force_from(),
+                       "in_force_until": m.in_force_until(), "source_url": m.source_url()})
+            })
+            .collect();
+        return Ok(Outcome::ok(to_json(&json!({
+            "themes": themes, "statements": statements, "evidence_categories": categories,
+            "scores": scores, "ratings": ratings, "methods": methods,
+        }))));
+    }
+    let mut out = String::new();
+    for t in Theme::ALL {
+        let _ = writeln!(out, "Theme {}: {}", t.number(), t.name());
+        for q in t.statements() {
+            let _ = writeln!(out, "  QS{} {} [{}]", q.number(), q.name(), q.id());
+            let _ = writeln!(out, "      {}", q.description());
+        }
+    }
+    let _ = writeln!(out, "Official wording: {}", cqc::FRAMEWORK_URL);
+    let _ = writeln!(out, "\nEvidence categories:");
+    for c in EvidenceCategory::ALL {
+        let used = match c.local_authority_use() {
+            cqc::LocalAuthorityUse::Used => "used for local authorities",
+            cqc::LocalAuthorityUse::NotInBaseliningRound => "not used in the baselining round",
+            cqc::LocalAuthorityUse::NotUsed => "never used for local authorities",
+        };
+        let _ = writeln!(out, "  {:<32} {}", c.name(), used);
+    }
+    let _ = writeln!(out, "\nScores:");
+    for s in Score::ALL {
+        let _ = writeln!(out, "  {} {}", s, s.descriptor());
+    }
+    let _ = writeln!(out, "\nRatings (published percentage, rounded up):");
+    for r in Rating::ALL {
+        let (lo, hi) = r.band();
+        let _ = writeln!(out, "  {:<22} {lo}-{hi}%", r.label());
+    }
+    Ok(Outcome::ok(out))
+}
+
+/// `published`.
+pub fn published(args: PublishedArgs) -> Result<Outcome, CliError> {
+    let data = PublishedDataset::bundled();
+    if args.distribution {
+        let dist = data.statement_distribution();
+        if args.json {
+            return Ok(Outcome::ok(to_json(&dist)));
+        }
+        let mut out = format!(
+            "{:<48} {:>4} {:>4} {:>4} {:>4}  mean\n",
+            "Statement", "1", "2", "3", "4"
+        );
+        for d in dist {
+            let _ = writeln!(
+                out,
+                "QS{} {:<44} {:>4} {:>4} {:>4} {:>4}  {:.2}",
+                d.statement.number(),
+                d.statement.name(),
+                d.counts[0],
+                d.counts[1],
+                d.counts[2],
+                d.counts[3],
+                d.mean
+            );
+        }
+        return Ok(Outcome::ok(out));
+    }
+    if let Some(name) = &args.council {
+        let rec = data.find(name)?;
+        if args.json {
+            return Ok(Outcome::ok(to_json(rec)));
+        }
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}: {} (published {})",
+            rec.council,
+            rec.rating.label(),
+            rec.published.as_deref().unwrap_or("date unknown")
+        );
+        if let Some(a) = rec.assessment() {
+            let r = cqc::rate(&a);
+            let _ = writeln!(
+                out,
+                "Scores {}/{} = {}% → {}",
+                r.total,
+                r.max,
+                r.percent,
+                r.rating.label()
+            );
+            statement_table(&r, &mut out);
+            if let Some(check) = rec.check() {
+                for f in &check.findings {
+                    let _ = writeln!(out, "INCONSISTENT: {}", f.message);
+                }
+            }
+        } else {
+            let _ = writeln!(out, "Scores not published in the sources used.");
+        }
+        if rec.pilot {
+            let _ = writeln!(out, "Pilot assessment: indicative, not a formal rating.");
+        }
+        if let Some(n) = &rec.note {
+            let _ = writeln!(out, "Note: {n}");
+        }
+        for s in &rec.sources {
+            let _ = writeln!(out, "Source: {s}");
+        }
+        return Ok(Outcome::ok(out));
+    }
+    if args.json {
+        return Ok(Outcome::ok(to_json(&data.records())));
+    }
+    let mut out = String::new();
+    for rec in data.records() {
+        let scores = rec.scores.map_or("(rating only)".to_string(), |s| {
+            s.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        });
+        let _ = writeln!(
+            out,
+            "{:<30} {:<10} {:<18} {}",
+            rec.council,
+            rec.published.as_deref().unwrap_or("-"),
+            scores,
+            rec.rating.label()
+        );
+    }
+    Ok(Outcome::ok(out))
+}
+
+/// `check-published`.
+pub fn check_published(args: CheckArgs) -> Result<Outcome, CliError> {
+    let data = PublishedDataset::bundled();
+    let checks: Vec<(String, cqc::PublishedCheck)> = if args.all {
+        data.conflicts()
+            .into_iter()
+            .map(|(r, c)| (r.council.clone(), c))
+            .collect()
+    } else if let Some(name) = &args.council {
+        let rec = data.find(name)?;
+        let check = rec.check().ok_or_else(|| cqc::Error::EmptyAssessment {
+            path: format!("{}: scores", rec.council),
+        })?;
+        vec![(rec.council.clone(), check)]
+    } else {
+        let scores = args.scores.as_deref().ok_or(cqc::Error::EmptyAssessment {
+            path: "--scores".into(),
+        })?;
+        let a = parse_scores(scores)?;
+        let rating = args
+            .rating
+            .as_deref()
+            .ok_or_else(|| cqc::Error::UnknownRating {
+                path: "--rating".into(),
+                input: String::new(),
+            })
+            .and_then(|r| Rating::parse(r).map_err(|e| e.under("--rating")))?;
+        let check = cqc::check_published(&a, rating, args.percent)?;
+        vec![("scores".into(), check)]
+    };
+    let inconsistent = checks.iter().any(|(_, c)| !c.consistent);
+    let status = u8::from(inconsistent);
+    if args.json {
+        let value: Vec<_> = checks
+            .iter()
+            .map(|(name, c)| json!({"council": name, "check": c}))
+            .collect();
+        let value = if args.all || checks.len() != 1 {
+            json!(value)
+        } else {
+            json!(checks[0].1)
+        };
+        return Ok(Outcome::with_status(to_json(&value), status));
+    }
+    let mut out = String::new();
+    if args.all {
+        let _ = writeln!(
+            out,
+            "{} of {} councils with published scores are inconsistent with the method:",
+            checks.len(),
+            data.scored().count()
+        );
+    }
+    for (name, c) in &checks {
+        if c.consistent {
+            let _ = writeln!(
+                out,
+                "{name}: consistent ({}/{} = {}% → {})",
+                c.computed.total,
+                c.computed.max,
+                c.computed.percent,
+                c.computed.rating.label()
+            );
+            continue;
+        }
+        let _ = writeln!(out, "{name}: INCONSISTENT");
+        for f in &c.findings {
+            let _ = writeln!(out, "  - {}", f.message);
+        }
+        if !c.corrections.is_empty() {
+            let _ = writeln!(out, "  A single misprinted score would explain it if:");
+            for k in &c.corrections {
+                let _ = writeln!(
+                    out,
+                    "    QS{} {} were {} instead of {} ({}%)",
+                    k.statement.number(),
+                    k.statement.name(),
+                    k.corrected,
+                    k.published,
+                    k.percent
+                );
+            }
+        }
+    }
+    Ok(Outcome::with_status(out, status))
+}

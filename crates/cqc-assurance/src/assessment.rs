@@ -1,0 +1,805 @@
+//! An assessment: the scores of the quality statements assessed, under one rating method, and
+//! its JSON document form.
+
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{join_path, parse_json, Error, Result};
+use crate::framework::{EvidenceCategory, LocalAuthorityUse, QualityStatement};
+use crate::method::RatingMethod;
+use crate::score::{published_percent, Rating, Score};
+
+/// The version of the assessment document this library writes and reads.
+pub const DOCUMENT_VERSION: u32 = 1;
+
+/// The evidence-category scores of one quality statement (earlier method).
+///
+/// ```
+/// use cqc_assurance::{EvidenceCategory as C, EvidenceScores, Score};
+/// let ev = EvidenceScores::from_pairs([
+///     (C::PeoplesExperience, Score::new(3).unwrap()),
+///     (C::StaffAndLeaders, Score::new(2).unwrap()),
+///     (C::Partners, Score::new(3).unwrap()),
+///     (C::Processes, Score::new(2).unwrap()),
+/// ]).unwrap();
+/// // 10 of 16 = 62.5%, rounded up to 63%: a statement score of 3.
+/// assert_eq!(ev.percent(), 63);
+/// assert_eq!(ev.statement_score().get(), 3);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EvidenceScores {
+    scores: [Option<Score>; 6],
+}
+
+impl EvidenceScores {
+    /// Evidence-category scores from pairs. At least one category; no category twice; only
+    /// the four categories used for local authorities in the baselining round (observation is
+    /// never used, outcomes was not used while the earlier method applied).
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (EvidenceCategory, Score)>) -> Result<Self> {
+        let mut scores = [None; 6];
+        for (category, score) in pairs {
+            let path = category.id();
+            check_category_used(category, path)?;
+            if scores[category.index()].replace(score).is_some() {
+                return Err(Error::DuplicateEvidenceCategory {
+                    path: path.to_string(),
+                    category: category.id().to_string(),
+                });
+            }
+        }
+        if scores.iter().all(Option::is_none) {
+            return Err(Error::EmptyAssessment { path: ".".into() });
+        }
+        Ok(EvidenceScores { scores })
+    }
+
+    /// The score of one category, if scored.
+    pub fn get(&self, category: EvidenceCategory) -> Option<Score> {
+        self.scores[category.index()]
+    }
+
+    /// The scored categories with their scores, in framework order.
+    pub fn iter(&self) -> impl Iterator<Item = (EvidenceCategory, Score)> + '_ {
+        EvidenceCategory::ALL
+            .into_iter()
+            .filter_map(|c| self.scores[c.index()].map(|s| (c, s)))
+    }
+
+    /// Sum of the category scores.
+    pub fn total(&self) -> u32 {
+        self.iter().map(|(_, s)| u32::from(s.get())).sum()
+    }
+
+    /// 4 × the number of categories scored.
+    pub fn max(&self) -> u32 {
+        4 * self.iter().count() as u32
+    }
+
+    /// The exact statement percentage.
+    pub fn percent_exact(&self) -> f64 {
+        100.0 * f64::from(self.total()) / f64::from(self.max())
+    }
+
+    /// The statement percentage rounded up to a whole number (the rounding is inferred from
+    /// CQC's published overall scores and applied here the same way; CQC does not state it).
+    pub fn percent(&self) -> u8 {
+        published_percent(self.total(), self.max())
+    }
+
+    /// The statement score the percentage converts to: 25-38% → 1, 39-62% → 2, 63-87% → 3,
+    /// 88% and above → 4.
+    pub fn statement_score(&self) -> Score {
+        let rating = Rating::from_published_percent(self.percent())
+            .expect("a percentage of 1-4 scores is always 25-100");
+        Score::ALL[rating as usize]
+    }
+}
+
+fn check_category_used(category: EvidenceCategory, path: &str) -> Result<()> {
+    let reason = match category.local_authority_use() {
+        LocalAuthorityUse::Used => return Ok(()),
+        LocalAuthorityUse::NotUsed => "in local authority assessments",
+        LocalAuthorityUse::NotInBaseliningRound => {
+            "in local authority assessments under the earlier method (not used in the baselining round)"
+        }
+    };
+    Err(Error::EvidenceCategoryNotUsed {
+        path: path.to_string(),
+        category: category.id().to_string(),
+        reason: reason.to_string(),
+    })
+}
+
+/// The scores of an assessment under one [`RatingMethod`]: for each of the nine quality
+/// statements either nothing (not assessed) or a score; under the earlier method, the
+/// evidence-category scores the statement score comes from.
+///
+/// ```
+/// use cqc_assurance::{Assessment, QualityStatement, RatingMethod};
+/// // Liverpool as listed in press coverage.
+/// let a = Assessment::from_scores(&[2, 3, 3, 2, 2, 2, 2, 3, 3]).unwrap();
+/// assert_eq!(a.method(), RatingMethod::Current);
+/// assert_eq!(a.total(), 22);
+/// assert_eq!(a.max(), 36);
+/// assert_eq!(a.score(QualityStatement::Partnerships).unwrap().get(), 2);
+///
+/// let json = r#"{"version": 1, "method": "current",
+///                "scores": {"assessing-needs": 2, "Safeguarding": 3}}"#;
+/// let b = Assessment::from_json(json).unwrap();
+/// assert_eq!(b.assessed(), 2);
+/// assert_eq!(Assessment::from_json(&b.to_json()).unwrap(), b);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Assessment {
+    method: RatingMethod,
+    scores: [Option<Score>; 9],
+    evidence: [Option<EvidenceScores>; 9],
+}
+
+impl Assessment {
+    /// All nine statements assessed, scores in CQC's order (QS1-QS9), current method.
+    pub fn from_scores(scores: &[u8]) -> Result<Assessment> {
+        if scores.len() != 9 {
+            return Err(Error::WrongLength {
+                path: "scores".into(),
+                expected: 9,
+                found: scores.len(),
+            });
+        }
+        let options: Vec<Option<u8>> = scores.iter().copied().map(Some).collect();
+        Assessment::from_optional_scores(&options)
+    }
+
+    /// Nine entries in CQC's order, `None` for a statement not assessed; current method. At
+    /// least one must be assessed.
+    pub fn from_optional_scores(scores: &[Option<u8>]) -> Result<Assessment> {
+        if scores.len() != 9 {
+            return Err(Error::WrongLength {
+                path: "scores".into(),
+                expected: 9,
+                found: scores.len(),
+            });
+        }
+        let mut out = [None; 9];
+        for (i, s) in scores.iter().enumerate() {
+            if let Some(v) = s {
+                out[i] = Some(Score::from_i64(i64::from(*v), &format!("scores[{i}]"))?);
+            }
+        }
+        Assessment::from_score_array(out)
+    }
+
+    /// Statement scores by statement, current method: no statement twice, at least one.
+    pub fn from_statement_scores(
+        pairs: impl IntoIterator<Item = (QualityStatement, Score)>,
+    ) -> Result<Assessment> {
+        let mut out = [None; 9];
+        for (qs, score) in pairs {
+            if out[qs.index()].replace(score).is_some() {
+                return Err(Error::DuplicateStatement {
+                    path: join_path("scores", qs.id()),
+                    statement: qs.id().to_string(),
+                });
+            }
+        }
+        Assessment::from_score_array(out)
+    }
+
+    /// Nine optional statement scores in CQC's order, current method.
+    pub fn from_score_array(scores: [Option<Score>; 9]) -> Result<Assessment> {
+        if scores.iter().all(Option::is_none) {
+            return Err(Error::EmptyAssessment {
+                path: "scores".into(),
+            });
+        }
+        Ok(Assessment {
+            method: RatingMethod::Current,
+            scores,
+            evidence: [None; 9],
+        })
+    }
+
+    /// Evidence-category scores by statement: the earlier method. Each statement's score is
+    /// derived from its categories.
+    ///
+    /// ```
+    /// use cqc_assurance::{Assessment, EvidenceCategory as C, EvidenceScores, QualityStatement as QS, Score};
+    /// let s = |n| Score::new(n).unwrap();
+    /// let ev = EvidenceScores::from_pairs([(C::PeoplesExperience, s(2)), (C::Processes, s(3))]).unwrap();
+    /// let a = Assessment::from_evidence([(QS::Safeguarding, ev)]).unwrap();
+    /// assert_eq!(a.score(QS::Safeguarding), Some(s(3))); // 5/8 = 62.5% → 63% → 3
+    /// ```
+    pub fn from_evidence(
+        pairs: impl IntoIterator<Item = (QualityStatement, EvidenceScores)>,
+    ) -> Result<Assessment> {
+        let mut evidence = [None; 9];
+        for (qs, ev) in pairs {
+            if evidence[qs.index()].replace(ev).is_some() {
+                return Err(Error::DuplicateStatement {
+                    path: join_path("evidence_scores", qs.id()),
+                    statement: qs.id().to_string(),
+                });
+            }
+        }
+        if evidence.iter().all(Option::is_none) {
+            return Err(Error::EmptyAssessment {
+                path: "evidence_scores".into(),
+            });
+        }
+        Ok(Assessment {
+            method: RatingMethod::Earlier,
+            scores: evidence.map(|e| e.map(|e| e.statement_score())),
+            evidence,
+        })
+    }
+
+    /// The same statement scores with one statement's score replaced (current method; an
+    /// earlier-method assessment becomes a current-method one with the derived scores).
+    pub fn with_score(&self, statement: QualityStatement, score: Score) -> Assessment {
+        let mut scores = self.scores;
+        scores[statement.index()] = Some(score);
+        Assessment {
+            method: RatingMethod::Current,
+            scores,
+            evidence: [None; 9],
+        }
+    }
+
+    /// The rating method these scores are for.
+    pub fn method(&self) -> RatingMethod {
+        self.method
+    }
+
+    /// The score of a statement, or `None` if it was not assessed. Under the earlier method,
+    /// the score derived from the evidence categories.
+    pub fn score(&self, statement: QualityStatement) -> Option<Score> {
+        self.scores[statement.index()]
+    }
+
+    /// Nine entries in CQC's order, `None` where not assessed.
+    pub fn score_array(&self) -> [Option<Score>; 9] {
+        self.scores
+    }
+
+    /// The evidence-category scores of a statement (earlier method only).
+    pub fn evidence(&self, statement: QualityStatement) -> Option<&EvidenceScores> {
+        self.evidence[statement.index()].as_ref()
+    }
+
+    /// The assessed statements with their scores, in CQC's order.
+    pub fn statement_scores(&self) -> impl Iterator<Item = (QualityStatement, Score)> + '_ {
+        QualityStatement::ALL
+            .into_iter()
+            .filter_map(|qs| self.scores[qs.index()].map(|s| (qs, s)))
+    }
+
+    /// How many statements were assessed (1-9).
+    pub fn assessed(&self) -> u32 {
+        self.scores.iter().flatten().count() as u32
+    }
+
+    /// Sum of the statement scores.
+    pub fn total(&self) -> u32 {
+        self.scores
+            .iter()
+            .flatten()
+            .map(|s| u32::from(s.get()))
+            .sum()
+    }
+
+    /// The highest possible total: 4 × statements assessed.
+    pub fn max(&self) -> u32 {
+        4 * self.assessed()
+    }
+
+    /// Reads an assessment document (see [`AssessmentDocument`]); a document without a
+    /// `method` field is read as the current method.
+    pub fn from_json(text: &str) -> Result<Assessment> {
+        Assessment::from_json_with_default(text, RatingMethod::Current)
+    }
+
+    /// Reads an assessment document; `default_method` applies when the document has no
+    /// `method` field.
+    pub fn from_json_with_default(text: &str, default_method: RatingMethod) -> Result<Assessment> {
+        let raw: RawDocument = parse_json(text)?;
+        raw.into_assessment(default_method)
+    }
+
+    /// Reads an assessment document from an already parsed JSON value (used by documents that
+    /// embed an assessment). Paths in errors are relative to the value.
+    pub fn from_value(value: &serde_json::Value) -> Result<Assessment> {
+        let text = value.to_string();
+        Assessment::from_json(&text)
+    }
+
+    /// The assessment as a document: `{"version": 1, "method": ..., "scores": {...}}` or, for
+    /// the earlier method, `"evidence_scores": {statement: {category: score}}`.
+    pub fn to_document(&self) -> AssessmentDocument {
+        AssessmentDocument {
+            version: DOCUMENT_VERSION,
+            method: self.method,
+            scores: match self.method {
+                RatingMethod::Current => Some(
+                    self.statement_scores()
+                        .map(|(qs, s)| (qs, s))
+                        .collect::<Vec<_>>(),
+                ),
+                RatingMethod::Earlier => None,
+            },
+            evidence_scores: match self.method {
+                RatingMethod::Current => None,
+                RatingMethod::Earlier => Some(
+                    QualityStatement::ALL
+                        .into_iter()
+                        .filter_map(|qs| {
+                            self.evidence[qs.index()].map(|e| (qs, e.iter().collect::<Vec<_>>()))
+                        })
+                        .collect(),
+                ),
+            },
+        }
+    }
+
+    /// The assessment as JSON text (pretty-printed document).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.to_document()).expect("documents always serialise")
+    }
+}
+
+impl Serialize for Assessment {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_document().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Assessment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let raw = RawDocument::deserialize(d)?;
+        raw.into_assessment(RatingMethod::Current)
+            .map_err(|e| de::Error::custom(format!("{} [{}]", e, e.code())))
+    }
+}
+
+/// The JSON document form of an [`Assessment`], as written by [`Assessment::to_json`].
+///
+/// Reading accepts more than is written:
+/// - `version`: optional, must be 1;
+/// - `method`: `current` (default) or `earlier`;
+/// - `scores` (current method): an object keyed by statement id, number or any published name,
+///   or an array of nine in CQC's order with `null` for a statement not assessed;
+/// - `evidence_scores` (earlier method): an object keyed by statement, each an object keyed by
+///   evidence category;
+/// - nothing else: unknown fields are rejected, and so is a key given twice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssessmentDocument {
+    /// Always [`DOCUMENT_VERSION`].
+    pub version: u32,
+    /// The rating method.
+    pub method: RatingMethod,
+    /// Statement scores (current method).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_pairs")]
+    pub scores: Option<Vec<(QualityStatement, Score)>>,
+    /// Evidence-category scores (earlier method).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "ser_evidence"
+    )]
+    pub evidence_scores: Option<Vec<(QualityStatement, Vec<(EvidenceCategory, Score)>)>>,
+}
+
+fn ser_pairs<S: Serializer>(
+    v: &Option<Vec<(QualityStatement, Score)>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let pairs = v.as_deref().unwrap_or_default();
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (qs, score) in pairs {
+        map.serialize_entry(qs.id(), score)?;
+    }
+    map.end()
+}
+
+type EvidencePairs = Vec<(QualityStatement, Vec<(EvidenceCategory, Score)>)>;
+
+fn ser_evidence<S: Serializer>(
+    v: &Option<EvidencePairs>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    struct Inner<'a>(&'a [(EvidenceCategory, Score)]);
+    impl Serialize for Inner<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (c, score) in self.0 {
+                map.serialize_entry(c.id(), score)?;
+            }
+            map.end()
+        }
+    }
+    let pairs = v.as_deref().unwrap_or_default();
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (qs, cats) in pairs {
+        map.serialize_entry(qs.id(), &Inner(cats))?;
+    }
+    map.end()
+}
+
+/// Object entries in document order, duplicates kept (serde_json's own maps would silently
+/// keep only the last of two equal keys).
+#[derive(Debug, Clone)]
+pub(crate) struct Entries<T>(pub Vec<(String, T)>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Entries<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, T>()? {
+                    out.push((k, v));
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+/// `scores`: an object or an array.
+#[derive(Debug, Clone)]
+pub(crate) enum RawScores {
+    Map(Vec<(String, serde_json::Value)>),
+    List(Vec<serde_json::Value>),
+}
+
+impl<'de> Deserialize<'de> for RawScores {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawScores;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object keyed by quality statement, or an array of nine scores")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let entries: Entries<serde_json::Value> =
+                    Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawScores::Map(entries.0))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element()? {
+                    out.push(v);
+                }
+                Ok(RawScores::List(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDocument {
+    #[serde(default)]
+    version: Option<serde_json::Value>,
+    #[serde(default)]
+    method: Option<String>,
+    #[serde(default)]
+    scores: Option<RawScores>,
+    #[serde(default)]
+    evidence_scores: Option<Entries<Entries<serde_json::Value>>>,
+}
+
+/// Reads a score from a JSON value: a whole number 1-4, or `null` (not assessed) where
+/// `allow_null`.
+pub(crate) fn score_from_value(
+    value: &serde_json::Value,
+    path: &str,
+    allow_null: bool,
+) -> Result<Option<Score>> {
+    match value {
+        serde_json::Value::Null if allow_null => Ok(None),
+        serde_json::Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Score::from_i64(i, path).map(Some)
+            } else if let Some(f) = n.as_f64() {
+                Score::from_f64(f, path).map(Some)
+            } else {
+                Err(Error::ScoreOutOfRange {
+                    path: path.into(),
+                    value: n.to_string(),
+                })
+            }
+        }
+        other => Err(Error::ScoreOutOfRange {
+            path: path.into(),
+            value: other.to_string(),
+        }),
+    }
+}
+
+/// Resolves a statement key of a document (id, number or name), with the path of the key.
+pub(crate) fn statement_key(key: &str, path: &str) -> Result<QualityStatement> {
+    QualityStatement::parse(key).map_err(|e| match e {
+        Error::UnknownStatement {
+            input, suggestion, ..
+        } => Error::UnknownStatement {
+            path: path.to_string(),
+            input,
+            suggestion,
+        },
+        other => other,
+    })
+}
+
+/// Reads the `scores` field (object or array of nine) into nine optional scores.
+pub(crate) fn scores_from_raw(raw: &RawScores, path: &str) -> Result<[Option<Score>; 9]> {
+    let mut out: [Option<Score>; 9] = [None; 9];
+    match raw {
+        RawScores::List(list) => {
+            if list.len() != 9 {
+                return Err(Error::WrongLength {
+                    path: path.into(),
+                    expected: 9,
+                    found: list.len(),
+                });
+            }
+            for (i, v) in list.iter().enumerate() {
+                out[i] = score_from_value(v, &format!("{path}[{i}]"), true)?;
+            }
+        }
+        RawScores::Map(entries) => {
+            let mut seen = [false; 9];
+            for (key, v) in entries {
+                let p = join_path(path, key);
+                let qs = statement_key(key, &p)?;
+                if std::mem::replace(&mut seen[qs.index()], true) {
+                    return Err(Error::DuplicateStatement {
+                        path: p,
+                        statement: qs.id().to_string(),
+                    });
+                }
+                out[qs.index()] = score_from_value(v, &p, true)?;
+            }
+        }
+    }
+    if out.iter().all(Option::is_none) {
+        return Err(Error::EmptyAssessment { path: path.into() });
+    }
+    Ok(out)
+}
+
+pub(crate) fn check_version(value: Option<&serde_json::Value>, path: &str) -> Result<()> {
+    match value {
+        None => Ok(()),
+        Some(v) if v.as_u64() == Some(u64::from(DOCUMENT_VERSION)) => Ok(()),
+        Some(v) => Err(Error::UnsupportedVersion {
+            path: path.into(),
+            found: v.to_string(),
+            supported: DOCUMENT_VERSION,
+        }),
+    }
+}
+
+impl RawDocument {
+    fn into_assessment(self, default_method: RatingMethod) -> Result<Assessment> {
+        check_version(self.version.as_ref(), "version")?;
+        let method = match &self.method {
+            None => default_method,
+            Some(m) => RatingMethod::parse(m).map_err(|e| e.under("method"))?,
+        };
+        match method {
+            RatingMethod::Current => {
+                if self.evidence_scores.is_some() {
+                    return Err(Error::MethodMismatch {
+                        path: "evidence_scores".into(),
+                        message: "evidence-category scores belong to the earlier method; set \"method\": \"earlier\" or give statement scores in \"scores\"".into(),
+                    });
+                }
+                let raw = self.scores.ok_or_else(|| Error::EmptyAssessment {
+                    path: "scores".into(),
+                })?;
+                Assessment::from_score_array(scores_from_raw(&raw, "scores")?)
+            }
+            RatingMethod::Earlier => {
+                if self.scores.is_some() {
+                    return Err(Error::MethodMismatch {
+                        path: "scores".into(),
+                        message: "the earlier method scores evidence categories: give \"evidence_scores\" {statement: {category: score}}, or use \"method\": \"current\"".into(),
+                    });
+                }
+                let raw = self.evidence_scores.ok_or_else(|| Error::EmptyAssessment {
+                    path: "evidence_scores".into(),
+                })?;
+                let mut pairs = Vec::new();
+                let mut seen = [false; 9];
+                for (key, cats) in raw.0 {
+                    let p = join_path("evidence_scores", &key);
+                    let qs = statement_key(&key, &p)?;
+                    if std::mem::replace(&mut seen[qs.index()], true) {
+                        return Err(Error::DuplicateStatement {
+                            path: p,
+                            statement: qs.id().to_string(),
+                        });
+                    }
+                    let mut cat_pairs = Vec::new();
+                    let mut seen_cat = [false; 6];
+                    for (ckey, v) in cats.0 {
+                        let cp = join_path(&p, &ckey);
+                        let cat = EvidenceCategory::parse(&ckey).map_err(|_| {
+                            Error::UnknownEvidenceCategory {
+                                path: cp.clone(),
+                                input: ckey.clone(),
+                            }
+                        })?;
+                        check_category_used(cat, &cp)?;
+                        if std::mem::replace(&mut seen_cat[cat.index()], true) {
+                            return Err(Error::DuplicateEvidenceCategory {
+                                path: cp,
+                                category: cat.id().to_string(),
+                            });
+                        }
+                        if let Some(score) = score_from_value(&v, &cp, true)? {
+                            cat_pairs.push((cat, score));
+                        }
+                    }
+                    if cat_pairs.is_empty() {
+                        // A statement listed with no scored category is not assessed.
+                        continue;
+                    }
+                    let ev = EvidenceScores::from_pairs(cat_pairs).map_err(|e| e.under(&p))?;
+                    pairs.push((qs, ev));
+                }
+                Assessment::from_evidence(pairs)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_and_object_forms_agree() {
+        let a = Assessment::from_json(r#"{"scores": [2,3,3,2,2,2,2,3,3]}"#).unwrap();
+        let b = Assessment::from_json(
+            r#"{"version": 1, "method": "current", "scores": {
+            "QS1": 2, "Supporting people to lead healthier lives": 3, "equity": 3,
+            "care-provision": 2, "Partnership and communities": 2, "safe-systems": 2,
+            "safeguarding": 2, "governance": 3, "learning": 3}}"#,
+        )
+        .unwrap();
+        assert_eq!(a, b);
+        assert_eq!(
+            a,
+            Assessment::from_scores(&[2, 3, 3, 2, 2, 2, 2, 3, 3]).unwrap()
+        );
+    }
+
+    #[test]
+    fn errors_carry_codes_and_paths() {
+        let cases = [
+            (
+                r#"{"scores": [2,3,3,2,0,2,2,3,3]}"#,
+                "score_out_of_range",
+                "scores[4]",
+            ),
+            (r#"{"scores": [2,3,3,2,2,2,2,3]}"#, "wrong_length", "scores"),
+            (
+                r#"{"scores": {"assessing": 2}}"#,
+                "unknown_statement",
+                "scores.assessing",
+            ),
+            (
+                r#"{"scores": {"assessing-needs": 2, "Assessing needs": 3}}"#,
+                "duplicate_statement",
+                "scores.Assessing needs",
+            ),
+            (
+                r#"{"scores": {"assessing-needs": 2, "assessing-needs": 3}}"#,
+                "duplicate_statement",
+                "scores.assessing-needs",
+            ),
+            (r#"{"scores": {}}"#, "empty_assessment", "scores"),
+            (
+                r#"{"scores": [null,null,null,null,null,null,null,null,null]}"#,
+                "empty_assessment",
+                "scores",
+            ),
+            (r#"{}"#, "empty_assessment", "scores"),
+            (
+                r#"{"scores": [2,3,3,2,2,2,2,3,3], "extra": 1}"#,
+                "invalid_json",
+                ".",
+            ),
+            (r#"{"scores": [2,3,3,2,2,2,2,3,3]"#, "invalid_json", "."),
+            (r#"{"scores": [2,3,3,2,2,2,2,3,3]} x"#, "invalid_json", "."),
+            (
+                r#"{"version": 2, "scores": [2,3,3,2,2,2,2,3,3]}"#,
+                "unsupported_version",
+                "version",
+            ),
+            (
+                r#"{"method": "newest", "scores": [2,3,3,2,2,2,2,3,3]}"#,
+                "unknown_method",
+                "method",
+            ),
+            (
+                r#"{"scores": [2,3,3,2,2.5,2,2,3,3]}"#,
+                "score_out_of_range",
+                "scores[4]",
+            ),
+            (
+                r#"{"scores": [2,3,3,2,"2",2,2,3,3]}"#,
+                "score_out_of_range",
+                "scores[4]",
+            ),
+            (
+                r#"{"method": "earlier", "evidence_scores": {"safeguarding": {"observation": 3}}}"#,
+                "evidence_category_not_used",
+                "evidence_scores.safeguarding.observation",
+            ),
+            (
+                r#"{"method": "earlier", "evidence_scores": {"safeguarding": {"outcomes": 3}}}"#,
+                "evidence_category_not_used",
+                "evidence_scores.safeguarding.outcomes",
+            ),
+            (
+                r#"{"method": "earlier", "evidence_scores": {"safeguarding": {"vibes": 3}}}"#,
+                "unknown_evidence_category",
+                "evidence_scores.safeguarding.vibes",
+            ),
+            (
+                r#"{"method": "earlier", "scores": [2,3,3,2,2,2,2,3,3]}"#,
+                "method_mismatch",
+                "scores",
+            ),
+            (
+                r#"{"evidence_scores": {"safeguarding": {"processes": 3}}}"#,
+                "method_mismatch",
+                "evidence_scores",
+            ),
+        ];
+        for (json, code, path) in cases {
+            let err = Assessment::from_json(json).unwrap_err();
+            assert_eq!(err.code(), code, "{json}: {err}");
+            if code != "invalid_json" {
+                assert_eq!(err.path(), Some(path), "{json}: {err}");
+            }
+        }
+        let err =
+            Assessment::from_json(r#"{"scores": [2,3,3,2,2,2,2,3,3], "extra": 1}"#).unwrap_err();
+        assert!(err.to_string().contains("extra"), "{err}");
+    }
+
+    #[test]
+    fn earlier_method_document() {
+        let a = Assessment::from_json(
+            r#"{"method": "earlier", "evidence_scores": {
+                "assessing-needs": {"peoples-experience": 3, "staff-and-leaders": 2, "partners": 3, "processes": 2},
+                "safeguarding": {"People's experience": 1, "processes": 2}
+            }}"#,
+        )
+        .unwrap();
+        assert_eq!(a.method(), RatingMethod::Earlier);
+        assert_eq!(a.score(QualityStatement::AssessingNeeds).unwrap().get(), 3);
+        // 3/8 = 37.5% → 38% → 1.
+        assert_eq!(a.score(QualityStatement::Safeguarding).unwrap().get(), 1);
+        assert_eq!(Assessment::from_json(&a.to_json()).unwrap(), a);
+    }
+}

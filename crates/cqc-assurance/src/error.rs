@@ -1,0 +1,431 @@
+//! The one error type of the library.
+//!
+//! Every error has a stable machine-readable [`Error::code`] (the same string in Rust, Python and
+//! JavaScript), a [`Error::family`] that the bindings map to exception classes, and, where the
+//! problem is in a field of the input, the [`Error::path`] of that field (`scores.assessing-needs`,
+//! `scores[4]`, `evidence[2].category`).
+
+use serde::{Deserialize, Serialize};
+
+/// Shorthand for `Result<T, cqc_assurance::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the library, each with a stable [`code`](Error::code).
+///
+/// ```
+/// use cqc_assurance::{Assessment, Error};
+/// let err = Assessment::from_scores(&[2, 3, 3, 2, 5, 2, 2, 3, 3]).unwrap_err();
+/// assert_eq!(err.code(), "score_out_of_range");
+/// assert_eq!(err.path(), Some("scores[4]"));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A score outside 1-4 (or not a whole number).
+    #[error("{path}: score must be a whole number from 1 to 4, got {value}")]
+    ScoreOutOfRange {
+        /// Where the bad score is.
+        path: String,
+        /// The value as given.
+        value: String,
+    },
+    /// A name or id that is not one of the nine quality statements.
+    #[error("{path}: unknown quality statement {input:?}{}", hint(.suggestion))]
+    UnknownStatement {
+        /// Where the name is.
+        path: String,
+        /// The name as given.
+        input: String,
+        /// The closest statement id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// The same statement given twice (perhaps under two of its names).
+    #[error("{path}: quality statement {statement:?} is given more than once")]
+    DuplicateStatement {
+        /// Where the second occurrence is.
+        path: String,
+        /// The statement's id.
+        statement: String,
+    },
+    /// The same evidence category given twice for one statement.
+    #[error("{path}: evidence category {category:?} is given more than once")]
+    DuplicateEvidenceCategory {
+        /// Where the second occurrence is.
+        path: String,
+        /// The category's id.
+        category: String,
+    },
+    /// No statement assessed at all.
+    #[error("{path}: at least one quality statement must be assessed")]
+    EmptyAssessment {
+        /// The empty collection.
+        path: String,
+    },
+    /// A list with the wrong number of entries.
+    #[error("{path}: expected {expected} entries, got {found}")]
+    WrongLength {
+        /// The list.
+        path: String,
+        /// How many entries are needed.
+        expected: usize,
+        /// How many were given.
+        found: usize,
+    },
+    /// A name that is not one of the six evidence categories.
+    #[error("{path}: unknown evidence category {input:?}")]
+    UnknownEvidenceCategory {
+        /// Where the name is.
+        path: String,
+        /// The name as given.
+        input: String,
+    },
+    /// An evidence category that CQC does not use for local authorities (observation), or did not
+    /// use when the chosen method applied (outcomes in the baselining round).
+    #[error("{path}: evidence category {category:?} is not used {reason}")]
+    EvidenceCategoryNotUsed {
+        /// Where the category is.
+        path: String,
+        /// The category's id.
+        category: String,
+        /// Why it is not used.
+        reason: String,
+    },
+    /// A name that is not one of the four themes.
+    #[error("{path}: unknown theme {input:?}")]
+    UnknownTheme {
+        /// Where the name is.
+        path: String,
+        /// The name as given.
+        input: String,
+    },
+    /// A rating name that is not one of the four ratings.
+    #[error("{path}: unknown rating {input:?} (expected inadequate, requires_improvement, good or outstanding)")]
+    UnknownRating {
+        /// Where the name is.
+        path: String,
+        /// The name as given.
+        input: String,
+    },
+    /// A rating method name that is not `current` or `earlier`.
+    #[error("{path}: unknown rating method {input:?} (expected current or earlier)")]
+    UnknownMethod {
+        /// Where the name is.
+        path: String,
+        /// The name as given.
+        input: String,
+    },
+    /// Input shaped for one method given to the other (evidence-category scores to the current
+    /// method, or statement scores to the earlier one).
+    #[error("{path}: {message}")]
+    MethodMismatch {
+        /// The offending field.
+        path: String,
+        /// What does not fit.
+        message: String,
+    },
+    /// A probability that is negative, not finite, or a distribution that does not sum to 1.
+    #[error("{path}: {message}")]
+    InvalidProbability {
+        /// The offending distribution.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A published percentage outside 25-100.
+    #[error("{path}: percentage must be a whole number from 25 to 100, got {value}")]
+    InvalidPercent {
+        /// Where it is.
+        path: String,
+        /// The value as given.
+        value: String,
+    },
+    /// Text that is not valid JSON, or JSON of the wrong shape (including unknown fields).
+    #[error("{path}: invalid JSON: {message}")]
+    InvalidJson {
+        /// Where in the document the problem is (`.` for the whole document).
+        path: String,
+        /// The parser's description.
+        message: String,
+    },
+    /// A CSV row that cannot be read; the other rows are unaffected.
+    #[error("{path}: {message}")]
+    InvalidCsv {
+        /// `line N: field`.
+        path: String,
+        /// The line number in the file (1 is the header).
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// A document version this library does not read.
+    #[error(
+        "{path}: unsupported document version {found} (this library reads version {supported})"
+    )]
+    UnsupportedVersion {
+        /// The version field.
+        path: String,
+        /// The version as given.
+        found: String,
+        /// The version this library reads.
+        supported: u32,
+    },
+    /// A council name that matches no published result.
+    #[error("no published result for council {input:?}{}", did_you_mean(.suggestions))]
+    UnknownCouncil {
+        /// The name as given.
+        input: String,
+        /// Published councils with similar names.
+        suggestions: Vec<String>,
+    },
+}
+
+fn hint(suggestion: &Option<String>) -> String {
+    match suggestion {
+        Some(s) => format!(" (did you mean {s:?}?)"),
+        None => String::new(),
+    }
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", suggestions.join(", "))
+    }
+}
+
+/// The families of errors, one exception class each in Python (`ScoreError`, ...).
+///
+/// ```
+/// use cqc_assurance::{ErrorFamily, Score};
+/// assert_eq!(Score::new(0).unwrap_err().family(), ErrorFamily::Score);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorFamily {
+    /// Scores and percentages out of range.
+    Score,
+    /// Names of statements, themes, categories, ratings, methods, councils that do not resolve.
+    Lookup,
+    /// An assessment of the wrong shape: empty, duplicated, wrong length, wrong method.
+    Assessment,
+    /// Probability distributions.
+    Probability,
+    /// Malformed documents: JSON syntax, unknown fields, versions.
+    Document,
+    /// Dates and the timeline.
+    Timeline,
+    /// The self-assessment workbook and its evidence register.
+    Workbook,
+}
+
+impl ErrorFamily {
+    /// The family's name as used in serialised errors (`score`, `lookup`, ...).
+    ///
+    /// ```
+    /// assert_eq!(cqc_assurance::ErrorFamily::Document.as_str(), "document");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorFamily::Score => "score",
+            ErrorFamily::Lookup => "lookup",
+            ErrorFamily::Assessment => "assessment",
+            ErrorFamily::Probability => "probability",
+            ErrorFamily::Document => "document",
+            ErrorFamily::Timeline => "timeline",
+            ErrorFamily::Workbook => "workbook",
+        }
+    }
+}
+
+impl Error {
+    /// The stable machine-readable code of this error, the same in every binding.
+    ///
+    /// ```
+    /// use cqc_assurance::QualityStatement;
+    /// let err = "asessing".parse::<QualityStatement>().unwrap_err();
+    /// assert_eq!(err.code(), "unknown_statement");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::ScoreOutOfRange { .. } => "score_out_of_range",
+            Error::UnknownStatement { .. } => "unknown_statement",
+            Error::DuplicateStatement { .. } => "duplicate_statement",
+            Error::DuplicateEvidenceCategory { .. } => "duplicate_evidence_category",
+            Error::EmptyAssessment { .. } => "empty_assessment",
+            Error::WrongLength { .. } => "wrong_length",
+            Error::UnknownEvidenceCategory { .. } => "unknown_evidence_category",
+            Error::EvidenceCategoryNotUsed { .. } => "evidence_category_not_used",
+            Error::UnknownTheme { .. } => "unknown_theme",
+            Error::UnknownRating { .. } => "unknown_rating",
+            Error::UnknownMethod { .. } => "unknown_method",
+            Error::MethodMismatch { .. } => "method_mismatch",
+            Error::InvalidProbability { .. } => "invalid_probability",
+            Error::InvalidPercent { .. } => "invalid_percent",
+            Error::InvalidJson { .. } => "invalid_json",
+            Error::UnsupportedVersion { .. } => "unsupported_version",
+            Error::InvalidCsv { .. } => "invalid_csv",
+            Error::UnknownCouncil { .. } => "unknown_council",
+        }
+    }
+
+    /// The family of this error; each binding maps a family to an exception class.
+    ///
+    /// ```
+    /// use cqc_assurance::{Error, ErrorFamily};
+    /// let err = cqc_assurance::Assessment::from_json("{").unwrap_err();
+    /// assert_eq!(err.family(), ErrorFamily::Document);
+    /// ```
+    pub fn family(&self) -> ErrorFamily {
+        match self {
+            Error::ScoreOutOfRange { .. } | Error::InvalidPercent { .. } => ErrorFamily::Score,
+            Error::UnknownStatement { .. }
+            | Error::UnknownEvidenceCategory { .. }
+            | Error::UnknownTheme { .. }
+            | Error::UnknownRating { .. }
+            | Error::UnknownMethod { .. }
+            | Error::UnknownCouncil { .. } => ErrorFamily::Lookup,
+            Error::DuplicateStatement { .. }
+            | Error::DuplicateEvidenceCategory { .. }
+            | Error::EmptyAssessment { .. }
+            | Error::WrongLength { .. }
+            | Error::EvidenceCategoryNotUsed { .. }
+            | Error::MethodMismatch { .. } => ErrorFamily::Assessment,
+            Error::InvalidProbability { .. } => ErrorFamily::Probability,
+            Error::InvalidJson { .. }
+            | Error::UnsupportedVersion { .. }
+            | Error::InvalidCsv { .. } => ErrorFamily::Document,
+        }
+    }
+
+    /// The path of the offending field in the input, where there is one.
+    ///
+    /// Paths are written as a user reads them: `scores.assessing-needs`, `scores[4]`,
+    /// `evidence_scores.safeguarding.observation`.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::ScoreOutOfRange { path, .. }
+            | Error::UnknownStatement { path, .. }
+            | Error::DuplicateStatement { path, .. }
+            | Error::DuplicateEvidenceCategory { path, .. }
+            | Error::EmptyAssessment { path }
+            | Error::WrongLength { path, .. }
+            | Error::UnknownEvidenceCategory { path, .. }
+            | Error::EvidenceCategoryNotUsed { path, .. }
+            | Error::UnknownTheme { path, .. }
+            | Error::UnknownRating { path, .. }
+            | Error::UnknownMethod { path, .. }
+            | Error::MethodMismatch { path, .. }
+            | Error::InvalidProbability { path, .. }
+            | Error::InvalidPercent { path, .. }
+            | Error::InvalidJson { path, .. }
+            | Error::UnsupportedVersion { path, .. }
+            | Error::InvalidCsv { path, .. } => Some(path),
+            Error::UnknownCouncil { .. } => None,
+        }
+    }
+
+    /// The serialisable form shared by every binding: `{"code", "family", "message", "path"}`.
+    ///
+    /// ```
+    /// let err = cqc_assurance::Score::new(5).unwrap_err();
+    /// let report = err.report();
+    /// assert_eq!(report.code, "score_out_of_range");
+    /// assert_eq!(serde_json::to_value(&report).unwrap()["family"], "score");
+    /// ```
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport {
+            code: self.code().to_string(),
+            family: self.family(),
+            message: self.to_string(),
+            path: self.path().map(str::to_string),
+        }
+    }
+
+    /// Returns the same error with its path placed under `prefix` (`scores[4]` under `input`
+    /// becomes `input.scores[4]`). Used when one document is embedded in another.
+    pub fn under(mut self, prefix: &str) -> Self {
+        if prefix.is_empty() {
+            return self;
+        }
+        if let Some(p) = self.path_mut() {
+            *p = join_path(prefix, p);
+        }
+        self
+    }
+
+    fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Error::ScoreOutOfRange { path, .. }
+            | Error::UnknownStatement { path, .. }
+            | Error::DuplicateStatement { path, .. }
+            | Error::DuplicateEvidenceCategory { path, .. }
+            | Error::EmptyAssessment { path }
+            | Error::WrongLength { path, .. }
+            | Error::UnknownEvidenceCategory { path, .. }
+            | Error::EvidenceCategoryNotUsed { path, .. }
+            | Error::UnknownTheme { path, .. }
+            | Error::UnknownRating { path, .. }
+            | Error::UnknownMethod { path, .. }
+            | Error::MethodMismatch { path, .. }
+            | Error::InvalidProbability { path, .. }
+            | Error::InvalidPercent { path, .. }
+            | Error::InvalidJson { path, .. }
+            | Error::UnsupportedVersion { path, .. }
+            | Error::InvalidCsv { path, .. } => Some(path),
+            Error::UnknownCouncil { .. } => None,
+        }
+    }
+
+    /// Converts a JSON parse error (with the path serde_path_to_error found) to
+    /// [`Error::InvalidJson`].
+    pub(crate) fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        Error::InvalidJson {
+            path: if path.is_empty() { ".".into() } else { path },
+            message: inner.to_string(),
+        }
+    }
+}
+
+/// Joins a field path: `join_path("scores", "[4]")` is `scores[4]`,
+/// `join_path("scores", "safeguarding")` is `scores.safeguarding`.
+pub(crate) fn join_path(prefix: &str, rest: &str) -> String {
+    if prefix.is_empty() || prefix == "." {
+        rest.to_string()
+    } else if rest.is_empty() || rest == "." {
+        prefix.to_string()
+    } else if rest.starts_with('[') {
+        format!("{prefix}{rest}")
+    } else {
+        format!("{prefix}.{rest}")
+    }
+}
+
+/// An error in the form every binding shows it: Python's `CqcError` attributes and JavaScript's
+/// `Error` properties carry exactly these fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorReport {
+    /// The stable code, e.g. `score_out_of_range`.
+    pub code: String,
+    /// The family, e.g. `score`.
+    pub family: ErrorFamily,
+    /// A sentence for people.
+    pub message: String,
+    /// The offending field, where there is one.
+    pub path: Option<String>,
+}
+
+/// Parses JSON text into `T`, turning syntax and shape errors into [`Error::InvalidJson`] with
+/// the path of the offending field, and rejecting trailing characters after the document.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(Error::from_json)?;
+    de.end().map_err(|e| Error::InvalidJson {
+        path: ".".into(),
+        message: e.to_string(),
+    })?;
+    Ok(value)
+}

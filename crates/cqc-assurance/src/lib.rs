@@ -1,0 +1,60 @@
+//! # cqc-assurance
+//!
+//! The reference implementation of the Care Quality Commission's assessment of English councils'
+//! adult social care (Care Act 2014, Part 1): the framework (4 themes, 9 quality statements,
+//! evidence categories), the rating rule exactly as CQC applies it, and the analyses around it
+//! that councils preparing for assessment need.
+//!
+//! ```
+//! use cqc_assurance::{rate, explain, improvement_paths, Assessment, Rating};
+//!
+//! // Scores for QS1-QS9 in CQC's order.
+//! let scores = Assessment::from_scores(&[2, 3, 3, 2, 2, 2, 2, 3, 3]).unwrap();
+//! let result = rate(&scores);
+//! assert_eq!(result.rating, Rating::RequiresImprovement);
+//! assert_eq!(result.percent, 62); // 22/36 = 61.1%, published rounded up
+//!
+//! // What would it take to reach good? One more point on any statement scored 2.
+//! let plan = improvement_paths(&scores, Rating::Good);
+//! assert_eq!(plan.points_needed, 1);
+//!
+//! println!("{}", explain(&scores).to_text());
+//! ```
+//!
+//! Every rule and figure is documented with its source in the items below. Where CQC's method
+//! is inferred rather than published (rounding the percentage up), the docs say so.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod assessment;
+mod check;
+mod error;
+mod framework;
+mod improve;
+mod method;
+mod probability;
+mod published;
+mod rating;
+mod score;
+
+pub use assessment::{Assessment, AssessmentDocument, EvidenceScores, DOCUMENT_VERSION};
+pub use check::{check_published, Finding, FindingKind, PublishedCheck, ScoreCorrection};
+pub use error::{Error, ErrorFamily, ErrorReport, Result};
+pub use framework::{
+    EvidenceCategory, LocalAuthorityUse, QualityStatement, Theme, EVIDENCE_URL, FRAMEWORK_URL,
+};
+pub use improve::{improvement_paths, ImprovementPath, ImprovementPlan, ScoreIncrease};
+pub use method::{RatingMethod, RATINGS_URL};
+pub use probability::{
+    rating_probabilities, rating_probabilities_json, RatingProbabilities, RatingProbability,
+    ScoreDistribution, TotalProbability,
+};
+pub use published::{
+    find_council, published_results, rank_among_published, PublishedDataset, PublishedResult,
+    Ranking, StatementDistribution, BUNDLED_CSV, PROVENANCE,
+};
+pub use rating::{
+    explain, rate, rate_scores, rating_for_total, BandHalf, BandPosition, CategoryScore,
+    EvidenceWorking, Explanation, RatingResult, StatementResult,
+};
+pub use score::{Rating, Score};

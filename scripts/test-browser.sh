@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Browser tests in Debian's headless Chromium (playwright-core drives it): the JS demo page and
+# the workbook HTML report. Installs Chromium (apt) and playwright-core (npm) when missing.
+# Screenshots go to target/screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Debian's chromium"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi
+( cd tests/browser && npm ci --no-audit --no-fund --loglevel=error )
+# The demo needs the npm package (built by scripts/test-js.sh) and the report needs the CLI.
+[ -f bindings/js/pkg/package.json ] || bash bindings/js/build.sh
+cargo build --locked -p cqc-assurance-cli
+node --test --test-concurrency=1 tests/browser/

@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 mod assessment;
+mod batch;
 mod check;
 mod error;
 mod framework;
@@ -38,6 +39,7 @@ mod rating;
 mod score;
 
 pub use assessment::{Assessment, AssessmentDocument, EvidenceScores, DOCUMENT_VERSION};
+pub use batch::{rate_batch, rate_row};
 pub use check::{check_published, Finding, FindingKind, PublishedCheck, ScoreCorrection};
 pub use error::{Error, ErrorFamily, ErrorReport, Result};
 pub use framework::{

@@ -1,6 +1,8 @@
 //! The rating rule: statement scores → overall percentage → rating, with the position in the
 //! band and an explanation in plain words.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
@@ -44,7 +46,7 @@ pub struct BandPosition {
     /// Upper or lower half of the band (the midpoint itself counts as upper).
     pub half: BandHalf,
     /// The position in CQC's words, e.g. "upper threshold of good, nearing outstanding".
-    pub wording: String,
+    pub wording: Cow<'static, str>,
 }
 
 /// The evidence-category working of one statement (earlier method).
@@ -209,6 +211,28 @@ pub(crate) fn min_total_for_rating(rating: Rating, max: u32) -> u32 {
     min_total_for_percent(rating.band().0, max)
 }
 
+/// CQC's way of saying where a result sits in its band (a fixed phrase for each band half).
+fn band_wording(rating: Rating, half: BandHalf) -> &'static str {
+    match (rating, half) {
+        (Rating::Inadequate, BandHalf::Lower) => "lower threshold of inadequate",
+        (Rating::Inadequate, BandHalf::Upper) => {
+            "upper threshold of inadequate, nearing requires improvement"
+        }
+        (Rating::RequiresImprovement, BandHalf::Lower) => {
+            "lower threshold of requires improvement, nearer to inadequate"
+        }
+        (Rating::RequiresImprovement, BandHalf::Upper) => {
+            "upper threshold of requires improvement, nearing good"
+        }
+        (Rating::Good, BandHalf::Lower) => {
+            "lower threshold of good, nearer to requires improvement"
+        }
+        (Rating::Good, BandHalf::Upper) => "upper threshold of good, nearing outstanding",
+        (Rating::Outstanding, BandHalf::Lower) => "lower threshold of outstanding, nearer to good",
+        (Rating::Outstanding, BandHalf::Upper) => "upper threshold of outstanding",
+    }
+}
+
 fn band_position(total: u32, max: u32) -> BandPosition {
     let percent = published_percent(total, max);
     let rating = Rating::from_published_percent(percent).expect("percent is within 25-100");
@@ -223,21 +247,7 @@ fn band_position(total: u32, max: u32) -> BandPosition {
     } else {
         BandHalf::Lower
     };
-    let label = rating.label().to_lowercase();
-    let wording = match (half, next_rating, rating.next_down()) {
-        (BandHalf::Upper, Some(n), _) => {
-            format!(
-                "upper threshold of {label}, nearing {}",
-                n.label().to_lowercase()
-            )
-        }
-        (BandHalf::Upper, None, _) => format!("upper threshold of {label}"),
-        (BandHalf::Lower, _, Some(d)) => format!(
-            "lower threshold of {label}, nearer to {}",
-            d.label().to_lowercase()
-        ),
-        (BandHalf::Lower, _, None) => format!("lower threshold of {label}"),
-    };
+    let wording = Cow::Borrowed(band_wording(rating, half));
     BandPosition {
         rating,
         lower_percent: lo,

@@ -169,6 +169,61 @@ pub enum Error {
         /// The version this library reads.
         supported: u32,
     },
+    /// A date that is not a real calendar date written `YYYY-MM-DD`.
+    #[error("{path}: invalid date {input:?} (expected a real date written YYYY-MM-DD)")]
+    InvalidDate {
+        /// Where the date is.
+        path: String,
+        /// The text as given.
+        input: String,
+    },
+    /// A workbook without an entry for one of the nine quality statements.
+    #[error("{path}: quality statement {statement:?} is missing (every workbook lists all nine; give null scores for statements not yet scored)")]
+    MissingStatement {
+        /// Where the entry should be (`statements.equity`).
+        path: String,
+        /// The missing statement's id.
+        statement: String,
+    },
+    /// An id (of an evidence item or an action) used twice in one workbook.
+    #[error("{path}: id {id:?} is used more than once")]
+    DuplicateId {
+        /// Where the second use is.
+        path: String,
+        /// The id.
+        id: String,
+    },
+    /// A required text field left empty.
+    #[error("{path}: must not be empty")]
+    EmptyField {
+        /// The empty field.
+        path: String,
+    },
+    /// An action status that is not one of `not_started`, `in_progress`, `blocked`, `done`,
+    /// `cancelled`.
+    #[error("{path}: unknown action status {input:?} (expected not_started, in_progress, blocked, done or cancelled)")]
+    UnknownActionStatus {
+        /// Where the status is.
+        path: String,
+        /// The status as given.
+        input: String,
+    },
+    /// A value of the right type that is not allowed where it is (a negative tolerance, for
+    /// example).
+    #[error("{path}: {message}")]
+    InvalidValue {
+        /// The offending field.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A report template failed to render (a bug in the library, reported rather than
+    /// panicking).
+    #[error("the report could not be rendered: {message}")]
+    ReportRender {
+        /// The template engine's description.
+        message: String,
+    },
     /// A council name that matches no published result.
     #[error("no published result for council {input:?}{}", did_you_mean(.suggestions))]
     UnknownCouncil {
@@ -267,6 +322,13 @@ impl Error {
             Error::UnsupportedVersion { .. } => "unsupported_version",
             Error::InvalidCsv { .. } => "invalid_csv",
             Error::UnknownCouncil { .. } => "unknown_council",
+            Error::InvalidDate { .. } => "invalid_date",
+            Error::MissingStatement { .. } => "missing_statement",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::EmptyField { .. } => "empty_field",
+            Error::UnknownActionStatus { .. } => "unknown_action_status",
+            Error::InvalidValue { .. } => "invalid_value",
+            Error::ReportRender { .. } => "report_render",
         }
     }
 
@@ -285,7 +347,8 @@ impl Error {
             | Error::UnknownTheme { .. }
             | Error::UnknownRating { .. }
             | Error::UnknownMethod { .. }
-            | Error::UnknownCouncil { .. } => ErrorFamily::Lookup,
+            | Error::UnknownCouncil { .. }
+            | Error::UnknownActionStatus { .. } => ErrorFamily::Lookup,
             Error::DuplicateStatement { .. }
             | Error::DuplicateEvidenceCategory { .. }
             | Error::EmptyAssessment { .. }
@@ -296,6 +359,12 @@ impl Error {
             Error::InvalidJson { .. }
             | Error::UnsupportedVersion { .. }
             | Error::InvalidCsv { .. } => ErrorFamily::Document,
+            Error::InvalidDate { .. } => ErrorFamily::Timeline,
+            Error::MissingStatement { .. }
+            | Error::DuplicateId { .. }
+            | Error::EmptyField { .. }
+            | Error::InvalidValue { .. }
+            | Error::ReportRender { .. } => ErrorFamily::Workbook,
         }
     }
 
@@ -321,8 +390,14 @@ impl Error {
             | Error::InvalidPercent { path, .. }
             | Error::InvalidJson { path, .. }
             | Error::UnsupportedVersion { path, .. }
-            | Error::InvalidCsv { path, .. } => Some(path),
-            Error::UnknownCouncil { .. } => None,
+            | Error::InvalidCsv { path, .. }
+            | Error::InvalidDate { path, .. }
+            | Error::MissingStatement { path, .. }
+            | Error::DuplicateId { path, .. }
+            | Error::EmptyField { path }
+            | Error::UnknownActionStatus { path, .. }
+            | Error::InvalidValue { path, .. } => Some(path),
+            Error::UnknownCouncil { .. } | Error::ReportRender { .. } => None,
         }
     }
 
@@ -373,8 +448,14 @@ impl Error {
             | Error::InvalidPercent { path, .. }
             | Error::InvalidJson { path, .. }
             | Error::UnsupportedVersion { path, .. }
-            | Error::InvalidCsv { path, .. } => Some(path),
-            Error::UnknownCouncil { .. } => None,
+            | Error::InvalidCsv { path, .. }
+            | Error::InvalidDate { path, .. }
+            | Error::MissingStatement { path, .. }
+            | Error::DuplicateId { path, .. }
+            | Error::EmptyField { path }
+            | Error::UnknownActionStatus { path, .. }
+            | Error::InvalidValue { path, .. } => Some(path),
+            Error::UnknownCouncil { .. } | Error::ReportRender { .. } => None,
         }
     }
 

@@ -16,7 +16,12 @@ use crate::{read_input, to_json, CliError, Outcome};
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Nine scores in CQC's order (QS1-QS9), comma-separated; `-` for a statement not assessed.
-    #[arg(long, value_name = "S1,...,S9", conflicts_with = "file")]
+    #[arg(
+        long,
+        value_name = "S1,...,S9",
+        conflicts_with = "file",
+        allow_hyphen_values = true
+    )]
     scores: Option<String>,
     /// An assessment document (JSON); `-` reads standard input.
     #[arg(long, short = 'f', value_name = "FILE")]

@@ -83,37 +83,36 @@ pub fn improvement_paths(assessment: &Assessment, target: Rating) -> Improvement
             .iter()
             .map(|(_, s)| 4 - u32::from(s.get()))
             .collect();
+        // Every path adds exactly the points needed, so all reach the same percentage.
+        let percent = crate::score::published_percent(now.total + points_needed, now.max);
+        let rating = Rating::from_published_percent(percent).expect("within 25-100");
         let mut chosen = vec![0u32; assessed.len()];
         enumerate(&headroom, 0, points_needed, &mut chosen, &mut |d| {
-            let increases: Vec<ScoreIncrease> = assessed
-                .iter()
-                .zip(d)
-                .filter(|(_, &k)| k > 0)
-                .map(|(&(statement, from), &k)| ScoreIncrease {
-                    statement,
-                    from,
-                    to: Score::ALL[usize::from(from.get()) - 1 + k as usize],
-                })
-                .collect();
-            let total = now.total + points_needed;
-            let percent = crate::score::published_percent(total, now.max);
+            let mut increases = Vec::with_capacity(d.iter().filter(|&&k| k > 0).count());
+            for (&(statement, from), &k) in assessed.iter().zip(d) {
+                if k > 0 {
+                    increases.push(ScoreIncrease {
+                        statement,
+                        from,
+                        to: Score::ALL[usize::from(from.get()) - 1 + k as usize],
+                    });
+                }
+            }
             paths.push(ImprovementPath {
                 increases,
                 points: points_needed,
                 percent,
-                rating: Rating::from_published_percent(percent).expect("within 25-100"),
+                rating,
             });
         });
+        // Fewest statements first, then by statement order with the larger increase first;
+        // compared lazily (a plan can hold tens of thousands of paths).
+        let key = |i: &ScoreIncrease| (i.statement.index(), std::cmp::Reverse(i.to));
         paths.sort_by(|a, b| {
-            a.increases.len().cmp(&b.increases.len()).then_with(|| {
-                let key = |p: &ImprovementPath| {
-                    p.increases
-                        .iter()
-                        .map(|i| (i.statement.index(), std::cmp::Reverse(i.to)))
-                        .collect::<Vec<_>>()
-                };
-                key(a).cmp(&key(b))
-            })
+            a.increases
+                .len()
+                .cmp(&b.increases.len())
+                .then_with(|| a.increases.iter().map(key).cmp(b.increases.iter().map(key)))
         });
     }
     ImprovementPlan {

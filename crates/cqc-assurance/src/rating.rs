@@ -144,13 +144,13 @@ impl RatingResult {
 /// assert_eq!((r.total, r.max, r.percent, r.rating), (20, 32, 63, Rating::Good));
 /// ```
 pub fn rate(assessment: &Assessment) -> RatingResult {
-    let total = assessment.total();
-    let max = assessment.max();
-    let percent = published_percent(total, max);
-    let rating = Rating::from_published_percent(percent).expect("percent is within 25-100");
-    let statements = assessment
-        .statement_scores()
-        .map(|(qs, score)| StatementResult {
+    // One pass over the scores, and the statements vector allocated once at its final size
+    // (collecting from a filtering iterator would grow it three times).
+    let mut statements = Vec::with_capacity(9);
+    let mut total = 0;
+    for (qs, score) in assessment.statement_scores() {
+        total += u32::from(score.get());
+        statements.push(StatementResult {
             statement: qs,
             theme: qs.theme(),
             score,
@@ -164,18 +164,21 @@ pub fn rate(assessment: &Assessment) -> RatingResult {
                 percent_exact: ev.percent_exact(),
                 percent: ev.percent(),
             }),
-        })
-        .collect();
+        });
+    }
+    let assessed = statements.len() as u32;
+    let max = 4 * assessed;
+    let band = band_position(total, max);
     RatingResult {
         method: assessment.method(),
-        rating,
+        rating: band.rating,
         total,
         max,
-        assessed: assessment.assessed(),
-        percent,
+        assessed,
+        percent: published_percent(total, max),
         percent_exact: 100.0 * f64::from(total) / f64::from(max),
         statements,
-        band: band_position(total, max),
+        band,
     }
 }
 

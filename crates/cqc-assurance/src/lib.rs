@@ -37,6 +37,7 @@ mod probability;
 mod published;
 mod rating;
 mod score;
+mod workbook;
 
 pub use assessment::{Assessment, AssessmentDocument, EvidenceScores, DOCUMENT_VERSION};
 pub use batch::{rate_batch, rate_row};
@@ -60,3 +61,16 @@ pub use rating::{
     EvidenceWorking, Explanation, RatingResult, StatementResult,
 };
 pub use score::{Rating, Score};
+pub use workbook::{
+    analyse_workbook, check_workbook, compare_with_england, evidence_from_csv, evidence_to_csv,
+    Action, ActionCounts, ActionStatus, Benchmark, Comparison, Coverage, CoverageCell, CoverageGap,
+    CoverageRow, EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, Indicator,
+    IndicatorComparison, OverdueAction, Prediction, SelfScore, StatementBenchmark, StatementEntry,
+    StatementSummary, Warning, Workbook, WorkbookAnalysis, WorkbookCheck,
+    DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS, WORKBOOK_VERSION,
+};
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

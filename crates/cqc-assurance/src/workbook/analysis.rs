@@ -1,0 +1,783 @@
+//! Analyses of a workbook as of a date: the predicted rating and the probability of each
+//! rating, evidence coverage and its gaps, stale or expired evidence, indicators against
+//! England, overdue actions, consistency warnings, and where the predicted scores sit among
+//! published councils. Every result is a plain serialisable struct.
+
+use jiff::civil::Date;
+use jiff::ToSpan;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::Assessment;
+use crate::error::{Error, ErrorReport};
+use crate::framework::{EvidenceCategory, LocalAuthorityUse, QualityStatement, Theme};
+use crate::method::RatingMethod;
+use crate::probability::{rating_probabilities, RatingProbabilities};
+use crate::published::{PublishedDataset, Ranking};
+use crate::rating::{rate, RatingResult};
+use crate::score::{Rating, Score};
+
+use super::document::{ActionStatus, SelfScore, Workbook};
+
+/// A problem worth a look that does not stop the workbook being read: a statement not scored,
+/// a statement with no evidence, a high self-score against poor indicators...
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Stable code: `statement_not_scored`, `no_evidence`, `score_above_indicators`,
+    /// `low_score_without_action`, `category_not_in_use`, `review_before_date`.
+    pub code: String,
+    /// The field concerned, where there is one.
+    pub path: Option<String>,
+    /// The statement concerned, where there is one.
+    pub statement: Option<QualityStatement>,
+    /// A sentence for people.
+    pub message: String,
+}
+
+/// The predicted outcome of the self-scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prediction {
+    /// The most probable rating (the better one on a tie).
+    pub rating: Rating,
+    /// Its probability.
+    pub probability: f64,
+    /// Whether every scored statement has a certain score (then `probability` is 1).
+    pub certain: bool,
+    /// Statements with a self-score.
+    pub scored: u32,
+    /// The probability of each rating, the expected percentage, every possible total.
+    pub probabilities: RatingProbabilities,
+    /// The rating of the most likely score of each statement: percentage, band and position
+    /// in the band, by CQC's rule.
+    pub most_likely: RatingResult,
+}
+
+/// One statement's self-assessment, as analysed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementSummary {
+    /// The statement.
+    pub statement: QualityStatement,
+    /// Its number, 1-9.
+    pub number: u8,
+    /// Its name.
+    pub name: String,
+    /// Its theme.
+    pub theme: Theme,
+    /// Probabilities of scores 1-4, or `None` if not scored.
+    pub distribution: Option<[f64; 4]>,
+    /// The most likely score (the higher one on a tie), if scored.
+    pub most_likely_score: Option<Score>,
+    /// The expected score, if scored.
+    pub expected_score: Option<f64>,
+    /// Whether the score is certain.
+    pub certain: bool,
+    /// Evidence items supporting it (expired ones included).
+    pub evidence_items: u32,
+    /// Indicators linked to it.
+    pub indicators: u32,
+    /// Open actions for it.
+    pub open_actions: u32,
+    /// Strengths, as entered.
+    pub strengths: Vec<String>,
+    /// Areas for improvement, as entered.
+    pub areas_for_improvement: Vec<String>,
+}
+
+/// One cell of the coverage matrix: the evidence for a statement in a category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageCell {
+    /// The category.
+    pub category: EvidenceCategory,
+    /// Items in the register for this statement and category.
+    pub items: u32,
+    /// Of these, items not expired on the analysis date.
+    pub current: u32,
+}
+
+/// One row of the coverage matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageRow {
+    /// The statement.
+    pub statement: QualityStatement,
+    /// One cell per category, in the order of [`Coverage::categories`].
+    pub cells: Vec<CoverageCell>,
+}
+
+/// A statement and category with no current evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageGap {
+    /// The statement.
+    pub statement: QualityStatement,
+    /// The category.
+    pub category: EvidenceCategory,
+}
+
+/// The coverage matrix, statement × evidence category, over the categories CQC uses for
+/// councils ([`EvidenceCategory::local_authority_categories`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// The columns.
+    pub categories: Vec<EvidenceCategory>,
+    /// Nine rows in CQC's order.
+    pub rows: Vec<CoverageRow>,
+    /// Cells with no current (unexpired) evidence, row by row.
+    pub gaps: Vec<CoverageGap>,
+    /// Cells with at least one current item.
+    pub covered: u32,
+    /// All cells (9 × categories).
+    pub cells: u32,
+}
+
+/// Why an evidence item needs attention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceState {
+    /// Past its expiry date: it no longer counts towards coverage.
+    Expired,
+    /// Past its review date (or, without one, older than the workbook's review period).
+    Stale,
+}
+
+/// An evidence item that is stale or expired on the analysis date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceAttention {
+    /// Position in the register.
+    pub index: usize,
+    /// The item's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its owner.
+    pub owner: Option<String>,
+    /// Expired or stale.
+    pub state: EvidenceState,
+    /// The date that passed (expiry, review, or date + review period).
+    pub since: Date,
+    /// Days from that date to the analysis date.
+    pub days: i32,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// How a council's figure compares with England.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// Better than England by more than the tolerance.
+    Better,
+    /// Within the tolerance of England (either way, edge included).
+    Similar,
+    /// Worse than England by more than the tolerance.
+    Worse,
+}
+
+/// One indicator against the England average.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorComparison {
+    /// Position in the workbook's list.
+    pub index: usize,
+    /// What it measures.
+    pub name: String,
+    /// Survey or collection.
+    pub collection: String,
+    /// Year of the figures.
+    pub year: Option<String>,
+    /// Unit.
+    pub unit: Option<String>,
+    /// The council's figure, if entered.
+    pub value: Option<f64>,
+    /// England's.
+    pub england_average: f64,
+    /// Whether higher is better.
+    pub higher_is_better: bool,
+    /// The tolerance used for "similar".
+    pub tolerance: f64,
+    /// Council minus England, if entered.
+    pub difference: Option<f64>,
+    /// Better, similar or worse; `None` if the council's figure is not entered.
+    pub comparison: Option<Comparison>,
+    /// Statements it speaks to.
+    pub statements: Vec<QualityStatement>,
+    /// Where the figures come from.
+    pub reference: Option<String>,
+}
+
+/// An open action past its due date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OverdueAction {
+    /// Position in the plan.
+    pub index: usize,
+    /// The action's id.
+    pub id: String,
+    /// Its statement.
+    pub statement: Option<QualityStatement>,
+    /// What was to be done.
+    pub description: String,
+    /// Who owns it.
+    pub owner: Option<String>,
+    /// When it was due.
+    pub due: Date,
+    /// Where it stands.
+    pub status: ActionStatus,
+    /// Days past due on the analysis date.
+    pub days_overdue: i32,
+}
+
+/// Counts of the action plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionCounts {
+    /// All actions.
+    pub total: u32,
+    /// Not started, in progress or blocked.
+    pub open: u32,
+    /// Done.
+    pub done: u32,
+    /// Cancelled.
+    pub cancelled: u32,
+    /// Open and past due.
+    pub overdue: u32,
+}
+
+/// How the published councils scored one statement, against the workbook's most likely score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementBenchmark {
+    /// The statement.
+    pub statement: QualityStatement,
+    /// The workbook's most likely score.
+    pub score: Score,
+    /// Councils scored 1, 2, 3 and 4.
+    pub counts: [u32; 4],
+    /// Councils compared.
+    pub councils: u32,
+    /// Their mean score.
+    pub mean: f64,
+    /// Councils with a lower score.
+    pub lower: u32,
+    /// Councils with the same score.
+    pub same: u32,
+    /// Councils with a higher score.
+    pub higher: u32,
+}
+
+/// Where the predicted (most likely) scores sit among the councils with nine published
+/// scores in the bundled dataset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Benchmark {
+    /// Overall position by percentage.
+    pub ranking: Ranking,
+    /// Statement by statement.
+    pub statements: Vec<StatementBenchmark>,
+}
+
+/// Everything the workbook says as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkbookAnalysis {
+    /// The council.
+    pub council: String,
+    /// The date the analysis is for.
+    pub as_of: Date,
+    /// The rating method of the self-scores.
+    pub method: RatingMethod,
+    /// The prediction, or `None` if no statement is scored.
+    pub prediction: Option<Prediction>,
+    /// The nine statements.
+    pub statements: Vec<StatementSummary>,
+    /// Evidence coverage.
+    pub coverage: Coverage,
+    /// Evidence items in the register.
+    pub evidence_items: u32,
+    /// Stale or expired evidence.
+    pub evidence_attention: Vec<EvidenceAttention>,
+    /// Indicators against England, in the workbook's order.
+    pub indicators: Vec<IndicatorComparison>,
+    /// Action plan counts.
+    pub actions: ActionCounts,
+    /// Open actions past due, most overdue first.
+    pub overdue_actions: Vec<OverdueAction>,
+    /// Consistency warnings.
+    pub warnings: Vec<Warning>,
+    /// Position among published councils, if any statement is scored.
+    pub benchmark: Option<Benchmark>,
+}
+
+/// The result of checking a workbook document: every error (each with its path), and, when
+/// it reads, its warnings and analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkbookCheck {
+    /// No errors.
+    pub valid: bool,
+    /// Every problem that stops the workbook being read.
+    pub errors: Vec<ErrorReport>,
+    /// Warnings (empty when there are errors).
+    pub warnings: Vec<Warning>,
+    /// The analysis, when the workbook reads.
+    pub analysis: Option<WorkbookAnalysis>,
+}
+
+/// Reads and analyses a workbook document, reporting every problem rather than the first.
+///
+/// ```
+/// use cqc_assurance::{check_workbook, Workbook};
+/// let today = "2025-06-30".parse().unwrap();
+/// let check = check_workbook(&Workbook::new("Anytown").to_json(), today);
+/// assert!(check.valid);
+/// assert!(check.warnings.iter().any(|w| w.code == "statement_not_scored"));
+///
+/// let check = check_workbook(r#"{"version": 1, "council": "", "statements": {}}"#, today);
+/// assert!(!check.valid);
+/// assert_eq!(check.errors.iter().filter(|e| e.code == "missing_statement").count(), 9);
+/// assert!(check.errors.iter().any(|e| e.code == "empty_field" && e.path.as_deref() == Some("council")));
+/// ```
+pub fn check_workbook(text: &str, as_of: Date) -> WorkbookCheck {
+    match Workbook::from_json_all(text) {
+        Ok(wb) => {
+            let analysis = analyse_workbook(&wb, as_of);
+            WorkbookCheck {
+                valid: true,
+                errors: Vec::new(),
+                warnings: analysis.warnings.clone(),
+                analysis: Some(analysis),
+            }
+        }
+        Err(errors) => WorkbookCheck {
+            valid: false,
+            errors: errors.iter().map(Error::report).collect(),
+            warnings: Vec::new(),
+            analysis: None,
+        },
+    }
+}
+
+fn days_between(from: Date, to: Date) -> i32 {
+    (to - from).get_days()
+}
+
+/// The most likely score of a distribution: the highest probability, the higher score on a tie.
+fn mode(p: [f64; 4]) -> Score {
+    let mut best = 0;
+    for i in 1..4 {
+        if p[i] >= p[best] {
+            best = i;
+        }
+    }
+    Score::ALL[best]
+}
+
+/// Compares a council's figure with England's: within the tolerance (edge included, with a
+/// margin of 1e-9 for decimal figures) is similar; otherwise better or worse by direction.
+///
+/// ```
+/// use cqc_assurance::{compare_with_england, Comparison};
+/// // Liverpool's carers with control over daily life: 14.36% against England's 21.53%.
+/// assert_eq!(compare_with_england(14.36, 21.53, true, 1.0765), Comparison::Worse);
+/// assert_eq!(compare_with_england(21.0, 21.53, true, 1.0765), Comparison::Similar);
+/// assert_eq!(compare_with_england(10.0, 21.53, false, 1.0765), Comparison::Better);
+/// ```
+pub fn compare_with_england(
+    value: f64,
+    england: f64,
+    higher_is_better: bool,
+    tolerance: f64,
+) -> Comparison {
+    let diff = value - england;
+    if diff.abs() <= tolerance + 1e-9 * england.abs().max(1.0) {
+        Comparison::Similar
+    } else if (diff > 0.0) == higher_is_better {
+        Comparison::Better
+    } else {
+        Comparison::Worse
+    }
+}
+
+/// Analyses a workbook as of a date (see [`WorkbookAnalysis`]). Works on any workbook value;
+/// a statement with no entry is treated as not scored and warned about.
+///
+/// ```
+/// use cqc_assurance::{analyse_workbook, Rating, Workbook};
+/// let wb = Workbook::from_json(include_str!("../../../../examples/liverpool-workbook.json")).unwrap();
+/// let a = analyse_workbook(&wb, "2025-06-30".parse().unwrap());
+/// let p = a.prediction.unwrap();
+/// // Partnerships is 2 in press coverage and 3 on CQC's report pages: modelled as 50/50.
+/// assert_eq!(p.probabilities.probability(Rating::Good), 0.5);
+/// assert_eq!(p.probabilities.probability(Rating::RequiresImprovement), 0.5);
+/// assert_eq!(p.rating, Rating::Good);
+/// ```
+pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
+    let mut warnings = Vec::new();
+
+    // Self-scores.
+    let mut dists = Vec::new();
+    let mut statements = Vec::new();
+    for qs in QualityStatement::ALL {
+        let entry = wb.statement(qs);
+        let score = entry.map(|e| e.self_score).unwrap_or(SelfScore::NotScored);
+        let dist = score.distribution();
+        if let Some(d) = dist {
+            dists.push((qs, d));
+        } else {
+            warnings.push(Warning {
+                code: "statement_not_scored".into(),
+                path: Some(format!("statements.{}.self_score", qs.id())),
+                statement: Some(qs),
+                message: format!(
+                    "QS{} {} has no self-score yet; the prediction leaves it out.",
+                    qs.number(),
+                    qs.name()
+                ),
+            });
+        }
+        let evidence_items = wb
+            .evidence
+            .iter()
+            .filter(|e| e.supports.contains(&qs))
+            .count() as u32;
+        statements.push(StatementSummary {
+            statement: qs,
+            number: qs.number(),
+            name: qs.name().to_string(),
+            theme: qs.theme(),
+            distribution: dist.map(|d| d.get()),
+            most_likely_score: dist.map(|d| mode(d.get())),
+            expected_score: dist.map(|d| d.mean()),
+            certain: score.certain().is_some(),
+            evidence_items,
+            indicators: wb
+                .indicators
+                .iter()
+                .filter(|i| i.statements.contains(&qs))
+                .count() as u32,
+            open_actions: wb
+                .actions
+                .iter()
+                .filter(|a| a.statement == Some(qs) && a.status.is_open())
+                .count() as u32,
+            strengths: entry.map(|e| e.strengths.clone()).unwrap_or_default(),
+            areas_for_improvement: entry
+                .map(|e| e.areas_for_improvement.clone())
+                .unwrap_or_default(),
+        });
+    }
+
+    let prediction = predict(wb, &dists, &statements);
+
+    // Coverage over the categories CQC uses for councils.
+    let categories = EvidenceCategory::local_authority_categories().to_vec();
+    let expired = |i: usize| wb.evidence[i].expires.is_some_and(|d| d < as_of);
+    let rows: Vec<CoverageRow> = QualityStatement::ALL
+        .into_iter()
+        .map(|qs| CoverageRow {
+            statement: qs,
+            cells: categories
+                .iter()
+                .map(|&category| {
+                    let matching: Vec<usize> = (0..wb.evidence.len())
+                        .filter(|&i| {
+                            wb.evidence[i].category == category
+                                && wb.evidence[i].supports.contains(&qs)
+                        })
+                        .collect();
+                    CoverageCell {
+                        category,
+                        items: matching.len() as u32,
+                        current: matching.iter().filter(|&&i| !expired(i)).count() as u32,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let gaps: Vec<CoverageGap> = rows
+        .iter()
+        .flat_map(|r| {
+            r.cells
+                .iter()
+                .filter(|c| c.current == 0)
+                .map(|c| CoverageGap {
+                    statement: r.statement,
+                    category: c.category,
+                })
+        })
+        .collect();
+    let cells = (rows.len() * categories.len()) as u32;
+    let coverage = Coverage {
+        covered: cells - gaps.len() as u32,
+        cells,
+        categories,
+        rows,
+        gaps,
+    };
+
+    // Evidence needing attention, and evidence outside the categories in use.
+    let mut evidence_attention = Vec::new();
+    for (i, e) in wb.evidence.iter().enumerate() {
+        if e.category.local_authority_use() != LocalAuthorityUse::Used {
+            warnings.push(Warning {
+                code: "category_not_in_use".into(),
+                path: Some(format!("evidence[{i}].category")),
+                statement: None,
+                message: format!(
+                    "Evidence {} is filed under {}, which CQC did not use for councils in the baselining round; it does not count towards coverage.",
+                    e.id,
+                    e.category.name()
+                ),
+            });
+        }
+        for (field, d) in [("review_by", e.review_by), ("expires", e.expires)] {
+            if let Some(d) = d.filter(|d| *d < e.date) {
+                warnings.push(Warning {
+                    code: "review_before_date".into(),
+                    path: Some(format!("evidence[{i}].{field}")),
+                    statement: None,
+                    message: format!(
+                        "Evidence {}: {field} {d} is before the item's own date {}.",
+                        e.id, e.date
+                    ),
+                });
+            }
+        }
+        let attention = if let Some(x) = e.expires.filter(|x| *x < as_of) {
+            Some((EvidenceState::Expired, x, format!("expired on {x}")))
+        } else if let Some(r) = e.review_by {
+            (r < as_of).then(|| (EvidenceState::Stale, r, format!("review was due by {r}")))
+        } else if e.expires.is_none() {
+            let months = i32::try_from(wb.review_after_months).unwrap_or(i32::MAX);
+            e.date
+                .checked_add(months.months())
+                .ok()
+                .filter(|due| *due < as_of)
+                .map(|due| {
+                    (
+                        EvidenceState::Stale,
+                        due,
+                        format!(
+                            "no review date, and more than {} months old",
+                            wb.review_after_months
+                        ),
+                    )
+                })
+        } else {
+            None
+        };
+        if let Some((state, since, reason)) = attention {
+            evidence_attention.push(EvidenceAttention {
+                index: i,
+                id: e.id.clone(),
+                title: e.title.clone(),
+                owner: e.owner.clone(),
+                state,
+                since,
+                days: days_between(since, as_of),
+                reason,
+            });
+        }
+    }
+
+    // Indicators.
+    let indicators: Vec<IndicatorComparison> = wb
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(index, ind)| {
+            let tolerance = ind.tolerance();
+            IndicatorComparison {
+                index,
+                name: ind.name.clone(),
+                collection: ind.collection.clone(),
+                year: ind.year.clone(),
+                unit: ind.unit.clone(),
+                value: ind.value,
+                england_average: ind.england_average,
+                higher_is_better: ind.higher_is_better,
+                tolerance,
+                difference: ind.value.map(|v| v - ind.england_average),
+                comparison: ind.value.map(|v| {
+                    compare_with_england(v, ind.england_average, ind.higher_is_better, tolerance)
+                }),
+                statements: ind.statements.clone(),
+                reference: ind.reference.clone(),
+            }
+        })
+        .collect();
+
+    // Actions.
+    let mut overdue_actions: Vec<OverdueAction> = wb
+        .actions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.status.is_open() && a.due < as_of)
+        .map(|(index, a)| OverdueAction {
+            index,
+            id: a.id.clone(),
+            statement: a.statement,
+            description: a.description.clone(),
+            owner: a.owner.clone(),
+            due: a.due,
+            status: a.status,
+            days_overdue: days_between(a.due, as_of),
+        })
+        .collect();
+    overdue_actions.sort_by(|a, b| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then(a.index.cmp(&b.index))
+    });
+    let count =
+        |f: &dyn Fn(ActionStatus) -> bool| wb.actions.iter().filter(|a| f(a.status)).count() as u32;
+    let actions = ActionCounts {
+        total: wb.actions.len() as u32,
+        open: count(&|s| s.is_open()),
+        done: count(&|s| s == ActionStatus::Done),
+        cancelled: count(&|s| s == ActionStatus::Cancelled),
+        overdue: overdue_actions.len() as u32,
+    };
+
+    // Consistency warnings, statement by statement.
+    for s in &statements {
+        let qs = s.statement;
+        if s.evidence_items == 0 {
+            warnings.push(Warning {
+                code: "no_evidence".into(),
+                path: Some(format!("statements.{}", qs.id())),
+                statement: Some(qs),
+                message: format!(
+                    "QS{} {} has no evidence in the register.",
+                    qs.number(),
+                    qs.name()
+                ),
+            });
+        }
+        let linked: Vec<&IndicatorComparison> = indicators
+            .iter()
+            .filter(|i| i.statements.contains(&qs) && i.comparison.is_some())
+            .collect();
+        if let Some(score) = s.most_likely_score.filter(|sc| sc.get() >= 3) {
+            if !linked.is_empty()
+                && linked
+                    .iter()
+                    .all(|i| i.comparison == Some(Comparison::Worse))
+            {
+                warnings.push(Warning {
+                    code: "score_above_indicators".into(),
+                    path: Some(format!("statements.{}.self_score", qs.id())),
+                    statement: Some(qs),
+                    message: format!(
+                        "QS{} {} is self-scored {} but every linked indicator ({}) is worse than England: expect to be challenged on it.",
+                        qs.number(),
+                        qs.name(),
+                        score,
+                        linked.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
+                    ),
+                });
+            }
+        }
+        if let Some(score) = s.most_likely_score.filter(|sc| sc.get() <= 2) {
+            let has_action = wb
+                .actions
+                .iter()
+                .any(|a| a.statement == Some(qs) && a.status != ActionStatus::Cancelled);
+            if !has_action {
+                warnings.push(Warning {
+                    code: "low_score_without_action".into(),
+                    path: Some(format!("statements.{}.self_score", qs.id())),
+                    statement: Some(qs),
+                    message: format!(
+                        "QS{} {} is self-scored {} but has no action in the plan.",
+                        qs.number(),
+                        qs.name(),
+                        score
+                    ),
+                });
+            }
+        }
+    }
+
+    let benchmark = prediction.as_ref().map(|p| {
+        let data = PublishedDataset::bundled();
+        let dist = data.statement_distribution();
+        Benchmark {
+            ranking: data.rank(&modal_assessment(&p.most_likely)),
+            statements: p
+                .most_likely
+                .statements
+                .iter()
+                .map(|sr| {
+                    let d = &dist[sr.statement.index()];
+                    let k = usize::from(sr.score.get()) - 1;
+                    StatementBenchmark {
+                        statement: sr.statement,
+                        score: sr.score,
+                        counts: d.counts,
+                        councils: d.councils,
+                        mean: d.mean,
+                        lower: d.counts[..k].iter().sum(),
+                        same: d.counts[k],
+                        higher: d.counts[k + 1..].iter().sum(),
+                    }
+                })
+                .collect(),
+        }
+    });
+
+    WorkbookAnalysis {
+        council: wb.council.clone(),
+        as_of,
+        method: wb.method,
+        prediction,
+        statements,
+        coverage,
+        evidence_items: wb.evidence.len() as u32,
+        evidence_attention,
+        indicators,
+        actions,
+        overdue_actions,
+        warnings,
+        benchmark,
+    }
+}
+
+fn modal_assessment(result: &RatingResult) -> Assessment {
+    let mut scores = [None; 9];
+    for s in &result.statements {
+        scores[s.statement.index()] = Some(s.score);
+    }
+    Assessment::from_score_array(scores).expect("a prediction has at least one statement")
+}
+
+fn predict(
+    wb: &Workbook,
+    dists: &[(QualityStatement, crate::probability::ScoreDistribution)],
+    statements: &[StatementSummary],
+) -> Option<Prediction> {
+    let probabilities = rating_probabilities(dists).ok()?;
+    // The most likely scores, rated by CQC's rule. Under the earlier method the evidence
+    // working is kept, so the report can show it.
+    let earlier: Vec<_> = wb
+        .statements
+        .iter()
+        .filter_map(|e| match e.self_score {
+            SelfScore::EvidenceCategories(ev) => Some((e.statement, ev)),
+            _ => None,
+        })
+        .collect();
+    let assessment = if wb.method == RatingMethod::Earlier && earlier.len() == dists.len() {
+        Assessment::from_evidence(earlier).ok()?
+    } else {
+        let mut scores = [None; 9];
+        for s in statements {
+            scores[s.statement.index()] = s.most_likely_score;
+        }
+        Assessment::from_score_array(scores).ok()?
+    };
+    let most_likely = rate(&assessment);
+    let certain = statements
+        .iter()
+        .filter(|s| s.distribution.is_some())
+        .all(|s| s.certain);
+    let rating = probabilities.most_likely;
+    Some(Prediction {
+        rating,
+        probability: probabilities.probability(rating),
+        certain,
+        scored: dists.len() as u32,
+        probabilities,
+        most_likely,
+    })
+}

@@ -1,0 +1,1099 @@
+//! The workbook document: its model, reading it from JSON with every problem reported (with
+//! its path), and writing it back.
+
+use jiff::civil::Date;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::assessment::{statement_key, EvidenceScores};
+use crate::error::{join_path, parse_json, Error, Result};
+use crate::framework::{normalise_name, EvidenceCategory, LocalAuthorityUse, QualityStatement};
+use crate::method::RatingMethod;
+use crate::probability::{distribution_from_value, ScoreDistribution};
+use crate::score::Score;
+
+/// The version of the workbook document this library reads and writes.
+pub const WORKBOOK_VERSION: u32 = 1;
+
+/// How many months after its date an evidence item without a review or expiry date is due for
+/// review, unless the workbook says otherwise (`review_after_months`). This is the project's
+/// default for keeping a register fresh, not a CQC rule.
+pub const DEFAULT_REVIEW_AFTER_MONTHS: u32 = 12;
+
+/// Parses a date written `YYYY-MM-DD` (and only that shape), reporting [`Error::InvalidDate`]
+/// at `path`.
+pub(crate) fn parse_date(input: &str, path: &str) -> Result<Date> {
+    let shape = input.len() == 10
+        && input.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let bad = || Error::InvalidDate {
+        path: path.to_string(),
+        input: input.to_string(),
+    };
+    if !shape {
+        return Err(bad());
+    }
+    let year: i16 = input[0..4].parse().map_err(|_| bad())?;
+    let month: i8 = input[5..7].parse().map_err(|_| bad())?;
+    let day: i8 = input[8..10].parse().map_err(|_| bad())?;
+    Date::new(year, month, day).map_err(|_| bad())
+}
+
+/// Where an action stands.
+///
+/// ```
+/// use cqc_assurance::ActionStatus;
+/// assert_eq!(ActionStatus::parse("In progress").unwrap(), ActionStatus::InProgress);
+/// assert!(ActionStatus::Blocked.is_open());
+/// assert!(!ActionStatus::Done.is_open());
+/// assert_eq!(ActionStatus::parse("finished").unwrap_err().code(), "unknown_action_status");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    /// Not started yet.
+    NotStarted,
+    /// Under way.
+    InProgress,
+    /// Stuck, waiting on something.
+    Blocked,
+    /// Completed.
+    Done,
+    /// Dropped; no longer planned.
+    Cancelled,
+}
+
+impl ActionStatus {
+    /// All statuses, in the order an action moves through them.
+    pub const ALL: [ActionStatus; 5] = [
+        ActionStatus::NotStarted,
+        ActionStatus::InProgress,
+        ActionStatus::Blocked,
+        ActionStatus::Done,
+        ActionStatus::Cancelled,
+    ];
+
+    /// The string form in documents: `not_started`, `in_progress`, `blocked`, `done`,
+    /// `cancelled`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::NotStarted => "not_started",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Blocked => "blocked",
+            ActionStatus::Done => "done",
+            ActionStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// A label for people: `Not started`, `In progress`...
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::NotStarted => "Not started",
+            ActionStatus::InProgress => "In progress",
+            ActionStatus::Blocked => "Blocked",
+            ActionStatus::Done => "Done",
+            ActionStatus::Cancelled => "Cancelled",
+        }
+    }
+
+    /// Whether the action still has to be done (not started, in progress or blocked).
+    pub fn is_open(self) -> bool {
+        !matches!(self, ActionStatus::Done | ActionStatus::Cancelled)
+    }
+
+    /// Finds a status by its string form or label, ignoring case and punctuation.
+    pub fn parse(input: &str) -> Result<ActionStatus> {
+        let key = normalise_name(input);
+        ActionStatus::ALL
+            .into_iter()
+            .find(|s| key == normalise_name(s.as_str()) || key == normalise_name(s.label()))
+            .ok_or_else(|| Error::UnknownActionStatus {
+                path: ".".into(),
+                input: input.to_string(),
+            })
+    }
+}
+
+/// A council's own score for one quality statement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SelfScore {
+    /// Not scored yet (`null`); the statement is left out of the prediction, with a warning.
+    NotScored,
+    /// A score from 1 to 4.
+    Score(Score),
+    /// Unsure: the probability of each score 1-4.
+    Distribution(ScoreDistribution),
+    /// Earlier method: scores of the evidence categories, from which the statement score
+    /// follows by CQC's conversion.
+    EvidenceCategories(EvidenceScores),
+}
+
+impl SelfScore {
+    /// The score as a distribution (a certain score has probability 1), or `None` if not
+    /// scored.
+    ///
+    /// ```
+    /// use cqc_assurance::{Score, SelfScore};
+    /// let s = SelfScore::Score(Score::new(3).unwrap());
+    /// assert_eq!(s.distribution().unwrap().get(), [0.0, 0.0, 1.0, 0.0]);
+    /// assert!(SelfScore::NotScored.distribution().is_none());
+    /// ```
+    pub fn distribution(&self) -> Option<ScoreDistribution> {
+        match self {
+            SelfScore::NotScored => None,
+            SelfScore::Score(s) => Some(ScoreDistribution::certain(*s)),
+            SelfScore::Distribution(d) => Some(*d),
+            SelfScore::EvidenceCategories(e) => {
+                Some(ScoreDistribution::certain(e.statement_score()))
+            }
+        }
+    }
+
+    /// The score when it is certain (given, or derived from evidence-category scores).
+    pub fn certain(&self) -> Option<Score> {
+        match self {
+            SelfScore::Score(s) => Some(*s),
+            SelfScore::EvidenceCategories(e) => Some(e.statement_score()),
+            SelfScore::Distribution(d) => Score::ALL.into_iter().find(|s| d.probability(*s) == 1.0),
+            SelfScore::NotScored => None,
+        }
+    }
+}
+
+/// The workbook's entry for one quality statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementEntry {
+    /// The statement.
+    pub statement: QualityStatement,
+    /// The council's own score.
+    pub self_score: SelfScore,
+    /// What the council does well here, in its own words.
+    pub strengths: Vec<String>,
+    /// What it knows it must improve.
+    pub areas_for_improvement: Vec<String>,
+}
+
+impl StatementEntry {
+    /// An entry not scored yet, with no strengths or areas for improvement.
+    pub fn empty(statement: QualityStatement) -> StatementEntry {
+        StatementEntry {
+            statement,
+            self_score: SelfScore::NotScored,
+            strengths: Vec::new(),
+            areas_for_improvement: Vec::new(),
+        }
+    }
+}
+
+/// One item of the evidence register: a document, survey, audit, case file review or the like
+/// that supports one or more quality statements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceItem {
+    /// The council's reference for the item (unique in the workbook).
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// Which of CQC's evidence categories it belongs to.
+    pub category: EvidenceCategory,
+    /// The statements it supports (at least one; an item may support several).
+    pub supports: Vec<QualityStatement>,
+    /// Who is responsible for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The date of the item (when it was written, run or last updated).
+    pub date: Date,
+    /// When it must be reviewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_by: Option<Date>,
+    /// The last day it may be relied on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Date>,
+    /// Where to find it (an address or a file path).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// A measure with the England average to compare it with (ASCOF, the Adult Social Care Survey,
+/// the Survey of Adult Carers in England, the Safeguarding Adults Collection...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// What it measures.
+    pub name: String,
+    /// The survey or data collection it comes from (`ASCOF`, `ASCS`, `SACE`...).
+    pub collection: String,
+    /// The council's figure, or `None` if not entered yet.
+    pub value: Option<f64>,
+    /// The England average for the same year.
+    pub england_average: f64,
+    /// Whether a higher figure is better.
+    pub higher_is_better: bool,
+    /// The year of the figures (`2023-24`), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
+    /// The unit shown after figures (`%`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The statements the indicator speaks to.
+    #[serde(default)]
+    pub statements: Vec<QualityStatement>,
+    /// How far from the England average (in the indicator's units, either way) still counts
+    /// as similar; when absent, 5% of the England average (see
+    /// [`Indicator::tolerance`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similar_within: Option<f64>,
+    /// Where the figures come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// The share of the England average within which a figure counts as similar when the indicator
+/// gives no `similar_within` of its own: 5%.
+pub const DEFAULT_SIMILAR_FRACTION: f64 = 0.05;
+
+impl Indicator {
+    /// The distance from the England average that still counts as similar: `similar_within`
+    /// if given, otherwise 5% of the England average. This is the project's rule of thumb:
+    /// the published collections do not come with one tolerance, and a council's figure
+    /// within about a twentieth of the national one is usually described as in line with it.
+    ///
+    /// ```
+    /// use cqc_assurance::Indicator;
+    /// let carers = Indicator {
+    ///     name: "Carers with as much control over daily life as they want".into(),
+    ///     collection: "SACE".into(),
+    ///     value: Some(14.36),
+    ///     england_average: 21.53,
+    ///     higher_is_better: true,
+    ///     year: None,
+    ///     unit: Some("%".into()),
+    ///     statements: vec![],
+    ///     similar_within: None,
+    ///     reference: None,
+    /// };
+    /// assert!((carers.tolerance() - 1.0765).abs() < 1e-9);
+    /// ```
+    pub fn tolerance(&self) -> f64 {
+        self.similar_within
+            .unwrap_or(DEFAULT_SIMILAR_FRACTION * self.england_average.abs())
+    }
+}
+
+/// One action of the improvement plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    /// The council's reference (unique in the workbook).
+    pub id: String,
+    /// The statement it improves, or `None` for an action across statements.
+    pub statement: Option<QualityStatement>,
+    /// What will be done.
+    pub description: String,
+    /// Who is responsible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// When it is due.
+    pub due: Date,
+    /// Where it stands.
+    pub status: ActionStatus,
+}
+
+/// A council's self-assessment workbook: its own score for each of the nine quality
+/// statements (or the probability of each score when unsure), strengths and areas for
+/// improvement, the evidence register, indicators against England, and the action plan.
+///
+/// Read it with [`Workbook::from_json`] (first problem) or [`Workbook::from_json_all`] (every
+/// problem, each with its path); analyse it with [`analyse_workbook`](crate::analyse_workbook).
+///
+/// ```
+/// use cqc_assurance::{Workbook, QualityStatement};
+/// let mut wb = Workbook::new("Liverpool");
+/// assert_eq!(wb.statements.len(), 9);
+/// let text = wb.to_json();
+/// assert_eq!(Workbook::from_json(&text).unwrap(), wb);
+///
+/// let bad = text.replace("\"equity\"", "\"equality\"");
+/// let errors = Workbook::from_json_all(&bad).unwrap_err();
+/// assert!(errors.iter().any(|e| e.code() == "unknown_statement" && e.path() == Some("statements.equality")));
+/// assert!(errors.iter().any(|e| e.code() == "missing_statement" && e.path() == Some("statements.equity")));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbook {
+    /// The council's name.
+    pub council: String,
+    /// The rating method the self-scores follow.
+    pub method: RatingMethod,
+    /// Notes about the workbook (who prepared it, what is provisional), shown at the top of the
+    /// report.
+    pub notes: Option<String>,
+    /// Months after its date that an evidence item with no review or expiry date is due for
+    /// review ([`DEFAULT_REVIEW_AFTER_MONTHS`] unless set).
+    pub review_after_months: u32,
+    /// One entry per quality statement, in CQC's order.
+    pub statements: Vec<StatementEntry>,
+    /// The evidence register.
+    pub evidence: Vec<EvidenceItem>,
+    /// Indicators against the England average.
+    pub indicators: Vec<Indicator>,
+    /// The action plan.
+    pub actions: Vec<Action>,
+    /// The assessment timeline, if the council has been notified: a timeline request as the
+    /// timeline module reads it (kept as given and passed to it unchanged).
+    pub timeline: Option<Value>,
+}
+
+impl Workbook {
+    /// A blank workbook for a council: nine statements not yet scored, current method, empty
+    /// register, indicators and plan.
+    pub fn new(council: &str) -> Workbook {
+        Workbook {
+            council: council.to_string(),
+            method: RatingMethod::Current,
+            notes: None,
+            review_after_months: DEFAULT_REVIEW_AFTER_MONTHS,
+            statements: QualityStatement::ALL
+                .into_iter()
+                .map(StatementEntry::empty)
+                .collect(),
+            evidence: Vec::new(),
+            indicators: Vec::new(),
+            actions: Vec::new(),
+            timeline: None,
+        }
+    }
+
+    /// The entry of a statement, if the workbook has one.
+    pub fn statement(&self, statement: QualityStatement) -> Option<&StatementEntry> {
+        self.statements.iter().find(|e| e.statement == statement)
+    }
+
+    /// Reads a workbook document, failing on the first problem (see
+    /// [`Workbook::from_json_all`] for all of them).
+    pub fn from_json(text: &str) -> Result<Workbook> {
+        Workbook::from_json_all(text).map_err(|mut errors| errors.swap_remove(0))
+    }
+
+    /// Reads a workbook document, reporting every problem found, each with the path of its
+    /// field (`statements.equity.self_score`, `evidence[3].supports[1]`, `actions[2].due`).
+    /// The list is never empty on error.
+    pub fn from_json_all(text: &str) -> std::result::Result<Workbook, Vec<Error>> {
+        let value: Value = parse_json(text).map_err(|e| vec![e])?;
+        Workbook::from_value_all(&value)
+    }
+
+    /// As [`Workbook::from_json_all`], from an already parsed JSON value.
+    pub fn from_value_all(value: &Value) -> std::result::Result<Workbook, Vec<Error>> {
+        let mut errors = Vec::new();
+        let wb = read_workbook(value, &mut errors);
+        match wb {
+            Some(wb) if errors.is_empty() => Ok(wb),
+            _ => {
+                if errors.is_empty() {
+                    errors.push(Error::InvalidJson {
+                        path: ".".into(),
+                        message: "the workbook could not be read".into(),
+                    });
+                }
+                Err(errors)
+            }
+        }
+    }
+
+    /// The workbook as a document (pretty-printed JSON), which [`Workbook::from_json`] reads
+    /// back unchanged.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("workbooks always serialise");
+        s.push('\n');
+        s
+    }
+}
+
+impl Serialize for Workbook {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("version", &WORKBOOK_VERSION)?;
+        map.serialize_entry("council", &self.council)?;
+        map.serialize_entry("method", &self.method)?;
+        if let Some(n) = &self.notes {
+            map.serialize_entry("notes", n)?;
+        }
+        if self.review_after_months != DEFAULT_REVIEW_AFTER_MONTHS {
+            map.serialize_entry("review_after_months", &self.review_after_months)?;
+        }
+        map.serialize_entry("statements", &StatementsSer(&self.statements))?;
+        map.serialize_entry("evidence", &self.evidence)?;
+        map.serialize_entry("indicators", &self.indicators)?;
+        map.serialize_entry("actions", &self.actions)?;
+        if let Some(t) = &self.timeline {
+            map.serialize_entry("timeline", t)?;
+        }
+        map.end()
+    }
+}
+
+struct StatementsSer<'a>(&'a [StatementEntry]);
+
+impl Serialize for StatementsSer<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for e in self.0 {
+            map.serialize_entry(e.statement.id(), &EntrySer(e))?;
+        }
+        map.end()
+    }
+}
+
+struct EntrySer<'a>(&'a StatementEntry);
+
+impl Serialize for EntrySer<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let e = self.0;
+        let mut map = s.serialize_map(None)?;
+        match &e.self_score {
+            SelfScore::NotScored => map.serialize_entry("self_score", &Value::Null)?,
+            SelfScore::Score(score) => map.serialize_entry("self_score", score)?,
+            SelfScore::Distribution(d) => map.serialize_entry("self_score", d)?,
+            SelfScore::EvidenceCategories(ev) => {
+                let cats: serde_json::Map<String, Value> = ev
+                    .iter()
+                    .map(|(c, s)| (c.id().to_string(), Value::from(s.get())))
+                    .collect();
+                map.serialize_entry("evidence_scores", &cats)?;
+            }
+        }
+        map.serialize_entry("strengths", &e.strengths)?;
+        map.serialize_entry("areas_for_improvement", &e.areas_for_improvement)?;
+        map.end()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading, step two: validation with paths. Step one is serde (syntax, types, unknown fields)
+// applied to each part separately, so that one bad item does not hide the problems of others.
+
+const TOP_FIELDS: [&str; 10] = [
+    "version",
+    "council",
+    "method",
+    "notes",
+    "review_after_months",
+    "statements",
+    "evidence",
+    "indicators",
+    "actions",
+    "timeline",
+];
+
+fn unknown_field(path: &str, key: &str, expected: &[&str]) -> Error {
+    Error::InvalidJson {
+        path: join_path(path, key),
+        message: format!(
+            "unknown field `{key}`, expected one of {}",
+            expected
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Deserialises a part of the document with serde, errors placed under `path`.
+fn part<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| Error::from_json(e).under(path))
+}
+
+fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
+    let Some(obj) = value.as_object() else {
+        errors.push(Error::InvalidJson {
+            path: ".".into(),
+            message: "a workbook is a JSON object".into(),
+        });
+        return None;
+    };
+    for key in obj.keys() {
+        if !TOP_FIELDS.contains(&key.as_str()) {
+            errors.push(unknown_field("", key, &TOP_FIELDS));
+        }
+    }
+    match obj.get("version") {
+        Some(v) if v.as_u64() == Some(u64::from(WORKBOOK_VERSION)) => {}
+        Some(v) => errors.push(Error::UnsupportedVersion {
+            path: "version".into(),
+            found: v.to_string(),
+            supported: WORKBOOK_VERSION,
+        }),
+        None => errors.push(Error::InvalidJson {
+            path: "version".into(),
+            message: format!(
+                "missing field `version` (this library reads version {WORKBOOK_VERSION})"
+            ),
+        }),
+    }
+    let council = match obj.get("council") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        Some(Value::String(_)) => {
+            errors.push(Error::EmptyField {
+                path: "council".into(),
+            });
+            String::new()
+        }
+        Some(other) => {
+            errors.push(Error::InvalidJson {
+                path: "council".into(),
+                message: format!("expected the council's name as a string, got {other}"),
+            });
+            String::new()
+        }
+        None => {
+            errors.push(Error::InvalidJson {
+                path: "council".into(),
+                message: "missing field `council`".into(),
+            });
+            String::new()
+        }
+    };
+    let method = match obj.get("method") {
+        None | Some(Value::Null) => RatingMethod::Current,
+        Some(Value::String(m)) => RatingMethod::parse(m)
+            .map_err(|e| errors.push(e.under("method")))
+            .unwrap_or_default(),
+        Some(other) => {
+            errors.push(Error::UnknownMethod {
+                path: "method".into(),
+                input: other.to_string(),
+            });
+            RatingMethod::Current
+        }
+    };
+    let notes = match obj.get("notes") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => optional_text(Some(s.clone())),
+        Some(other) => {
+            errors.push(Error::InvalidJson {
+                path: "notes".into(),
+                message: format!("expected text, got {other}"),
+            });
+            None
+        }
+    };
+    let review_after_months = match obj.get("review_after_months") {
+        None | Some(Value::Null) => DEFAULT_REVIEW_AFTER_MONTHS,
+        Some(v) => match v.as_u64() {
+            Some(n @ 1..=120) => n as u32,
+            _ => {
+                errors.push(Error::InvalidValue {
+                    path: "review_after_months".into(),
+                    message: format!("expected a whole number of months from 1 to 120, got {v}"),
+                });
+                DEFAULT_REVIEW_AFTER_MONTHS
+            }
+        },
+    };
+    let statements = read_statements(obj.get("statements"), method, errors);
+    let evidence = read_list(obj.get("evidence"), "evidence", errors, read_evidence_item);
+    let indicators = read_list(obj.get("indicators"), "indicators", errors, read_indicator);
+    let actions = read_list(obj.get("actions"), "actions", errors, read_action);
+    check_unique_ids(
+        evidence.iter().map(|(i, e)| (*i, e.id.as_str())),
+        "evidence",
+        errors,
+    );
+    check_unique_ids(
+        actions.iter().map(|(i, a)| (*i, a.id.as_str())),
+        "actions",
+        errors,
+    );
+    let timeline = match obj.get("timeline") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(v.clone()),
+    };
+    Some(Workbook {
+        council,
+        method,
+        notes,
+        review_after_months,
+        statements,
+        evidence: evidence.into_iter().map(|(_, e)| e).collect(),
+        indicators: indicators.into_iter().map(|(_, e)| e).collect(),
+        actions: actions.into_iter().map(|(_, e)| e).collect(),
+        timeline,
+    })
+}
+
+fn check_unique_ids<'a>(
+    ids: impl Iterator<Item = (usize, &'a str)>,
+    list: &str,
+    errors: &mut Vec<Error>,
+) {
+    let mut seen = std::collections::HashSet::new();
+    for (i, id) in ids {
+        if !seen.insert(id) {
+            errors.push(Error::DuplicateId {
+                path: format!("{list}[{i}].id"),
+                id: id.to_string(),
+            });
+        }
+    }
+}
+
+/// Reads a list, each element separately; returns the good elements with their positions.
+fn read_list<T>(
+    value: Option<&Value>,
+    path: &str,
+    errors: &mut Vec<Error>,
+    read: fn(&Value, &str, &mut Vec<Error>) -> Option<T>,
+) -> Vec<(usize, T)> {
+    match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| read(v, &format!("{path}[{i}]"), errors).map(|t| (i, t)))
+            .collect(),
+        Some(other) => {
+            errors.push(Error::InvalidJson {
+                path: path.into(),
+                message: format!("expected a list, got {other}"),
+            });
+            Vec::new()
+        }
+    }
+}
+
+/// A required text: present (serde checked), and not blank.
+fn required_text(s: String, path: &str, errors: &mut Vec<Error>) -> Option<String> {
+    if s.trim().is_empty() {
+        errors.push(Error::EmptyField { path: path.into() });
+        None
+    } else {
+        Some(s)
+    }
+}
+
+/// An optional text: a blank string is the same as none.
+fn optional_text(s: Option<String>) -> Option<String> {
+    s.filter(|s| !s.is_empty())
+}
+
+fn optional_date(s: Option<String>, path: &str, errors: &mut Vec<Error>) -> Option<Date> {
+    match s.as_deref() {
+        None | Some("") => None,
+        Some(text) => parse_date(text, path).map_err(|e| errors.push(e)).ok(),
+    }
+}
+
+fn read_statements(
+    value: Option<&Value>,
+    method: RatingMethod,
+    errors: &mut Vec<Error>,
+) -> Vec<StatementEntry> {
+    let mut entries: [Option<StatementEntry>; 9] = Default::default();
+    match value {
+        Some(Value::Object(map)) => {
+            for (key, v) in map {
+                let path = join_path("statements", key);
+                let qs = match statement_key(key, &path) {
+                    Ok(qs) => qs,
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                };
+                if entries[qs.index()].is_some() {
+                    errors.push(Error::DuplicateStatement {
+                        path,
+                        statement: qs.id().to_string(),
+                    });
+                    continue;
+                }
+                if let Some(entry) = read_statement(qs, v, &path, method, errors) {
+                    entries[qs.index()] = Some(entry);
+                }
+            }
+            for qs in QualityStatement::ALL {
+                if entries[qs.index()].is_none() && !map_has(map, qs) {
+                    errors.push(Error::MissingStatement {
+                        path: join_path("statements", qs.id()),
+                        statement: qs.id().to_string(),
+                    });
+                }
+            }
+        }
+        Some(other) => errors.push(Error::InvalidJson {
+            path: "statements".into(),
+            message: format!("expected an object keyed by quality statement, got {other}"),
+        }),
+        None => errors.push(Error::InvalidJson {
+            path: "statements".into(),
+            message:
+                "missing field `statements` (one entry for each of the nine quality statements)"
+                    .into(),
+        }),
+    }
+    entries.into_iter().flatten().collect()
+}
+
+/// Whether some key of the map names `qs` (then a bad entry was reported at that key, and the
+/// statement is not also reported missing).
+fn map_has(map: &serde_json::Map<String, Value>, qs: QualityStatement) -> bool {
+    map.keys()
+        .any(|k| QualityStatement::parse(k).is_ok_and(|q| q == qs))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatement {
+    #[serde(default)]
+    self_score: Option<Value>,
+    #[serde(default)]
+    evidence_scores: Option<serde_json::Map<String, Value>>,
+    #[serde(default)]
+    strengths: Vec<String>,
+    #[serde(default)]
+    areas_for_improvement: Vec<String>,
+}
+
+fn read_statement(
+    qs: QualityStatement,
+    value: &Value,
+    path: &str,
+    method: RatingMethod,
+    errors: &mut Vec<Error>,
+) -> Option<StatementEntry> {
+    let raw: RawStatement = part(value, path).map_err(|e| errors.push(e)).ok()?;
+    let score_path = join_path(path, "self_score");
+    let ev_path = join_path(path, "evidence_scores");
+    let self_score = match method {
+        RatingMethod::Current => {
+            if raw.evidence_scores.is_some() {
+                errors.push(Error::MethodMismatch {
+                    path: ev_path,
+                    message: "evidence-category scores belong to the earlier method; set \"method\": \"earlier\" or give \"self_score\"".into(),
+                });
+                SelfScore::NotScored
+            } else {
+                match raw.self_score.as_ref() {
+                    None => SelfScore::NotScored,
+                    Some(v) => match distribution_from_value(v, &score_path) {
+                        Ok(None) => SelfScore::NotScored,
+                        Ok(Some(d)) => match (v, SelfScore::Distribution(d).certain()) {
+                            (Value::Array(_), _) | (_, None) => SelfScore::Distribution(d),
+                            (_, Some(s)) => SelfScore::Score(s),
+                        },
+                        Err(e) => {
+                            errors.push(e);
+                            SelfScore::NotScored
+                        }
+                    },
+                }
+            }
+        }
+        RatingMethod::Earlier => {
+            if raw.self_score.as_ref().is_some_and(|v| !v.is_null()) {
+                errors.push(Error::MethodMismatch {
+                    path: score_path,
+                    message: "under the earlier method a statement is scored through its evidence categories: give \"evidence_scores\" {category: score}, or use \"method\": \"current\"".into(),
+                });
+                SelfScore::NotScored
+            } else {
+                match raw.evidence_scores {
+                    None => SelfScore::NotScored,
+                    Some(cats) => read_evidence_scores(&cats, &ev_path, errors),
+                }
+            }
+        }
+    };
+    let strengths = raw.strengths;
+    let areas = raw.areas_for_improvement;
+    for (field, list) in [("strengths", &strengths), ("areas_for_improvement", &areas)] {
+        for (i, s) in list.iter().enumerate() {
+            if s.trim().is_empty() {
+                errors.push(Error::EmptyField {
+                    path: format!("{}[{i}]", join_path(path, field)),
+                });
+            }
+        }
+    }
+    Some(StatementEntry {
+        statement: qs,
+        self_score,
+        strengths,
+        areas_for_improvement: areas,
+    })
+}
+
+fn read_evidence_scores(
+    cats: &serde_json::Map<String, Value>,
+    path: &str,
+    errors: &mut Vec<Error>,
+) -> SelfScore {
+    let mut pairs = Vec::new();
+    let mut seen = [false; 6];
+    let before = errors.len();
+    for (key, v) in cats {
+        let cp = join_path(path, key);
+        let cat = match EvidenceCategory::parse(key) {
+            Ok(c) => c,
+            Err(_) => {
+                errors.push(Error::UnknownEvidenceCategory {
+                    path: cp,
+                    input: key.clone(),
+                });
+                continue;
+            }
+        };
+        if cat.local_authority_use() != LocalAuthorityUse::Used {
+            errors.push(Error::EvidenceCategoryNotUsed {
+                path: cp,
+                category: cat.id().to_string(),
+                reason: "in local authority assessments under the earlier method".into(),
+            });
+            continue;
+        }
+        if std::mem::replace(&mut seen[cat.index()], true) {
+            errors.push(Error::DuplicateEvidenceCategory {
+                path: cp,
+                category: cat.id().to_string(),
+            });
+            continue;
+        }
+        match crate::assessment::score_from_value(v, &cp, true) {
+            Ok(Some(s)) => pairs.push((cat, s)),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.len() > before || pairs.is_empty() {
+        return SelfScore::NotScored;
+    }
+    match EvidenceScores::from_pairs(pairs) {
+        Ok(ev) => SelfScore::EvidenceCategories(ev),
+        Err(e) => {
+            errors.push(e.under(path));
+            SelfScore::NotScored
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvidence {
+    id: String,
+    title: String,
+    category: String,
+    supports: Vec<String>,
+    #[serde(default)]
+    owner: Option<String>,
+    date: String,
+    #[serde(default)]
+    review_by: Option<String>,
+    #[serde(default)]
+    expires: Option<String>,
+    #[serde(default)]
+    link: Option<String>,
+}
+
+/// Validated fields of one evidence item, from the document or a CSV row.
+pub(crate) struct EvidenceFields {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+    pub supports: Vec<String>,
+    pub owner: Option<String>,
+    pub date: String,
+    pub review_by: Option<String>,
+    pub expires: Option<String>,
+    pub link: Option<String>,
+}
+
+/// Checks the fields of an evidence item, reporting each problem with `path(field)`. Returns
+/// the item only if every field is good.
+pub(crate) fn evidence_item_from_fields(
+    f: EvidenceFields,
+    path: &dyn Fn(&str) -> String,
+    errors: &mut Vec<Error>,
+) -> Option<EvidenceItem> {
+    let before = errors.len();
+    let id = required_text(f.id, &path("id"), errors);
+    let title = required_text(f.title, &path("title"), errors);
+    let category = match EvidenceCategory::parse(&f.category) {
+        Ok(c) if c.applies_to_local_authorities() => Some(c),
+        Ok(c) => {
+            errors.push(Error::EvidenceCategoryNotUsed {
+                path: path("category"),
+                category: c.id().to_string(),
+                reason: "in local authority assessments".into(),
+            });
+            None
+        }
+        Err(_) => {
+            errors.push(Error::UnknownEvidenceCategory {
+                path: path("category"),
+                input: f.category.clone(),
+            });
+            None
+        }
+    };
+    let mut supports = Vec::new();
+    if f.supports.is_empty() {
+        errors.push(Error::EmptyField {
+            path: path("supports"),
+        });
+    }
+    for (i, s) in f.supports.iter().enumerate() {
+        let p = format!("{}[{i}]", path("supports"));
+        match statement_key(s, &p) {
+            Ok(qs) if supports.contains(&qs) => errors.push(Error::DuplicateStatement {
+                path: p,
+                statement: qs.id().to_string(),
+            }),
+            Ok(qs) => supports.push(qs),
+            Err(e) => errors.push(e),
+        }
+    }
+    let date = parse_date(&f.date, &path("date"))
+        .map_err(|e| errors.push(e))
+        .ok();
+    let review_by = optional_date(f.review_by, &path("review_by"), errors);
+    let expires = optional_date(f.expires, &path("expires"), errors);
+    if errors.len() > before {
+        return None;
+    }
+    Some(EvidenceItem {
+        id: id?,
+        title: title?,
+        category: category?,
+        supports,
+        owner: optional_text(f.owner),
+        date: date?,
+        review_by,
+        expires,
+        link: optional_text(f.link),
+    })
+}
+
+fn read_evidence_item(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<EvidenceItem> {
+    let raw: RawEvidence = part(value, path).map_err(|e| errors.push(e)).ok()?;
+    evidence_item_from_fields(
+        EvidenceFields {
+            id: raw.id,
+            title: raw.title,
+            category: raw.category,
+            supports: raw.supports,
+            owner: raw.owner,
+            date: raw.date,
+            review_by: raw.review_by,
+            expires: raw.expires,
+            link: raw.link,
+        },
+        &|field| join_path(path, field),
+        errors,
+    )
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    name: String,
+    collection: String,
+    value: Option<f64>,
+    england_average: f64,
+    higher_is_better: bool,
+    #[serde(default)]
+    year: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    statements: Vec<String>,
+    #[serde(default)]
+    similar_within: Option<f64>,
+    #[serde(default)]
+    reference: Option<String>,
+}
+
+fn read_indicator(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Indicator> {
+    let raw: RawIndicator = part(value, path).map_err(|e| errors.push(e)).ok()?;
+    let before = errors.len();
+    let name = required_text(raw.name, &join_path(path, "name"), errors);
+    let collection = required_text(raw.collection, &join_path(path, "collection"), errors);
+    let mut statements = Vec::new();
+    for (i, s) in raw.statements.iter().enumerate() {
+        let p = format!("{}[{i}]", join_path(path, "statements"));
+        match statement_key(s, &p) {
+            Ok(qs) if statements.contains(&qs) => errors.push(Error::DuplicateStatement {
+                path: p,
+                statement: qs.id().to_string(),
+            }),
+            Ok(qs) => statements.push(qs),
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(t) = raw.similar_within {
+        if !(t.is_finite() && t >= 0.0) {
+            errors.push(Error::InvalidValue {
+                path: join_path(path, "similar_within"),
+                message: format!("the tolerance must be zero or more, got {t}"),
+            });
+        }
+    }
+    if errors.len() > before {
+        return None;
+    }
+    Some(Indicator {
+        name: name?,
+        collection: collection?,
+        value: raw.value,
+        england_average: raw.england_average,
+        higher_is_better: raw.higher_is_better,
+        year: optional_text(raw.year),
+        unit: optional_text(raw.unit),
+        statements,
+        similar_within: raw.similar_within,
+        reference: optional_text(raw.reference),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAction {
+    id: String,
+    #[serde(default)]
+    statement: Option<String>,
+    description: String,
+    #[serde(default)]
+    owner: Option<String>,
+    due: String,
+    status: String,
+}
+
+fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Action> {
+    let raw: RawAction = part(value, path).map_err(|e| errors.push(e)).ok()?;
+    let before = errors.len();
+    let id = required_text(raw.id, &join_path(path, "id"), errors);
+    let description = required_text(raw.description, &join_path(path, "description"), errors);
+    let statement = match raw.statement.as_deref() {
+        None | Some("") => None,
+        Some(s) => statement_key(s, &join_path(path, "statement"))
+            .map_err(|e| errors.push(e))
+            .ok(),
+    };
+    let due = parse_date(&raw.due, &join_path(path, "due"))
+        .map_err(|e| errors.push(e))
+        .ok();
+    let status = ActionStatus::parse(&raw.status)
+        .map_err(|e| errors.push(e.under(&join_path(path, "status"))))
+        .ok();
+    if errors.len() > before {
+        return None;
+    }
+    Some(Action {
+        id: id?,
+        statement,
+        description: description?,
+        owner: optional_text(raw.owner),
+        due: due?,
+        status: status?,
+    })
+}

@@ -38,7 +38,6 @@ mod published;
 mod rating;
 mod score;
 mod workbook;
-mod workbook;
 
 pub use assessment::{Assessment, AssessmentDocument, EvidenceScores, DOCUMENT_VERSION};
 pub use batch::{rate_batch, rate_row};
@@ -60,14 +59,6 @@ pub use published::{
 pub use rating::{
     explain, rate, rate_scores, rating_for_total, BandHalf, BandPosition, CategoryScore,
     EvidenceWorking, Explanation, RatingResult, StatementResult,
-};
-pub use workbook::{
-    analyse_workbook, check_workbook, compare_with_england, evidence_from_csv, evidence_to_csv,
-    Action, ActionCounts, ActionStatus, Benchmark, Comparison, Coverage, CoverageCell, CoverageGap,
-    CoverageRow, EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, Indicator,
-    IndicatorComparison, OverdueAction, Prediction, SelfScore, StatementBenchmark, StatementEntry,
-    StatementSummary, Warning, Workbook, WorkbookAnalysis, WorkbookCheck,
-    DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS, WORKBOOK_VERSION,
 };
 pub use score::{Rating, Score};
 pub use workbook::{

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use cqc_assurance::Error;
 
 mod rating;
+mod timeline;
 
 /// Rate, explain and check CQC local authority (adult social care) assessments.
 #[derive(Debug, Parser)]
@@ -34,6 +35,8 @@ enum Command {
     Published(rating::PublishedArgs),
     /// Check published scores against a published rating (and percentage).
     CheckPublished(rating::CheckArgs),
+    /// The assessment timeline: every deadline on real working days, status, .ics export.
+    Timeline(timeline::TimelineArgs),
 }
 
 /// What a command produced: text for stdout and the exit status.
@@ -98,6 +101,7 @@ fn main() -> ExitCode {
         Command::Framework(a) => rating::framework(a),
         Command::Published(a) => rating::published(a),
         Command::CheckPublished(a) => rating::check_published(a),
+        Command::Timeline(a) => timeline::timeline(a),
     };
     match result {
         Ok(out) => {

@@ -177,6 +177,64 @@ pub enum Error {
         /// The text as given.
         input: String,
     },
+    /// A milestone id that is not one of the timeline's milestones.
+    #[error("{path}: unknown milestone {input:?} (expected one of notification, one_week_items_due, information_return_due, self_assessment_due, set_up_meeting, on_site_notice, on_site_start, on_site_end, draft_report, factual_accuracy_due, publication, twenty_week_end)")]
+    UnknownMilestone {
+        /// Where the id is.
+        path: String,
+        /// The id as given.
+        input: String,
+    },
+    /// Recorded dates in an impossible order (before the notification, a visit ending before
+    /// it starts).
+    #[error("{path}: {message}")]
+    DatesOutOfOrder {
+        /// The later-recorded field that cannot be right.
+        path: String,
+        /// What is out of order.
+        message: String,
+    },
+    /// The same date given twice with different values.
+    #[error("{path}: {message}")]
+    ConflictingDates {
+        /// The second of the two fields.
+        path: String,
+        /// The two values.
+        message: String,
+    },
+    /// A date the timeline needs and cannot estimate.
+    #[error("{path}: {message}")]
+    MissingDate {
+        /// The missing field.
+        path: String,
+        /// What is needed.
+        message: String,
+    },
+    /// A date (or a result of date arithmetic) outside the years the library computes.
+    #[error("{path}: {message}")]
+    DateOutOfRange {
+        /// The field.
+        path: String,
+        /// The range and the value.
+        message: String,
+    },
+    /// A timeline profile that cannot be used (missing or duplicated milestone, missing rule,
+    /// rules in a cycle).
+    #[error("{path}: invalid timeline profile: {message}")]
+    InvalidProfile {
+        /// The offending field.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A bank-holiday list that cannot be used (missing division, wrong shape).
+    #[error("{path}: invalid bank holiday list: {message}")]
+    InvalidHolidays {
+        /// The offending field.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A workbook without an entry for one of the nine quality statements.
     #[error("{path}: quality statement {statement:?} is missing (every workbook lists all nine; give null scores for statements not yet scored)")]
     MissingStatement {
@@ -323,6 +381,13 @@ impl Error {
             Error::InvalidCsv { .. } => "invalid_csv",
             Error::UnknownCouncil { .. } => "unknown_council",
             Error::InvalidDate { .. } => "invalid_date",
+            Error::UnknownMilestone { .. } => "unknown_milestone",
+            Error::DatesOutOfOrder { .. } => "dates_out_of_order",
+            Error::ConflictingDates { .. } => "conflicting_dates",
+            Error::MissingDate { .. } => "missing_date",
+            Error::DateOutOfRange { .. } => "date_out_of_range",
+            Error::InvalidProfile { .. } => "invalid_profile",
+            Error::InvalidHolidays { .. } => "invalid_holidays",
             Error::MissingStatement { .. } => "missing_statement",
             Error::DuplicateId { .. } => "duplicate_id",
             Error::EmptyField { .. } => "empty_field",
@@ -359,7 +424,14 @@ impl Error {
             Error::InvalidJson { .. }
             | Error::UnsupportedVersion { .. }
             | Error::InvalidCsv { .. } => ErrorFamily::Document,
-            Error::InvalidDate { .. } => ErrorFamily::Timeline,
+            Error::InvalidDate { .. }
+            | Error::UnknownMilestone { .. }
+            | Error::DatesOutOfOrder { .. }
+            | Error::ConflictingDates { .. }
+            | Error::MissingDate { .. }
+            | Error::DateOutOfRange { .. }
+            | Error::InvalidProfile { .. }
+            | Error::InvalidHolidays { .. } => ErrorFamily::Timeline,
             Error::MissingStatement { .. }
             | Error::DuplicateId { .. }
             | Error::EmptyField { .. }
@@ -392,6 +464,13 @@ impl Error {
             | Error::UnsupportedVersion { path, .. }
             | Error::InvalidCsv { path, .. }
             | Error::InvalidDate { path, .. }
+            | Error::UnknownMilestone { path, .. }
+            | Error::DatesOutOfOrder { path, .. }
+            | Error::ConflictingDates { path, .. }
+            | Error::MissingDate { path, .. }
+            | Error::DateOutOfRange { path, .. }
+            | Error::InvalidProfile { path, .. }
+            | Error::InvalidHolidays { path, .. }
             | Error::MissingStatement { path, .. }
             | Error::DuplicateId { path, .. }
             | Error::EmptyField { path }
@@ -450,6 +529,13 @@ impl Error {
             | Error::UnsupportedVersion { path, .. }
             | Error::InvalidCsv { path, .. }
             | Error::InvalidDate { path, .. }
+            | Error::UnknownMilestone { path, .. }
+            | Error::DatesOutOfOrder { path, .. }
+            | Error::ConflictingDates { path, .. }
+            | Error::MissingDate { path, .. }
+            | Error::DateOutOfRange { path, .. }
+            | Error::InvalidProfile { path, .. }
+            | Error::InvalidHolidays { path, .. }
             | Error::MissingStatement { path, .. }
             | Error::DuplicateId { path, .. }
             | Error::EmptyField { path }
@@ -474,7 +560,10 @@ impl Error {
 /// Joins a field path: `join_path("scores", "[4]")` is `scores[4]`,
 /// `join_path("scores", "safeguarding")` is `scores.safeguarding`.
 pub(crate) fn join_path(prefix: &str, rest: &str) -> String {
-    if prefix.is_empty() || prefix == "." {
+    if rest.is_empty() && (prefix.is_empty() || prefix == ".") {
+        // Never an empty path (a key "" at the top of a document): `.` is the document.
+        ".".to_string()
+    } else if prefix.is_empty() || prefix == "." {
         rest.to_string()
     } else if rest.is_empty() || rest == "." {
         prefix.to_string()

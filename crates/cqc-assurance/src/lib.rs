@@ -37,6 +37,7 @@ mod probability;
 mod published;
 mod rating;
 mod score;
+mod timeline;
 mod workbook;
 
 pub use assessment::{Assessment, AssessmentDocument, EvidenceScores, DOCUMENT_VERSION};
@@ -61,6 +62,13 @@ pub use rating::{
     EvidenceWorking, Explanation, RatingResult, StatementResult,
 };
 pub use score::{Rating, Score};
+pub use timeline::{
+    bank_holidays_from_gov_uk_json, easter_sunday, england_bank_holidays, parse_date,
+    plan_timeline, Adjust, BankHoliday, Basis, Interval, IssueKind, Milestone, MilestoneDefinition,
+    MilestoneId, MilestoneKind, MilestoneRule, MilestoneState, Offset, Timeline, TimelineInput,
+    TimelineIssue, TimelineProfile, TimelineStatus, WorkingCalendar, FIRST_RULE_YEAR,
+    HOW_WE_REPORT_URL, LAST_RULE_YEAR,
+};
 pub use workbook::{
     analyse_workbook, check_workbook, compare_with_england, evidence_from_csv, evidence_to_csv,
     Action, ActionCounts, ActionStatus, Benchmark, Comparison, Coverage, CoverageCell, CoverageGap,

@@ -1,0 +1,440 @@
+//! Working days: Monday to Friday, less bank holidays in England and Wales and a council's own
+//! closure days.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::{Date, Weekday};
+use jiff::SignedDuration;
+use serde::{Deserialize, Serialize};
+
+use super::holidays::{
+    bank_holidays_from_gov_uk_json, check_year, england_bank_holidays, BankHoliday,
+    ENGLAND_AND_WALES, FIRST_RULE_YEAR, LAST_RULE_YEAR,
+};
+use crate::error::{Error, Result};
+
+/// Parses a `YYYY-MM-DD` date, reporting [`Error::InvalidDate`] with `path` otherwise.
+///
+/// Only the plain calendar-date form is accepted: no times, no week dates, no other separators.
+///
+/// ```
+/// use cqc_assurance::parse_date;
+/// assert_eq!(parse_date("2025-01-06", "notified").unwrap().to_string(), "2025-01-06");
+/// let err = parse_date("2025-02-30", "notified").unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("invalid_date", Some("notified")));
+/// ```
+pub fn parse_date(text: &str, path: &str) -> Result<Date> {
+    let bad = || Error::InvalidDate {
+        path: path.to_string(),
+        input: text.to_string(),
+    };
+    let b = text.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| text[r].parse::<i16>().map_err(|_| bad());
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    Date::new(y, m as i8, d as i8).map_err(|_| bad())
+}
+
+/// Serde helper: a list of `YYYY-MM-DD` strings.
+fn parse_dates(texts: &[String], path: &str) -> Result<Vec<Date>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| parse_date(t, &format!("{path}[{i}]")))
+        .collect()
+}
+
+const EPOCH: Date = Date::constant(1970, 1, 1);
+
+/// Days since 1970-01-01 (negative before).
+pub(crate) fn day_number(d: Date) -> i64 {
+    d.duration_since(EPOCH).as_secs() / 86_400
+}
+
+/// The date `n` days after 1970-01-01, if inside the supported years.
+fn from_day_number(n: i64, path: &str) -> Result<Date> {
+    let out = || Error::DateOutOfRange {
+        path: path.to_string(),
+        message: format!(
+            "the result falls outside the years {FIRST_RULE_YEAR}-{LAST_RULE_YEAR} this library \
+             computes"
+        ),
+    };
+    let hours = n.checked_mul(24).ok_or_else(out)?;
+    let d = EPOCH
+        .checked_add(SignedDuration::from_hours(hours))
+        .map_err(|_| out())?;
+    check_year(d.year(), path).map_err(|_| out())?;
+    Ok(d)
+}
+
+/// Adds `n` calendar days, with an error (not a panic) past the supported years.
+pub(crate) fn add_days(d: Date, n: i64, path: &str) -> Result<Date> {
+    from_day_number(day_number(d).saturating_add(n), path)
+}
+
+fn is_weekend(d: Date) -> bool {
+    matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
+}
+
+/// Which days are working days: weekdays that are neither bank holidays in England and Wales
+/// nor closure days of the council.
+///
+/// By default the bank holidays come from the rules ([`england_bank_holidays`]). Loading the
+/// official GOV.UK list replaces the rules for every year the list covers (GOV.UK publishes
+/// whole years), so a one-off holiday announced after this library was released is honoured.
+///
+/// ```
+/// use cqc_assurance::{parse_date, WorkingCalendar};
+/// let cal = WorkingCalendar::england();
+/// let d = |s| parse_date(s, "date").unwrap();
+/// // A draft report emailed on Monday 14 April 2025: ten working days skip Good Friday (18th)
+/// // and Easter Monday (21st).
+/// assert_eq!(cal.add_working_days(d("2025-04-14"), 10).unwrap(), d("2025-04-30"));
+/// assert_eq!(cal.working_days_between(d("2025-04-14"), d("2025-04-30")).unwrap(), 10);
+/// assert!(!cal.is_working_day(d("2025-12-25")).unwrap());
+///
+/// let cal = cal.with_closures([d("2025-12-29")]);
+/// assert!(!cal.is_working_day(d("2025-12-29")).unwrap());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CalendarDocument", into = "CalendarDocument")]
+pub struct WorkingCalendar {
+    /// Official bank holidays by year; a year present here overrides the rules.
+    official: BTreeMap<i16, Vec<BankHoliday>>,
+    /// The council's own closure days.
+    closures: BTreeSet<Date>,
+}
+
+/// The JSON form of a [`WorkingCalendar`]: `{"bank_holidays": [...], "closures": ["2025-12-29"]}`.
+/// `bank_holidays` (optional) are official holidays that replace the rules for their years.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CalendarDocument {
+    #[serde(default)]
+    bank_holidays: Vec<BankHoliday>,
+    #[serde(default)]
+    closures: Vec<Date>,
+}
+
+impl TryFrom<CalendarDocument> for WorkingCalendar {
+    type Error = Error;
+    fn try_from(doc: CalendarDocument) -> Result<Self> {
+        for (i, h) in doc.bank_holidays.iter().enumerate() {
+            check_year(h.date.year(), &format!("bank_holidays[{i}].date"))?;
+        }
+        for (i, c) in doc.closures.iter().enumerate() {
+            check_year(c.year(), &format!("closures[{i}]"))?;
+        }
+        Ok(WorkingCalendar::england()
+            .with_bank_holidays(doc.bank_holidays)
+            .with_closures(doc.closures))
+    }
+}
+
+impl From<WorkingCalendar> for CalendarDocument {
+    fn from(cal: WorkingCalendar) -> Self {
+        CalendarDocument {
+            bank_holidays: cal.official.into_values().flatten().collect(),
+            closures: cal.closures.into_iter().collect(),
+        }
+    }
+}
+
+impl WorkingCalendar {
+    /// England and Wales bank holidays by rule, no closure days.
+    pub fn england() -> WorkingCalendar {
+        WorkingCalendar::default()
+    }
+
+    /// Reads a calendar document: `{"bank_holidays": [{"date", "title", "notes"}],
+    /// "closures": ["YYYY-MM-DD"]}` (both optional).
+    ///
+    /// ```
+    /// let cal = cqc_assurance::WorkingCalendar::from_json(r#"{"closures": ["2025-12-29"]}"#).unwrap();
+    /// assert_eq!(cal.closures().len(), 1);
+    /// let err = cqc_assurance::WorkingCalendar::from_json(r#"{"closures": ["29/12/2025"]}"#).unwrap_err();
+    /// assert_eq!(err.code(), "invalid_date");
+    /// ```
+    pub fn from_json(text: &str) -> Result<WorkingCalendar> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Raw {
+            #[serde(default)]
+            bank_holidays: Vec<RawHoliday>,
+            #[serde(default)]
+            closures: Vec<String>,
+        }
+        #[derive(Deserialize)]
+        struct RawHoliday {
+            date: String,
+            #[serde(default)]
+            title: String,
+            #[serde(default)]
+            notes: String,
+        }
+        let raw: Raw = crate::error::parse_json(text)?;
+        let mut holidays = Vec::new();
+        for (i, h) in raw.bank_holidays.iter().enumerate() {
+            let path = format!("bank_holidays[{i}].date");
+            let date = parse_date(&h.date, &path)?;
+            check_year(date.year(), &path)?;
+            holidays.push(BankHoliday {
+                date,
+                title: h.title.clone(),
+                notes: h.notes.clone(),
+            });
+        }
+        let closures = parse_dates(&raw.closures, "closures")?;
+        for (i, c) in closures.iter().enumerate() {
+            check_year(c.year(), &format!("closures[{i}]"))?;
+        }
+        Ok(WorkingCalendar::england()
+            .with_bank_holidays(holidays)
+            .with_closures(closures))
+    }
+
+    /// Uses the official list in GOV.UK's `bank-holidays.json` format (division
+    /// `england-and-wales`) for every year it covers; other years keep the rules.
+    ///
+    /// ```
+    /// use cqc_assurance::{parse_date, WorkingCalendar};
+    /// let json = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
+    ///     {"title": "New Year’s Day", "date": "2031-01-01", "notes": "", "bunting": true},
+    ///     {"title": "A one-off day", "date": "2031-06-06", "notes": "", "bunting": true}]}}"#;
+    /// let cal = WorkingCalendar::england().with_gov_uk_json(json).unwrap();
+    /// assert!(!cal.is_working_day(parse_date("2031-06-06", "d").unwrap()).unwrap());
+    /// ```
+    pub fn with_gov_uk_json(self, text: &str) -> Result<WorkingCalendar> {
+        Ok(self.with_bank_holidays(bank_holidays_from_gov_uk_json(text, ENGLAND_AND_WALES)?))
+    }
+
+    /// Uses these official bank holidays for every year in which at least one of them falls,
+    /// instead of the rules.
+    pub fn with_bank_holidays(mut self, holidays: impl IntoIterator<Item = BankHoliday>) -> Self {
+        let mut by_year: BTreeMap<i16, Vec<BankHoliday>> = BTreeMap::new();
+        for h in holidays {
+            by_year.entry(h.date.year()).or_default().push(h);
+        }
+        for (year, mut days) in by_year {
+            days.sort();
+            days.dedup_by(|a, b| a.date == b.date);
+            self.official.insert(year, days);
+        }
+        self
+    }
+
+    /// Adds the council's own closure days (for example the days between Christmas and New
+    /// Year).
+    pub fn with_closures(mut self, days: impl IntoIterator<Item = Date>) -> Self {
+        self.closures.extend(days);
+        self
+    }
+
+    /// The council's closure days, in order.
+    pub fn closures(&self) -> Vec<Date> {
+        self.closures.iter().copied().collect()
+    }
+
+    /// The bank holidays of `year` this calendar uses: the official list when one was loaded
+    /// for that year, the rules otherwise.
+    ///
+    /// ```
+    /// let cal = cqc_assurance::WorkingCalendar::england();
+    /// assert_eq!(cal.bank_holidays(2026).unwrap().len(), 8);
+    /// ```
+    pub fn bank_holidays(&self, year: i16) -> Result<Vec<BankHoliday>> {
+        match self.official.get(&year) {
+            Some(days) => Ok(days.clone()),
+            None => england_bank_holidays(year),
+        }
+    }
+
+    fn holiday_dates(&self, year: i16) -> Result<Vec<Date>> {
+        Ok(self
+            .bank_holidays(year)?
+            .into_iter()
+            .map(|h| h.date)
+            .collect())
+    }
+
+    /// Whether `date` is a working day (not a weekend, bank holiday or closure day).
+    pub fn is_working_day(&self, date: Date) -> Result<bool> {
+        check_year(date.year(), "date")?;
+        Ok(!is_weekend(date)
+            && !self.closures.contains(&date)
+            && !self.holiday_dates(date.year())?.contains(&date))
+    }
+
+    /// Why `date` is not a working day (`"Saturday"`, the bank holiday's title, `"closure
+    /// day"`), or `None` for a working day.
+    ///
+    /// ```
+    /// use cqc_assurance::{parse_date, WorkingCalendar};
+    /// let cal = WorkingCalendar::england();
+    /// let why = cal.non_working_reason(parse_date("2025-04-18", "d").unwrap()).unwrap();
+    /// assert_eq!(why.as_deref(), Some("Good Friday"));
+    /// ```
+    pub fn non_working_reason(&self, date: Date) -> Result<Option<String>> {
+        check_year(date.year(), "date")?;
+        if is_weekend(date) {
+            return Ok(Some(format!("{:?}", date.weekday())));
+        }
+        if let Some(h) = self
+            .bank_holidays(date.year())?
+            .into_iter()
+            .find(|h| h.date == date)
+        {
+            return Ok(Some(h.title));
+        }
+        if self.closures.contains(&date) {
+            return Ok(Some("closure day".into()));
+        }
+        Ok(None)
+    }
+
+    /// The date `n` working days after `date` (before it when `n` is negative). The result of a
+    /// non-zero `n` is always a working day; `n = 0` returns `date` itself.
+    ///
+    /// The count starts on the day after `date`: one working day after Friday 4 April 2025 is
+    /// Monday 7 April. Past the supported years the result is `date_out_of_range`.
+    ///
+    /// ```
+    /// use cqc_assurance::{parse_date, WorkingCalendar};
+    /// let d = |s| parse_date(s, "d").unwrap();
+    /// let cal = WorkingCalendar::england();
+    /// // Across Christmas and New Year 2025-26.
+    /// assert_eq!(cal.add_working_days(d("2025-12-18"), 10).unwrap(), d("2026-01-06"));
+    /// assert_eq!(cal.add_working_days(d("2026-01-06"), -10).unwrap(), d("2025-12-18"));
+    /// ```
+    pub fn add_working_days(&self, date: Date, n: i64) -> Result<Date> {
+        check_year(date.year(), "date")?;
+        // The supported years hold about 2.1 million working days; anything larger cannot fit.
+        if n.unsigned_abs() > 3_000_000 {
+            return Err(Error::DateOutOfRange {
+                path: "days".into(),
+                message: format!(
+                    "{n} working days reach past the years {FIRST_RULE_YEAR}-{LAST_RULE_YEAR}"
+                ),
+            });
+        }
+        let step = if n >= 0 { 1 } else { -1 };
+        let mut left = n.unsigned_abs();
+        let mut day = day_number(date);
+        let mut current = date;
+        let mut year = current.year();
+        let mut holidays = self.holiday_dates(year)?;
+        // Skip whole weeks quickly: 5 working days per week less the holidays in between are
+        // counted by the exact loop below, so only jump while far from the target.
+        while left > 0 {
+            if left > 30 {
+                // Jump ahead by whole weeks, then add back any holidays/closures skipped.
+                let weeks = (left - 20) / 5;
+                let target = day + step * 7 * weeks as i64;
+                let target_date = from_day_number(target, "date")?;
+                let (lo, hi) = if step > 0 {
+                    (current, target_date)
+                } else {
+                    (target_date, current)
+                };
+                let counted = self.count_working_days(lo, hi)?.unsigned_abs();
+                day = target;
+                current = target_date;
+                left -= counted;
+                year = current.year();
+                holidays = self.holiday_dates(year)?;
+                continue;
+            }
+            day += step;
+            current = from_day_number(day, "date")?;
+            if current.year() != year {
+                year = current.year();
+                holidays = self.holiday_dates(year)?;
+            }
+            if !is_weekend(current)
+                && !holidays.contains(&current)
+                && !self.closures.contains(&current)
+            {
+                left -= 1;
+            }
+        }
+        Ok(current)
+    }
+
+    /// Working days after `from` up to and including `to`; negative when `to` is before
+    /// `from` (`working_days_between(a, b) == -working_days_between(b, a)`).
+    ///
+    /// This is the inverse of [`add_working_days`](Self::add_working_days):
+    /// `working_days_between(d, add_working_days(d, n)) == n` for every `n >= 0`.
+    ///
+    /// ```
+    /// use cqc_assurance::{parse_date, WorkingCalendar};
+    /// let d = |s| parse_date(s, "d").unwrap();
+    /// let cal = WorkingCalendar::england();
+    /// // Friday to the next Friday: 5 working days (Mon-Fri).
+    /// assert_eq!(cal.working_days_between(d("2025-01-03"), d("2025-01-10")).unwrap(), 5);
+    /// assert_eq!(cal.working_days_between(d("2025-01-10"), d("2025-01-03")).unwrap(), -5);
+    /// ```
+    pub fn working_days_between(&self, from: Date, to: Date) -> Result<i64> {
+        check_year(from.year(), "from")?;
+        check_year(to.year(), "to")?;
+        if from <= to {
+            self.count_working_days(from, to)
+        } else {
+            Ok(-self.count_working_days(to, from)?)
+        }
+    }
+
+    /// Working days in `(lo, hi]`, for `lo <= hi`.
+    fn count_working_days(&self, lo: Date, hi: Date) -> Result<i64> {
+        let (a, b) = (day_number(lo), day_number(hi));
+        // Weekdays in (a, b]: count Mon-Fri with day numbers (1970-01-01 was a Thursday).
+        let weekdays_upto = |n: i64| -> i64 {
+            // Number of weekdays in [epoch_monday, n], with epoch_monday = 1969-12-29 (-3).
+            let k = n + 3; // days since Monday 1969-12-29
+            let weeks = k.div_euclid(7);
+            let rem = k.rem_euclid(7); // 0 = Monday
+            weeks * 5 + (rem + 1).min(5)
+        };
+        let mut count = weekdays_upto(b) - weekdays_upto(a);
+        for year in lo.year()..=hi.year() {
+            for h in self.holiday_dates(year)? {
+                if h > lo && h <= hi && !is_weekend(h) && !self.closures.contains(&h) {
+                    count -= 1;
+                }
+            }
+        }
+        count -= self
+            .closures
+            .range((std::ops::Bound::Excluded(lo), std::ops::Bound::Included(hi)))
+            .filter(|c| !is_weekend(**c))
+            .count() as i64;
+        Ok(count)
+    }
+
+    /// `date` itself if it is a working day, otherwise the next working day after it.
+    pub fn on_or_after(&self, date: Date) -> Result<Date> {
+        if self.is_working_day(date)? {
+            Ok(date)
+        } else {
+            self.add_working_days(date, 1)
+        }
+    }
+
+    /// `date` itself if it is a working day, otherwise the last working day before it.
+    pub fn on_or_before(&self, date: Date) -> Result<Date> {
+        if self.is_working_day(date)? {
+            Ok(date)
+        } else {
+            self.add_working_days(date, -1)
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Bank holidays in England and Wales: by rule for any supported year, or loaded from the
+//! official GOV.UK list (<https://www.gov.uk/bank-holidays.json>).
+
+use jiff::civil::{Date, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The first year whose bank holidays the rules here reproduce. The present set of eight
+/// holidays in England and Wales dates from 1978, when the early May holiday was added (New
+/// Year's Day from 1974, the spring and summer holidays from 1971).
+pub const FIRST_RULE_YEAR: i16 = 1978;
+/// The last year the library computes (jiff's calendar ends in 9999).
+pub const LAST_RULE_YEAR: i16 = 9999;
+
+/// The GOV.UK division the rules model.
+pub const ENGLAND_AND_WALES: &str = "england-and-wales";
+
+/// One bank holiday: its date, its title and a note such as "Substitute day".
+///
+/// ```
+/// use cqc_assurance::england_bank_holidays;
+/// let days = england_bank_holidays(2022).unwrap();
+/// let funeral = days.iter().find(|d| d.date.to_string() == "2022-09-19").unwrap();
+/// assert!(funeral.title.contains("State Funeral"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct BankHoliday {
+    /// The day off.
+    pub date: Date,
+    /// Its name, as GOV.UK words it.
+    pub title: String,
+    /// "Substitute day" when the holiday replaces one that fell at a weekend; otherwise empty.
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl BankHoliday {
+    fn new(date: Date, title: &str, notes: &str) -> BankHoliday {
+        BankHoliday {
+            date,
+            title: title.to_string(),
+            notes: notes.to_string(),
+        }
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous Gregorian computus, as published by
+/// Meeus; valid for every Gregorian year).
+///
+/// ```
+/// use cqc_assurance::easter_sunday;
+/// assert_eq!(easter_sunday(2025).unwrap().to_string(), "2025-04-20");
+/// assert_eq!(easter_sunday(2027).unwrap().to_string(), "2027-03-28");
+/// ```
+pub fn easter_sunday(year: i16) -> Result<Date> {
+    check_year(year, "year")?;
+    let y = i32::from(year);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    // month is 3 or 4 and day 1..=31 by construction of the algorithm.
+    Ok(date(year, month as i8, day as i8))
+}
+
+/// Rejects years outside [`FIRST_RULE_YEAR`]..=[`LAST_RULE_YEAR`].
+pub(crate) fn check_year(year: i16, path: &str) -> Result<()> {
+    if (FIRST_RULE_YEAR..=LAST_RULE_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::DateOutOfRange {
+            path: path.to_string(),
+            message: format!(
+                "year {year} is outside the years this library computes bank holidays for \
+                 ({FIRST_RULE_YEAR}-{LAST_RULE_YEAR})"
+            ),
+        })
+    }
+}
+
+/// A date known to be valid (all callers pass constants or computed in-range values).
+fn date(year: i16, month: i8, day: i8) -> Date {
+    Date::new(year, month, day).expect("bank holiday rules only build valid dates")
+}
+
+fn is_weekend(d: Date) -> bool {
+    matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
+}
+
+/// The first Monday of a month, or the last one when `nth` is -1.
+fn monday(year: i16, month: i8, nth: i8) -> Date {
+    date(year, month, 1)
+        .nth_weekday_of_month(nth, Weekday::Monday)
+        .expect("every month has a first and a last Monday")
+}
+
+/// Bank holidays in England and Wales for `year`, computed by rule, in date order.
+///
+/// The rules: New Year's Day, Good Friday and Easter Monday (Easter by the computus), the early
+/// May holiday (first Monday of May), the spring holiday (last Monday of May), the summer
+/// holiday (last Monday of August), Christmas Day and Boxing Day. A holiday that falls at a
+/// weekend is replaced by the next weekday that is not already a holiday ("Substitute day").
+/// One-off changes made by proclamation are included: the royal wedding of 1981, the early May
+/// holiday moved to 8 May in 1995 and 2020, 31 December 1999, the jubilees of 2002, 2012 and
+/// 2022 (spring holiday moved), the royal wedding of 2011, the state funeral of 19 September
+/// 2022 and the coronation of 8 May 2023. Future one-off days cannot be known in advance:
+/// load the official list ([`WorkingCalendar::with_gov_uk_json`](crate::WorkingCalendar::with_gov_uk_json))
+/// when it matters. Years outside 1978-9999 are an error (`date_out_of_range`).
+///
+/// ```
+/// use cqc_assurance::england_bank_holidays;
+/// let dates: Vec<String> = england_bank_holidays(2027)
+///     .unwrap()
+///     .iter()
+///     .map(|h| h.date.to_string())
+///     .collect();
+/// assert_eq!(dates, [
+///     "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03",
+///     "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28",
+/// ]);
+/// assert_eq!(england_bank_holidays(1900).unwrap_err().code(), "date_out_of_range");
+/// ```
+pub fn england_bank_holidays(year: i16) -> Result<Vec<BankHoliday>> {
+    check_year(year, "year")?;
+    let mut days = Vec::with_capacity(10);
+
+    // New Year's Day, with a substitute on the Monday after a weekend.
+    let new_year = date(year, 1, 1);
+    days.push(match new_year.weekday() {
+        Weekday::Saturday => BankHoliday::new(date(year, 1, 3), "New Year’s Day", "Substitute day"),
+        Weekday::Sunday => BankHoliday::new(date(year, 1, 2), "New Year’s Day", "Substitute day"),
+        _ => BankHoliday::new(new_year, "New Year’s Day", ""),
+    });
+
+    let easter = easter_sunday(year)?;
+    days.push(BankHoliday::new(
+        easter
+            .yesterday()
+            .and_then(|d| d.yesterday())
+            .expect("Easter is in March or April"),
+        "Good Friday",
+        "",
+    ));
+    days.push(BankHoliday::new(
+        easter.tomorrow().expect("Easter is in March or April"),
+        "Easter Monday",
+        "",
+    ));
+
+    match year {
+        1995 => days.push(BankHoliday::new(
+            date(1995, 5, 8),
+            "Early May bank holiday (VE day)",
+            "",
+        )),
+        2020 => days.push(BankHoliday::new(
+            date(2020, 5, 8),
+            "Early May bank holiday (VE day)",
+            "",
+        )),
+        _ => days.push(BankHoliday::new(
+            monday(year, 5, 1),
+            "Early May bank holiday",
+            "",
+        )),
+    }
+    if year == 2023 {
+        days.push(BankHoliday::new(
+            date(2023, 5, 8),
+            "Bank holiday for the coronation of King Charles III",
+            "",
+        ));
+    }
+    if year == 2011 {
+        days.push(BankHoliday::new(date(2011, 4, 29), "Royal wedding", ""));
+    }
+
+    match year {
+        2002 => {
+            days.push(BankHoliday::new(
+                date(2002, 6, 3),
+                "Golden Jubilee bank holiday",
+                "",
+            ));
+            days.push(BankHoliday::new(
+                date(2002, 6, 4),
+                "Spring bank holiday",
+                "",
+            ));
+        }
+        2012 => {
+            days.push(BankHoliday::new(
+                date(2012, 6, 4),
+                "Spring bank holiday",
+                "",
+            ));
+            days.push(BankHoliday::new(
+                date(2012, 6, 5),
+                "Queen’s Diamond Jubilee",
+                "",
+            ));
+        }
+        2022 => {
+            days.push(BankHoliday::new(
+                date(2022, 6, 2),
+                "Spring bank holiday",
+                "",
+            ));
+            days.push(BankHoliday::new(
+                date(2022, 6, 3),
+                "Platinum Jubilee bank holiday",
+                "",
+            ));
+        }
+        _ => days.push(BankHoliday::new(
+            monday(year, 5, -1),
+            "Spring bank holiday",
+            "",
+        )),
+    }
+    if year == 1981 {
+        days.push(BankHoliday::new(date(1981, 7, 29), "Royal wedding", ""));
+    }
+    days.push(BankHoliday::new(
+        monday(year, 8, -1),
+        "Summer bank holiday",
+        "",
+    ));
+    if year == 2022 {
+        days.push(BankHoliday::new(
+            date(2022, 9, 19),
+            "Bank Holiday for the State Funeral of Queen Elizabeth II",
+            "",
+        ));
+    }
+
+    // Christmas Day and Boxing Day: each one at a weekend moves to the next weekday that is
+    // not already taken, so 25 Sat gives Mon 27 + Tue 28 and 25 Sun gives Mon 26 + Tue 27.
+    let christmas = date(year, 12, 25);
+    let boxing = date(year, 12, 26);
+    let mut taken: Vec<Date> = Vec::new();
+    for day in [christmas, boxing] {
+        if !is_weekend(day) {
+            taken.push(day);
+        }
+    }
+    for (day, title) in [(christmas, "Christmas Day"), (boxing, "Boxing Day")] {
+        if is_weekend(day) {
+            let mut sub = day;
+            while is_weekend(sub) || taken.contains(&sub) {
+                sub = sub
+                    .tomorrow()
+                    .expect("late December has a following weekday");
+            }
+            taken.push(sub);
+            days.push(BankHoliday::new(sub, title, "Substitute day"));
+        } else {
+            days.push(BankHoliday::new(day, title, ""));
+        }
+    }
+    if year == 1999 {
+        days.push(BankHoliday::new(
+            date(1999, 12, 31),
+            "Millennium Celebrations",
+            "",
+        ));
+    }
+    days.sort();
+    Ok(days)
+}
+
+/// Reads the bank holidays of one division (`england-and-wales`, `scotland`,
+/// `northern-ireland`) from the GOV.UK format:
+/// `{"england-and-wales": {"division": "england-and-wales", "events": [{"title", "date",
+/// "notes", "bunting"}]}, ...}`.
+///
+/// ```
+/// use cqc_assurance::bank_holidays_from_gov_uk_json;
+/// let json = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
+///     {"title": "Christmas Day", "date": "2026-12-25", "notes": "", "bunting": true}]}}"#;
+/// let days = bank_holidays_from_gov_uk_json(json, "england-and-wales").unwrap();
+/// assert_eq!(days[0].date.to_string(), "2026-12-25");
+/// let err = bank_holidays_from_gov_uk_json(json, "scotland").unwrap_err();
+/// assert_eq!(err.code(), "invalid_holidays");
+/// ```
+pub fn bank_holidays_from_gov_uk_json(text: &str, division: &str) -> Result<Vec<BankHoliday>> {
+    #[derive(Deserialize)]
+    struct Division {
+        #[serde(default)]
+        division: Option<String>,
+        events: Vec<Event>,
+    }
+    #[derive(Deserialize)]
+    struct Event {
+        title: String,
+        date: String,
+        #[serde(default)]
+        notes: String,
+        #[serde(default, rename = "bunting")]
+        _bunting: Option<bool>,
+    }
+    let doc: std::collections::BTreeMap<String, Division> = crate::error::parse_json(text)?;
+    let Some(div) = doc.get(division) else {
+        return Err(Error::InvalidHolidays {
+            path: division.to_string(),
+            message: format!(
+                "no division {division:?} in the file (found: {})",
+                doc.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        });
+    };
+    if let Some(name) = &div.division {
+        if name != division {
+            return Err(Error::InvalidHolidays {
+                path: format!("{division}.division"),
+                message: format!("division {name:?} is filed under {division:?}"),
+            });
+        }
+    }
+    let mut days = Vec::with_capacity(div.events.len());
+    for (i, e) in div.events.iter().enumerate() {
+        let path = format!("{division}.events[{i}].date");
+        let d = super::calendar::parse_date(&e.date, &path)?;
+        check_year(d.year(), &path)?;
+        days.push(BankHoliday::new(d, &e.title, &e.notes));
+    }
+    days.sort();
+    days.dedup_by(|a, b| a.date == b.date);
+    Ok(days)
+}

@@ -1,0 +1,160 @@
+//! iCalendar (RFC 5545) export, written directly.
+//!
+//! Written here rather than with the `icalendar` crate: that crate pulls in chrono and uuid and
+//! stamps events with the clock and random ids when they are created, which the WebAssembly
+//! build of this library cannot do without extra platform glue, and which would make files
+//! differ from run to run. What RFC 5545 asks of an all-day event list is small and is tested:
+//! CRLF line ends, lines folded at 75 octets (never inside a UTF-8 character), TEXT escaping,
+//! `DTSTART;VALUE=DATE` with an exclusive `DTEND`, a stable `UID` and a `DTSTAMP` in UTC.
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+
+use super::{basis_word, MilestoneKind, Timeline};
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
+pub(crate) fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds one content line (RFC 5545 §3.1): at most 75 octets per line, continuation lines start
+/// with a space, and a multi-byte character is never split. Appends the line with CRLF.
+pub(crate) fn fold_into(out: &mut String, line: &str) {
+    let mut used = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if used + len > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += len;
+    }
+    out.push_str("\r\n");
+}
+
+fn ics_date(d: Date) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+pub(crate) fn write(t: &Timeline, dtstamp: jiff::Timestamp) -> String {
+    let stamp = dtstamp.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let mut out = String::new();
+    let who = t.council.clone().unwrap_or_default();
+    let cal_name = if who.is_empty() {
+        "CQC assessment timeline".to_string()
+    } else {
+        format!("CQC assessment timeline: {who}")
+    };
+    for line in [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//cqc-assurance//timeline//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "METHOD:PUBLISH".to_string(),
+        format!("X-WR-CALNAME:{}", escape_text(&cal_name)),
+    ] {
+        fold_into(&mut out, &line);
+    }
+    // UIDs stay the same when the file is regenerated for the same assessment, so calendar
+    // programs update the events instead of duplicating them.
+    let slug: String = who
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    for m in &t.milestones {
+        let end = m.date.tomorrow().unwrap_or(m.date);
+        let mut desc = String::new();
+        let _ = write!(desc, "{} ({}).", m.name, basis_word(m.basis));
+        if m.kind == MilestoneKind::Deadline {
+            if let Some(a) = m.actual {
+                let _ = write!(desc, "\nDelivered {a}.");
+            }
+        }
+        if !m.rule_text.is_empty() {
+            let _ = write!(desc, "\nRule: {}.", m.rule_text);
+        }
+        if let Some(mv) = &m.moved_from {
+            let _ = write!(desc, "\nMoved from {mv}.");
+        }
+        if !m.source.is_empty() {
+            let _ = write!(desc, "\nSource: {}", m.source);
+        }
+        if let Some(url) = &m.source_url {
+            let _ = write!(desc, "\n{url}");
+        }
+        let summary = match (&t.council, m.kind) {
+            (Some(c), _) => format!("CQC: {} ({c})", m.name),
+            (None, _) => format!("CQC: {}", m.name),
+        };
+        let uid = format!(
+            "{}-{}{}@cqc-assurance",
+            m.id,
+            ics_date(t.notified),
+            if slug.is_empty() {
+                String::new()
+            } else {
+                format!("-{slug}")
+            }
+        );
+        for line in [
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{uid}"),
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;VALUE=DATE:{}", ics_date(m.date)),
+            format!("DTEND;VALUE=DATE:{}", ics_date(end)),
+            format!("SUMMARY:{}", escape_text(&summary)),
+            format!("DESCRIPTION:{}", escape_text(&desc)),
+            format!(
+                "CATEGORIES:{}",
+                escape_text(&format!("{:?}", m.kind).to_lowercase())
+            ),
+            "TRANSP:TRANSPARENT".to_string(),
+            "END:VEVENT".to_string(),
+        ] {
+            fold_into(&mut out, &line);
+        }
+    }
+    fold_into(&mut out, "END:VCALENDAR");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_utf8_whole() {
+        let line = format!("DESCRIPTION:{}", "é€a".repeat(60));
+        let mut out = String::new();
+        fold_into(&mut out, &line);
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        // Unfolding (RFC 5545: remove CRLF followed by one space) gives the line back.
+        assert_eq!(out.replace("\r\n ", "").trim_end_matches("\r\n"), line);
+    }
+
+    #[test]
+    fn text_escaping() {
+        assert_eq!(escape_text("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+    }
+}

@@ -383,13 +383,14 @@ impl QualityStatement {
     /// "did you mean" hints.
     fn closest(key: &str) -> Option<QualityStatement> {
         let first = key.split(' ').next().filter(|w| w.len() >= 3)?;
+        // The first three characters (not bytes: a name may be in any script).
+        let stem = &first[..first.char_indices().nth(3).map_or(first.len(), |(i, _)| i)];
         QualityStatement::ALL.into_iter().find(|qs| {
             let name = normalise_name(qs.name());
             let id = normalise_name(qs.id());
-            name.split(' ').chain(id.split(' ')).any(|w| {
-                w.len() >= 3
-                    && (w.starts_with(&first[..3.min(first.len())]) || first.starts_with(w))
-            })
+            name.split(' ')
+                .chain(id.split(' '))
+                .any(|w| w.len() >= 3 && (w.starts_with(stem) || first.starts_with(w)))
         })
     }
 }

@@ -237,6 +237,8 @@ impl PublishedDataset {
             return Ok(starts[0]);
         }
         let first = key.split(' ').next().unwrap_or("");
+        // The first three characters (not bytes: a name may be typed in any script).
+        let stem = &first[..first.char_indices().nth(3).map_or(first.len(), |(i, _)| i)];
         let suggestions = self
             .records
             .iter()
@@ -244,7 +246,7 @@ impl PublishedDataset {
                 first.len() >= 3
                     && council_key(&r.council)
                         .split(' ')
-                        .any(|w| w.starts_with(&first[..3]))
+                        .any(|w| w.starts_with(stem))
             })
             .map(|r| r.council.clone())
             .take(5)

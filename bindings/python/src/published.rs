@@ -1,0 +1,428 @@
+//! Published results: records with attributes, the set with `to_pandas()`, distributions and
+//! ranking.
+
+use cqc_assurance::{self as cqc, PublishedDataset, QualityStatement};
+use pyo3::exceptions::{PyImportError, PyIndexError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PySlice, PyString};
+use serde_json::{json, Value};
+
+use crate::classes::{PyAssessment, PyPublishedCheck};
+use crate::convert::{json_of, to_py};
+use crate::errors::{to_py_err, OrRaise};
+use crate::html;
+
+/// One council's published result.
+///
+/// >>> camden = find_council("London Borough of Camden")
+/// >>> (camden.council, camden.rating, camden.total)
+/// ('Camden', 'outstanding', 32)
+#[pyclass(frozen, eq, module = "cqc_assurance", name = "PublishedResult")]
+#[derive(Clone, PartialEq)]
+pub struct PyPublishedResult(pub cqc::PublishedResult);
+
+/// How the published councils scored one statement.
+#[pyclass(frozen, eq, module = "cqc_assurance", name = "StatementDistribution")]
+#[derive(Clone, PartialEq)]
+pub struct PyStatementDistribution(pub cqc::StatementDistribution);
+
+/// Where a set of scores would rank among the published councils with nine scores.
+///
+/// >>> rank_among_published([4] * 9).rank
+/// 1
+#[pyclass(frozen, eq, module = "cqc_assurance", name = "Ranking")]
+#[derive(Clone, PartialEq)]
+pub struct PyRanking(pub cqc::Ranking);
+
+macro_rules! simple_methods {
+    ($ty:ident, $title:literal, repr = |$r:ident| $repr:expr, { $($body:tt)* }) => {
+        #[pymethods]
+        impl $ty {
+            $($body)*
+
+            /// The object as plain Python values, with the same keys as its JSON form.
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                to_py(py, &json_of(&self.0))
+            }
+            /// The object as pretty-printed JSON text.
+            fn to_json(&self) -> String {
+                serde_json::to_string_pretty(&self.0).unwrap_or_default()
+            }
+            fn __repr__(&self) -> String {
+                let $r = self;
+                crate::convert::python_quotes(&$repr)
+            }
+            /// A readable HTML table of the object, shown by Jupyter.
+            fn _repr_html_(&self) -> String {
+                html::table($title, &json_of(&self.0))
+            }
+        }
+    };
+}
+
+simple_methods!(
+    PyPublishedResult,
+    "Published result",
+    repr = |r| format!(
+        "PublishedResult(council={:?}, rating={:?}, published={:?}, total={})",
+        r.0.council,
+        r.0.rating.as_str(),
+        r.0.published.as_deref().unwrap_or("?"),
+        r.0.total().map_or_else(|| "None".into(), |t| t.to_string())
+    ),
+    {
+        /// The council's name as published.
+        #[getter]
+        fn council(&self) -> &str {
+            &self.0.council
+        }
+        /// When published: `YYYY-MM-DD`, or `YYYY-MM` where only the month is known; None if
+        /// unknown. (Text, not a date: many records only give the month.)
+        #[getter]
+        fn published(&self) -> Option<&str> {
+            self.0.published.as_deref()
+        }
+        /// The nine statement scores in CQC's order, or None where not published.
+        #[getter]
+        fn scores(&self) -> Option<Vec<u8>> {
+            self.0.scores.map(|s| s.iter().map(|x| x.get()).collect())
+        }
+        /// The published overall rating.
+        #[getter]
+        fn rating(&self) -> &'static str {
+            self.0.rating.as_str()
+        }
+        /// Where the figures come from.
+        #[getter]
+        fn sources(&self) -> Vec<String> {
+            self.0.sources.clone()
+        }
+        /// What to know about the record, or None.
+        #[getter]
+        fn note(&self) -> Option<&str> {
+            self.0.note.as_deref()
+        }
+        /// A 2023 pilot assessment (indicative rating, not a formal one).
+        #[getter]
+        fn pilot(&self) -> bool {
+            self.0.pilot
+        }
+        /// Total of the nine scores, or None.
+        #[getter]
+        fn total(&self) -> Option<u32> {
+            self.0.total()
+        }
+        /// The scores as an Assessment, or None.
+        fn assessment(&self) -> Option<PyAssessment> {
+            self.0.assessment().map(PyAssessment)
+        }
+        /// Checks the published rating against the published scores, or None without scores.
+        fn check(&self) -> Option<PyPublishedCheck> {
+            self.0.check().map(PyPublishedCheck)
+        }
+    }
+);
+
+simple_methods!(
+    PyStatementDistribution,
+    "Statement distribution",
+    repr = |d| format!(
+        "StatementDistribution(statement={:?}, counts={:?}, mean={:.3})",
+        d.0.statement.id(),
+        d.0.counts,
+        d.0.mean
+    ),
+    {
+        /// The statement's id.
+        #[getter]
+        fn statement(&self) -> &'static str {
+            self.0.statement.id()
+        }
+        /// Number of councils scored 1, 2, 3 and 4.
+        #[getter]
+        fn counts(&self) -> Vec<u32> {
+            self.0.counts.to_vec()
+        }
+        /// Councils with a score for the statement.
+        #[getter]
+        fn councils(&self) -> u32 {
+            self.0.councils
+        }
+        /// Mean score.
+        #[getter]
+        fn mean(&self) -> f64 {
+            self.0.mean
+        }
+    }
+);
+
+simple_methods!(
+    PyRanking,
+    "Ranking",
+    repr = |r| format!(
+        "Ranking(rank={}, councils={}, percentile={:.1})",
+        r.0.rank, r.0.councils, r.0.percentile
+    ),
+    {
+        /// 1 + councils with a higher percentage (ties share a rank).
+        #[getter]
+        fn rank(&self) -> u32 {
+            self.0.rank
+        }
+        /// Councils compared.
+        #[getter]
+        fn councils(&self) -> u32 {
+            self.0.councils
+        }
+        /// Councils with a higher percentage.
+        #[getter]
+        fn higher(&self) -> u32 {
+            self.0.higher
+        }
+        /// Councils with the same percentage.
+        #[getter]
+        fn equal(&self) -> u32 {
+            self.0.equal
+        }
+        /// Councils with a lower percentage.
+        #[getter]
+        fn lower(&self) -> u32 {
+            self.0.lower
+        }
+        /// Percentage of councils below, ties counted as half.
+        #[getter]
+        fn percentile(&self) -> f64 {
+            self.0.percentile
+        }
+    }
+);
+
+/// A set of published results: `published_results()` gives the bundled one;
+/// `PublishedResults.from_csv(text)` reads a CSV with the same columns. A sequence of
+/// `PublishedResult`; `to_pandas()` gives a DataFrame.
+///
+/// >>> results = published_results()
+/// >>> len(results) > 70, results.find("Camden").rating
+/// (True, 'outstanding')
+#[pyclass(frozen, eq, module = "cqc_assurance", name = "PublishedResults")]
+#[derive(Clone, PartialEq)]
+pub struct PyPublishedResults(pub PublishedDataset);
+
+const PANDAS_HINT: &str = "to_pandas() needs pandas, which is not installed: pip install pandas \
+                           (or pip install 'cqc-assurance[pandas]')";
+
+#[pymethods]
+impl PyPublishedResults {
+    /// Reads a CSV with the bundled file's columns (`council, published, qs1..qs9,
+    /// overall_rating, source_url, note`); the first bad row is a `DocumentError` naming its
+    /// line and field.
+    #[staticmethod]
+    fn from_csv(py: Python<'_>, text: &str) -> PyResult<Self> {
+        PublishedDataset::from_csv(text)
+            .map(PyPublishedResults)
+            .or_raise(py)
+    }
+
+    /// Reads a CSV keeping every good row: returns the results and a list of `CqcError`s, one
+    /// per bad row (not raised).
+    #[staticmethod]
+    fn from_csv_lenient<'py>(py: Python<'py>, text: &str) -> PyResult<(Self, Bound<'py, PyList>)> {
+        let (data, errors) = PublishedDataset::from_csv_lenient(text);
+        let list = PyList::empty(py);
+        for e in &errors {
+            list.append(to_py_err(py, e).into_value(py))?;
+        }
+        Ok((PyPublishedResults(data), list))
+    }
+
+    /// Every record, in file order.
+    #[getter]
+    fn records(&self) -> Vec<PyPublishedResult> {
+        self.0
+            .records()
+            .iter()
+            .cloned()
+            .map(PyPublishedResult)
+            .collect()
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.records().len()
+    }
+
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let records = self.0.records();
+        if let Ok(slice) = index.cast::<PySlice>() {
+            let idx = slice.indices(records.len() as isize)?;
+            let list = PyList::empty(py);
+            let mut i = idx.start;
+            for _ in 0..idx.slicelength {
+                list.append(PyPublishedResult(records[i as usize].clone()))?;
+                i += idx.step;
+            }
+            return Ok(list.into_any());
+        }
+        if index.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "index with a position; use .find(name) to look a council up by name",
+            ));
+        }
+        let i: isize = index.extract()?;
+        let n = records.len() as isize;
+        let j = if i < 0 { i + n } else { i };
+        if !(0..n).contains(&j) {
+            return Err(PyIndexError::new_err("published result index out of range"));
+        }
+        Ok(Bound::new(py, PyPublishedResult(records[j as usize].clone()))?.into_any())
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        PyList::new(py, self.records())?.call_method0("__iter__")
+    }
+
+    /// Finds a council by name, ignoring case, punctuation and words such as "Council",
+    /// "City of", "London Borough of"; an unknown name is an `UnknownNameError` with
+    /// suggestions.
+    fn find(&self, py: Python<'_>, name: &str) -> PyResult<PyPublishedResult> {
+        self.0
+            .find(name)
+            .cloned()
+            .map(PyPublishedResult)
+            .or_raise(py)
+    }
+
+    /// The records with all nine scores published.
+    fn scored(&self) -> Vec<PyPublishedResult> {
+        self.0.scored().cloned().map(PyPublishedResult).collect()
+    }
+
+    /// How the councils with published scores scored each statement.
+    fn statement_distribution(&self) -> Vec<PyStatementDistribution> {
+        self.0
+            .statement_distribution()
+            .into_iter()
+            .map(PyStatementDistribution)
+            .collect()
+    }
+
+    /// Number of records with each published rating, worst first.
+    fn rating_counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (r, n) in self.0.rating_counts() {
+            d.set_item(r.as_str(), n)?;
+        }
+        Ok(d)
+    }
+
+    /// Where scores (any input `rate` takes) would rank among these councils.
+    #[pyo3(signature = (scores, method = None))]
+    fn rank(
+        &self,
+        py: Python<'_>,
+        scores: &Bound<'_, PyAny>,
+        method: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyRanking> {
+        let a = crate::input::assessment_arg(py, scores, method)?;
+        Ok(PyRanking(self.0.rank(&a)))
+    }
+
+    /// The records whose published rating does not follow from their published scores, each
+    /// with its check.
+    fn conflicts(&self) -> Vec<(PyPublishedResult, PyPublishedCheck)> {
+        self.0
+            .conflicts()
+            .into_iter()
+            .map(|(r, c)| (PyPublishedResult(r.clone()), PyPublishedCheck(c)))
+            .collect()
+    }
+
+    /// The records as a pandas DataFrame: `council`, `published`, `rating`, `pilot`, `qs1` ..
+    /// `qs9` (nullable integers), `total` (nullable integer), `note`, `sources` (lists).
+    /// Needs pandas (an `ImportError` saying how to install it otherwise).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pandas = py
+            .import("pandas")
+            .map_err(|_| PyImportError::new_err(PANDAS_HINT))?;
+        let records = self.0.records();
+        let columns = PyDict::new(py);
+        let col = |f: &dyn Fn(&cqc::PublishedResult) -> Value| -> PyResult<Bound<'py, PyList>> {
+            let list = PyList::empty(py);
+            for r in records {
+                list.append(to_py(py, &f(r))?)?;
+            }
+            Ok(list)
+        };
+        columns.set_item("council", col(&|r| json!(r.council))?)?;
+        columns.set_item("published", col(&|r| json!(r.published))?)?;
+        columns.set_item("rating", col(&|r| json!(r.rating))?)?;
+        columns.set_item("pilot", col(&|r| json!(r.pilot))?)?;
+        let mut int_columns = Vec::new();
+        for qs in QualityStatement::ALL {
+            let name = format!("qs{}", qs.number());
+            columns.set_item(
+                &name,
+                col(&|r| json!(r.scores.map(|s| s[qs.index()].get())))?,
+            )?;
+            int_columns.push(name);
+        }
+        columns.set_item("total", col(&|r| json!(r.total()))?)?;
+        int_columns.push("total".into());
+        columns.set_item("note", col(&|r| json!(r.note))?)?;
+        columns.set_item("sources", col(&|r| json!(r.sources))?)?;
+        let df = pandas.getattr("DataFrame")?.call1((columns,))?;
+        let dtypes = PyDict::new(py);
+        for c in &int_columns {
+            dtypes.set_item(c, "Int64")?;
+        }
+        df.call_method1("astype", (dtypes,))
+    }
+
+    /// The records as a list of dicts.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &json!({ "records": json_of(&self.0.records()) }))
+    }
+
+    /// The records as pretty-printed JSON text.
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&json!({ "records": json_of(&self.0.records()) }))
+            .unwrap_or_default()
+    }
+
+    fn __repr__(&self) -> String {
+        let counts: Vec<String> = self
+            .0
+            .rating_counts()
+            .iter()
+            .map(|(r, n)| format!("{}={}", r.as_str(), n))
+            .collect();
+        format!(
+            "PublishedResults(<{} councils>, {})",
+            self.0.records().len(),
+            counts.join(", ")
+        )
+    }
+
+    /// A readable HTML table of the records, shown by Jupyter.
+    fn _repr_html_(&self) -> String {
+        let rows: Vec<Value> = self
+            .0
+            .records()
+            .iter()
+            .map(|r| {
+                json!({
+                    "council": r.council, "published": r.published, "rating": r.rating.label(),
+                    "scores": r.scores.map(|s| s.map(|x| x.get())), "total": r.total(),
+                    "pilot": r.pilot, "note": r.note,
+                })
+            })
+            .collect();
+        html::table(
+            &format!("Published results ({} councils)", rows.len()),
+            &Value::Array(rows),
+        )
+    }
+}

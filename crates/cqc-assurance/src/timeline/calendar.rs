@@ -340,10 +340,15 @@ impl WorkingCalendar {
                 let weeks = (left - 20) / 5;
                 let target = day + step * 7 * weeks as i64;
                 let target_date = from_day_number(target, "date")?;
+                // The days stepped onto: (current, target] going forward, [target, current)
+                // going back, which is (target - 1, current - 1].
                 let (lo, hi) = if step > 0 {
                     (current, target_date)
                 } else {
-                    (target_date, current)
+                    (
+                        from_day_number(target - 1, "date")?,
+                        from_day_number(day - 1, "date")?,
+                    )
                 };
                 let counted = self.count_working_days(lo, hi)?.unsigned_abs();
                 day = target;

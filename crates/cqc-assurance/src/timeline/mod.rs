@@ -438,12 +438,12 @@ impl Timeline {
             for i in &self.intervals {
                 let _ = writeln!(
                     s,
-                    "  {} -> {}: {} ({} days, {} working days){}",
+                    "  {} -> {}: {} ({}, {}){}",
                     i.from,
                     i.to,
                     i.weeks,
-                    i.calendar_days,
-                    i.working_days,
+                    count(i.calendar_days, "day"),
+                    count(i.working_days, "working day"),
                     if i.approximate { " (approximate)" } else { "" }
                 );
             }
@@ -888,10 +888,16 @@ fn find_issues(t: &Timeline, input: &TimelineInput) -> Result<Vec<TimelineIssue>
                     kind: IssueKind::AfterDeadline,
                     milestone: m.id,
                     message: format!(
-                        "{} delivered on {a}, after the due date {} ({})",
+                        "{} delivered on {a}, after the due date {} ({}){}",
                         m.name,
                         m.date,
-                        basis_word(m.basis)
+                        basis_word(m.basis),
+                        if m.basis == Basis::Estimated {
+                            "; the due date follows from an estimated notification date, so \
+                             this may not be a real delay"
+                        } else {
+                            ""
+                        }
                     ),
                     depends_on_plan: m.basis != Basis::Actual,
                 });

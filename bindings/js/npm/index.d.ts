@@ -1,0 +1,521 @@
+// Type declarations of the npm package `cqc-assurance`, written and checked by hand against the
+// Rust core's serialised types (field names in camelCase; string values exactly as the core
+// writes them). Every function throws a `CqcError` (see below) on bad input.
+
+// ---------------------------------------------------------------------------------------------
+// Identifiers
+// ---------------------------------------------------------------------------------------------
+
+/** Stable ids of the nine quality statements, in CQC's order (QS1-QS9). */
+export type StatementId =
+  | "assessing-needs"
+  | "supporting-healthier-lives"
+  | "equity"
+  | "care-provision"
+  | "partnerships"
+  | "safe-systems"
+  | "safeguarding"
+  | "governance"
+  | "learning";
+
+/** Stable ids of the four themes. */
+export type ThemeId = "working-with-people" | "providing-support" | "ensuring-safety" | "leadership";
+
+/** Stable ids of the six evidence categories of CQC's single assessment framework. */
+export type EvidenceCategoryId =
+  | "peoples-experience"
+  | "staff-and-leaders"
+  | "partners"
+  | "observation"
+  | "processes"
+  | "outcomes";
+
+/** The four ratings, worst to best (their index 0-3 is what `rateMany` returns). */
+export type RatingId = "inadequate" | "requires_improvement" | "good" | "outstanding";
+
+/** The rating methods: statement scores (from 30 June 2025) or evidence-category scores (earlier). */
+export type RatingMethodId = "current" | "earlier";
+
+/** A score as the core returns it: a whole number from 1 to 4. */
+export type ScoreValue = 1 | 2 | 3 | 4;
+
+/** Nine scores in CQC's order (QS1-QS9). */
+export type NineScoreValues = [
+  ScoreValue, ScoreValue, ScoreValue,
+  ScoreValue, ScoreValue, ScoreValue,
+  ScoreValue, ScoreValue, ScoreValue,
+];
+
+/** How CQC uses an evidence category for local authorities. */
+export type LocalAuthorityUse = "used" | "not_in_baselining_round" | "not_used";
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+/** The core's stable error codes (the same strings in Rust, Python and JavaScript). */
+export type ErrorCode =
+  | "score_out_of_range"
+  | "unknown_statement"
+  | "duplicate_statement"
+  | "duplicate_evidence_category"
+  | "empty_assessment"
+  | "wrong_length"
+  | "unknown_evidence_category"
+  | "evidence_category_not_used"
+  | "unknown_theme"
+  | "unknown_rating"
+  | "unknown_method"
+  | "method_mismatch"
+  | "invalid_probability"
+  | "invalid_percent"
+  | "invalid_json"
+  | "unsupported_version"
+  | "invalid_csv"
+  | "unknown_council";
+
+/** The families of error codes. */
+export type ErrorFamily =
+  | "score"
+  | "lookup"
+  | "assessment"
+  | "probability"
+  | "document"
+  | "timeline"
+  | "workbook";
+
+/**
+ * What every function of this package throws on bad input: a plain `Error` (no subclass) with
+ * the core's `code`, `family` and the `path` of the offending field (`"scores[4]"`,
+ * `"scores.safeguarding"`, `"target"`), or `null` where the error is not about one field.
+ *
+ * ```ts
+ * try { rate([2, 3, 3, 2, 5, 2, 2, 3, 3]); }
+ * catch (e) { if ((e as CqcError).code === "score_out_of_range") { ... } }
+ * ```
+ */
+export interface CqcError extends Error {
+  name: "CqcError";
+  code: ErrorCode;
+  family: ErrorFamily;
+  path: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Statement scores keyed by statement: the id (`"assessing-needs"`), the number (`"5"`,
+ * `"QS5"`) or any published name (`"Partnership & communities"`). A score is a whole number
+ * 1-4; `null` means not assessed. Anything else (`NaN`, `"3"`, `2.5`, `undefined`) is an error.
+ */
+export interface StatementScoresInput {
+  readonly [statement: string]: number | null;
+}
+
+/** Nine scores in CQC's order (QS1-QS9), `null` for a statement not assessed. */
+export type NineScoresInput = readonly (number | null)[];
+
+/** An assessment under the current method: statement scores. */
+export interface CurrentMethodDocument {
+  readonly version?: 1;
+  readonly method?: "current";
+  readonly scores: NineScoresInput | StatementScoresInput;
+}
+
+/**
+ * An assessment under the earlier method: for each statement, its evidence-category scores
+ * (keyed by category id or name), from which the statement score is derived.
+ */
+export interface EarlierMethodDocument {
+  readonly version?: 1;
+  readonly method: "earlier";
+  readonly evidenceScores: {
+    readonly [statement: string]: { readonly [category: string]: number | null };
+  };
+}
+
+/** What the rating functions take: nine scores, or an assessment document. */
+export type AssessmentInput = NineScoresInput | CurrentMethodDocument | EarlierMethodDocument;
+
+/** A rating as input: its id or label, ignoring case (`"good"`, `"Requires improvement"`). */
+export type RatingInput = RatingId | string;
+
+/**
+ * The uncertainty about one statement's score: a score (certain), `null` (not assessed) or the
+ * probabilities of scores 1, 2, 3 and 4 (each 0-1, adding up to 1).
+ */
+export type ScoreDistributionInput =
+  | number
+  | null
+  | readonly [number, number, number, number];
+
+/** The input of `ratingProbabilities`: nine distributions in order, or keyed by statement. */
+export type ProbabilityInput =
+  | readonly ScoreDistributionInput[]
+  | {
+      readonly version?: 1;
+      readonly scores:
+        | readonly ScoreDistributionInput[]
+        | { readonly [statement: string]: ScoreDistributionInput };
+    };
+
+// ---------------------------------------------------------------------------------------------
+// The framework
+// ---------------------------------------------------------------------------------------------
+
+export interface Statement {
+  id: StatementId;
+  /** 1-9, as in CQC's reports. */
+  number: number;
+  /** 0-8: the position in arrays of nine scores. */
+  index: number;
+  /** CQC's name. */
+  name: string;
+  theme: ThemeId;
+  /** A one-line summary in this project's words (the official wording is at `url`). */
+  description: string;
+  /** Other names seen in CQC's reports and press releases. */
+  aliases: string[];
+  url: string;
+}
+
+export interface Theme {
+  id: ThemeId;
+  /** 1-4. */
+  number: number;
+  name: string;
+  statements: StatementId[];
+}
+
+export interface EvidenceCategory {
+  id: EvidenceCategoryId;
+  /** 0-5. */
+  index: number;
+  name: string;
+  description: string;
+  localAuthorityUse: LocalAuthorityUse;
+  appliesToLocalAuthorities: boolean;
+}
+
+export interface RatingInfo {
+  id: RatingId;
+  /** 0-3, worst to best. */
+  index: number;
+  /** As CQC prints it: `"Requires improvement"`. */
+  label: string;
+  /** The band of published percentages giving this rating, inclusive. */
+  lowerPercent: number;
+  upperPercent: number;
+}
+
+export interface ScoreInfo {
+  score: ScoreValue;
+  /** What the score means in CQC's terms. */
+  descriptor: string;
+}
+
+export interface RatingMethodInfo {
+  id: RatingMethodId;
+  name: string;
+  /** ISO date. */
+  inForceFrom: string;
+  /** ISO date, or `null` while in force. */
+  inForceUntil: string | null;
+  sourceUrl: string;
+}
+
+export interface Framework {
+  themes: Theme[];
+  statements: Statement[];
+  evidenceCategories: EvidenceCategory[];
+  /** The four categories used for local authorities in the baselining round. */
+  localAuthorityCategories: EvidenceCategoryId[];
+  ratings: RatingInfo[];
+  scores: ScoreInfo[];
+  methods: RatingMethodInfo[];
+  frameworkUrl: string;
+  evidenceUrl: string;
+  ratingsUrl: string;
+  /** The version of assessment documents this package reads and writes. */
+  documentVersion: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------
+
+export interface CategoryScore {
+  category: EvidenceCategoryId;
+  score: ScoreValue;
+}
+
+/** How a statement's score came from its evidence categories (earlier method only). */
+export interface EvidenceWorking {
+  categories: CategoryScore[];
+  total: number;
+  max: number;
+  percentExact: number;
+  /** Rounded up. */
+  percent: number;
+}
+
+export interface StatementResult {
+  statement: StatementId;
+  theme: ThemeId;
+  score: ScoreValue;
+  /** Present under the earlier method. */
+  evidence?: EvidenceWorking;
+}
+
+/** Where a result sits in its rating's band. */
+export interface BandPosition {
+  rating: RatingId;
+  lowerPercent: number;
+  upperPercent: number;
+  percentAboveLowerEdge: number;
+  /** `null` for outstanding. */
+  nextRating: RatingId | null;
+  /** Score points needed to reach the next rating; `null` for outstanding. */
+  pointsToNextRating: number | null;
+  /** Score points that can be lost without dropping a rating; `null` for inadequate. */
+  slackPoints: number | null;
+  half: "upper" | "lower";
+  /** E.g. `"upper threshold of requires improvement, nearing good"`. */
+  wording: string;
+}
+
+export interface RatingResult {
+  method: RatingMethodId;
+  rating: RatingId;
+  total: number;
+  max: number;
+  /** How many statements were assessed (1-9). */
+  assessed: number;
+  /** The published percentage: 100 × total / max, rounded up. */
+  percent: number;
+  percentExact: number;
+  statements: StatementResult[];
+  band: BandPosition;
+}
+
+export interface Explanation {
+  rating: RatingId;
+  /** The working, one sentence group per step. */
+  steps: string[];
+  /** The steps numbered, one per line. */
+  text: string;
+}
+
+export interface ScoreIncrease {
+  statement: StatementId;
+  from: ScoreValue;
+  to: ScoreValue;
+}
+
+export interface ImprovementPath {
+  increases: ScoreIncrease[];
+  points: number;
+  percent: number;
+  rating: RatingId;
+}
+
+export interface ImprovementPlan {
+  target: RatingId;
+  currentRating: RatingId;
+  currentTotal: number;
+  targetTotal: number;
+  pointsNeeded: number;
+  alreadyMet: boolean;
+  /** Every minimal set of increases, fewest statements first; empty when already met. */
+  paths: ImprovementPath[];
+}
+
+export interface RatingProbability {
+  rating: RatingId;
+  probability: number;
+}
+
+export interface TotalProbability {
+  total: number;
+  percent: number;
+  rating: RatingId;
+  probability: number;
+}
+
+export interface RatingProbabilities {
+  assessed: number;
+  /** One per rating, worst to best. */
+  ratings: RatingProbability[];
+  mostLikely: RatingId;
+  expectedTotal: number;
+  expectedPercentExact: number;
+  expectedPercent: number;
+  totals: TotalProbability[];
+}
+
+export type FindingKind =
+  | "rating_mismatch"
+  | "percent_mismatch"
+  | "percent_outside_rating_band"
+  | "percent_not_achievable";
+
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+}
+
+export interface ScoreCorrection {
+  statement: StatementId;
+  published: ScoreValue;
+  corrected: ScoreValue;
+  percent: number;
+}
+
+export interface PublishedCheck {
+  computed: RatingResult;
+  publishedRating: RatingId;
+  publishedPercent: number | null;
+  consistent: boolean;
+  findings: Finding[];
+  /** Single-score changes that would make the record consistent (when it is not). */
+  corrections: ScoreCorrection[];
+}
+
+export interface RatingForTotal {
+  rating: RatingId;
+  percent: number;
+}
+
+/** The core's normalised assessment document. */
+export interface AssessmentDocument {
+  version: 1;
+  method: RatingMethodId;
+  /** Current method: scores of the assessed statements. */
+  scores?: { [statement in StatementId]?: ScoreValue };
+  /** Earlier method: evidence-category scores of the assessed statements. */
+  evidenceScores?: {
+    [statement in StatementId]?: { [category in EvidenceCategoryId]?: ScoreValue };
+  };
+}
+
+/** The result of `rateMany`: one entry per row. */
+export interface RateManyResult {
+  /** Rating index per row: 0 inadequate, 1 requires improvement, 2 good, 3 outstanding. */
+  ratings: Uint8Array;
+  /** Published percentage per row. */
+  percents: Uint8Array;
+}
+
+export interface PublishedResult {
+  council: string;
+  /** `YYYY-MM` or `YYYY-MM-DD`, where known. */
+  published: string | null;
+  /** QS1-QS9, or `null` where the scores were not published. */
+  scores: NineScoreValues | null;
+  rating: RatingId;
+  sources: string[];
+  note: string | null;
+  /** One of the two pilot assessments. */
+  pilot: boolean;
+}
+
+export interface StatementDistribution {
+  statement: StatementId;
+  /** Councils that scored 1, 2, 3 and 4. */
+  counts: [number, number, number, number];
+  councils: number;
+  mean: number;
+}
+
+export interface Ranking {
+  /** 1 + the number of councils with a higher percentage. */
+  rank: number;
+  councils: number;
+  higher: number;
+  equal: number;
+  lower: number;
+  percentile: number;
+}
+
+export interface RatingCount {
+  rating: RatingId;
+  councils: number;
+}
+
+export interface PublishedConflict {
+  record: PublishedResult;
+  check: PublishedCheck;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions
+// ---------------------------------------------------------------------------------------------
+
+/** The package version. */
+export function version(): string;
+
+/** The framework: themes, statements, evidence categories, ratings, scores, methods. */
+export function framework(): Framework;
+
+/** A quality statement by id, number (`5`, `"QS5"`) or any published name. */
+export function statement(name: string | number): Statement;
+
+/** A theme by id, number or name. */
+export function theme(name: string | number): Theme;
+
+/** An evidence category by id or name. */
+export function evidenceCategory(name: string): EvidenceCategory;
+
+/** The rating of an assessment, exactly as CQC works it out. */
+export function rate(assessment: AssessmentInput): RatingResult;
+
+/** The rating worked out step by step, in plain words. */
+export function explain(assessment: AssessmentInput): Explanation;
+
+/** Every minimal set of score increases that reaches `target`. */
+export function improvementPaths(assessment: AssessmentInput, target: RatingInput): ImprovementPlan;
+
+/** The probability of each rating when scores are uncertain (exact enumeration). */
+export function ratingProbabilities(input: ProbabilityInput): RatingProbabilities;
+
+/** Whether a published rating (and percentage, 25-100) follows from the scores. */
+export function checkPublished(
+  assessment: AssessmentInput,
+  rating: RatingInput,
+  percent?: number | null,
+): PublishedCheck;
+
+/** The rating of `total` points over `assessed` statements; `null` if no scores give it. */
+export function ratingForTotal(total: number, assessed: number): RatingForTotal | null;
+
+/** The assessment as the core's normalised document, keyed by statement id. */
+export function assessmentDocument(assessment: AssessmentInput): AssessmentDocument;
+
+/**
+ * Many assessments at once: rows of nine scores (QS1-QS9) in one `Uint8Array`, `0` = not
+ * assessed. The first bad row throws (`path` `"scores[row][column]"`).
+ */
+export function rateMany(scores: Uint8Array): RateManyResult;
+
+/** Every result in the bundled dataset of published council assessments. */
+export function publishedResults(): PublishedResult[];
+
+/** A council's published result, by name (tolerant of "City Council", "&", punctuation). */
+export function findCouncil(name: string): PublishedResult;
+
+/** For each statement, how many published councils scored 1-4. */
+export function statementDistribution(): StatementDistribution[];
+
+/** Where an assessment's percentage would rank among the published councils. */
+export function rankAmongPublished(assessment: AssessmentInput): Ranking;
+
+/** How many published councils have each rating, worst to best. */
+export function publishedRatingCounts(): RatingCount[];
+
+/** Published records whose rating does not follow from their scores. */
+export function publishedConflicts(): PublishedConflict[];
+
+/** Where the bundled published results come from (Markdown). */
+export function publishedProvenance(): string;

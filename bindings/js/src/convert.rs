@@ -1,0 +1,392 @@
+//! JavaScript values → the JSON text the core reads, and core errors → JavaScript `Error`s.
+//!
+//! The conversion never decides what is valid: it writes what JavaScript gave as faithfully as
+//! JSON allows and lets the core judge it, so that a bad field gets the core's error code and
+//! path. Values that JSON cannot hold are written as strings naming them (`"NaN"`,
+//! `"Infinity"`, `"undefined"`), which every field of the core's documents rejects with its own
+//! error (a score `"NaN"` is `score_out_of_range` at its path), instead of `JSON.stringify`'s
+//! `null`, which the core would read as "not assessed": a wrong answer, not an error.
+
+use cqc_assurance::Error;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Objects nested deeper than this are refused (a cycle would otherwise recurse forever).
+const MAX_DEPTH: usize = 64;
+
+/// How object properties whose value is `undefined` are treated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Undefined {
+    /// As absent, the way `JSON.stringify` and TypeScript's optional properties treat them:
+    /// used for the fields of a document (`{ method: undefined, scores: [...] }`).
+    Absent,
+    /// As a value that is not valid there (a score of `undefined` is an error, not "not
+    /// assessed").
+    Invalid,
+}
+
+/// Writes `value` as JSON text. `path` names `value` in error messages; `top` says how
+/// `undefined` properties of `value` itself are treated (deeper ones are always invalid).
+pub fn to_json_text(value: &JsValue, path: &str, top: Undefined) -> Result<String, Error> {
+    let mut out = String::with_capacity(128);
+    let mut p = path.to_string();
+    let mut w = Writer {
+        out: &mut out,
+        path: &mut p,
+        ancestors: Vec::new(),
+    };
+    w.value(value, top, &plain)?;
+    Ok(out)
+}
+
+/// Like [`to_json_text`] for an object whose own keys are document field names: camelCase
+/// keys of `value` itself (`evidenceScores`) are written in the core's snake_case
+/// (`evidence_scores`). Keys below the top level (statement ids, names) are data and are
+/// written as given.
+pub fn document_to_json_text(value: &JsValue) -> Result<String, Error> {
+    let mut out = String::with_capacity(128);
+    let mut p = String::new();
+    let mut w = Writer {
+        out: &mut out,
+        path: &mut p,
+        ancestors: Vec::new(),
+    };
+    w.value(value, Undefined::Absent, &snake_case)?;
+    Ok(out)
+}
+
+/// `evidenceScores` → `evidence_scores`. Only keys that look like camelCase identifiers
+/// (ASCII letters and digits, starting with a lower-case letter) are converted.
+fn snake_case(key: &str) -> String {
+    let camel = key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key.chars().all(|c| c.is_ascii_alphanumeric());
+    if !camel {
+        return key.to_string();
+    }
+    let mut out = String::with_capacity(key.len() + 4);
+    for ch in key.chars() {
+        if ch.is_ascii_uppercase() {
+            out.push('_');
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+fn push_path(path: &mut String, key: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(key);
+}
+
+fn push_json_string(out: &mut String, s: &str) {
+    // serde_json's escaping, written straight into `out`.
+    out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| String::from("\"\"")));
+}
+
+/// How JavaScript would print a number (`NaN`, `Infinity`, `3`, `2.5`).
+pub fn number_text(f: f64) -> String {
+    if f.is_nan() {
+        "NaN".into()
+    } else if f.is_infinite() {
+        if f > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+fn write_number(out: &mut String, f: f64) {
+    if !f.is_finite() {
+        push_json_string(out, &number_text(f));
+    } else {
+        out.push_str(&number_text(f));
+    }
+}
+
+/// A description of a value that has no JSON form, as the string written in its place.
+fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_function() {
+        "a function".into()
+    } else if value.is_symbol() {
+        "a symbol".into()
+    } else {
+        "a value of an unsupported type".into()
+    }
+}
+
+fn shape_error(path: &str, message: String) -> Error {
+    Error::InvalidJson {
+        path: if path.is_empty() {
+            ".".into()
+        } else {
+            path.into()
+        },
+        message,
+    }
+}
+
+fn thrown(path: &str, e: JsValue) -> Error {
+    Error::InvalidJson {
+        path: if path.is_empty() {
+            ".".into()
+        } else {
+            path.into()
+        },
+        message: format!(
+            "reading the value threw: {}",
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "an exception".into())
+        ),
+    }
+}
+
+/// The calendar date of a JavaScript `Date` in local time, as `YYYY-MM-DD` (what
+/// `new Date(2025, 0, 6)` means); an invalid `Date` is written as `Invalid Date`.
+pub fn date_text(date: &js_sys::Date) -> String {
+    if date.get_time().is_nan() {
+        return "Invalid Date".into();
+    }
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// Writes JSON text for a JavaScript value, tracking the path of the value being written and
+/// the objects it sits in (a value inside itself is a cycle, refused with its path).
+struct Writer<'a> {
+    out: &'a mut String,
+    path: &'a mut String,
+    ancestors: Vec<JsValue>,
+}
+
+impl Writer<'_> {
+    fn value(
+        &mut self,
+        value: &JsValue,
+        undefined: Undefined,
+        key_name: &dyn Fn(&str) -> String,
+    ) -> Result<(), Error> {
+        if value.is_null() {
+            self.out.push_str("null");
+        } else if let Some(b) = value.as_bool() {
+            self.out.push_str(if b { "true" } else { "false" });
+        } else if let Some(f) = value.as_f64() {
+            write_number(self.out, f);
+        } else if let Some(s) = value.as_string() {
+            push_json_string(self.out, &s);
+        } else if value.is_bigint() {
+            // A BigInt is a whole number: written as one (the core checks its range).
+            let text = js_sys::BigInt::from(value.clone())
+                .to_string(10)
+                .map(String::from)
+                .unwrap_or_default();
+            self.out.push_str(&text);
+        } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+            push_json_string(self.out, &date_text(date));
+        } else if value.is_object() && !value.is_function() {
+            if self.ancestors.iter().any(|a| a == value) {
+                return Err(shape_error(
+                    self.path,
+                    "contains itself (a cycle), which JSON cannot hold".into(),
+                ));
+            }
+            if self.ancestors.len() >= MAX_DEPTH {
+                return Err(shape_error(
+                    self.path,
+                    format!("nested more than {MAX_DEPTH} levels deep"),
+                ));
+            }
+            self.ancestors.push(value.clone());
+            if Array::is_array(value) || is_typed_array(value) {
+                self.array(value)?;
+            } else {
+                self.object(value, undefined, key_name)?;
+            }
+            self.ancestors.pop();
+        } else {
+            push_json_string(self.out, &describe(value));
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, value: &JsValue) -> Result<(), Error> {
+        let array = if Array::is_array(value) {
+            value.clone().unchecked_into::<Array>()
+        } else {
+            Array::from(value)
+        };
+        self.out.push('[');
+        let base = self.path.len();
+        for i in 0..array.length() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.path.push_str(&format!("[{i}]"));
+            let item = array.get(i);
+            if item.is_undefined() {
+                // Also a hole (`[2, , 3]`): not a score, and not "not assessed" either.
+                push_json_string(self.out, "undefined");
+            } else {
+                self.value(&item, Undefined::Invalid, &plain)?;
+            }
+            self.path.truncate(base);
+        }
+        self.out.push(']');
+        Ok(())
+    }
+
+    fn object(
+        &mut self,
+        value: &JsValue,
+        undefined: Undefined,
+        key_name: &dyn Fn(&str) -> String,
+    ) -> Result<(), Error> {
+        let keys = Object::keys(value.unchecked_ref::<Object>());
+        self.out.push('{');
+        let base = self.path.len();
+        let mut first = true;
+        for i in 0..keys.length() {
+            let key_value = keys.get(i);
+            let key = key_value.as_string().unwrap_or_default();
+            push_path(self.path, &key);
+            let item = Reflect::get(value, &key_value).map_err(|e| thrown(self.path, e))?;
+            if item.is_undefined() && undefined == Undefined::Absent {
+                self.path.truncate(base);
+                continue;
+            }
+            if !first {
+                self.out.push(',');
+            }
+            first = false;
+            push_json_string(self.out, &key_name(&key));
+            self.out.push(':');
+            if item.is_undefined() {
+                push_json_string(self.out, "undefined");
+            } else {
+                self.value(&item, Undefined::Invalid, &plain)?;
+            }
+            self.path.truncate(base);
+        }
+        self.out.push('}');
+        Ok(())
+    }
+}
+
+fn plain(key: &str) -> String {
+    key.to_string()
+}
+
+fn is_typed_array(value: &JsValue) -> bool {
+    js_sys::ArrayBuffer::is_view(value) && !value.is_instance_of::<js_sys::DataView>()
+}
+
+/// A JavaScript value used as a name (`findCouncil(name)`, `statement(name)`): strings as they
+/// are, anything else as JavaScript would print it (`String(value)`), so that the core's
+/// look-up rejects it with its own error ("unknown council \"undefined\"").
+pub fn text_arg(value: &JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        s
+    } else if let Some(f) = value.as_f64() {
+        number_text(f)
+    } else if value.is_null() {
+        "null".into()
+    } else if let Some(b) = value.as_bool() {
+        b.to_string()
+    } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        date_text(date)
+    } else {
+        describe_for_text(value)
+    }
+}
+
+/// A value as shown in an error message: strings quoted (`"62"`), anything else as
+/// [`text_arg`] prints it (`62`, `NaN`, `undefined`).
+pub fn repr(value: &JsValue) -> String {
+    match value.as_string() {
+        Some(s) => serde_json::to_string(&s).unwrap_or(s),
+        None => text_arg(value),
+    }
+}
+
+/// Refuses a value that cannot be a document (`undefined`, a number, a string...) with
+/// `invalid_json` at the top, saying what was expected instead of serde's "invalid type".
+pub fn expect_object(value: &JsValue, expected: &str) -> Result<(), Error> {
+    if value.is_object() && !value.is_function() {
+        Ok(())
+    } else {
+        Err(shape_error(
+            "",
+            format!("expected {expected}, got {}", repr(value)),
+        ))
+    }
+}
+
+fn describe_for_text(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if Array::is_array(value) {
+        "[an array]".into()
+    } else if value.is_object() {
+        "[an object]".into()
+    } else {
+        describe(value)
+    }
+}
+
+/// The JavaScript `Error` for a core error: `message` is the core's sentence, and `code`,
+/// `family` and `path` (a string, or `null` where the error has no field) are the core's.
+pub fn to_js_error(err: &Error) -> JsValue {
+    let report = err.report();
+    let e = js_sys::Error::new(&report.message);
+    e.set_name("CqcError");
+    let obj: &JsValue = e.as_ref();
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(obj, &"code".into(), &report.code.as_str().into());
+    let _ = Reflect::set(obj, &"family".into(), &report.family.as_str().into());
+    let path = match &report.path {
+        Some(p) => JsValue::from_str(p),
+        None => JsValue::NULL,
+    };
+    let _ = Reflect::set(obj, &"path".into(), &path);
+    e.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_of_document_fields() {
+        assert_eq!(snake_case("evidenceScores"), "evidence_scores");
+        assert_eq!(snake_case("scores"), "scores");
+        assert_eq!(snake_case("evidence_scores"), "evidence_scores");
+        assert_eq!(snake_case("Safeguarding"), "Safeguarding");
+        assert_eq!(snake_case("assessing-needs"), "assessing-needs");
+    }
+
+    #[test]
+    fn numbers_print_like_javascript() {
+        assert_eq!(number_text(f64::NAN), "NaN");
+        assert_eq!(number_text(f64::INFINITY), "Infinity");
+        assert_eq!(number_text(f64::NEG_INFINITY), "-Infinity");
+        assert_eq!(number_text(3.0), "3");
+        assert_eq!(number_text(-0.0), "0");
+        assert_eq!(number_text(2.5), "2.5");
+        // Whatever its size, a finite number is written as a JSON number.
+        for f in [1e300, 1e-7, -12345.678, 9.1e15] {
+            let v: serde_json::Value = serde_json::from_str(&number_text(f)).unwrap();
+            assert_eq!(v.as_f64(), Some(f));
+        }
+    }
+}

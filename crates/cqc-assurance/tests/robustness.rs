@@ -15,17 +15,21 @@
 use std::time::{Duration, Instant};
 
 use cqc_assurance::{
-    check_published, check_workbook, evidence_from_csv, evidence_to_csv, explain, find_council,
-    improvement_paths, rate, rate_batch, rate_row, rating_for_total, rating_probabilities,
-    rating_probabilities_json, Assessment, Error, EvidenceCategory, EvidenceScores,
-    PublishedDataset, QualityStatement, Rating, RatingMethod, Score, ScoreDistribution, Theme,
-    Workbook, BUNDLED_CSV,
+    bank_holidays_from_gov_uk_json, check_published, check_workbook, easter_sunday,
+    england_bank_holidays, evidence_from_csv, evidence_to_csv, explain, find_council,
+    improvement_paths, parse_date, plan_timeline, rate, rate_batch, rate_row, rating_for_total,
+    rating_probabilities, rating_probabilities_json, Assessment, Error, EvidenceCategory,
+    EvidenceScores, MilestoneId, PublishedDataset, QualityStatement, Rating, RatingMethod, Score,
+    ScoreDistribution, Theme, TimelineInput, TimelineProfile, Workbook, WorkingCalendar,
+    BUNDLED_CSV, FIRST_RULE_YEAR, LAST_RULE_YEAR,
 };
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use serde_json::{json, Map, Value};
 
 const LIVERPOOL_WORKBOOK: &str = include_str!("../../../examples/liverpool-workbook.json");
+const HOUNSLOW_TIMELINE: &str = include_str!("../../../examples/hounslow-timeline.json");
+const GOV_UK_HOLIDAYS: &str = include_str!("data/gov-uk-bank-holidays-2025-2026.json");
 
 /// Generous for a debug build: the slowest valid call (the largest improvement plan, 30,276
 /// paths) takes a few milliseconds in release.
@@ -138,6 +142,32 @@ const WORDS: &[&str] = &[
     "done",
     "good",
     "requires_improvement",
+    "notified",
+    "actuals",
+    "approximate",
+    "today",
+    "profile",
+    "closures",
+    "bank_holidays",
+    "weeks_total",
+    "minimum_on_site_notice_weeks",
+    "milestones",
+    "rule",
+    "from",
+    "offset",
+    "source",
+    "source_url",
+    "on_site_start",
+    "on_site_end",
+    "notification",
+    "draft_report",
+    "factual_accuracy_due",
+    "publication",
+    "england-and-wales",
+    "events",
+    "division",
+    "bunting",
+    "2025-01-06",
     "",
 ];
 
@@ -276,6 +306,38 @@ fn probability_seed() -> Value {
 
 fn workbook_seed() -> Value {
     serde_json::from_str(LIVERPOOL_WORKBOOK).unwrap()
+}
+
+fn timeline_seed() -> Value {
+    json!({"notified": "2025-01-06", "actuals": {"on_site_start": "2025-03-18"},
+        "approximate": ["on_site_start"], "today": "2025-02-01",
+        "profile": serde_json::to_value(TimelineProfile::default()).unwrap(),
+        "closures": ["2025-12-29"], "bank_holidays": [{"date": "2025-06-06", "title": "A one-off day"}],
+        "council": "Anytown", "notes": ["generated"]})
+}
+
+/// A date in the supported years, or a little outside them.
+fn any_date() -> impl Strategy<Value = jiff::civil::Date> {
+    (
+        i32::from(FIRST_RULE_YEAR) - 3..=i32::from(LAST_RULE_YEAR),
+        1i8..=12,
+        1i8..=31,
+    )
+        .prop_map(|(y, m, d)| {
+            let y = y as i16;
+            jiff::civil::Date::new(y, m, d)
+                .unwrap_or_else(|_| jiff::civil::Date::new(y, m, 28).unwrap())
+        })
+}
+
+/// Mostly near today, sometimes anywhere in the supported years.
+fn near_date() -> impl Strategy<Value = jiff::civil::Date> {
+    prop_oneof![
+        12 => (-4000i64..8000).prop_map(|d| jiff::civil::date(2020, 1, 1)
+            .checked_add(jiff::Span::new().days(d))
+            .unwrap()),
+        1 => any_date(),
+    ]
 }
 
 fn assessment_text() -> impl Strategy<Value = String> {
@@ -471,11 +533,142 @@ proptest! {
             check_error(&e, false);
         }
         if let Some(m) = RatingMethod::in_force_on(&text) {
-            prop_assert!(text.len() == 10 && text >= m.in_force_from().to_string());
+            prop_assert!(text.len() == 10 && text.as_str() >= m.in_force_from());
         }
         // Paths placed under any prefix stay non-empty.
         let e = Error::EmptyAssessment { path: "scores".into() }.under(&text);
         check_error(&e, true);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn timeline_documents(
+        text in prop_oneof![
+            1 => text(),
+            4 => mutated(timeline_seed()),
+            1 => mutated(serde_json::from_str(HOUNSLOW_TIMELINE).unwrap()),
+            1 => edited(timeline_seed().to_string()),
+        ],
+        today in near_date(),
+    ) {
+        let input = match timed("TimelineInput::from_json", || TimelineInput::from_json(&text)) {
+            Ok(input) => input,
+            Err(e) => {
+                check_error(&e, true);
+                return Ok(());
+            }
+        };
+        match timed("plan_timeline", || plan_timeline(&input)) {
+            Ok(t) => {
+                // Every milestone once, in date order.
+                prop_assert!(t.milestones.windows(2).all(|w| w[0].date <= w[1].date));
+                let json = t.to_json();
+                serde_json::from_str::<Value>(&json).unwrap();
+                let ics = timed("to_ical_on", || t.to_ical_on(today));
+                prop_assert!(ics.starts_with("BEGIN:VCALENDAR"));
+                prop_assert!(ics.lines().all(|l| l.len() <= 75), "folded at 75 octets");
+                match timed("status_on", || t.status_on(today, &input.calendar)) {
+                    Ok(_) => {}
+                    Err(e) => check_error(&e, true),
+                }
+            }
+            Err(e) => check_error(&e, true),
+        }
+    }
+
+    #[test]
+    fn timeline_profiles(
+        text in prop_oneof![
+            text(),
+            mutated(serde_json::to_value(TimelineProfile::default()).unwrap()),
+            edited(serde_json::to_string(&TimelineProfile::default()).unwrap()),
+        ]
+    ) {
+        match timed("TimelineProfile::from_json", || TimelineProfile::from_json(&text)) {
+            Ok(profile) => {
+                prop_assert!(profile.validate().is_ok());
+                // A valid profile plans a timeline (or says why not) without hanging.
+                let mut input = TimelineInput::new(jiff::civil::date(2025, 1, 6));
+                input.profile = profile;
+                if let Err(e) = timed("plan_timeline", || plan_timeline(&input)) {
+                    check_error(&e, true);
+                }
+            }
+            Err(e) => check_error(&e, true),
+        }
+    }
+
+    #[test]
+    fn calendars_and_holiday_lists(
+        text in prop_oneof![
+            text(),
+            mutated(serde_json::from_str(GOV_UK_HOLIDAYS).unwrap()),
+            mutated(json!({"bank_holidays": [{"date": "2031-06-06", "title": "One-off", "notes": ""}],
+                "closures": ["2025-12-29", "2026-12-29"]})),
+        ],
+        division in prop_oneof![Just("england-and-wales".to_string()), "\\PC{0,12}"],
+    ) {
+        match timed("bank_holidays_from_gov_uk_json", || bank_holidays_from_gov_uk_json(&text, &division)) {
+            Ok(list) => {
+                let cal = WorkingCalendar::england().with_bank_holidays(list.clone());
+                for h in list.iter().filter(|h| (FIRST_RULE_YEAR..=LAST_RULE_YEAR).contains(&h.date.year())) {
+                    prop_assert!(!cal.is_working_day(h.date).unwrap());
+                }
+            }
+            Err(e) => check_error(&e, true),
+        }
+        if let Err(e) = timed("WorkingCalendar::from_json", || WorkingCalendar::from_json(&text)) {
+            check_error(&e, true);
+        }
+    }
+
+    #[test]
+    fn working_day_arithmetic(
+        from in near_date(),
+        to in near_date(),
+        n in prop_oneof![4 => -400i64..400, 1 => any::<i64>()],
+        closures in prop::collection::vec(near_date(), 0..20),
+    ) {
+        let cal = WorkingCalendar::england().with_closures(closures);
+        match timed("add_working_days", || cal.add_working_days(from, n)) {
+            Ok(d) => {
+                if n != 0 {
+                    prop_assert!(cal.is_working_day(d).unwrap());
+                }
+                if n >= 0 {
+                    prop_assert_eq!(cal.working_days_between(from, d).unwrap(), n);
+                }
+            }
+            Err(e) => check_error(&e, true),
+        }
+        match timed("working_days_between", || cal.working_days_between(from, to)) {
+            Ok(k) => prop_assert_eq!(cal.working_days_between(to, from).unwrap(), -k),
+            Err(e) => check_error(&e, true),
+        }
+    }
+
+    #[test]
+    fn dates_years_and_milestone_names(
+        text in prop_oneof![any::<String>(), "-?[0-9]{1,6}-[0-9]{1,3}-[0-9]{1,3}", prop::sample::select(WORDS).prop_map(str::to_string)],
+        year in any::<i16>(),
+    ) {
+        if let Err(e) = parse_date(&text, "date") {
+            check_error(&e, true);
+        }
+        if let Err(e) = MilestoneId::parse(&text) {
+            check_error(&e, false);
+        }
+        match easter_sunday(year) {
+            Ok(d) => prop_assert!(d.year() == year && (3..=4).contains(&d.month())),
+            Err(e) => check_error(&e, true),
+        }
+        match england_bank_holidays(year) {
+            Ok(list) => prop_assert!(list.iter().all(|h| h.date.year() == year)),
+            Err(e) => check_error(&e, true),
+        }
     }
 }
 

@@ -295,7 +295,10 @@ mod tests {
     #[test]
     fn reprs_use_python_quotes() {
         let rust = format!("X(a={:?}, b={:?}, n=3)", "it's", "say \"hi\"\n");
-        assert_eq!(python_quotes(&rust), "X(a=\"it's\", b='say \"hi\"\\n', n=3)");
+        assert_eq!(
+            python_quotes(&rust),
+            "X(a=\"it's\", b='say \"hi\"\\n', n=3)"
+        );
         assert_eq!(python_quotes(&format!("{:?}", "é\u{7}")), "'é\\x07'");
     }
 }

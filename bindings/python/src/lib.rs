@@ -12,6 +12,7 @@ mod errors;
 mod html;
 mod input;
 mod published;
+mod records;
 
 use cqc_assurance::{
     self as cqc, EvidenceCategory, PublishedDataset, QualityStatement, Rating, RatingMethod, Theme,
@@ -268,6 +269,7 @@ fn rating_for_total(total: i64, assessed: i64) -> Option<(&'static str, u8)> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     errors::register(m)?;
+    records::register(m)?;
     m.add_class::<PyQualityStatement>()?;
     m.add_class::<PyTheme>()?;
     m.add_class::<PyEvidenceCategory>()?;

@@ -1,0 +1,740 @@
+//! The timeline and the self-assessment workbook. Their results are `Record`s: attributes read
+//! from the core's serialised value (nested objects are `Record`s too, lists are lists, and
+//! text that is exactly an ISO date `YYYY-MM-DD` is a `datetime.date`), with the same
+//! `to_dict`/`to_json`/`_repr_html_` as every other result. The top-level results are
+//! subclasses (`Timeline`, `WorkbookAnalysis`, ...) with their own methods.
+
+use cqc_assurance::{self as cqc, TimelineInput, Workbook, WorkingCalendar};
+use jiff::civil::Date;
+use pyo3::exceptions::{PyAttributeError, PyKeyError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::PyClassInitializer;
+use serde_json::{Map, Value};
+
+use crate::convert::{iso_date, py_date, python_quotes, to_py, to_value, type_name};
+use crate::errors::{to_py_err, OrRaise};
+use crate::html;
+
+/// A result read from the core's serialised value: attributes (and `record["key"]`) for its
+/// fields; nested objects are Records, ISO dates are `datetime.date`.
+#[pyclass(subclass, frozen, module = "cqc_assurance", name = "Record")]
+pub struct PyRecord {
+    pub(crate) value: Value,
+    pub(crate) title: &'static str,
+}
+
+fn is_iso_date(s: &str) -> bool {
+    s.len() == 10 && cqc::parse_date(s, ".").is_ok()
+}
+
+/// A field of a record as a Python value.
+fn attr<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    match v {
+        Value::String(s) if is_iso_date(s) => py_date(py, s),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(attr(py, item)?)?;
+            }
+            Ok(list.into_any())
+        }
+        Value::Object(_) => Ok(Bound::new(
+            py,
+            PyRecord {
+                value: v.clone(),
+                title: "Record",
+            },
+        )?
+        .into_any()),
+        other => to_py(py, other),
+    }
+}
+
+#[pymethods]
+impl PyRecord {
+    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        match self.value.get(name) {
+            Some(v) => attr(py, v),
+            None => Err(PyAttributeError::new_err(format!(
+                "{} has no field {name:?}",
+                self.title
+            ))),
+        }
+    }
+
+    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        match self.value.get(key) {
+            Some(v) => attr(py, v),
+            None => Err(PyKeyError::new_err(key.to_string())),
+        }
+    }
+
+    /// The field names.
+    fn keys(&self) -> Vec<String> {
+        match &self.value {
+            Value::Object(map) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn __dir__(&self) -> Vec<String> {
+        let mut names = self.keys();
+        names.extend(["keys", "to_dict", "to_json"].map(String::from));
+        names
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyRecord>()
+            .is_ok_and(|o| o.get().value == self.value)
+    }
+
+    /// The record as plain Python values (dates as ISO text, as in its JSON form).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.value)
+    }
+
+    /// The record as pretty-printed JSON text (the core's serialised form).
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.value).unwrap_or_default()
+    }
+
+    fn __repr__(&self) -> String {
+        let Value::Object(map) = &self.value else {
+            return format!("{}({})", self.title, self.value);
+        };
+        let fields: Vec<String> = map
+            .iter()
+            .filter(|(_, v)| !v.is_object() && !v.is_array() && !v.is_null())
+            .take(4)
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        python_quotes(&format!("{}({})", self.title, fields.join(", ")))
+    }
+
+    /// A readable HTML table of the record, shown by Jupyter.
+    fn _repr_html_(&self) -> String {
+        html::table(self.title, &self.value)
+    }
+}
+
+fn record(value: Value, title: &'static str) -> PyClassInitializer<PyRecord> {
+    PyClassInitializer::from(PyRecord { value, title })
+}
+
+/// A date argument (`datetime.date` or ISO text) as the core's date; errors carry `path`.
+pub(crate) fn date_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Date> {
+    let iso = iso_date(obj, path)?;
+    cqc::parse_date(&iso, path).or_raise(py)
+}
+
+/// `as_of=`: a date, or today when None.
+fn as_of_arg(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
+    match obj.filter(|o| !o.is_none()) {
+        Some(o) => date_arg(py, o, "as_of"),
+        None => {
+            let today = py
+                .import("datetime")?
+                .getattr("date")?
+                .call_method0("today")?;
+            date_arg(py, &today, "as_of")
+        }
+    }
+}
+
+/// A document argument: JSON text, or a dict (dates in it may be `datetime.date`).
+fn document_text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_cow()?.into_owned());
+    }
+    if obj.is_instance_of::<PyDict>() {
+        let value = dates_to_text(obj)?;
+        return Ok(value.to_string());
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what} must be a dict or JSON text, got {}",
+        type_name(obj)
+    )))
+}
+
+/// Converts a Python value to JSON, writing `datetime.date` values as ISO text.
+fn dates_to_text(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let date_type = obj.py().import("datetime")?.getattr("date")?;
+    to_value(&dates_as_iso(obj, &date_type)?, "")
+}
+
+/// The same value with every `datetime.date` (or `datetime`) replaced by its ISO date text.
+fn dates_as_iso<'py>(
+    obj: &Bound<'py, PyAny>,
+    date_type: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = obj.py();
+    if obj.is_instance(date_type)? {
+        return Ok(PyString::new(py, &iso_date(obj, "date")?).into_any());
+    }
+    if obj.is_instance_of::<PyString>() {
+        return Ok(obj.clone());
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let out = PyDict::new(py);
+        for (k, v) in d.iter() {
+            out.set_item(k, dates_as_iso(&v, date_type)?)?;
+        }
+        return Ok(out.into_any());
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let out = PyList::empty(py);
+        for item in obj.try_iter()? {
+            out.append(dates_as_iso(&item?, date_type)?)?;
+        }
+        return Ok(out.into_any());
+    }
+    Ok(obj.clone())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The timeline.
+
+/// A computed assessment timeline: `milestones` (each with `date`, `basis`, `planned`,
+/// `actual`, `rule_text`, `source`...), `issues`, `intervals`, `status` and more, as in the
+/// core's JSON form, dates as `datetime.date`.
+#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "Timeline")]
+pub struct PyTimeline {
+    inner: cqc::Timeline,
+    calendar: WorkingCalendar,
+}
+
+#[pymethods]
+impl PyTimeline {
+    /// One milestone by id (`factual_accuracy_due`, ...).
+    fn milestone<'py>(
+        slf: PyRef<'py, Self>,
+        py: Python<'py>,
+        id: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let id = cqc::MilestoneId::parse(id).or_raise(py)?;
+        let m = slf.inner.milestone(id);
+        attr(py, &serde_json::to_value(m).unwrap_or(Value::Null))
+    }
+
+    /// The timeline as text for people.
+    fn to_text(&self) -> String {
+        self.inner.to_text()
+    }
+
+    /// The milestones as an iCalendar file (RFC 5545), stamped with `stamp` (a date; today when
+    /// None) so that the same timeline and date give the same bytes.
+    #[pyo3(signature = (stamp = None))]
+    fn to_ical(&self, py: Python<'_>, stamp: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let date = as_of_arg(py, stamp)?;
+        Ok(self.inner.to_ical_on(date))
+    }
+
+    /// Where the assessment stands on `today` (a date), with this timeline's working calendar.
+    fn status_on<'py>(
+        &self,
+        py: Python<'py>,
+        today: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let date = date_arg(py, today, "today")?;
+        let status = self.inner.status_on(date, &self.calendar).or_raise(py)?;
+        let value = serde_json::to_value(&status).unwrap_or(Value::Null);
+        Ok(Bound::new(
+            py,
+            record(value, "TimelineStatus").add_subclass(PyTimelineStatus),
+        )?
+        .into_any())
+    }
+}
+
+/// Where an assessment stands on a date.
+#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "TimelineStatus")]
+pub struct PyTimelineStatus;
+
+/// Plans an assessment timeline: every milestone from notification to publication on real
+/// working days, re-planned from the actual dates given, with issues, intervals and (with
+/// `today`) the status.
+///
+/// Give the timeline input document (dict or JSON text, as the core reads it) or the keyword
+/// arguments; dates may be `datetime.date` or ISO text.
+///
+/// >>> import datetime
+/// >>> t = plan_timeline(notified=datetime.date(2025, 1, 6),
+/// ...                   actuals={"on_site_start": datetime.date(2025, 3, 18),
+/// ...                            "draft_report": datetime.date(2025, 4, 14)})
+/// >>> t.milestone("factual_accuracy_due").date
+/// datetime.date(2025, 4, 30)
+#[pyfunction]
+#[pyo3(signature = (document = None, *, notified = None, actuals = None, approximate = None,
+                    today = None, profile = None, closures = None, bank_holidays = None,
+                    council = None, notes = None))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn plan_timeline<'py>(
+    py: Python<'py>,
+    document: Option<&Bound<'py, PyAny>>,
+    notified: Option<&Bound<'py, PyAny>>,
+    actuals: Option<&Bound<'py, PyAny>>,
+    approximate: Option<&Bound<'py, PyAny>>,
+    today: Option<&Bound<'py, PyAny>>,
+    profile: Option<&Bound<'py, PyAny>>,
+    closures: Option<&Bound<'py, PyAny>>,
+    bank_holidays: Option<&Bound<'py, PyAny>>,
+    council: Option<&Bound<'py, PyAny>>,
+    notes: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyTimeline>> {
+    let text = match document.filter(|d| !d.is_none()) {
+        Some(d) => document_text(d, "document")?,
+        None => {
+            let mut map = Map::new();
+            let fields = [
+                ("notified", notified),
+                ("actuals", actuals),
+                ("approximate", approximate),
+                ("today", today),
+                ("profile", profile),
+                ("closures", closures),
+                ("bank_holidays", bank_holidays),
+                ("council", council),
+                ("notes", notes),
+            ];
+            for (name, v) in fields {
+                if let Some(v) = v.filter(|v| !v.is_none()) {
+                    let wrapped = PyDict::new(py);
+                    wrapped.set_item(name, v)?;
+                    if let Value::Object(m) = dates_to_text(&wrapped)? {
+                        map.extend(m);
+                    }
+                }
+            }
+            Value::Object(map).to_string()
+        }
+    };
+    let input = TimelineInput::from_json(&text).or_raise(py)?;
+    let timeline = cqc::plan_timeline(&input).or_raise(py)?;
+    let value = serde_json::to_value(&timeline).unwrap_or(Value::Null);
+    Bound::new(
+        py,
+        record(value, "Timeline").add_subclass(PyTimeline {
+            inner: timeline,
+            calendar: input.calendar,
+        }),
+    )
+}
+
+/// Working days: Monday to Friday less bank holidays in England (by rule, or official lists
+/// given as `bank_holidays`) and the council's own `closures`.
+///
+/// >>> import datetime
+/// >>> WorkingCalendar().add_working_days(datetime.date(2025, 4, 14), 10)
+/// datetime.date(2025, 4, 30)
+#[pyclass(frozen, module = "cqc_assurance", name = "WorkingCalendar")]
+pub struct PyWorkingCalendar(WorkingCalendar);
+
+#[pymethods]
+impl PyWorkingCalendar {
+    #[new]
+    #[pyo3(signature = (bank_holidays = None, closures = None))]
+    fn new(
+        py: Python<'_>,
+        bank_holidays: Option<&Bound<'_, PyAny>>,
+        closures: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let wrapped = PyDict::new(py);
+        if let Some(b) = bank_holidays.filter(|b| !b.is_none()) {
+            wrapped.set_item("bank_holidays", b)?;
+        }
+        if let Some(c) = closures.filter(|c| !c.is_none()) {
+            wrapped.set_item("closures", c)?;
+        }
+        let text = dates_to_text(&wrapped)?.to_string();
+        WorkingCalendar::from_json(&text)
+            .map(PyWorkingCalendar)
+            .or_raise(py)
+    }
+
+    /// A calendar whose official bank holidays come from GOV.UK's `bank-holidays.json` text
+    /// (England and Wales), with the same closures.
+    fn with_gov_uk_json(&self, py: Python<'_>, text: &str) -> PyResult<Self> {
+        self.0
+            .clone()
+            .with_gov_uk_json(text)
+            .map(PyWorkingCalendar)
+            .or_raise(py)
+    }
+
+    /// Whether `date` is a working day.
+    fn is_working_day(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let d = date_arg(py, date, "date")?;
+        self.0.is_working_day(d).or_raise(py)
+    }
+
+    /// Why `date` is not a working day (`Saturday`, `Good Friday`...), or None if it is one.
+    fn non_working_reason(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+    ) -> PyResult<Option<String>> {
+        let d = date_arg(py, date, "date")?;
+        self.0.non_working_reason(d).or_raise(py)
+    }
+
+    /// The date `n` working days after `date` (before it when `n` is negative).
+    fn add_working_days<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+        n: i64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = date_arg(py, date, "date")?;
+        let out = self.0.add_working_days(d, n).or_raise(py)?;
+        py_date(py, &out.to_string())
+    }
+
+    /// Working days after `start` up to and including `end` (negative when `end` is earlier).
+    fn working_days_between(
+        &self,
+        py: Python<'_>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+    ) -> PyResult<i64> {
+        let (a, b) = (date_arg(py, start, "start")?, date_arg(py, end, "end")?);
+        self.0.working_days_between(a, b).or_raise(py)
+    }
+
+    /// The first working day on or after `date`.
+    fn on_or_after<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = date_arg(py, date, "date")?;
+        py_date(py, &self.0.on_or_after(d).or_raise(py)?.to_string())
+    }
+
+    /// The last working day on or before `date`.
+    fn on_or_before<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = date_arg(py, date, "date")?;
+        py_date(py, &self.0.on_or_before(d).or_raise(py)?.to_string())
+    }
+
+    /// The bank holidays of a year (official where given, otherwise by rule): Records with
+    /// `date`, `title`, `notes`.
+    fn bank_holidays<'py>(&self, py: Python<'py>, year: i16) -> PyResult<Bound<'py, PyAny>> {
+        let days = self.0.bank_holidays(year).or_raise(py)?;
+        attr(py, &serde_json::to_value(days).unwrap_or(Value::Null))
+    }
+
+    /// The council's closure days.
+    fn closures<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.0
+            .closures()
+            .iter()
+            .map(|d| py_date(py, &d.to_string()))
+            .collect()
+    }
+
+    /// The calendar as JSON text (`bank_holidays`, `closures`).
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.0).unwrap_or_default()
+    }
+
+    /// The calendar as plain Python values.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &serde_json::to_value(&self.0).unwrap_or(Value::Null))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "WorkingCalendar(<{} closure days>)",
+            self.0.closures().len()
+        )
+    }
+
+    /// An HTML table of the calendar.
+    fn _repr_html_(&self) -> String {
+        html::table(
+            "Working calendar",
+            &serde_json::to_value(&self.0).unwrap_or(Value::Null),
+        )
+    }
+}
+
+/// The bank holidays of England and Wales in a year, by rule (with the one-off days): Records
+/// with `date`, `title` and `notes`.
+#[pyfunction]
+pub(crate) fn england_bank_holidays<'py>(
+    py: Python<'py>,
+    year: i16,
+) -> PyResult<Bound<'py, PyAny>> {
+    let days = cqc::england_bank_holidays(year).or_raise(py)?;
+    attr(py, &serde_json::to_value(days).unwrap_or(Value::Null))
+}
+
+/// Easter Sunday of a year.
+///
+/// >>> easter_sunday(2025)
+/// datetime.date(2025, 4, 20)
+#[pyfunction]
+pub(crate) fn easter_sunday<'py>(py: Python<'py>, year: i16) -> PyResult<Bound<'py, PyAny>> {
+    let d = cqc::easter_sunday(year).or_raise(py)?;
+    py_date(py, &d.to_string())
+}
+
+/// Bank holidays read from GOV.UK's `bank-holidays.json` text for one division
+/// (`england-and-wales` by default).
+#[pyfunction]
+#[pyo3(signature = (text, division = "england-and-wales"))]
+pub(crate) fn bank_holidays_from_gov_uk_json<'py>(
+    py: Python<'py>,
+    text: &str,
+    division: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let days = cqc::bank_holidays_from_gov_uk_json(text, division).or_raise(py)?;
+    attr(py, &serde_json::to_value(days).unwrap_or(Value::Null))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook.
+
+/// A council's self-assessment workbook, read from its JSON document (dict or text); the first
+/// problem raises (use `check_workbook` for all of them). Fields as in the document.
+#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "Workbook")]
+pub struct PyWorkbook(Workbook);
+
+fn workbook_value(wb: &Workbook) -> Value {
+    serde_json::from_str(&wb.to_json()).unwrap_or(Value::Null)
+}
+
+fn workbook_init(wb: Workbook) -> PyClassInitializer<PyWorkbook> {
+    record(workbook_value(&wb), "Workbook").add_subclass(PyWorkbook(wb))
+}
+
+/// The analysis of a workbook on a date: prediction, statement summaries, evidence coverage
+/// and attention, indicators against England, actions, benchmark, timeline, warnings.
+#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "WorkbookAnalysis")]
+pub struct PyWorkbookAnalysis;
+
+/// Every problem of a workbook document (`valid`, `errors`, `warnings`, `analysis`).
+#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "WorkbookCheck")]
+pub struct PyWorkbookCheck;
+
+/// An evidence register read from CSV: `items` and `errors` (one per bad row, not raised).
+#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "EvidenceImport")]
+pub struct PyEvidenceImport;
+
+/// The self-assessment report of a workbook: `html()` (one self-contained file) and
+/// `markdown()`, with the `analysis` it shows.
+#[pyclass(frozen, module = "cqc_assurance", name = "WorkbookReport")]
+pub struct PyWorkbookReport(cqc::WorkbookReport);
+
+fn analysis_object<'py>(py: Python<'py>, a: &cqc::WorkbookAnalysis) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(a).unwrap_or(Value::Null);
+    Ok(Bound::new(
+        py,
+        record(value, "WorkbookAnalysis").add_subclass(PyWorkbookAnalysis),
+    )?
+    .into_any())
+}
+
+#[pymethods]
+impl PyWorkbook {
+    #[new]
+    fn new(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyResult<PyClassInitializer<Self>> {
+        let text = document_text(document, "document")?;
+        let wb = Workbook::from_json(&text).or_raise(py)?;
+        Ok(workbook_init(wb))
+    }
+
+    /// A blank workbook for a council: nine statements not yet scored.
+    #[staticmethod]
+    fn blank<'py>(py: Python<'py>, council: &str) -> PyResult<Bound<'py, PyWorkbook>> {
+        Bound::new(py, workbook_init(Workbook::new(council)))
+    }
+
+    /// The analysis as of a date (today when None).
+    #[pyo3(signature = (as_of = None))]
+    fn analyse<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let date = as_of_arg(py, as_of)?;
+        analysis_object(py, &cqc::analyse_workbook(&self.0, date))
+    }
+
+    /// The report as of a date (today when None).
+    #[pyo3(signature = (as_of = None))]
+    fn report(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyWorkbookReport> {
+        let date = as_of_arg(py, as_of)?;
+        Ok(PyWorkbookReport(cqc::WorkbookReport::new(&self.0, date)))
+    }
+
+    /// The evidence register as CSV text.
+    fn evidence_csv(&self) -> String {
+        cqc::evidence_to_csv(&self.0.evidence)
+    }
+}
+
+#[pymethods]
+impl PyWorkbookReport {
+    /// One self-contained HTML file (inline CSS and SVG).
+    fn html(&self, py: Python<'_>) -> PyResult<String> {
+        self.0.html().or_raise(py)
+    }
+
+    /// The same report as Markdown.
+    fn markdown(&self, py: Python<'_>) -> PyResult<String> {
+        self.0.markdown().or_raise(py)
+    }
+
+    /// The analysis the report shows.
+    #[getter]
+    fn analysis<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        analysis_object(py, self.0.analysis())
+    }
+
+    /// The report in Jupyter: its HTML.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        self.html(py)
+    }
+
+    fn __repr__(&self) -> String {
+        python_quotes(&format!(
+            "WorkbookReport(council={:?})",
+            self.0.analysis().council
+        ))
+    }
+}
+
+/// Reads and analyses a workbook document, reporting every problem rather than the first.
+#[pyfunction]
+#[pyo3(signature = (document, as_of = None))]
+pub(crate) fn check_workbook<'py>(
+    py: Python<'py>,
+    document: &Bound<'py, PyAny>,
+    as_of: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let text = document_text(document, "document")?;
+    let date = as_of_arg(py, as_of)?;
+    let check = cqc::check_workbook(&text, date);
+    let value = serde_json::to_value(&check).unwrap_or(Value::Null);
+    Ok(Bound::new(
+        py,
+        record(value, "WorkbookCheck").add_subclass(PyWorkbookCheck),
+    )?
+    .into_any())
+}
+
+/// Analyses a workbook (a `Workbook`, or its document as dict or text) as of a date.
+///
+/// >>> a = analyse_workbook(Workbook.blank("Anytown"), as_of="2025-06-30")
+/// >>> a.prediction is None, any(w.code == "statement_not_scored" for w in a.warnings)
+/// (True, True)
+#[pyfunction]
+#[pyo3(signature = (workbook, as_of = None))]
+pub(crate) fn analyse_workbook<'py>(
+    py: Python<'py>,
+    workbook: &Bound<'py, PyAny>,
+    as_of: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let date = as_of_arg(py, as_of)?;
+    if let Ok(wb) = workbook.cast::<PyWorkbook>() {
+        return analysis_object(py, &cqc::analyse_workbook(&wb.get().0, date));
+    }
+    let text = document_text(workbook, "workbook")?;
+    let wb = Workbook::from_json(&text).or_raise(py)?;
+    analysis_object(py, &cqc::analyse_workbook(&wb, date))
+}
+
+/// Reads an evidence register from CSV, keeping every good row.
+#[pyfunction]
+pub(crate) fn evidence_from_csv<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let import = cqc::evidence_from_csv(text);
+    let value = serde_json::to_value(&import).unwrap_or(Value::Null);
+    Ok(Bound::new(
+        py,
+        record(value, "EvidenceImport").add_subclass(PyEvidenceImport),
+    )?
+    .into_any())
+}
+
+/// Writes evidence items (Records or dicts with the register's fields) as CSV.
+#[pyfunction]
+pub(crate) fn evidence_to_csv(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<String> {
+    let list = PyList::empty(py);
+    for item in items.try_iter()? {
+        let item = item?;
+        match item.cast::<PyRecord>() {
+            Ok(r) => list.append(to_py(py, &r.get().value)?)?,
+            Err(_) => list.append(item)?,
+        }
+    }
+    let value = dates_to_text(&list)?;
+    let parsed: Vec<cqc::EvidenceItem> = serde_json::from_value(value).map_err(|e| {
+        to_py_err(
+            py,
+            &cqc::Error::InvalidJson {
+                path: "items".into(),
+                message: e.to_string(),
+            },
+        )
+    })?;
+    Ok(cqc::evidence_to_csv(&parsed))
+}
+
+/// Compares a council's figure with England's: `better`, `similar` or `worse`.
+///
+/// >>> compare_with_england(14.36, 21.53, True, 1.0765)
+/// 'worse'
+#[pyfunction]
+pub(crate) fn compare_with_england(
+    value: f64,
+    england: f64,
+    higher_is_better: bool,
+    tolerance: f64,
+) -> String {
+    serde_json::to_value(cqc::compare_with_england(
+        value,
+        england,
+        higher_is_better,
+        tolerance,
+    ))
+    .ok()
+    .and_then(|v| v.as_str().map(str::to_string))
+    .unwrap_or_default()
+}
+
+/// Registers the classes and functions.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyRecord>()?;
+    m.add_class::<PyTimeline>()?;
+    m.add_class::<PyTimelineStatus>()?;
+    m.add_class::<PyWorkingCalendar>()?;
+    m.add_class::<PyWorkbook>()?;
+    m.add_class::<PyWorkbookAnalysis>()?;
+    m.add_class::<PyWorkbookCheck>()?;
+    m.add_class::<PyEvidenceImport>()?;
+    m.add_class::<PyWorkbookReport>()?;
+    m.add_function(wrap_pyfunction!(plan_timeline, m)?)?;
+    m.add_function(wrap_pyfunction!(england_bank_holidays, m)?)?;
+    m.add_function(wrap_pyfunction!(easter_sunday, m)?)?;
+    m.add_function(wrap_pyfunction!(bank_holidays_from_gov_uk_json, m)?)?;
+    m.add_function(wrap_pyfunction!(check_workbook, m)?)?;
+    m.add_function(wrap_pyfunction!(analyse_workbook, m)?)?;
+    m.add_function(wrap_pyfunction!(evidence_from_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(evidence_to_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(compare_with_england, m)?)?;
+    m.add("TIMELINE_URL", cqc::HOW_WE_REPORT_URL)?;
+    m.add("WORKBOOK_VERSION", cqc::WORKBOOK_VERSION)?;
+    m.add("EVIDENCE_CSV_COLUMNS", cqc::EVIDENCE_CSV_COLUMNS.to_vec())?;
+    Ok(())
+}

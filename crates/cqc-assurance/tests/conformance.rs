@@ -44,6 +44,42 @@ fn run(op: &str, input: &Value) -> Result<Value, cqc::Error> {
             let qs = QualityStatement::parse(input["name"].as_str().unwrap_or_default())?;
             json!({"id": qs.id(), "number": qs.number(), "theme": qs.theme().id(), "name": qs.name()})
         }
+        "bank_holidays" => {
+            let year = input["year"].as_i64().unwrap_or_default();
+            let year = i16::try_from(year).unwrap_or(i16::MIN);
+            to(&cqc::england_bank_holidays(year)?)
+        }
+        "add_working_days" | "working_days_between" => {
+            let cal = cqc::WorkingCalendar::england().with_closures(
+                input["closures"]
+                    .as_array()
+                    .map(|a| a.as_slice())
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        cqc::parse_date(c.as_str().unwrap_or_default(), &format!("closures[{i}]"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+            );
+            let date = |k: &str| cqc::parse_date(input[k].as_str().unwrap_or_default(), k);
+            if op == "add_working_days" {
+                let n = input["days"].as_i64().unwrap_or_default();
+                json!({"date": cal.add_working_days(date("date")?, n)?})
+            } else {
+                json!({"working_days": cal.working_days_between(date("from")?, date("to")?)?})
+            }
+        }
+        "timeline" => to(&cqc::plan_timeline(&cqc::TimelineInput::from_json(
+            &input.to_string(),
+        )?)?),
+        "timeline_ical" => {
+            let t = cqc::plan_timeline(&cqc::TimelineInput::from_json(
+                &input["timeline"].to_string(),
+            )?)?;
+            let stamp = cqc::parse_date(input["stamp"].as_str().unwrap_or_default(), "stamp")?;
+            json!(t.to_ical_on(stamp))
+        }
         other => return Err(extra_op(other, input)),
     })
 }

@@ -877,7 +877,23 @@ fn find_issues(t: &Timeline, input: &TimelineInput) -> Result<Vec<TimelineIssue>
         }
     }
 
-    // Deadlines met late.
+    // Deadlines met late. A due date is firm when it follows, through deadlines only, from a
+    // recorded event (a due date computed from a planned visit could still move).
+    let firm = |id: MilestoneId| -> bool {
+        let mut cur = id;
+        loop {
+            if cur == MilestoneId::Notification {
+                return t.notified_basis == Basis::Actual;
+            }
+            if cur.kind() == MilestoneKind::Event {
+                return input.actuals.contains_key(&cur) && !input.approximate.contains(&cur);
+            }
+            match profile.definition(cur).rule {
+                Some(rule) => cur = rule.from,
+                None => return false,
+            }
+        }
+    };
     for m in &t.milestones {
         if m.kind != MilestoneKind::Deadline {
             continue;
@@ -899,7 +915,7 @@ fn find_issues(t: &Timeline, input: &TimelineInput) -> Result<Vec<TimelineIssue>
                             ""
                         }
                     ),
-                    depends_on_plan: m.basis != Basis::Actual,
+                    depends_on_plan: !firm(m.id),
                 });
             }
         }

@@ -10,6 +10,7 @@ use cqc_assurance::Error;
 
 mod rating;
 mod timeline;
+mod workbook;
 
 /// Rate, explain and check CQC local authority (adult social care) assessments.
 #[derive(Debug, Parser)]
@@ -37,6 +38,10 @@ enum Command {
     CheckPublished(rating::CheckArgs),
     /// The assessment timeline: every deadline on real working days, status, .ics export.
     Timeline(timeline::TimelineArgs),
+    /// The self-assessment workbook: init, check, import-evidence, export-evidence.
+    Workbook(workbook::WorkbookArgs),
+    /// Render a workbook's report: one self-contained HTML file and/or Markdown.
+    Report(workbook::ReportArgs),
 }
 
 /// What a command produced: text for stdout and the exit status.
@@ -102,6 +107,8 @@ fn main() -> ExitCode {
         Command::Published(a) => rating::published(a),
         Command::CheckPublished(a) => rating::check_published(a),
         Command::Timeline(a) => timeline::timeline(a),
+        Command::Workbook(a) => workbook::workbook(a),
+        Command::Report(a) => workbook::report(a),
     };
     match result {
         Ok(out) => {

@@ -36,6 +36,7 @@ mod method;
 mod probability;
 mod published;
 mod rating;
+mod report;
 mod score;
 mod timeline;
 mod workbook;
@@ -60,6 +61,10 @@ pub use published::{
 pub use rating::{
     explain, rate, rate_scores, rating_for_total, BandHalf, BandPosition, CategoryScore,
     EvidenceWorking, Explanation, RatingResult, StatementResult,
+};
+pub use report::{
+    Chart, ChartBar, ChartGuide, ChartLabel, ReportGantt, ReportModel, ReportRow, ReportSummary,
+    StatementRow, ThemeGroup, WorkbookReport,
 };
 pub use score::{Rating, Score};
 pub use timeline::{

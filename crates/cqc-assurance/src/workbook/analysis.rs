@@ -16,7 +16,9 @@ use crate::published::{PublishedDataset, Ranking};
 use crate::rating::{rate, RatingResult};
 use crate::score::{Rating, Score};
 
-use super::document::{ActionStatus, SelfScore, Workbook};
+use crate::timeline::{plan_timeline, Timeline};
+
+use super::document::{timeline_input, ActionStatus, SelfScore, Workbook};
 
 /// A problem worth a look that does not stop the workbook being read: a statement not scored,
 /// a statement with no evidence, a high self-score against poor indicators...
@@ -297,6 +299,8 @@ pub struct WorkbookAnalysis {
     pub warnings: Vec<Warning>,
     /// Position among published councils, if any statement is scored.
     pub benchmark: Option<Benchmark>,
+    /// The assessment timeline with its status on the analysis date, if the workbook has one.
+    pub timeline: Option<Timeline>,
 }
 
 /// The result of checking a workbook document: every error (each with its path), and, when
@@ -716,6 +720,22 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
         }
     });
 
+    let timeline = wb.timeline.as_ref().and_then(|v| {
+        let planned = timeline_input(v).and_then(|input| plan_timeline(&input.with_today(as_of)));
+        match planned {
+            Ok(t) => Some(t),
+            Err(e) => {
+                warnings.push(Warning {
+                    code: "timeline_not_planned".into(),
+                    path: e.path().map(str::to_string),
+                    statement: None,
+                    message: format!("The timeline could not be planned: {e}"),
+                });
+                None
+            }
+        }
+    });
+
     WorkbookAnalysis {
         council: wb.council.clone(),
         as_of,
@@ -730,6 +750,7 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
         overdue_actions,
         warnings,
         benchmark,
+        timeline,
     }
 }
 

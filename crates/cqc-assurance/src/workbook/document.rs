@@ -12,6 +12,8 @@ use crate::framework::{normalise_name, EvidenceCategory, LocalAuthorityUse, Qual
 use crate::method::RatingMethod;
 use crate::probability::{distribution_from_value, ScoreDistribution};
 use crate::score::Score;
+pub(crate) use crate::timeline::parse_date;
+use crate::timeline::{plan_timeline, TimelineInput};
 
 /// The version of the workbook document this library reads and writes.
 pub const WORKBOOK_VERSION: u32 = 1;
@@ -20,27 +22,6 @@ pub const WORKBOOK_VERSION: u32 = 1;
 /// review, unless the workbook says otherwise (`review_after_months`). This is the project's
 /// default for keeping a register fresh, not a CQC rule.
 pub const DEFAULT_REVIEW_AFTER_MONTHS: u32 = 12;
-
-/// Parses a date written `YYYY-MM-DD` (and only that shape), reporting [`Error::InvalidDate`]
-/// at `path`.
-pub(crate) fn parse_date(input: &str, path: &str) -> Result<Date> {
-    let shape = input.len() == 10
-        && input.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    let bad = || Error::InvalidDate {
-        path: path.to_string(),
-        input: input.to_string(),
-    };
-    if !shape {
-        return Err(bad());
-    }
-    let year: i16 = input[0..4].parse().map_err(|_| bad())?;
-    let month: i8 = input[5..7].parse().map_err(|_| bad())?;
-    let day: i8 = input[8..10].parse().map_err(|_| bad())?;
-    Date::new(year, month, day).map_err(|_| bad())
-}
 
 /// Where an action stands.
 ///
@@ -338,8 +319,9 @@ pub struct Workbook {
     pub indicators: Vec<Indicator>,
     /// The action plan.
     pub actions: Vec<Action>,
-    /// The assessment timeline, if the council has been notified: a timeline request as the
-    /// timeline module reads it (kept as given and passed to it unchanged).
+    /// The assessment timeline, once the council has been notified: the timeline input
+    /// document as [`TimelineInput::from_json`] reads it (notification date, actual dates),
+    /// kept as given. The analysis plans it with the analysis date as the status date.
     pub timeline: Option<Value>,
 }
 
@@ -361,6 +343,47 @@ impl Workbook {
             actions: Vec::new(),
             timeline: None,
         }
+    }
+
+    /// A workbook to start from: [`Workbook::new`] plus the indicators CQC's detailed metrics
+    /// list for assessing needs, each with the England figure quoted in CQC reports and the
+    /// council's own figure left empty (`null`) to fill in.
+    ///
+    /// ```
+    /// let wb = cqc_assurance::Workbook::starter("Anytown");
+    /// assert!(wb.indicators.iter().all(|i| i.value.is_none()));
+    /// assert!(wb.indicators.iter().any(|i| i.england_average == 77.6));
+    /// ```
+    pub fn starter(council: &str) -> Workbook {
+        let ind = |name: &str,
+                   collection: &str,
+                   england: f64,
+                   year: Option<&str>,
+                   qs: &[QualityStatement],
+                   reference: &str| Indicator {
+            name: name.into(),
+            collection: collection.into(),
+            value: None,
+            england_average: england,
+            higher_is_better: true,
+            year: year.map(str::to_string),
+            unit: Some("%".into()),
+            statements: qs.to_vec(),
+            similar_within: None,
+            reference: Some(reference.into()),
+        };
+        let quoted = "England figure as quoted in CQC reports; enter the council's own figure for the same year";
+        use QualityStatement::AssessingNeeds as QS1;
+        let mut wb = Workbook::new(council);
+        wb.indicators = vec![
+            ind("People who use services with as much control over their daily life as they want", "ASCOF (from the Adult Social Care Survey)", 77.6, Some("2023-24"), &[QS1], quoted),
+            ind("People who use services with as much social contact as they would like", "Adult Social Care Survey (ASCS)", 45.6, None, &[QS1], quoted),
+            ind("People satisfied with their care and support", "Adult Social Care Survey (ASCS)", 61.21, None, &[QS1], "England figure as quoted in CQC's report on Windsor and Maidenhead; enter the council's own figure for the same year"),
+            ind("Carers very or extremely satisfied with social services", "Survey of Adult Carers in England (SACE)", 36.7, Some("2023-24"), &[QS1], quoted),
+            ind("Carers with as much control over their daily life as they want", "Survey of Adult Carers in England (SACE)", 21.53, None, &[QS1], "England figure as quoted in CQC's report on Liverpool; enter the council's own figure for the same year"),
+            ind("People receiving direct payments", "ASCOF", 25.5, None, &[], quoted),
+        ];
+        wb
     }
 
     /// The entry of a statement, if the workbook has one.
@@ -607,7 +630,13 @@ fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
     );
     let timeline = match obj.get("timeline") {
         None | Some(Value::Null) => None,
-        Some(v) => Some(v.clone()),
+        Some(v) => {
+            match timeline_input(v) {
+                Ok(_) => {}
+                Err(e) => errors.push(e),
+            }
+            Some(v.clone())
+        }
     };
     Some(Workbook {
         council,
@@ -1096,4 +1125,11 @@ fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Act
         due: due?,
         status: status?,
     })
+}
+
+/// Reads and plans a workbook's timeline, errors placed under `timeline`.
+pub(crate) fn timeline_input(value: &Value) -> Result<TimelineInput> {
+    let input = TimelineInput::from_json(&value.to_string()).map_err(|e| e.under("timeline"))?;
+    plan_timeline(&input).map_err(|e| e.under("timeline"))?;
+    Ok(input)
 }

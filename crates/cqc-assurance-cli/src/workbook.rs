@@ -1,0 +1,295 @@
+//! The self-assessment workbook commands: `workbook init`, `workbook check`,
+//! `workbook import-evidence`, `workbook export-evidence`, and `report`.
+
+use std::fmt::Write as _;
+
+use clap::{Args, Subcommand};
+use cqc_assurance::{
+    check_workbook, evidence_from_csv, evidence_to_csv, parse_date, Workbook, WorkbookReport,
+};
+
+use crate::{read_input, to_json, CliError, Outcome};
+
+/// Arguments of `workbook`.
+#[derive(Debug, Args)]
+pub struct WorkbookArgs {
+    #[command(subcommand)]
+    command: WorkbookCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum WorkbookCommand {
+    /// Write a new workbook to fill in: nine statements not yet scored, the England figures of
+    /// the usual indicators, an empty evidence register and action plan.
+    Init(InitArgs),
+    /// Check a workbook: every error with its path, then warnings and the main figures.
+    Check(CheckArgs),
+    /// Replace a workbook's evidence register with the rows of a CSV file.
+    ImportEvidence(ImportArgs),
+    /// Write a workbook's evidence register as CSV.
+    ExportEvidence(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The council's name.
+    #[arg(long, default_value = "Your council")]
+    council: String,
+    /// Write here instead of standard output (an existing file is not overwritten).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    out: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The workbook (JSON); `-` reads standard input.
+    file: String,
+    /// The date to check evidence and actions against (YYYY-MM-DD); today (UTC) if omitted.
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The workbook (JSON).
+    file: String,
+    /// The evidence register (CSV; columns id, title, category, supports, owner, date,
+    /// review_by, expires, link).
+    #[arg(long, value_name = "CSV")]
+    csv: String,
+    /// Where to write the updated workbook (may be the same file).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    out: String,
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// The workbook (JSON); `-` reads standard input.
+    file: String,
+    /// Write here instead of standard output.
+    #[arg(long, short = 'o', value_name = "CSV")]
+    out: Option<String>,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The workbook (JSON); `-` reads standard input.
+    file: String,
+    /// Write the HTML report here (one self-contained file).
+    #[arg(long, value_name = "OUT")]
+    html: Option<String>,
+    /// Write the Markdown report here.
+    #[arg(long, value_name = "OUT")]
+    md: Option<String>,
+    /// The date the report is for (YYYY-MM-DD); today (UTC) if omitted.
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+}
+
+fn today(arg: &Option<String>) -> Result<jiff::civil::Date, CliError> {
+    match arg {
+        Some(d) => Ok(parse_date(d, "--today")?),
+        None => Ok(jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date()),
+    }
+}
+
+fn write_file(path: &str, text: &str) -> Result<(), CliError> {
+    std::fs::write(path, text).map_err(|e| CliError::Io(format!("cannot write {path}: {e}")))
+}
+
+/// Reads a workbook; on failure the first problem is the error and a hint counts the others
+/// (`workbook check` lists them all).
+fn read_workbook(path: &str) -> Result<Workbook, CliError> {
+    let text = read_input(path)?;
+    Workbook::from_json_all(&text).map_err(|mut errors| {
+        if errors.len() > 1 {
+            eprintln!(
+                "{path}: {} problems; run `cqc-assurance workbook check {path}` to list them all",
+                errors.len()
+            );
+        }
+        CliError::Core(errors.swap_remove(0))
+    })
+}
+
+/// Runs `workbook ...`.
+pub fn workbook(args: WorkbookArgs) -> Result<Outcome, CliError> {
+    match args.command {
+        WorkbookCommand::Init(a) => init(a),
+        WorkbookCommand::Check(a) => check(a),
+        WorkbookCommand::ImportEvidence(a) => import_evidence(a),
+        WorkbookCommand::ExportEvidence(a) => export_evidence(a),
+    }
+}
+
+fn init(a: InitArgs) -> Result<Outcome, CliError> {
+    let text = Workbook::starter(&a.council).to_json();
+    match a.out {
+        None => Ok(Outcome::ok(text)),
+        Some(path) => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .map_err(|e| {
+                    CliError::Io(format!(
+                        "cannot create {path}: {e} (an existing workbook is never overwritten)"
+                    ))
+                })?;
+            std::io::Write::write_all(&mut file, text.as_bytes())
+                .map_err(|e| CliError::Io(format!("cannot write {path}: {e}")))?;
+            Ok(Outcome::ok(format!(
+                "wrote {path}: fill in the self-scores, evidence, indicator figures and actions, then run `cqc-assurance workbook check {path}`\n"
+            )))
+        }
+    }
+}
+
+fn check(a: CheckArgs) -> Result<Outcome, CliError> {
+    let text = read_input(&a.file)?;
+    let check = check_workbook(&text, today(&a.today)?);
+    let status = if check.valid { 0 } else { 2 };
+    if a.json {
+        return Ok(Outcome::with_status(to_json(&check), status));
+    }
+    let mut out = String::new();
+    if !check.valid {
+        let _ = writeln!(out, "{}: {} problem(s) to fix:", a.file, check.errors.len());
+        for e in &check.errors {
+            let _ = writeln!(out, "  error[{}]: {}", e.code, e.message);
+        }
+        return Ok(Outcome::with_status(out, status));
+    }
+    let an = check
+        .analysis
+        .as_ref()
+        .expect("a valid workbook is analysed");
+    let _ = writeln!(out, "{}: the workbook reads ({})", a.file, an.council);
+    match &an.prediction {
+        Some(p) => {
+            let _ = writeln!(
+                out,
+                "  most likely rating: {} (probability {:.0}%); most likely scores {} of {} = {}%, {}",
+                p.rating.label(),
+                p.probability * 100.0,
+                p.most_likely.total,
+                p.most_likely.max,
+                p.most_likely.percent,
+                p.most_likely.band.wording
+            );
+        }
+        None => {
+            let _ = writeln!(out, "  no self-scores yet");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "  evidence: {} items, {} of {} statement × category cells covered, {} stale or expired",
+        an.evidence_items,
+        an.coverage.covered,
+        an.coverage.cells,
+        an.evidence_attention.len()
+    );
+    let _ = writeln!(
+        out,
+        "  actions: {} open, {} overdue",
+        an.actions.open, an.actions.overdue
+    );
+    if check.warnings.is_empty() {
+        let _ = writeln!(out, "  no warnings");
+    } else {
+        let _ = writeln!(out, "  {} warning(s):", check.warnings.len());
+        for w in &check.warnings {
+            let _ = writeln!(
+                out,
+                "  warning[{}]: {}{}",
+                w.code,
+                w.message,
+                w.path
+                    .as_deref()
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    Ok(Outcome::ok(out))
+}
+
+fn import_evidence(a: ImportArgs) -> Result<Outcome, CliError> {
+    let mut wb = read_workbook(&a.file)?;
+    let csv = read_input(&a.csv)?;
+    let import = evidence_from_csv(&csv);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "read {} evidence item(s) from {}; {} problem(s)",
+        import.items.len(),
+        a.csv,
+        import.errors.len()
+    );
+    for e in &import.errors {
+        let _ = writeln!(out, "  error[{}]: {e}", e.code());
+    }
+    let replaced = wb.evidence.len();
+    wb.evidence = import.items;
+    // The imported register must still make a valid workbook (ids unique and so on).
+    let text = wb.to_json();
+    if let Err(errors) = Workbook::from_json_all(&text) {
+        for e in &errors {
+            let _ = writeln!(out, "  error[{}]: {e}", e.code());
+        }
+        return Ok(Outcome::with_status(out + "nothing written\n", 2));
+    }
+    write_file(&a.out, &text)?;
+    let _ = writeln!(
+        out,
+        "wrote {} with {} evidence item(s) (replacing {replaced})",
+        a.out,
+        wb.evidence.len()
+    );
+    // Rows left out are listed above; say so in the exit status too.
+    let status = if import.errors.is_empty() { 0 } else { 1 };
+    Ok(Outcome::with_status(out, status))
+}
+
+fn export_evidence(a: ExportArgs) -> Result<Outcome, CliError> {
+    let wb = read_workbook(&a.file)?;
+    let csv = evidence_to_csv(&wb.evidence);
+    match a.out {
+        None => Ok(Outcome::ok(csv)),
+        Some(path) => {
+            write_file(&path, &csv)?;
+            Ok(Outcome::ok(format!(
+                "wrote {} evidence item(s) to {path}\n",
+                wb.evidence.len()
+            )))
+        }
+    }
+}
+
+/// Runs `report`.
+pub fn report(a: ReportArgs) -> Result<Outcome, CliError> {
+    if a.html.is_none() && a.md.is_none() {
+        return Err(CliError::Io(
+            "nothing to write: give --html OUT and/or --md OUT".into(),
+        ));
+    }
+    let wb = read_workbook(&a.file)?;
+    let report = WorkbookReport::new(&wb, today(&a.today)?);
+    let mut out = String::new();
+    if let Some(path) = &a.html {
+        write_file(path, &report.html()?)?;
+        let _ = writeln!(out, "wrote {path}");
+    }
+    if let Some(path) = &a.md {
+        write_file(path, &report.markdown()?)?;
+        let _ = writeln!(out, "wrote {path}");
+    }
+    Ok(Outcome::ok(out))
+}

@@ -1,0 +1,179 @@
+//! The workbook report: HTML and Markdown from templates, self-contained, everything the user
+//! entered escaped, the figures those of the analysis.
+
+use cqc_assurance::{SelfScore, Workbook, WorkbookReport};
+use proptest::prelude::*;
+
+const EXAMPLE: &str = include_str!("../../../examples/liverpool-workbook.json");
+
+fn example() -> Workbook {
+    Workbook::from_json(EXAMPLE).unwrap()
+}
+
+fn report(wb: &Workbook, today: &str) -> WorkbookReport {
+    WorkbookReport::new(wb, today.parse().unwrap())
+}
+
+/// Nothing is fetched: no script, image, frame or stylesheet tag, no `src` attribute, no
+/// `url(` or `@import` in the style sheet, and every `http` inside a tag is the address of a
+/// plain link (`<a href="http...">`). User text is escaped, so every `<` starts a real tag.
+fn assert_self_contained(html: &str) {
+    let lower = html.to_lowercase();
+    let style = &lower[lower.find("<style>").unwrap()..lower.find("</style>").unwrap()];
+    assert!(!style.contains("url(") && !style.contains("@import"));
+    for tag in lower
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap())
+    {
+        for banned in [
+            "script", "link", "img", "iframe", "object", "embed", "source", "video", "audio",
+            "base",
+        ] {
+            assert!(
+                !(tag.starts_with(banned) && tag[banned.len()..].starts_with([' ', '>', '/']))
+                    && tag != banned,
+                "a <{banned}> tag: <{tag}>"
+            );
+        }
+        assert!(!tag.contains(" src="), "a src attribute: <{tag}>");
+        if tag.contains("http") {
+            assert!(
+                tag.starts_with("a href=\"http"),
+                "an http reference outside a plain link: <{tag}>"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_example_report_is_self_contained_and_shows_the_analysis() {
+    let wb = example();
+    let r = report(&wb, "2025-04-01");
+    let html = r.html().unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_self_contained(&html);
+    let p = r.analysis().prediction.as_ref().unwrap();
+    assert!(html.contains(&format!(
+        "<span class=\"rating\">{}</span>",
+        p.rating.label()
+    )));
+    assert!(html.contains(&format!("{}%", p.most_likely.percent)));
+    assert_eq!(html.matches("data-statement=\"QS").count(), 9);
+    for chart in [
+        "scores",
+        "bands",
+        "probabilities",
+        "coverage",
+        "timeline",
+        "indicators",
+        "benchmark",
+    ] {
+        assert!(
+            html.contains(&format!("data-chart=\"{chart}\"")),
+            "chart {chart} missing"
+        );
+    }
+    // One heat-map cell per statement and category.
+    assert_eq!(html.matches("<rect class=\"heat-").count(), 36);
+    // The four rating bands with their lower edges.
+    for edge in ["39%", "63%", "88%"] {
+        assert!(html.contains(&format!(">{edge}</text>")), "{edge}");
+    }
+    // Overdue actions and stale evidence appear by id.
+    for o in &r.analysis().overdue_actions {
+        assert!(html.contains(&format!("<td>{}</td>", o.id)), "{}", o.id);
+    }
+    for e in &r.analysis().evidence_attention {
+        assert!(html.contains(&format!("<td>{}</td>", e.id)), "{}", e.id);
+    }
+    // Rendering is deterministic.
+    assert_eq!(html, report(&wb, "2025-04-01").html().unwrap());
+}
+
+#[test]
+fn the_markdown_report_has_the_same_content() {
+    let r = report(&example(), "2025-04-01");
+    let md = r.markdown().unwrap();
+    assert!(md.starts_with("# Liverpool"));
+    let p = r.analysis().prediction.as_ref().unwrap();
+    assert!(md.contains(&format!("**Most likely rating: {}**", p.rating.label())));
+    for qs in cqc_assurance::QualityStatement::ALL {
+        assert!(
+            md.contains(&format!("| QS{} ", qs.number())),
+            "QS{}",
+            qs.number()
+        );
+    }
+    assert!(md.contains("| Good | 50% |"));
+    assert!(md.contains("| Requires improvement | 50% |"));
+    assert!(md.contains("## Assessment timeline"));
+    assert!(md.contains("**gap**"));
+    // No run of blank lines left by the template.
+    assert!(!md.contains("\n\n\n"), "{md}");
+}
+
+#[test]
+fn user_text_is_escaped() {
+    let mut wb = example();
+    wb.council = "<script>alert('x')</script> & Co".into();
+    wb.statements[0].strengths =
+        vec!["<img src=x onerror=alert(1)> | *bold* [link](http://x)".into()];
+    wb.evidence[0].title = "\"quoted\" <b>title</b>".into();
+    wb.evidence[0].review_by = Some("2025-01-01".parse().unwrap());
+    let r = report(&wb, "2025-04-01");
+    let html = r.html().unwrap();
+    assert!(!html.contains("<script>alert"));
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(!html.contains("<img src=x"));
+    assert!(!html.contains("<b>title</b>"));
+    assert_self_contained(&html);
+    let md = r.markdown().unwrap();
+    assert!(!md.contains("<script>"));
+    assert!(!md.contains("<img"));
+    assert!(md.contains("\\| \\*bold\\* \\[link\\]"));
+}
+
+#[test]
+fn a_blank_workbook_renders() {
+    let wb = Workbook::starter("Anytown");
+    let r = report(&wb, "2025-04-01");
+    let html = r.html().unwrap();
+    assert!(html.contains("Not yet scored"));
+    assert_self_contained(&html);
+    assert!(!html.contains("data-chart=\"timeline\""));
+    let md = r.markdown().unwrap();
+    assert!(md.contains("No statement has a self-score yet"));
+}
+
+#[test]
+fn certain_scores_say_so() {
+    let mut wb = example();
+    for e in &mut wb.statements {
+        if let SelfScore::Distribution(_) = e.self_score {
+            e.self_score = SelfScore::Score(cqc_assurance::Score::new(3).unwrap());
+        }
+    }
+    let html = report(&wb, "2025-04-01").html().unwrap();
+    assert!(html.contains("Certain on these self-scores"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    #[test]
+    fn any_entered_text_stays_text(text in "[<>&\"'a-z /=|*_\\[\\]()\\n]{1,40}") {
+        let mut wb = example();
+        wb.statements[3].areas_for_improvement = vec![text.clone()];
+        wb.actions[1].description = text.clone();
+        let r = report(&wb, "2025-04-01");
+        let html = r.html().unwrap();
+        assert_self_contained(&html);
+        if text.contains('<') {
+            prop_assert!(!html.contains(&text));
+        }
+        let md = r.markdown().unwrap();
+        if text.contains('<') || text.contains('|') {
+            prop_assert!(!md.contains(&text));
+        }
+    }
+}

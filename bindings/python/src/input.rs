@@ -200,10 +200,12 @@ fn read_assessment(
         Value::Object(map) if map.keys().any(|k| DOCUMENT_KEYS.contains(&k.as_str())) => {
             Value::Object(map)
         }
-        other => match default {
-            RatingMethod::Earlier => json!({ "evidence_scores": other }),
-            _ => json!({ "scores": other }),
-        },
+        // Under the earlier method a dict maps statements to evidence-category scores; a list
+        // is statement scores whatever the method (the core then reports the mismatch).
+        other @ Value::Object(_) if default == RatingMethod::Earlier => {
+            json!({ "evidence_scores": other })
+        }
+        other => json!({ "scores": other }),
     };
     Assessment::from_json_with_default(&document.to_string(), default).or_raise(py)
 }

@@ -84,8 +84,11 @@ simple_methods!(
         }
         /// The nine statement scores in CQC's order, or None where not published.
         #[getter]
-        fn scores(&self) -> Option<Vec<u8>> {
-            self.0.scores.map(|s| s.iter().map(|x| x.get()).collect())
+        fn scores(&self) -> Option<Vec<u32>> {
+            // u32, not u8: pyo3 turns a Vec<u8> into bytes.
+            self.0
+                .scores
+                .map(|s| s.iter().map(|x| u32::from(x.get())).collect())
         }
         /// The published overall rating.
         #[getter]

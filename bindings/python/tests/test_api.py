@@ -1,0 +1,318 @@
+"""The Python API as users rely on it: inputs in every accepted form, result objects, errors
+with the core's codes, pandas, HTML, the batch API, the timeline and the workbook."""
+
+from __future__ import annotations
+
+import datetime
+import doctest
+import json
+import math
+
+import numpy as np
+import pytest
+
+import cqc_assurance as cqc
+from conftest import EXAMPLES
+
+LIVERPOOL = [2, 3, 3, 2, 2, 2, 2, 3, 3]
+
+
+def test_every_docstring_example_runs() -> None:
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    globs = {name: getattr(cqc, name) for name in cqc.__all__}
+    tests = finder.find(cqc, "cqc_assurance", globs=globs)
+    for name in cqc.__all__:
+        obj = getattr(cqc, name)
+        if callable(obj):
+            tests += finder.find(obj, name, globs=dict(globs), module=False)
+    examples = sum(len(t.examples) for t in tests)
+    assert examples >= 30, f"only {examples} docstring examples found"
+    for t in tests:
+        runner.run(t)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0
+
+
+def test_every_public_item_has_a_docstring() -> None:
+    for name in cqc.__all__:
+        obj = getattr(cqc, name)
+        if callable(obj):
+            assert obj.__doc__ and obj.__doc__.strip(), name
+
+
+def test_liverpool_rates_requires_improvement_in_every_input_form() -> None:
+    forms = [
+        LIVERPOOL,
+        tuple(LIVERPOOL),
+        np.array(LIVERPOOL),
+        np.array(LIVERPOOL, dtype=np.uint8),
+        {qs.id: s for qs, s in zip(cqc.quality_statements(), LIVERPOOL)},
+        {qs.name: s for qs, s in zip(cqc.quality_statements(), LIVERPOOL)},
+        {qs.number: s for qs, s in zip(cqc.quality_statements(), LIVERPOOL)},
+        {"version": 1, "method": "current", "scores": LIVERPOOL},
+        json.dumps({"scores": LIVERPOOL}),
+        cqc.Assessment(LIVERPOOL),
+        [float(s) for s in LIVERPOOL],
+    ]
+    for form in forms:
+        r = cqc.rate(form)
+        assert (r.rating, r.percent, r.total, r.max) == ("requires_improvement", 62, 22, 36), form
+        assert r.rating_label == "Requires improvement"
+        assert math.isclose(r.percent_exact, 2200 / 36)
+        assert r.band.points_to_next_rating == 1
+        assert [s.score for s in r.statements] == LIVERPOOL
+
+
+def test_result_objects() -> None:
+    r = cqc.rate(LIVERPOOL)
+    d = r.to_dict()
+    assert d["rating"] == "requires_improvement" and d["band"]["next_rating"] == "good"
+    assert json.loads(r.to_json()) == d
+    assert repr(r).startswith("RatingResult(rating='requires_improvement', percent=62")
+    html = r._repr_html_()
+    assert "<table" in html and "requires_improvement" in html and "percent exact" in html
+    assert r == cqc.rate(LIVERPOOL) and r != cqc.rate([3] * 9)
+    assert r.statements[4].quality_statement.name == "Partnerships and communities"
+    e = cqc.explain(LIVERPOOL)
+    assert "rounded up to 62%" in str(e) and e.steps == e.to_dict()["steps"]
+    plan = cqc.improvement_paths(LIVERPOOL)  # target defaults to good
+    assert plan.target == "good" and len(plan.paths) == 9
+    inc = plan.paths[0].increases[0]
+    assert (inc.from_score, inc.to_score) == (2, 3)
+    assert plan.paths[0].to_dict()["increases"][0]["from"] == 2
+
+
+def test_not_assessed_and_earlier_method() -> None:
+    r = cqc.rate([2, 3, 3, 2, 3, 2, 2, 3, None])
+    assert (r.rating, r.max, r.assessed, r.percent) == ("good", 32, 8, 63)
+    earlier = {
+        "assessing-needs": {"peoples-experience": 3, "staff-and-leaders": 2, "partners": 3, "processes": 2}
+    }
+    r = cqc.rate(earlier, method="earlier")
+    assert (r.method, r.rating, r.percent) == ("earlier", "good", 75)  # one statement scored 3
+    assert r.statements[0].evidence is not None and r.statements[0].evidence.percent == 63
+    a = cqc.Assessment(earlier, method=cqc.RatingMethod("earlier"))
+    assert a.evidence_scores == {"assessing-needs": {"peoples-experience": 3, "staff-and-leaders": 2, "partners": 3, "processes": 2}}
+
+
+def test_framework_objects() -> None:
+    assert [t.number for t in cqc.themes()] == [1, 2, 3, 4]
+    qs = cqc.quality_statements()
+    assert [q.number for q in qs] == list(range(1, 10))
+    assert cqc.QualityStatement("QS6") == cqc.QualityStatement("Safe pathways, systems and transitions")
+    assert len({cqc.QualityStatement(n) for n in range(1, 10)}) == 9
+    assert qs[0].url == cqc.FRAMEWORK_URL and qs[0].description
+    cats = cqc.evidence_categories()
+    assert [c.local_authority_use for c in cats].count("used") == 4
+    assert cqc.method_in_force_on(datetime.date(2024, 5, 17)) == cqc.RatingMethod("earlier")
+    assert cqc.method_in_force_on("2023-01-01") is None
+    assert cqc.rating_methods()[1].in_force_until == datetime.date(2025, 6, 30)
+    assert cqc.rating_band("Requires Improvement") == (39, 62)
+    assert cqc.rating_for_total(23, 9) == ("good", 64)
+    assert cqc.rating_for_total(40, 9) is None
+    assert cqc.rating_for_percent(88) == "outstanding" and cqc.rating_for_percent(24) is None
+
+
+def test_published_results_and_pandas() -> None:
+    results = cqc.published_results()
+    assert len(results) == 79 and len(results[:3]) == 3 and results[-1] == list(results)[-1]
+    liverpool = cqc.find_council("Liverpool City Council")
+    assert liverpool.scores == LIVERPOOL and liverpool.rating == "good"
+    check = liverpool.check()
+    assert check is not None and not check.consistent
+    assert any(c.statement == "partnerships" and c.corrected == 3 for c in check.corrections)
+    assert [r.council for r, _ in results.conflicts()] == ["Liverpool"]
+    df = cqc.published_dataframe()
+    assert len(df) == 79 and str(df["qs1"].dtype) == "Int64"
+    row = df[df["council"] == "Camden"].iloc[0]
+    assert row["total"] == 32 and row["rating"] == "outstanding"
+    assert df["qs1"].isna().sum() == sum(1 for r in results if r.scores is None)
+    assert "<table" in results._repr_html_()
+    dist = cqc.statement_distribution()
+    assert all(sum(d.counts) == d.councils for d in dist)
+    ranking = cqc.rank_among_published([4] * 9)
+    assert ranking.rank == 1 and ranking.higher == 0
+
+
+def test_csv_reading_reports_bad_rows() -> None:
+    header = "council,published,qs1,qs2,qs3,qs4,qs5,qs6,qs7,qs8,qs9,overall_rating,source_url,note\n"
+    good = "Anytown,2025-01,2,3,3,2,2,2,2,3,3,Requires improvement,https://example.org,\n"
+    bad = "Badtown,2025-01,2,3,3,2,9,2,2,3,3,Good,https://example.org,\n"
+    data = cqc.PublishedResults.from_csv(header + good)
+    assert data.find("Anytown").total == 22
+    with pytest.raises(cqc.DocumentError) as info:
+        cqc.PublishedResults.from_csv(header + good + bad)
+    assert info.value.code == "invalid_csv" and info.value.path == "line 3: qs5"
+    data, errors = cqc.PublishedResults.from_csv_lenient(header + good + bad)
+    assert len(data) == 1 and [e.code for e in errors] == ["invalid_csv"]
+
+
+ERROR_CASES = [
+    (lambda: cqc.rate([2, 3, 3, 2, 5, 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
+    (lambda: cqc.rate([2, 3, 3, 2, 2.5, 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
+    (lambda: cqc.rate([2, 3, 3, 2, float("nan"), 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
+    (lambda: cqc.rate([2, 3, 3, 2, True, 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
+    (lambda: cqc.rate([2, 3, 3, 2, 10**30, 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
+    (lambda: cqc.rate([2, 3, 3]), cqc.AssessmentError, "wrong_length", "scores"),
+    (lambda: cqc.rate([None] * 9), cqc.AssessmentError, "empty_assessment", "scores"),
+    (lambda: cqc.rate({}), cqc.AssessmentError, "empty_assessment", "scores"),
+    (lambda: cqc.rate({"wellbeing": 3}), cqc.UnknownNameError, "unknown_statement", "scores.wellbeing"),
+    (lambda: cqc.rate({5: 3, "partnerships": 2}), cqc.AssessmentError, "duplicate_statement", "scores.partnerships"),
+    (lambda: cqc.rate({5: 3, "5": 2}), cqc.DocumentError, "invalid_json", "5"),
+    (lambda: cqc.rate("{"), cqc.DocumentError, "invalid_json", None),
+    (lambda: cqc.rate(LIVERPOOL, method="2019"), cqc.UnknownNameError, "unknown_method", "method"),
+    (lambda: cqc.rate(LIVERPOOL, method="earlier"), cqc.AssessmentError, "method_mismatch", "scores"),
+    (lambda: cqc.rate({"method": "earlier", "evidence_scores": {"equity": {"partners": 3}}}, method="current"),
+     cqc.AssessmentError, "method_mismatch", "method"),
+    (lambda: cqc.improvement_paths(LIVERPOOL, target="excellent"), cqc.UnknownNameError, "unknown_rating", "target"),
+    (lambda: cqc.check_published(LIVERPOOL, "good", 101), cqc.ScoreError, "invalid_percent", "percent"),
+    (lambda: cqc.check_published(LIVERPOOL, "good", 300), cqc.ScoreError, "invalid_percent", "percent"),
+    (lambda: cqc.check_published(LIVERPOOL, "good", -1), cqc.ScoreError, "invalid_percent", "percent"),
+    (lambda: cqc.check_published(LIVERPOOL, "great"), cqc.UnknownNameError, "unknown_rating", "rating"),
+    (lambda: cqc.rating_probabilities({"equity": [0.5, 0.5, 0.5, 0]}), cqc.ProbabilityError, "invalid_probability", "scores.equity"),
+    (lambda: cqc.rating_probabilities({"equity": [float("nan"), 0.5, 0.5, 0]}), cqc.ProbabilityError, "invalid_probability", "scores.equity[0]"),
+    (lambda: cqc.find_council("Narnia"), cqc.UnknownNameError, "unknown_council", None),
+    (lambda: cqc.QualityStatement("asessing"), cqc.UnknownNameError, "unknown_statement", "."),
+    (lambda: cqc.rate_many([[2, 3, 3, 2, 2, 2, 2, 3, 3], [1, 1, 1, 1, 7, 1, 1, 1, 1]]), cqc.ScoreError, "score_out_of_range", "scores[1][4]"),
+    (lambda: cqc.rate_many(np.array([[2] * 9, [0] * 9])), cqc.AssessmentError, "empty_assessment", "scores[1]"),
+    (lambda: cqc.rate_many(np.full((2, 9), 300, dtype=np.int64)), cqc.ScoreError, "score_out_of_range", "scores[0][0]"),
+    (lambda: cqc.rate_many(np.full((2, 9), -1.0)), cqc.ScoreError, "score_out_of_range", "scores[0][0]"),
+    (lambda: cqc.rate_many([[2] * 8]), cqc.AssessmentError, "wrong_length", "scores[0]"),
+    (lambda: cqc.rate_many(np.ones((3, 8))), cqc.AssessmentError, "wrong_length", "scores[0]"),
+    (lambda: cqc.plan_timeline({"notified": "2025-02-30"}), cqc.TimelineError, "invalid_date", "notified"),
+    (lambda: cqc.Workbook({"version": 1, "council": "", "statements": {}}), cqc.WorkbookError, None, None),
+]
+
+
+@pytest.mark.parametrize("call, cls, code, path", ERROR_CASES)
+def test_errors_carry_the_core_code_and_path(call, cls, code, path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(cls) as info:
+        call()
+    err = info.value
+    assert isinstance(err, cqc.CqcError) and isinstance(err, ValueError)
+    if code is not None:
+        assert err.code == code, str(err)
+    if path is not None:
+        assert err.path == path, str(err)
+    assert err.message == str(err) and err.family in str(type(err)).lower() or err.family
+    assert err.message.startswith(err.path or "") or err.code in ("unknown_council",)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: cqc.rate(3),
+        lambda: cqc.rate(b"[2,3]"),
+        lambda: cqc.rate({2, 3}),
+        lambda: cqc.rate([object()] * 9),
+        lambda: cqc.rate({(1, 2): 3}),
+        lambda: cqc.rate(LIVERPOOL, method=3),
+        lambda: cqc.check_published(LIVERPOOL, 3),
+        lambda: cqc.check_published(LIVERPOOL, "good", "89"),
+        lambda: cqc.rate_many("2,3,3"),
+        lambda: cqc.rate_many(np.ones(9)),
+        lambda: cqc.rate_many(np.ones((2, 9), dtype=bool)),
+        lambda: cqc.rate_many([["2"] * 9]),
+        lambda: cqc.find_council(3),
+        lambda: cqc.method_in_force_on(20240517),
+    ],
+)
+def test_wrong_python_types_are_type_errors(call) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(TypeError):
+        call()
+
+
+def test_nesting_limit_is_an_error_not_a_crash() -> None:
+    deep: list[object] = []
+    cur = deep
+    for _ in range(1000):
+        nxt: list[object] = []
+        cur.append(nxt)
+        cur = nxt
+    with pytest.raises(cqc.DocumentError):
+        cqc.rate({"scores": deep})
+    loop: list[object] = []
+    loop.append(loop)
+    with pytest.raises(cqc.DocumentError):
+        cqc.rate({"scores": loop})
+
+
+def test_rate_many_agrees_with_rate_and_marks_not_assessed() -> None:
+    rows = [LIVERPOOL, [3, 3, 4, 3, 4, 4, 3, 4, 4], [2, 3, 3, 2, 3, 2, 2, 3, 0], [0, 0, 0, 0, 0, 0, 0, 0, 3]]
+    for arr in (rows, np.array(rows, dtype=np.uint8), np.array(rows, dtype=np.int32), np.array(rows, dtype=float)):
+        ratings, percents = cqc.rate_many(arr)
+        assert ratings.dtype == np.uint8 and percents.dtype == np.uint8
+        expected = [cqc.rate([s or None for s in row]) for row in rows]
+        assert [cqc.RATINGS[r] for r in ratings] == [e.rating for e in expected]
+        assert percents.tolist() == [e.percent for e in expected]
+    with_nan = np.array(rows, dtype=float)
+    with_nan[with_nan == 0] = np.nan
+    assert cqc.rate_many(with_nan)[1].tolist() == cqc.rate_many(rows)[1].tolist()
+    assert cqc.rate_many([[None if s == 0 else s for s in r] for r in rows])[1].tolist() == cqc.rate_many(rows)[1].tolist()
+    # Non-contiguous views and pandas DataFrames.
+    big = np.array(rows * 3, dtype=np.int64)
+    assert cqc.rate_many(big[::3])[1].tolist() == cqc.rate_many(big)[1].tolist()[::3]
+    import pandas as pd
+
+    assert cqc.rate_many(pd.DataFrame(rows))[1].tolist() == cqc.rate_many(rows)[1].tolist()
+    empty = cqc.rate_many(np.zeros((0, 9), dtype=np.uint8))
+    assert empty[0].shape == (0,)
+
+
+def test_rate_many_releases_the_gil() -> None:
+    import threading
+
+    scores = np.random.default_rng(1).integers(1, 5, size=(200_000, 9), dtype=np.uint8)
+    out: list[object] = []
+    threads = [threading.Thread(target=lambda: out.append(cqc.rate_many(scores))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(out) == 4
+
+
+def test_timeline() -> None:
+    t = cqc.plan_timeline(
+        notified=datetime.date(2025, 1, 6),
+        actuals={"on_site_start": datetime.date(2025, 3, 18), "draft_report": "2025-04-14"},
+        today=datetime.date(2025, 2, 1),
+    )
+    fa = t.milestone("factual_accuracy_due")
+    assert fa.date == datetime.date(2025, 4, 30) and isinstance(fa.date, datetime.date)
+    assert isinstance(t, cqc.Timeline) and isinstance(t, cqc.Record)
+    assert t.notified == datetime.date(2025, 1, 6)
+    assert t.status is not None and t.status.today == datetime.date(2025, 2, 1)
+    assert t.to_dict()["notified"] == "2025-01-06"
+    assert "Factual accuracy" in t.to_text()
+    ics = t.to_ical(datetime.date(2025, 2, 1))
+    assert ics.startswith("BEGIN:VCALENDAR") and "DTSTAMP:20250201T000000Z\r\n" in ics
+    status = t.status_on(datetime.date(2025, 4, 20))
+    assert isinstance(status, cqc.TimelineStatus) and status.today == datetime.date(2025, 4, 20)
+    hounslow = json.loads((EXAMPLES / "hounslow-timeline.json").read_text())
+    assert cqc.plan_timeline(hounslow).to_dict() == cqc.plan_timeline(json.dumps(hounslow)).to_dict()
+    cal = cqc.WorkingCalendar(closures=[datetime.date(2025, 12, 29)])
+    assert not cal.is_working_day(datetime.date(2025, 12, 29))
+    assert cal.non_working_reason("2025-12-25")
+    assert cqc.easter_sunday(2025) == datetime.date(2025, 4, 20)
+    assert len(cqc.england_bank_holidays(2025)) == 8
+    with pytest.raises(AttributeError):
+        _ = t.no_such_field
+
+
+def test_workbook() -> None:
+    text = (EXAMPLES / "liverpool-workbook.json").read_text()
+    wb = cqc.Workbook(text)
+    assert wb.council.startswith("Liverpool")
+    a = wb.analyse(as_of=datetime.date(2025, 6, 30))
+    assert isinstance(a, cqc.WorkbookAnalysis)
+    assert a.prediction.probabilities.ratings[2].probability == 0.5
+    report = wb.report(as_of="2025-06-30")
+    assert report.html().startswith("<!DOCTYPE html>") and "# Liverpool" in report.markdown()
+    check = cqc.check_workbook({"version": 1, "council": "", "statements": {}}, as_of="2025-06-30")
+    assert not check.valid and sum(e.code == "missing_statement" for e in check.errors) == 9
+    csv = wb.evidence_csv()
+    imported = cqc.evidence_from_csv(csv)
+    assert imported.errors == [] and cqc.evidence_to_csv(imported.items) == csv
+    assert cqc.compare_with_england(14.36, 21.53, True, 1.0765) == "worse"

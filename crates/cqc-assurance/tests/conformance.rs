@@ -80,6 +80,13 @@ fn run(op: &str, input: &Value) -> Result<Value, cqc::Error> {
             let stamp = cqc::parse_date(input["stamp"].as_str().unwrap_or_default(), "stamp")?;
             json!(t.to_ical_on(stamp))
         }
+        "workbook_check" => {
+            let today = cqc::parse_date(input["today"].as_str().unwrap_or_default(), "today")?;
+            to(&cqc::check_workbook(&input["workbook"].to_string(), today))
+        }
+        "evidence_csv_import" => to(&cqc::evidence_from_csv(
+            input["csv"].as_str().unwrap_or_default(),
+        )),
         other => return Err(extra_op(other, input)),
     })
 }

@@ -355,6 +355,29 @@ fn bad_rows_are_reported_and_the_rest_kept() {
 }
 
 #[test]
+fn line_numbers_are_right_with_crlf_line_ends() {
+    // Spreadsheet programs (and evidence_to_csv) end lines with CRLF.
+    for end in ["\n", "\r\n"] {
+        let csv = [
+            "id,title,category,supports,date",
+            "A,Ok,processes,QS1,2025-01-01",
+            "B,Bad,hearsay,QS1,2025-01-01",
+            "C,\"Two\nlines\",processes,QS1,2025-01-01",
+            "D,Bad,processes,QS1,2025-02-30",
+        ]
+        .join(end);
+        let import = evidence_from_csv(&csv);
+        let paths: Vec<&str> = import.errors.iter().map(|e| e.path().unwrap()).collect();
+        assert_eq!(
+            paths,
+            ["line 3: category", "line 6: date"],
+            "line ends {end:?}"
+        );
+        assert_eq!(import.items.len(), 2);
+    }
+}
+
+#[test]
 fn csv_header_problems() {
     let import = evidence_from_csv("id,title,category,date\nA,B,processes,2025-01-01\n");
     assert!(import.items.is_empty());

@@ -103,6 +103,21 @@ pub fn evidence_to_csv(items: &[EvidenceItem]) -> String {
     String::from_utf8(bytes).expect("the fields were all UTF-8")
 }
 
+/// The line a record starts on, counted from its byte offset (the `csv` crate's own line count
+/// is one short after CRLF line ends, which spreadsheet programs and [`evidence_to_csv`]
+/// write).
+fn line_at(text: &str, pos: &csv::Position) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = usize::try_from(pos.byte())
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    // After CRLF the recorded start can be the line feed ending the previous line.
+    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+        end += 1;
+    }
+    1 + bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64
+}
+
 fn csv_error(line: u64, field: &str, message: String) -> Error {
     Error::InvalidCsv {
         path: if field.is_empty() {
@@ -177,12 +192,12 @@ pub fn evidence_from_csv(text: &str) -> EvidenceImport {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map(|p| line_at(text, p)).unwrap_or(0);
                 errors.push(csv_error(line, "", format!("cannot read the row: {e}")));
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record.position().map(|p| line_at(text, p)).unwrap_or(0);
         if record.len() != headers.len() {
             errors.push(csv_error(
                 line,

@@ -95,6 +95,29 @@ proptest! {
         prop_assert_eq!(dates.len(), days.len());
     }
 
+    /// After the last one-off day (2023), every year has exactly eight bank holidays by rule
+    /// (the counting shortcut for long spans relies on it).
+    #[test]
+    fn eight_holidays_a_year_after_2023(year in 2024i16..=9999) {
+        prop_assert_eq!(england_bank_holidays(year).unwrap().len(), 8);
+    }
+
+    /// Counting over spans of many years agrees with adding up year by year.
+    #[test]
+    fn long_spans_add_up(from_year in 1978i16..9000, years in 1i16..900, extra in closures()) {
+        let cal = WorkingCalendar::england().with_closures(extra);
+        let to_year = (from_year + years).min(9999);
+        let mut sum = 0;
+        for y in from_year..to_year {
+            let a = Date::new(y, 12, 31).unwrap();
+            let b = Date::new(y + 1, 12, 31).unwrap();
+            sum += cal.working_days_between(a, b).unwrap();
+        }
+        let a = Date::new(from_year, 12, 31).unwrap();
+        let b = Date::new(to_year, 12, 31).unwrap();
+        prop_assert_eq!(cal.working_days_between(a, b).unwrap(), sum);
+    }
+
     /// A computed deadline never lands on a weekend, bank holiday or closure day, whatever the
     /// notification date and recorded dates; and the factual accuracy deadline is exactly 10
     /// working days after the draft report.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::holidays::{
     bank_holidays_from_gov_uk_json, check_year, england_bank_holidays, BankHoliday,
-    ENGLAND_AND_WALES, FIRST_RULE_YEAR, LAST_RULE_YEAR,
+    ENGLAND_AND_WALES, FIRST_RULE_YEAR, LAST_ONE_OFF_YEAR, LAST_RULE_YEAR,
 };
 use crate::error::{Error, Result};
 
@@ -411,17 +411,28 @@ impl WorkingCalendar {
         };
         let mut count = weekdays_upto(b) - weekdays_upto(a);
         for year in lo.year()..=hi.year() {
+            let whole_year = year > lo.year() && year < hi.year();
+            if whole_year && year > LAST_ONE_OFF_YEAR && !self.official.contains_key(&year) {
+                // By rule, every year after the last one-off day has exactly eight bank
+                // holidays, all on distinct weekdays (substitutes see to that), so long spans
+                // need not build each year's list.
+                count -= 8;
+                continue;
+            }
             for h in self.holiday_dates(year)? {
-                if h > lo && h <= hi && !is_weekend(h) && !self.closures.contains(&h) {
+                if h > lo && h <= hi && !is_weekend(h) {
                     count -= 1;
                 }
             }
         }
-        count -= self
+        for c in self
             .closures
             .range((std::ops::Bound::Excluded(lo), std::ops::Bound::Included(hi)))
-            .filter(|c| !is_weekend(**c))
-            .count() as i64;
+        {
+            if !is_weekend(*c) && !self.holiday_dates(c.year())?.contains(c) {
+                count -= 1;
+            }
+        }
         Ok(count)
     }
 

@@ -13,6 +13,9 @@ pub const FIRST_RULE_YEAR: i16 = 1978;
 /// The last year the library computes (jiff's calendar ends in 9999).
 pub const LAST_RULE_YEAR: i16 = 9999;
 
+/// The last year with a one-off bank holiday known to the rules (the coronation, 2023).
+pub(crate) const LAST_ONE_OFF_YEAR: i16 = 2023;
+
 /// The GOV.UK division the rules model.
 pub const ENGLAND_AND_WALES: &str = "england-and-wales";
 
@@ -313,7 +316,11 @@ pub fn bank_holidays_from_gov_uk_json(text: &str, division: &str) -> Result<Vec<
     let doc: std::collections::BTreeMap<String, Division> = crate::error::parse_json(text)?;
     let Some(div) = doc.get(division) else {
         return Err(Error::InvalidHolidays {
-            path: division.to_string(),
+            path: if division.is_empty() {
+                ".".to_string()
+            } else {
+                division.to_string()
+            },
             message: format!(
                 "no division {division:?} in the file (found: {})",
                 doc.keys().cloned().collect::<Vec<_>>().join(", ")

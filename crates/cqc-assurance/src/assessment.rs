@@ -319,11 +319,7 @@ impl Assessment {
             version: DOCUMENT_VERSION,
             method: self.method,
             scores: match self.method {
-                RatingMethod::Current => Some(
-                    self.statement_scores()
-                        .map(|(qs, s)| (qs, s))
-                        .collect::<Vec<_>>(),
-                ),
+                RatingMethod::Current => Some(self.statement_scores().collect::<Vec<_>>()),
                 RatingMethod::Earlier => None,
             },
             evidence_scores: match self.method {
@@ -384,7 +380,7 @@ pub struct AssessmentDocument {
         skip_serializing_if = "Option::is_none",
         serialize_with = "ser_evidence"
     )]
-    pub evidence_scores: Option<Vec<(QualityStatement, Vec<(EvidenceCategory, Score)>)>>,
+    pub evidence_scores: Option<EvidencePairs>,
 }
 
 fn ser_pairs<S: Serializer>(
@@ -400,7 +396,8 @@ fn ser_pairs<S: Serializer>(
     map.end()
 }
 
-type EvidencePairs = Vec<(QualityStatement, Vec<(EvidenceCategory, Score)>)>;
+/// Evidence-category scores by statement, in document order.
+pub type EvidencePairs = Vec<(QualityStatement, Vec<(EvidenceCategory, Score)>)>;
 
 fn ser_evidence<S: Serializer>(
     v: &Option<EvidencePairs>,

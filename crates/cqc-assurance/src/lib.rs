@@ -41,7 +41,9 @@ mod score;
 mod timeline;
 mod workbook;
 
-pub use assessment::{Assessment, AssessmentDocument, EvidenceScores, DOCUMENT_VERSION};
+pub use assessment::{
+    Assessment, AssessmentDocument, EvidencePairs, EvidenceScores, DOCUMENT_VERSION,
+};
 pub use batch::{rate_batch, rate_row};
 pub use check::{check_published, Finding, FindingKind, PublishedCheck, ScoreCorrection};
 pub use error::{Error, ErrorFamily, ErrorReport, Result};

@@ -918,6 +918,12 @@ fn known_crashers() {
     // "Liv" finds Liverpool as a suggestion; a non-ASCII stem still suggests by characters.
     let e = find_council("Livxyz").unwrap_err();
     assert!(e.to_string().contains("Liverpool"), "{e}");
+    // A number that the default JSON float parser read back one unit in the last place off:
+    // a workbook written by to_json must read back unchanged.
+    let mut doc: Value = serde_json::from_str(LIVERPOOL_WORKBOOK).unwrap();
+    doc["indicators"][0]["value"] = json!(14303812352780233728u64);
+    let wb = Workbook::from_json(&doc.to_string()).unwrap();
+    assert_eq!(Workbook::from_json(&wb.to_json()).unwrap(), wb);
     // An empty key at the top of a workbook: an error at `.`, not at an empty path.
     let errors = Workbook::from_json_all(r#"{"": null}"#).unwrap_err();
     for e in &errors {

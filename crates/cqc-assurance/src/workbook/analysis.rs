@@ -25,7 +25,8 @@ use super::document::{timeline_input, ActionStatus, SelfScore, Workbook};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// Stable code: `statement_not_scored`, `no_evidence`, `score_above_indicators`,
-    /// `low_score_without_action`, `category_not_in_use`, `review_before_date`.
+    /// `low_score_without_action`, `category_not_in_use`, `review_before_date`,
+    /// `timeline_not_planned`.
     pub code: String,
     /// The field concerned, where there is one.
     pub path: Option<String>,

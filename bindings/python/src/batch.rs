@@ -175,6 +175,9 @@ fn copy_array(arr: &Bound<'_, PyUntypedArray>) -> PyResult<Result<Vec<u8>, Error
     )))
 }
 
+/// `(rating codes, percents)`.
+type RatedBatch<'py> = (Bound<'py, PyArray1<u8>>, Bound<'py, PyArray1<u8>>);
+
 /// Rates many assessments at once.
 ///
 /// `scores` is an N×9 array of statement scores in CQC's order (a numpy array of any integer or
@@ -194,7 +197,7 @@ fn copy_array(arr: &Bound<'_, PyUntypedArray>) -> PyResult<Result<Vec<u8>, Error
 pub(crate) fn rate_many<'py>(
     py: Python<'py>,
     scores: &Bound<'py, PyAny>,
-) -> PyResult<(Bound<'py, PyArray1<u8>>, Bound<'py, PyArray1<u8>>)> {
+) -> PyResult<RatedBatch<'py>> {
     let flat = if let Ok(arr) = scores.cast::<PyUntypedArray>() {
         copy_array(arr)?
     } else if scores.is_instance_of::<PyList>() || scores.is_instance_of::<PyTuple>() {

@@ -75,7 +75,7 @@ fn rating_str(r: Rating) -> &'static str {
 /// >>> (qs.id, qs.number, qs.theme.id)
 /// ('partnerships', 5, 'providing-support')
 #[pyclass(frozen, eq, hash, module = "cqc_assurance", name = "QualityStatement")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyQualityStatement(pub QualityStatement);
 
 record_methods!(
@@ -154,7 +154,7 @@ record_methods!(
 /// >>> [qs.number for qs in Theme("leadership").statements]
 /// [8, 9]
 #[pyclass(frozen, eq, hash, module = "cqc_assurance", name = "Theme")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyTheme(pub Theme);
 
 record_methods!(
@@ -213,7 +213,7 @@ record_methods!(
 /// >>> (c.id, c.local_authority_use)
 /// ('partners', 'used')
 #[pyclass(frozen, eq, hash, module = "cqc_assurance", name = "EvidenceCategory")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyEvidenceCategory(pub EvidenceCategory);
 
 fn use_str(u: LocalAuthorityUse) -> &'static str {
@@ -287,7 +287,7 @@ record_methods!(
 /// >>> RatingMethod("earlier").in_force_from
 /// datetime.date(2023, 12, 8)
 #[pyclass(frozen, eq, hash, module = "cqc_assurance", name = "RatingMethod")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyRatingMethod(pub RatingMethod);
 
 record_methods!(
@@ -344,7 +344,7 @@ record_methods!(
 /// >>> (a.total, a.max, a.assessed, a.method)
 /// (22, 36, 9, 'current')
 #[pyclass(frozen, eq, hash, module = "cqc_assurance", name = "Assessment")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyAssessment(pub Assessment);
 
 record_methods!(
@@ -745,6 +745,7 @@ record_methods!(
         }
         /// Its score now (`from` in the JSON form).
         #[getter]
+        #[allow(clippy::wrong_self_convention)] // a getter named after the field `from`
         fn from_score(&self) -> u8 {
             self.0.from.get()
         }

@@ -215,13 +215,13 @@ pub(crate) fn iso_date(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     }
     let datetime = obj.py().import("datetime")?;
     if obj.is_instance(&datetime.getattr("datetime")?)? {
-        return Ok(obj
+        return obj
             .call_method0("date")?
             .call_method0("isoformat")?
-            .extract()?);
+            .extract();
     }
     if obj.is_instance(&datetime.getattr("date")?)? {
-        return Ok(obj.call_method0("isoformat")?.extract()?);
+        return obj.call_method0("isoformat")?.extract();
     }
     Err(PyTypeError::new_err(format!(
         "{what} must be a datetime.date or ISO text YYYY-MM-DD, got {}",

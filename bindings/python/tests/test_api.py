@@ -316,3 +316,21 @@ def test_workbook() -> None:
     imported = cqc.evidence_from_csv(csv)
     assert imported.errors == [] and cqc.evidence_to_csv(imported.items) == csv
     assert cqc.compare_with_england(14.36, 21.53, True, 1.0765) == "worse"
+
+
+def test_the_typed_usage_example_runs() -> None:
+    import runpy
+    from pathlib import Path
+
+    runpy.run_path(str(Path(__file__).parents[1] / "examples" / "usage.py"), run_name="__main__")
+
+
+def test_the_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index("```python\n") + len("```python\n")
+    code = text[start : text.index("```\n", start)]
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "requires_improvement 62" in out and "partnerships" in out

@@ -46,6 +46,8 @@ OPS: dict[str, Callable[[Any], Any]] = {
     },
     "timeline": lambda inp: cqc.plan_timeline(inp).to_dict(),
     "timeline_ical": lambda inp: cqc.plan_timeline(inp["timeline"]).to_ical(inp["stamp"]),
+    "workbook_check": lambda inp: cqc.check_workbook(inp["workbook"], as_of=inp["today"]).to_dict(),
+    "evidence_csv_import": lambda inp: cqc.evidence_from_csv(inp["csv"]).to_dict(),
 }
 
 

@@ -559,3 +559,130 @@ def rate_many(
     scores: Union[npt.ArrayLike, Sequence[Sequence[Optional[float]]]],
 ) -> Tuple[npt.NDArray[np.uint8], npt.NDArray[np.uint8]]:
     """Rates an N×9 array: ``(rating codes, percents)`` as uint8 arrays."""
+
+# --- The timeline and the workbook: Records read from the core's JSON form -------------------
+
+TIMELINE_URL: str
+WORKBOOK_VERSION: int
+EVIDENCE_CSV_COLUMNS: list[str]
+
+class Record:
+    """A result read from the core's JSON form: fields as attributes (and ``record["key"]``);
+    nested objects are Records, text that is exactly an ISO date is a ``datetime.date``."""
+
+    def __getattr__(self, name: str) -> Any: ...
+    def __getitem__(self, key: str) -> Any: ...
+    def keys(self) -> list[str]:
+        """The field names."""
+    def to_dict(self) -> Any:
+        """Plain Python values (dates as ISO text, as in JSON)."""
+    def to_json(self) -> str:
+        """Pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table."""
+
+class Timeline(Record):
+    """A computed assessment timeline."""
+
+    def milestone(self, id: str) -> Record:
+        """One milestone by id, e.g. ``factual_accuracy_due``."""
+    def to_text(self) -> str:
+        """The timeline as text for people."""
+    def to_ical(self, stamp: Optional[DateArg] = None) -> str:
+        """The milestones as iCalendar text, stamped with ``stamp`` (today when None)."""
+    def status_on(self, today: DateArg) -> TimelineStatus:
+        """Where the assessment stands on a date."""
+
+class TimelineStatus(Record):
+    """Where an assessment stands on a date."""
+
+class WorkingCalendar:
+    """Working days in England: weekdays less bank holidays and closure days."""
+
+    def __init__(
+        self,
+        bank_holidays: Optional[Sequence[Mapping[str, Any]]] = None,
+        closures: Optional[Sequence[DateArg]] = None,
+    ) -> None: ...
+    def with_gov_uk_json(self, text: str) -> WorkingCalendar: ...
+    def is_working_day(self, date: DateArg) -> bool: ...
+    def non_working_reason(self, date: DateArg) -> Optional[str]: ...
+    def add_working_days(self, date: DateArg, n: int) -> datetime.date: ...
+    def working_days_between(self, start: DateArg, end: DateArg) -> int: ...
+    def on_or_after(self, date: DateArg) -> datetime.date: ...
+    def on_or_before(self, date: DateArg) -> datetime.date: ...
+    def bank_holidays(self, year: int) -> list[Record]: ...
+    def closures(self) -> list[datetime.date]: ...
+    def to_dict(self) -> Any: ...
+    def to_json(self) -> str: ...
+    def _repr_html_(self) -> str: ...
+
+class Workbook(Record):
+    """A council's self-assessment workbook."""
+
+    def __init__(self, document: Union[str, Mapping[str, Any]]) -> None: ...
+    @staticmethod
+    def blank(council: str) -> Workbook:
+        """A blank workbook: nine statements not yet scored."""
+    def analyse(self, as_of: Optional[DateArg] = None) -> WorkbookAnalysis: ...
+    def report(self, as_of: Optional[DateArg] = None) -> WorkbookReport: ...
+    def evidence_csv(self) -> str: ...
+
+class WorkbookAnalysis(Record):
+    """A workbook's analysis on a date."""
+
+class WorkbookCheck(Record):
+    """Every problem of a workbook document."""
+
+class EvidenceImport(Record):
+    """An evidence register read from CSV (``items``, ``errors``)."""
+
+class WorkbookReport:
+    """The self-assessment report of a workbook."""
+
+    def html(self) -> str: ...
+    def markdown(self) -> str: ...
+    @property
+    def analysis(self) -> WorkbookAnalysis: ...
+    def _repr_html_(self) -> str: ...
+
+def plan_timeline(
+    document: Union[None, str, Mapping[str, Any]] = None,
+    *,
+    notified: Optional[DateArg] = None,
+    actuals: Optional[Mapping[str, DateArg]] = None,
+    approximate: Optional[Sequence[str]] = None,
+    today: Optional[DateArg] = None,
+    profile: Optional[Mapping[str, Any]] = None,
+    closures: Optional[Sequence[DateArg]] = None,
+    bank_holidays: Optional[Sequence[Mapping[str, Any]]] = None,
+    council: Optional[str] = None,
+    notes: Optional[Sequence[str]] = None,
+) -> Timeline:
+    """Plans an assessment timeline on real working days."""
+
+def england_bank_holidays(year: int) -> list[Record]:
+    """Bank holidays of England and Wales in a year, by rule."""
+
+def easter_sunday(year: int) -> datetime.date:
+    """Easter Sunday of a year."""
+
+def bank_holidays_from_gov_uk_json(text: str, division: str = "england-and-wales") -> list[Record]:
+    """Bank holidays from GOV.UK's bank-holidays.json."""
+
+def check_workbook(document: Union[str, Mapping[str, Any]], as_of: Optional[DateArg] = None) -> WorkbookCheck:
+    """Every problem of a workbook document, and its analysis when it reads."""
+
+def analyse_workbook(
+    workbook: Union[Workbook, str, Mapping[str, Any]], as_of: Optional[DateArg] = None
+) -> WorkbookAnalysis:
+    """A workbook's analysis on a date."""
+
+def evidence_from_csv(text: str) -> EvidenceImport:
+    """An evidence register read from CSV."""
+
+def evidence_to_csv(items: Sequence[Union[Record, Mapping[str, Any]]]) -> str:
+    """Evidence items as CSV."""
+
+def compare_with_england(value: float, england: float, higher_is_better: bool, tolerance: float) -> str:
+    """``better``, ``similar`` or ``worse``."""

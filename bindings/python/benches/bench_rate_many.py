@@ -1,0 +1,125 @@
+"""Benchmark of the Python package (run by hand, not part of the test command).
+
+    .venv/bin/python bindings/python/benches/bench_rate_many.py [--rows 1000000] [--stream-rows 10000000]
+
+1. ``rate_many`` on N×9 scores against a plain-Python implementation of the same rule (the
+   comparison baseline below), in one run on the same rows; prints both times and the ratio
+   (target: at least 50×). Both results are compared row by row.
+2. The time of one ``rate()`` call from Python (target: under 2 µs).
+3. Streaming: 10,000,000 rows generated and rated in chunks with bounded memory; prints the
+   throughput and the peak RSS (``resource.getrusage``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+import timeit
+
+import numpy as np
+
+import cqc_assurance as cqc
+
+# --- The comparison baseline: CQC's rule written in plain Python ------------------------------
+# (Only here to measure against; the package itself never re-implements the rule.)
+BASELINE_BANDS = ((25, 38, 0), (39, 62, 1), (63, 87, 2), (88, 100, 3))
+
+
+def baseline_rate_rows(rows: list[list[int]]) -> tuple[list[int], list[int]]:
+    """Plain Python: sum the assessed scores (0 = not assessed), percentage = ceil(100 × total
+    ÷ (4 × assessed)), rating from the band of that whole percentage."""
+    ratings: list[int] = []
+    percents: list[int] = []
+    for row in rows:
+        total = 0
+        assessed = 0
+        for s in row:
+            if s < 0 or s > 4:
+                raise ValueError(f"score out of range: {s}")
+            if s:
+                total += s
+                assessed += 1
+        if assessed == 0:
+            raise ValueError("empty row")
+        percent = -(-100 * total // (4 * assessed))
+        for lo, hi, code in BASELINE_BANDS:
+            if lo <= percent <= hi:
+                ratings.append(code)
+                percents.append(percent)
+                break
+    return ratings, percents
+
+
+# -----------------------------------------------------------------------------------------------
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--stream-rows", type=int, default=10_000_000)
+    parser.add_argument("--chunk", type=int, default=250_000)
+    args = parser.parse_args()
+    rng = np.random.default_rng(2024)
+
+    # 1. rate_many against the plain-Python baseline, same rows, one run.
+    scores = rng.integers(1, 5, size=(args.rows, 9), dtype=np.uint8)
+    scores[rng.random(scores.shape) < 0.05] = 0  # about 5% of statements not assessed
+    scores[scores.sum(axis=1) == 0, 0] = 2  # every row has at least one assessed statement
+    rows = scores.tolist()  # the baseline's natural input; conversion not timed
+
+    t0 = time.perf_counter()
+    base_r, base_p = baseline_rate_rows(rows)
+    t_base = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    ratings, percents = cqc.rate_many(scores)
+    t_native = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    cqc.rate_many(scores.astype(np.int64))
+    t_native_i64 = time.perf_counter() - t0
+
+    assert ratings.tolist() == base_r and percents.tolist() == base_p, "results differ"
+    print(f"rows: {args.rows:,}")
+    print(f"plain Python baseline : {t_base:8.3f} s  ({t_base / args.rows * 1e9:7.1f} ns/row)")
+    print(f"rate_many (uint8)     : {t_native:8.3f} s  ({t_native / args.rows * 1e9:7.1f} ns/row)")
+    print(f"rate_many (int64)     : {t_native_i64:8.3f} s  ({t_native_i64 / args.rows * 1e9:7.1f} ns/row)")
+    print(f"ratio (baseline / rate_many uint8): {t_base / t_native:,.0f}x  (target >= 50x)")
+
+    # 2. One rate() call from Python.
+    liverpool = [2, 3, 3, 2, 2, 2, 2, 3, 3]
+    n = 200_000
+    per_call = min(timeit.repeat(lambda: cqc.rate(liverpool), number=n, repeat=5)) / n
+    per_call_rating = min(timeit.repeat(lambda: cqc.rate(liverpool).rating, number=n, repeat=5)) / n
+    print(f"rate(list of nine)          : {per_call * 1e6:6.2f} us per call (target < 2 us)")
+    print(f"rate(list of nine).rating   : {per_call_rating * 1e6:6.2f} us per call")
+
+    # 3. Streaming in chunks with bounded memory.
+    del scores, rows, base_r, base_p, ratings, percents
+    counts = np.zeros(4, dtype=np.int64)
+    rss_before = peak_rss_mib()
+    t0 = time.perf_counter()
+    done = 0
+    while done < args.stream_rows:
+        k = min(args.chunk, args.stream_rows - done)
+        chunk = rng.integers(1, 5, size=(k, 9), dtype=np.uint8)
+        r, _ = cqc.rate_many(chunk)
+        counts += np.bincount(r, minlength=4)
+        done += k
+    t_stream = time.perf_counter() - t0
+    assert int(counts.sum()) == args.stream_rows
+    print(
+        f"streaming {args.stream_rows:,} rows in chunks of {args.chunk:,}: {t_stream:.2f} s "
+        f"(including generating the random chunks); peak RSS {peak_rss_mib():.0f} MiB "
+        f"(before streaming {rss_before:.0f} MiB)"
+    )
+    print("ratings:", dict(zip(cqc.RATINGS, counts.tolist())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# The main job on a real example: Liverpool City Council's published scores (as listed in press
-# coverage of CQC's report of 24 September 2025) through the cqc-assurance command: the rating,
-# the explanation, what it would take to reach good, and the check against the published rating.
+# The main job on real examples, through the cqc-assurance command:
+# 1. Liverpool City Council's published scores (as listed in press coverage of CQC's report of
+#    24 September 2025): the rating, the explanation, what it would take to reach good, and the
+#    check against the published rating.
+# 2. The timeline of an assessment notified on 6 January 2025, with its deadlines on working days
+#    (Easter 2025 falls inside it), written as an .ics file.
+# 3. Hounslow's real assessment (December 2023 to May 2024) loaded as actual dates.
+# 4. The self-assessment workbook built from Liverpool's public record, as an HTML and a Markdown
+#    report.
+# Files are written to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked -q -p cqc-assurance-cli
@@ -21,3 +28,19 @@ echo "== cqc-assurance check-published --council Liverpool   (exit status 1 = in
 status=0
 cqc check-published --council Liverpool || status=$?
 [ "$status" -le 1 ] || exit "$status"
+
+mkdir -p out
+echo
+echo "== cqc-assurance timeline --notified 2025-01-06 --on-site 2025-03-18 --today 2025-02-01 --ics out/timeline.ics"
+cqc timeline --notified 2025-01-06 --on-site 2025-03-18 --today 2025-02-01 --ics out/timeline.ics
+echo
+echo "== cqc-assurance timeline --file examples/hounslow-timeline.json"
+cqc timeline --file examples/hounslow-timeline.json
+echo
+echo "== cqc-assurance workbook check examples/liverpool-workbook.json --today 2025-04-01"
+cqc workbook check examples/liverpool-workbook.json --today 2025-04-01
+echo
+echo "== cqc-assurance report examples/liverpool-workbook.json --html out/report.html --md out/report.md --today 2025-04-01"
+cqc report examples/liverpool-workbook.json --html out/report.html --md out/report.md --today 2025-04-01
+echo
+echo "Written: out/timeline.ics, out/report.html (open it in a browser), out/report.md"

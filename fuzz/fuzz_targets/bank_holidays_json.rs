@@ -1,0 +1,24 @@
+//! GOV.UK bank-holidays JSON (`bank_holidays_from_gov_uk_json`) and calendar documents
+//! (`WorkingCalendar::from_json`).
+#![no_main]
+use cqc_assurance::{bank_holidays_from_gov_uk_json, WorkingCalendar};
+use libfuzzer_sys::fuzz_target;
+
+include!("common.rs");
+
+fuzz_target!(|text: &str| {
+    match bank_holidays_from_gov_uk_json(text, "england-and-wales") {
+        Ok(list) => {
+            let cal = WorkingCalendar::england().with_bank_holidays(list.clone());
+            for h in &list {
+                if let Ok(working) = cal.is_working_day(h.date) {
+                    assert!(!working, "{} is a bank holiday", h.date);
+                }
+            }
+        }
+        Err(e) => check_error(&e, true),
+    }
+    if let Err(e) = WorkingCalendar::from_json(text) {
+        check_error(&e, true);
+    }
+});

@@ -1,0 +1,24 @@
+//! Workbook documents (`Workbook::from_json_all`, `check_workbook`), analysed on a date.
+#![no_main]
+use cqc_assurance::{analyse_workbook, check_workbook, Workbook};
+use libfuzzer_sys::fuzz_target;
+
+include!("common.rs");
+
+fuzz_target!(|text: &str| {
+    let as_of = jiff::civil::date(2025, 6, 30);
+    match Workbook::from_json_all(text) {
+        Ok(wb) => {
+            assert_eq!(Workbook::from_json(&wb.to_json()).unwrap(), wb);
+            analyse_workbook(&wb, as_of);
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty());
+            for e in &errors {
+                check_error(e, true);
+            }
+        }
+    }
+    let check = check_workbook(text, as_of);
+    assert_eq!(check.valid, check.errors.is_empty());
+});

@@ -46,6 +46,24 @@ export type NineScoreValues = [
   ScoreValue, ScoreValue, ScoreValue,
 ];
 
+/** The milestones of an assessment's timeline, in their usual order. */
+export type MilestoneId =
+  | "notification"
+  | "one_week_items_due"
+  | "information_return_due"
+  | "self_assessment_due"
+  | "set_up_meeting"
+  | "on_site_notice"
+  | "on_site_start"
+  | "on_site_end"
+  | "draft_report"
+  | "factual_accuracy_due"
+  | "publication"
+  | "twenty_week_end";
+
+/** A calendar date: a `YYYY-MM-DD` string, or a `Date` (its calendar date in local time). */
+export type DateInput = string | Date;
+
 /** How CQC uses an evidence category for local authorities. */
 export type LocalAuthorityUse = "used" | "not_in_baselining_round" | "not_used";
 
@@ -72,7 +90,21 @@ export type ErrorCode =
   | "invalid_json"
   | "unsupported_version"
   | "invalid_csv"
-  | "unknown_council";
+  | "unknown_council"
+  | "invalid_date"
+  | "unknown_milestone"
+  | "dates_out_of_order"
+  | "conflicting_dates"
+  | "missing_date"
+  | "date_out_of_range"
+  | "invalid_profile"
+  | "invalid_holidays"
+  | "missing_statement"
+  | "duplicate_id"
+  | "empty_field"
+  | "unknown_action_status"
+  | "invalid_value"
+  | "report_render";
 
 /** The families of error codes. */
 export type ErrorFamily =
@@ -450,6 +482,338 @@ export interface PublishedConflict {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The timeline
+// ---------------------------------------------------------------------------------------------
+
+/** A rule placing a milestone: exactly one of `days`, `weeks` or `workingDays` after `from`. */
+export interface MilestoneRuleInput {
+  readonly from: MilestoneId;
+  readonly days?: number;
+  readonly weeks?: number;
+  readonly workingDays?: number;
+  readonly adjust?: Adjust;
+}
+
+export interface MilestoneDefinitionInput {
+  readonly id: MilestoneId;
+  readonly rule?: MilestoneRuleInput | null;
+  readonly source?: string;
+  readonly sourceUrl?: string | null;
+}
+
+/** Timeline rules (every milestone must be defined): see `timelineProfile()` for the defaults. */
+export interface TimelineProfileInput {
+  readonly weeksTotal?: number;
+  readonly minimumOnSiteNoticeWeeks?: number;
+  readonly milestones: readonly MilestoneDefinitionInput[];
+}
+
+export interface BankHolidayInput {
+  readonly date: DateInput;
+  readonly title?: string;
+  readonly notes?: string;
+}
+
+/** A working calendar: official bank holidays (replacing the rules for their years) and closure days. */
+export interface CalendarInput {
+  readonly bankHolidays?: readonly BankHolidayInput[];
+  readonly closures?: readonly DateInput[];
+}
+
+/** What a timeline is computed from. `notified` or at least one actual is needed. */
+export interface TimelineInput {
+  /** The day CQC's notification arrived. */
+  readonly notified?: DateInput;
+  /** What actually happened, keyed by milestone id. Later milestones re-plan from these. */
+  readonly actuals?: { readonly [milestone in MilestoneId]?: DateInput };
+  /** Actuals whose exact day is not known. */
+  readonly approximate?: readonly MilestoneId[];
+  /** The date to report the status on. */
+  readonly today?: DateInput;
+  readonly profile?: TimelineProfileInput;
+  /** The council's own closure days. */
+  readonly closures?: readonly DateInput[];
+  /** Official bank holidays replacing the rules for their years. */
+  readonly bankHolidays?: readonly BankHolidayInput[];
+  readonly council?: string;
+  readonly notes?: readonly string[];
+}
+
+export type Adjust = "none" | "next_working_day" | "previous_working_day";
+export type Basis = "actual" | "approximate" | "planned" | "estimated";
+export type MilestoneKind = "event" | "deadline" | "marker";
+export type MilestoneState = "done" | "due_this_week" | "overdue" | "upcoming";
+export type IssueKind = "short_on_site_notice" | "out_of_order" | "after_deadline";
+
+export interface MilestoneRule {
+  from: MilestoneId;
+  days?: number;
+  weeks?: number;
+  workingDays?: number;
+  adjust: Adjust;
+}
+
+export interface Milestone {
+  id: MilestoneId;
+  name: string;
+  kind: MilestoneKind;
+  /** `YYYY-MM-DD`: the actual date where recorded, else the planned one. */
+  date: string;
+  basis: Basis;
+  planned: string;
+  actual: string | null;
+  rule: MilestoneRule | null;
+  ruleText: string;
+  source: string;
+  sourceUrl: string | null;
+  /** Why the date moved off its rule (a weekend or bank holiday), if it did. */
+  movedFrom: string | null;
+  /** On the status date, when `today` was given. */
+  state: MilestoneState | null;
+  calendarDaysRemaining: number | null;
+  workingDaysRemaining: number | null;
+}
+
+export interface TimelineIssue {
+  kind: IssueKind;
+  milestone: MilestoneId;
+  message: string;
+  dependsOnPlan: boolean;
+}
+
+export interface Interval {
+  from: MilestoneId;
+  to: MilestoneId;
+  fromDate: string;
+  toDate: string;
+  calendarDays: number;
+  weeks: string;
+  workingDays: number;
+  approximate: boolean;
+}
+
+export interface TimelineStatus {
+  today: string;
+  daysElapsed: number;
+  weeksElapsed: number;
+  weeksTotal: number;
+  calendarDaysToEnd: number;
+  workingDaysToEnd: number;
+  done: MilestoneId[];
+  dueThisWeek: MilestoneId[];
+  overdue: MilestoneId[];
+  next: MilestoneId | null;
+  nextDate: string | null;
+  calendarDaysToNext: number | null;
+  workingDaysToNext: number | null;
+}
+
+export interface Timeline {
+  council: string | null;
+  notified: string;
+  notifiedBasis: Basis;
+  notifiedEstimate: string | null;
+  milestones: Milestone[];
+  issues: TimelineIssue[];
+  intervals: Interval[];
+  /** Present when `today` was given. */
+  status: TimelineStatus | null;
+  weeksTotal: number;
+  notes: string[];
+}
+
+export interface MilestoneDefinition {
+  id: MilestoneId;
+  rule: MilestoneRule | null;
+  source: string;
+  sourceUrl?: string;
+}
+
+export interface TimelineProfile {
+  weeksTotal: number;
+  minimumOnSiteNoticeWeeks: number;
+  milestones: MilestoneDefinition[];
+}
+
+export interface BankHoliday {
+  date: string;
+  title: string;
+  notes: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The self-assessment workbook
+// ---------------------------------------------------------------------------------------------
+
+/** A JSON value: what a workbook file may contain. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON object (a parsed workbook file; keys exactly as in the file). */
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+export type ActionStatus = "not_started" | "in_progress" | "blocked" | "done" | "cancelled";
+export type Comparison = "better" | "similar" | "worse";
+export type EvidenceState = "expired" | "stale";
+
+/** A problem as data (the same fields as a thrown `CqcError`). */
+export interface ErrorReport {
+  code: ErrorCode;
+  family: ErrorFamily;
+  message: string;
+  path: string | null;
+}
+
+export interface Warning {
+  code: string;
+  path: string | null;
+  statement: StatementId | null;
+  message: string;
+}
+
+export interface Prediction {
+  rating: RatingId;
+  probability: number;
+  certain: boolean;
+  scored: number;
+  probabilities: RatingProbabilities;
+  mostLikely: RatingResult;
+}
+
+export interface StatementSummary {
+  statement: StatementId;
+  number: number;
+  name: string;
+  theme: ThemeId;
+  distribution: [number, number, number, number] | null;
+  mostLikelyScore: ScoreValue | null;
+  expectedScore: number | null;
+  certain: boolean;
+  evidenceItems: number;
+  indicators: number;
+  openActions: number;
+  strengths: string[];
+  areasForImprovement: string[];
+}
+
+export interface CoverageCell {
+  category: EvidenceCategoryId;
+  items: number;
+  current: number;
+}
+
+export interface Coverage {
+  categories: EvidenceCategoryId[];
+  rows: { statement: StatementId; cells: CoverageCell[] }[];
+  gaps: { statement: StatementId; category: EvidenceCategoryId }[];
+  covered: number;
+  cells: number;
+}
+
+export interface EvidenceAttention {
+  index: number;
+  id: string;
+  title: string;
+  owner: string | null;
+  state: EvidenceState;
+  since: string;
+  days: number;
+  reason: string;
+}
+
+export interface IndicatorComparison {
+  index: number;
+  name: string;
+  collection: string;
+  year: string | null;
+  unit: string | null;
+  value: number | null;
+  englandAverage: number;
+  higherIsBetter: boolean;
+  tolerance: number;
+  difference: number | null;
+  comparison: Comparison | null;
+  statements: StatementId[];
+  reference: string | null;
+}
+
+export interface OverdueAction {
+  index: number;
+  id: string;
+  statement: StatementId | null;
+  description: string;
+  owner: string | null;
+  due: string;
+  status: ActionStatus;
+  daysOverdue: number;
+}
+
+export interface ActionCounts {
+  total: number;
+  open: number;
+  done: number;
+  cancelled: number;
+  overdue: number;
+}
+
+export interface StatementBenchmark {
+  statement: StatementId;
+  score: ScoreValue;
+  counts: [number, number, number, number];
+  councils: number;
+  mean: number;
+  lower: number;
+  same: number;
+  higher: number;
+}
+
+export interface WorkbookAnalysis {
+  council: string;
+  asOf: string;
+  method: RatingMethodId;
+  prediction: Prediction | null;
+  statements: StatementSummary[];
+  coverage: Coverage;
+  evidenceItems: number;
+  evidenceAttention: EvidenceAttention[];
+  indicators: IndicatorComparison[];
+  actions: ActionCounts;
+  overdueActions: OverdueAction[];
+  warnings: Warning[];
+  benchmark: { ranking: Ranking; statements: StatementBenchmark[] } | null;
+  timeline: Timeline | null;
+}
+
+export interface WorkbookCheck {
+  valid: boolean;
+  /** Every problem found (not only the first). */
+  errors: ErrorReport[];
+  warnings: Warning[];
+  /** Present when the workbook is valid. */
+  analysis: WorkbookAnalysis | null;
+}
+
+export interface EvidenceItem {
+  id: string;
+  title: string;
+  category: EvidenceCategoryId;
+  supports: StatementId[];
+  owner?: string;
+  date: string;
+  reviewBy?: string;
+  expires?: string;
+  link?: string;
+}
+
+export interface EvidenceImport {
+  /** The good rows, in file order. */
+  items: EvidenceItem[];
+  /** Every bad row (`invalid_csv`, path `line N: field`). */
+  errors: ErrorReport[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Functions
 // ---------------------------------------------------------------------------------------------
 
@@ -519,3 +883,56 @@ export function publishedConflicts(): PublishedConflict[];
 
 /** Where the bundled published results come from (Markdown). */
 export function publishedProvenance(): string;
+
+/** The timeline of an assessment: milestones on real working days, issues, intervals, status. */
+export function timeline(input: TimelineInput): Timeline;
+
+/**
+ * The timeline as an iCalendar (RFC 5545) file. `stamp` is the creation time written into it:
+ * now if absent, a `Date`'s instant, or midnight UTC of a `YYYY-MM-DD` string (reproducible).
+ */
+export function timelineIcs(input: TimelineInput, stamp?: DateInput): string;
+
+/** The timeline as plain text. */
+export function timelineText(input: TimelineInput): string;
+
+/** The default timeline rules with their sources. */
+export function timelineProfile(): TimelineProfile;
+
+/** The bank holidays of `year` in England and Wales. */
+export function bankHolidays(year: number, calendar?: CalendarInput | null): BankHoliday[];
+
+/** Bank holidays from GOV.UK's `bank-holidays.json` (parsed or text); division defaults to `england-and-wales`. */
+export function bankHolidaysFromGovUk(data: object | string, division?: string): BankHoliday[];
+
+/** Easter Sunday of `year`, `YYYY-MM-DD`. */
+export function easterSunday(year: number): string;
+
+/** Whether `date` is a working day (not a weekend, bank holiday or closure day). */
+export function isWorkingDay(date: DateInput, calendar?: CalendarInput | null): boolean;
+
+/** Why `date` is not a working day, or `null` if it is one. */
+export function nonWorkingReason(date: DateInput, calendar?: CalendarInput | null): string | null;
+
+/** `date` plus `days` working days (negative: back), `YYYY-MM-DD`. */
+export function addWorkingDays(date: DateInput, days: number, calendar?: CalendarInput | null): string;
+
+/** Working days after `from` up to and including `to` (negative when `to` is earlier). */
+export function workingDaysBetween(from: DateInput, to: DateInput, calendar?: CalendarInput | null): number;
+
+/**
+ * Checks a self-assessment workbook (the file format, as JSON text or the parsed object) and,
+ * when valid, analyses it as of `today`. Problems are returned in `errors`, not thrown.
+ */
+export function checkWorkbook(workbook: string | JsonObject, today: DateInput): WorkbookCheck;
+
+/** Reads an evidence register in CSV; good rows are kept, bad rows reported by line and field. */
+export function evidenceFromCsv(text: string): EvidenceImport;
+
+/** How an indicator compares with England's average (`tolerance` in the indicator's unit). */
+export function compareWithEngland(
+  value: number,
+  england: number,
+  higherIsBetter: boolean,
+  tolerance: number,
+): Comparison;

@@ -14,20 +14,58 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Objects nested deeper than this are refused (a cycle would otherwise recurse forever).
 const MAX_DEPTH: usize = 64;
 
-/// How object properties whose value is `undefined` are treated.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Undefined {
-    /// As absent, the way `JSON.stringify` and TypeScript's optional properties treat them:
-    /// used for the fields of a document (`{ method: undefined, scores: [...] }`).
-    Absent,
-    /// As a value that is not valid there (a score of `undefined` is an error, not "not
-    /// assessed").
-    Invalid,
+/// How the keys of an object (and of the objects inside it) are written.
+#[derive(Clone, Copy)]
+pub enum Keys<'a> {
+    /// Keys are data (statement ids, milestone ids, names): written exactly as given, here and
+    /// below. A property whose value is `undefined` is an invalid value (a score of `undefined`
+    /// is an error, not "not assessed").
+    Data,
+    /// The top of a document: keys are the document's field names, written in the core's
+    /// snake_case (`evidenceScores` → `evidence_scores`); below them keys are data, except
+    /// under the fields listed, whose whole subtree is made of field names (a timeline
+    /// `profile`). A property whose value is `undefined` is absent, as in `JSON.stringify` and
+    /// TypeScript's optional properties.
+    Document(&'a [&'a str]),
+    /// A subtree of field names: snake_case all the way down; `undefined` is absent.
+    Fields,
 }
 
-/// Writes `value` as JSON text. `path` names `value` in error messages; `top` says how
-/// `undefined` properties of `value` itself are treated (deeper ones are always invalid).
-pub fn to_json_text(value: &JsValue, path: &str, top: Undefined) -> Result<String, Error> {
+impl Keys<'_> {
+    fn name(self, key: &str) -> String {
+        match self {
+            Keys::Data => key.to_string(),
+            Keys::Document(_) | Keys::Fields => snake_case(key),
+        }
+    }
+
+    fn undefined_is_absent(self) -> bool {
+        !matches!(self, Keys::Data)
+    }
+
+    /// The mode of the value under `key` (already converted by [`Keys::name`]).
+    fn below(self, key: &str) -> Keys<'static> {
+        match self {
+            Keys::Data => Keys::Data,
+            Keys::Document(deep) if deep.contains(&key) => Keys::Fields,
+            Keys::Document(_) => Keys::Data,
+            Keys::Fields => Keys::Fields,
+        }
+    }
+}
+
+/// Writes `value` as JSON text, keys as given (data). `path` names `value` in error messages.
+pub fn to_json_text(value: &JsValue, path: &str) -> Result<String, Error> {
+    write(value, path, Keys::Data)
+}
+
+/// Writes a document (an object whose own keys are field names) as JSON text: see
+/// [`Keys::Document`]; `deep` lists the fields whose subtrees are field names too.
+pub fn document_to_json_text(value: &JsValue, deep: &[&str]) -> Result<String, Error> {
+    write(value, "", Keys::Document(deep))
+}
+
+fn write(value: &JsValue, path: &str, keys: Keys) -> Result<String, Error> {
     let mut out = String::with_capacity(128);
     let mut p = path.to_string();
     let mut w = Writer {
@@ -35,23 +73,7 @@ pub fn to_json_text(value: &JsValue, path: &str, top: Undefined) -> Result<Strin
         path: &mut p,
         ancestors: Vec::new(),
     };
-    w.value(value, top, &plain)?;
-    Ok(out)
-}
-
-/// Like [`to_json_text`] for an object whose own keys are document field names: camelCase
-/// keys of `value` itself (`evidenceScores`) are written in the core's snake_case
-/// (`evidence_scores`). Keys below the top level (statement ids, names) are data and are
-/// written as given.
-pub fn document_to_json_text(value: &JsValue) -> Result<String, Error> {
-    let mut out = String::with_capacity(128);
-    let mut p = String::new();
-    let mut w = Writer {
-        out: &mut out,
-        path: &mut p,
-        ancestors: Vec::new(),
-    };
-    w.value(value, Undefined::Absent, &snake_case)?;
+    w.value(value, keys)?;
     Ok(out)
 }
 
@@ -171,12 +193,7 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn value(
-        &mut self,
-        value: &JsValue,
-        undefined: Undefined,
-        key_name: &dyn Fn(&str) -> String,
-    ) -> Result<(), Error> {
+    fn value(&mut self, value: &JsValue, keys: Keys) -> Result<(), Error> {
         if value.is_null() {
             self.out.push_str("null");
         } else if let Some(b) = value.as_bool() {
@@ -209,9 +226,9 @@ impl Writer<'_> {
             }
             self.ancestors.push(value.clone());
             if Array::is_array(value) || is_typed_array(value) {
-                self.array(value)?;
+                self.array(value, keys)?;
             } else {
-                self.object(value, undefined, key_name)?;
+                self.object(value, keys)?;
             }
             self.ancestors.pop();
         } else {
@@ -220,7 +237,13 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn array(&mut self, value: &JsValue) -> Result<(), Error> {
+    fn array(&mut self, value: &JsValue, keys: Keys) -> Result<(), Error> {
+        // The elements of a list of field-name objects (a profile's milestones) are field
+        // names too; anything else in a list is data.
+        let element_keys = match keys {
+            Keys::Fields => Keys::Fields,
+            _ => Keys::Data,
+        };
         let array = if Array::is_array(value) {
             value.clone().unchecked_into::<Array>()
         } else {
@@ -238,7 +261,7 @@ impl Writer<'_> {
                 // Also a hole (`[2, , 3]`): not a score, and not "not assessed" either.
                 push_json_string(self.out, "undefined");
             } else {
-                self.value(&item, Undefined::Invalid, &plain)?;
+                self.value(&item, element_keys)?;
             }
             self.path.truncate(base);
         }
@@ -246,22 +269,17 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn object(
-        &mut self,
-        value: &JsValue,
-        undefined: Undefined,
-        key_name: &dyn Fn(&str) -> String,
-    ) -> Result<(), Error> {
-        let keys = Object::keys(value.unchecked_ref::<Object>());
+    fn object(&mut self, value: &JsValue, keys: Keys) -> Result<(), Error> {
+        let names = Object::keys(value.unchecked_ref::<Object>());
         self.out.push('{');
         let base = self.path.len();
         let mut first = true;
-        for i in 0..keys.length() {
-            let key_value = keys.get(i);
+        for i in 0..names.length() {
+            let key_value = names.get(i);
             let key = key_value.as_string().unwrap_or_default();
             push_path(self.path, &key);
             let item = Reflect::get(value, &key_value).map_err(|e| thrown(self.path, e))?;
-            if item.is_undefined() && undefined == Undefined::Absent {
+            if item.is_undefined() && keys.undefined_is_absent() {
                 self.path.truncate(base);
                 continue;
             }
@@ -269,22 +287,19 @@ impl Writer<'_> {
                 self.out.push(',');
             }
             first = false;
-            push_json_string(self.out, &key_name(&key));
+            let name = keys.name(&key);
+            push_json_string(self.out, &name);
             self.out.push(':');
             if item.is_undefined() {
                 push_json_string(self.out, "undefined");
             } else {
-                self.value(&item, Undefined::Invalid, &plain)?;
+                self.value(&item, keys.below(&name))?;
             }
             self.path.truncate(base);
         }
         self.out.push('}');
         Ok(())
     }
-}
-
-fn plain(key: &str) -> String {
-    key.to_string()
 }
 
 fn is_typed_array(value: &JsValue) -> bool {

@@ -21,6 +21,8 @@
 
 pub mod camel;
 pub mod convert;
+mod timeline;
+mod workbook;
 
 use cqc_assurance::{
     self as cqc, Assessment, EvidenceCategory, QualityStatement, Rating, RatingMethod, Score, Theme,
@@ -31,7 +33,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::camel::Camel;
 use crate::convert::{
-    document_to_json_text, expect_object, repr, text_arg, to_js_error, to_json_text, Undefined,
+    document_to_json_text, expect_object, repr, text_arg, to_js_error, to_json_text,
 };
 
 type JsResult = Result<JsValue, JsValue>;
@@ -57,7 +59,7 @@ fn is_list(value: &JsValue) -> bool {
 /// an assessment document (`{ scores }`, `{ method: "earlier", evidenceScores }`).
 fn assessment_arg(value: &JsValue) -> Result<Assessment, JsValue> {
     let text = if is_list(value) {
-        let scores = to_json_text(value, "scores", Undefined::Invalid).map_err(thrown)?;
+        let scores = to_json_text(value, "scores").map_err(thrown)?;
         format!("{{\"scores\":{scores}}}")
     } else {
         expect_object(
@@ -65,7 +67,7 @@ fn assessment_arg(value: &JsValue) -> Result<Assessment, JsValue> {
             "an assessment: an array of nine scores or a document { scores }",
         )
         .map_err(thrown)?;
-        document_to_json_text(value).map_err(thrown)?
+        document_to_json_text(value, &[]).map_err(thrown)?
     };
     Assessment::from_json(&text).map_err(thrown)
 }
@@ -319,7 +321,7 @@ pub fn improvement_paths(assessment: &JsValue, target: &JsValue) -> JsResult {
 #[wasm_bindgen(js_name = ratingProbabilities)]
 pub fn rating_probabilities(input: &JsValue) -> JsResult {
     let text = if is_list(input) {
-        let scores = to_json_text(input, "scores", Undefined::Invalid).map_err(thrown)?;
+        let scores = to_json_text(input, "scores").map_err(thrown)?;
         format!("{{\"scores\":{scores}}}")
     } else {
         expect_object(
@@ -327,7 +329,7 @@ pub fn rating_probabilities(input: &JsValue) -> JsResult {
             "an array of nine score distributions or a document { scores }",
         )
         .map_err(thrown)?;
-        document_to_json_text(input).map_err(thrown)?
+        document_to_json_text(input, &[]).map_err(thrown)?
     };
     to_js(&cqc::rating_probabilities_json(&text).map_err(thrown)?)
 }

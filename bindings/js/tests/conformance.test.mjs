@@ -11,6 +11,23 @@ function jsDocument(doc) {
   return Object.fromEntries(Object.entries(doc).map(([k, v]) => [camel(k), v]));
 }
 
+/** Field names all the way down (a timeline profile): `working_days` → `workingDays`. */
+function camelDeep(value) {
+  if (Array.isArray(value)) return value.map(camelDeep);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [camel(k), camelDeep(v)]));
+}
+
+/** A timeline document as a JavaScript user writes it; `actuals` keys are milestone ids (data). */
+function jsTimeline(doc) {
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return doc;
+  return Object.fromEntries(
+    Object.entries(doc).map(([k, v]) => [camel(k), k === "profile" || k === "bank_holidays" ? camelDeep(v) : v]),
+  );
+}
+
+const calendar = (input) => (input.closures === undefined ? undefined : { closures: input.closures });
+
 /** One op of the README's table, run with the JavaScript API. An unknown op fails. */
 function run(op, input) {
   switch (op) {
@@ -28,6 +45,21 @@ function run(op, input) {
       return cqc.findCouncil(input.name);
     case "statement":
       return cqc.statement(input.name);
+    case "bank_holidays":
+      return cqc.bankHolidays(input.year);
+    case "add_working_days":
+      return { date: cqc.addWorkingDays(input.date, input.days, calendar(input)) };
+    case "working_days_between":
+      return { workingDays: cqc.workingDaysBetween(input.from, input.to, calendar(input)) };
+    case "timeline":
+      return cqc.timeline(jsTimeline(input));
+    case "timeline_ical":
+      return cqc.timelineIcs(jsTimeline(input.timeline), input.stamp);
+    case "workbook_check":
+      // The workbook is a file format: its keys are passed exactly as in the file.
+      return cqc.checkWorkbook(input.workbook, input.today);
+    case "evidence_csv_import":
+      return cqc.evidenceFromCsv(input.csv);
     default:
       throw new Error(`conformance vector uses an op the JavaScript runner does not know: ${op}`);
   }

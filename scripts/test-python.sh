@@ -19,7 +19,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # Pinned tools; pip skips what is already installed at these versions.
 .venv/bin/python -m pip install -q --disable-pip-version-check \
-  maturin==1.16.0 pytest==9.2.0 hypothesis==6.170.15 numpy==2.4.6 pandas==3.1.1 mypy==2.4.1
+  maturin==1.16.0 pytest==9.2.0 hypothesis==6.170.15 numpy==2.4.6 pandas==3.1.1 mypy==2.4.1 \
+  icalendar==7.3.0
 
 # The extension is built once, in release mode, in its own target directory (so that it and
 # `cargo test` do not rebuild each other's artefacts).

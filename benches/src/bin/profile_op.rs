@@ -26,6 +26,7 @@ fn main() {
     for _ in 0..n {
         match op {
             "rate" => drop(black_box(rate(black_box(&a)))),
+            "rate_to_json" => drop(black_box(rate(black_box(&a)).to_json())),
             "from_scores" => drop(black_box(Assessment::from_scores(black_box(&LIVERPOOL)))),
             "assessment_from_json" => drop(black_box(Assessment::from_json(black_box(DOCUMENT)))),
             "assessment_from_array_json" => {
@@ -33,8 +34,8 @@ fn main() {
             }
             other => {
                 eprintln!(
-                    "profile_op: unknown op {other:?} (rate, from_scores, assessment_from_json, \
-                     assessment_from_array_json)"
+                    "profile_op: unknown op {other:?} (rate, rate_to_json, from_scores, \
+                     assessment_from_json, assessment_from_array_json)"
                 );
                 std::process::exit(2);
             }

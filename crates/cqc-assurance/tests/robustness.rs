@@ -17,11 +17,11 @@ use std::time::{Duration, Instant};
 use cqc_assurance::{
     bank_holidays_from_gov_uk_json, check_published, check_workbook, easter_sunday,
     england_bank_holidays, evidence_from_csv, evidence_to_csv, explain, find_council,
-    improvement_paths, parse_date, plan_timeline, rate, rate_batch, rate_row, rating_for_total,
-    rating_probabilities, rating_probabilities_json, Assessment, Error, EvidenceCategory,
-    EvidenceScores, MilestoneId, PublishedDataset, QualityStatement, Rating, RatingMethod, Score,
-    ScoreDistribution, Theme, TimelineInput, TimelineProfile, Workbook, WorkingCalendar,
-    BUNDLED_CSV, FIRST_RULE_YEAR, LAST_RULE_YEAR,
+    improvement_paths, parse_date, plan_timeline, rank_among_published, rate, rate_batch, rate_row,
+    rating_for_total, rating_probabilities, rating_probabilities_json, Assessment, Error,
+    EvidenceCategory, EvidenceScores, MilestoneId, PublishedDataset, QualityStatement, Rating,
+    RatingMethod, Score, ScoreDistribution, Theme, TimelineInput, TimelineProfile, Workbook,
+    WorkingCalendar, BUNDLED_CSV, FIRST_RULE_YEAR, LAST_RULE_YEAR,
 };
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -460,7 +460,17 @@ proptest! {
             if let Some(check) = r.check() {
                 prop_assert_eq!(check.consistent, check.findings.is_empty());
             }
+            if let Some(a) = r.assessment() {
+                let rank = data.rank(&a);
+                prop_assert_eq!(rank.councils, rank.higher + rank.equal + rank.lower);
+                prop_assert!(rank.equal >= 1, "a record ties with itself");
+            }
+            prop_assert!(data.find(&r.council).is_ok());
         }
+        prop_assert_eq!(
+            data.rating_counts().iter().map(|(_, n)| *n as usize).sum::<usize>(),
+            data.records().len()
+        );
         let strict = PublishedDataset::from_csv(&text);
         prop_assert_eq!(strict.is_ok(), errors.is_empty());
     }
@@ -894,6 +904,15 @@ proptest! {
                 prop_assert!(percent.is_some_and(|p| !(25..=100).contains(&p)));
             }
         }
+
+        // Ranking among the published results: ties share a rank, the counts add up, and
+        // all 4s are never below anyone.
+        let rank = timed("rank_among_published", || rank_among_published(&a));
+        prop_assert_eq!(rank.rank, rank.higher + 1);
+        prop_assert_eq!(rank.councils, rank.higher + rank.equal + rank.lower);
+        prop_assert!((0.0..=100.0).contains(&rank.percentile));
+        let best = Assessment::from_scores(&[4; 9]).unwrap();
+        prop_assert!(rank_among_published(&best).higher <= rank.higher);
 
         // The document form reads back to the same assessment.
         prop_assert_eq!(Assessment::from_json(&a.to_json()).unwrap(), a);

@@ -9,6 +9,12 @@
 
 /// Every complete vector of nine scores 1-4 (4^9 = 262,144 rows), stored flat, row `code` with
 /// QS1 as the lowest base-4 digit of `code`.
+///
+/// ```
+/// let all = cqc_assurance_benches::all_score_vectors();
+/// assert_eq!(&all[9..18], &[2, 1, 1, 1, 1, 1, 1, 1, 1]); // code 1
+/// assert_eq!(&all[all.len() - 9..], &[4; 9]);
+/// ```
 pub fn all_score_vectors() -> Vec<u8> {
     let mut scores = Vec::with_capacity(9 * 4usize.pow(9));
     for code in 0..4u32.pow(9) {
@@ -47,6 +53,13 @@ pub fn plain_rate_row(row: &[u8; 9]) -> Option<(u8, u8)> {
 }
 
 /// Rows rated, by rating (index 0 inadequate … 3 outstanding), from a stream.
+///
+/// ```
+/// use cqc_assurance_benches::{stream_rate, SyntheticRows};
+/// let mut rows = SyntheticRows::new(1, 1000);
+/// let s = stream_rate(64, |buf| rows.fill(buf)).unwrap();
+/// assert_eq!(s.counts.iter().sum::<u64>(), s.rows);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StreamSummary {
     /// Rows rated.
@@ -175,6 +188,12 @@ impl SyntheticRows {
 
 /// Peak resident memory of this process in KiB (`VmHWM` in `/proc/self/status`), where the
 /// system reports it.
+///
+/// ```
+/// if let Some(kib) = cqc_assurance_benches::peak_rss_kib() {
+///     assert!(kib > 0);
+/// }
+/// ```
 pub fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status

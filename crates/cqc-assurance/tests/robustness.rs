@@ -21,7 +21,7 @@ use cqc_assurance::{
     rating_for_total, rating_probabilities, rating_probabilities_json, Assessment, Error,
     EvidenceCategory, EvidenceScores, MilestoneId, PublishedDataset, QualityStatement, Rating,
     RatingMethod, Score, ScoreDistribution, Theme, TimelineInput, TimelineProfile, Workbook,
-    WorkingCalendar, BUNDLED_CSV, FIRST_RULE_YEAR, LAST_RULE_YEAR,
+    WorkbookReport, WorkingCalendar, BUNDLED_CSV, FIRST_RULE_YEAR, LAST_RULE_YEAR,
 };
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -492,6 +492,19 @@ proptest! {
                 prop_assert_eq!(Workbook::from_json(&wb.to_json()).unwrap(), wb.clone());
                 let analysis = timed("analyse_workbook", || cqc_assurance::analyse_workbook(&wb, as_of));
                 prop_assert_eq!(analysis.statements.len(), wb.statements.len());
+                // The report renders whatever the workbook holds (names, notes, any text); one
+                // case in four, as rendering is the slowest step of a debug build.
+                if day % 4 == 0 {
+                    let report = timed("WorkbookReport::new", || WorkbookReport::new(&wb, as_of));
+                    let html = timed("html", || report.html());
+                    let markdown = timed("markdown", || report.markdown());
+                    for rendered in [html, markdown] {
+                        match rendered {
+                            Ok(text) => prop_assert!(!text.is_empty()),
+                            Err(e) => check_error(&e, false),
+                        }
+                    }
+                }
                 let csv = evidence_to_csv(&wb.evidence);
                 let back = evidence_from_csv(&csv);
                 prop_assert!(back.errors.is_empty(), "{:?}", back.errors);
@@ -577,6 +590,7 @@ proptest! {
                 prop_assert!(t.milestones.windows(2).all(|w| w[0].date <= w[1].date));
                 let json = t.to_json();
                 serde_json::from_str::<Value>(&json).unwrap();
+                prop_assert!(!timed("to_text", || t.to_text()).is_empty());
                 let ics = timed("to_ical_on", || t.to_ical_on(today));
                 prop_assert!(ics.starts_with("BEGIN:VCALENDAR"));
                 prop_assert!(ics.lines().all(|l| l.len() <= 75), "folded at 75 octets");

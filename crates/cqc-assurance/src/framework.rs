@@ -20,6 +20,26 @@ pub const FRAMEWORK_URL: &str =
 pub const EVIDENCE_URL: &str =
     "https://www.cqc.org.uk/guidance-regulation/local-authorities/how-we-will-assess";
 
+/// Finds `input` in a table of names, first as written (ids are the common case and need no
+/// work), then normalised. The table of normalised names is built once.
+pub(crate) fn find_by_name<T: Copy + Send + Sync + 'static>(
+    table: &'static std::sync::OnceLock<Vec<(String, T)>>,
+    names: impl FnOnce() -> Vec<(&'static str, T)>,
+    input: &str,
+) -> Option<T> {
+    let table = table.get_or_init(|| {
+        names()
+            .into_iter()
+            .flat_map(|(n, t)| [(n.to_string(), t), (normalise_name(n), t)])
+            .collect()
+    });
+    if let Some((_, t)) = table.iter().find(|(n, _)| n == input) {
+        return Some(*t);
+    }
+    let key = normalise_name(input);
+    table.iter().find(|(n, _)| *n == key).map(|(_, t)| *t)
+}
+
 /// Lower-cases, turns `&` into `and`, drops punctuation (apostrophes, commas, hyphens, dots)
 /// and collapses white space, so that "Partnership & Communities" and "partnership and
 /// communities" compare equal.
@@ -138,19 +158,27 @@ impl Theme {
 
     /// Finds a theme by id, number, name or alias, ignoring case and punctuation.
     pub fn parse(input: &str) -> Result<Theme> {
-        let key = normalise_name(input);
-        Theme::ALL
-            .into_iter()
-            .find(|t| {
-                key == normalise_name(t.id())
-                    || key == t.number().to_string()
-                    || key == normalise_name(t.name())
-                    || t.aliases().iter().any(|a| key == normalise_name(a))
-            })
-            .ok_or_else(|| Error::UnknownTheme {
-                path: ".".into(),
-                input: input.to_string(),
-            })
+        static NAMES: std::sync::OnceLock<Vec<(String, Theme)>> = std::sync::OnceLock::new();
+        const NUMBERS: [&str; 4] = ["1", "2", "3", "4"];
+        find_by_name(
+            &NAMES,
+            || {
+                Theme::ALL
+                    .into_iter()
+                    .flat_map(|t| {
+                        [t.id(), t.name(), NUMBERS[usize::from(t.number() - 1)]]
+                            .into_iter()
+                            .chain(t.aliases().iter().copied())
+                            .map(move |n| (n, t))
+                    })
+                    .collect()
+            },
+            input,
+        )
+        .ok_or_else(|| Error::UnknownTheme {
+            path: ".".into(),
+            input: input.to_string(),
+        })
     }
 }
 
@@ -355,6 +383,22 @@ impl QualityStatement {
     /// Finds a statement by id, number (`5`, `QS5`, `qs 5`), name or alias, ignoring case and
     /// punctuation. The error's path is `.`; use [`Error::under`] to place it in a document.
     pub fn parse(input: &str) -> Result<QualityStatement> {
+        static NAMES: std::sync::OnceLock<Vec<(String, QualityStatement)>> =
+            std::sync::OnceLock::new();
+        let names = || {
+            QualityStatement::ALL
+                .into_iter()
+                .flat_map(|qs| {
+                    [qs.id(), qs.name()]
+                        .into_iter()
+                        .chain(qs.aliases().iter().copied())
+                        .map(move |n| (n, qs))
+                })
+                .collect()
+        };
+        if let Some(qs) = find_by_name(&NAMES, names, input) {
+            return Ok(qs);
+        }
         let key = normalise_name(input);
         let number = key
             .strip_prefix("qs")
@@ -362,16 +406,8 @@ impl QualityStatement {
             .unwrap_or(&key)
             .parse::<u8>()
             .ok();
-        if let Some(qs) = number.and_then(QualityStatement::from_number) {
-            return Ok(qs);
-        }
-        QualityStatement::ALL
-            .into_iter()
-            .find(|qs| {
-                key == normalise_name(qs.id())
-                    || key == normalise_name(qs.name())
-                    || qs.aliases().iter().any(|a| key == normalise_name(a))
-            })
+        number
+            .and_then(QualityStatement::from_number)
             .ok_or_else(|| Error::UnknownStatement {
                 path: ".".into(),
                 input: input.to_string(),
@@ -580,18 +616,27 @@ impl EvidenceCategory {
 
     /// Finds a category by id, name or alias, ignoring case and punctuation.
     pub fn parse(input: &str) -> Result<EvidenceCategory> {
-        let key = normalise_name(input);
-        EvidenceCategory::ALL
-            .into_iter()
-            .find(|c| {
-                key == normalise_name(c.id())
-                    || key == normalise_name(c.name())
-                    || c.aliases().iter().any(|a| key == normalise_name(a))
-            })
-            .ok_or_else(|| Error::UnknownEvidenceCategory {
-                path: ".".into(),
-                input: input.to_string(),
-            })
+        static NAMES: std::sync::OnceLock<Vec<(String, EvidenceCategory)>> =
+            std::sync::OnceLock::new();
+        find_by_name(
+            &NAMES,
+            || {
+                EvidenceCategory::ALL
+                    .into_iter()
+                    .flat_map(|c| {
+                        [c.id(), c.name()]
+                            .into_iter()
+                            .chain(c.aliases().iter().copied())
+                            .map(move |n| (n, c))
+                    })
+                    .collect()
+            },
+            input,
+        )
+        .ok_or_else(|| Error::UnknownEvidenceCategory {
+            path: ".".into(),
+            input: input.to_string(),
+        })
     }
 }
 

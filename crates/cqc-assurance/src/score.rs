@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::framework::normalise_name;
+use crate::framework::find_by_name;
 
 /// A score of 1-4 given to a quality statement (or, in the earlier method, to an evidence
 /// category).
@@ -194,14 +194,21 @@ impl Rating {
     /// Finds a rating by its string form or label, ignoring case and punctuation
     /// (`good`, `Requires improvement`, `requires_improvement`).
     pub fn parse(input: &str) -> Result<Rating> {
-        let key = normalise_name(input);
-        Rating::ALL
-            .into_iter()
-            .find(|r| key == normalise_name(r.as_str()) || key == normalise_name(r.label()))
-            .ok_or_else(|| Error::UnknownRating {
-                path: ".".into(),
-                input: input.to_string(),
-            })
+        static NAMES: std::sync::OnceLock<Vec<(String, Rating)>> = std::sync::OnceLock::new();
+        find_by_name(
+            &NAMES,
+            || {
+                Rating::ALL
+                    .into_iter()
+                    .flat_map(|r| [(r.as_str(), r), (r.label(), r)])
+                    .collect()
+            },
+            input,
+        )
+        .ok_or_else(|| Error::UnknownRating {
+            path: ".".into(),
+            input: input.to_string(),
+        })
     }
 }
 

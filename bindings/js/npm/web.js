@@ -1,9 +1,16 @@
-// Entry point for browsers and bundlers: fetches and instantiates the WebAssembly module next
-// to this file (bundlers copy it: `new URL(..., import.meta.url)`), with a top-level await so
-// that every export is ready when the import resolves.
+// Entry point for browsers and bundlers. The package is two WebAssembly modules (the whole API
+// in one is over its 150 KB gzipped budget): the main one (framework, rating, published results)
+// and the date functions' one (timeline, working days, workbook). Every function is synchronous,
+// and a browser can only fetch a module asynchronously, so both are fetched and instantiated in
+// parallel here (bundlers copy them: `new URL(..., import.meta.url)`), with a top-level await
+// so that every export is ready when the import resolves.
 import init from "./cqc_assurance.js";
+import initDates from "./cqc_assurance_dates.js";
 
-await init({ module_or_path: new URL("./cqc_assurance_bg.wasm", import.meta.url) });
+await Promise.all([
+  init({ module_or_path: new URL("./cqc_assurance_bg.wasm", import.meta.url) }),
+  initDates({ module_or_path: new URL("./cqc_assurance_dates_bg.wasm", import.meta.url) }),
+]);
 
 export {
   version,
@@ -26,6 +33,9 @@ export {
   publishedRatingCounts,
   publishedConflicts,
   publishedProvenance,
+} from "./cqc_assurance.js";
+
+export {
   timeline,
   timelineIcs,
   timelineText,
@@ -40,4 +50,4 @@ export {
   checkWorkbook,
   evidenceFromCsv,
   compareWithEngland,
-} from "./cqc_assurance.js";
+} from "./cqc_assurance_dates.js";

@@ -1,0 +1,436 @@
+//! The framework, the rating and the published results: the main WebAssembly module of the
+//! package (feature `rating`).
+
+use cqc_assurance::{
+    self as cqc, Assessment, EvidenceCategory, QualityStatement, Rating, RatingMethod, Score, Theme,
+};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{document_to_json_text, expect_object, repr, text_arg, to_json_text};
+use crate::{thrown, to_js, JsResult};
+
+fn is_list(value: &JsValue) -> bool {
+    Array::is_array(value) || js_sys::ArrayBuffer::is_view(value)
+}
+
+/// An assessment from JavaScript: an array of nine scores (QS1-QS9, `null` = not assessed) or
+/// an assessment document (`{ scores }`, `{ method: "earlier", evidenceScores }`).
+fn assessment_arg(value: &JsValue) -> Result<Assessment, JsValue> {
+    let text = if is_list(value) {
+        let scores = to_json_text(value, "scores").map_err(thrown)?;
+        format!("{{\"scores\":{scores}}}")
+    } else {
+        expect_object(
+            value,
+            "an assessment: an array of nine scores or a document { scores }",
+        )
+        .map_err(thrown)?;
+        document_to_json_text(value, &[]).map_err(thrown)?
+    };
+    Assessment::from_json(&text).map_err(thrown)
+}
+
+fn rating_arg(value: &JsValue, path: &str) -> Result<Rating, JsValue> {
+    Rating::parse(&text_arg(value)).map_err(|e| thrown(e.under(path)))
+}
+
+/// A whole number for a `u32` argument, or `invalid_json` at `path`.
+fn whole_number_arg(value: &JsValue, path: &str) -> Result<u32, JsValue> {
+    match value.as_f64() {
+        Some(f) if f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f) => Ok(f as u32),
+        _ => Err(thrown(cqc::Error::InvalidJson {
+            path: path.into(),
+            message: format!("expected a whole number, got {}", repr(value)),
+        })),
+    }
+}
+
+/// The version of the package (the crate's version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+// ---------------------------------------------------------------------------------------
+// The framework
+// ---------------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct StatementInfo {
+    id: &'static str,
+    number: u8,
+    index: usize,
+    name: &'static str,
+    theme: &'static str,
+    description: &'static str,
+    aliases: &'static [&'static str],
+    url: &'static str,
+}
+
+impl From<QualityStatement> for StatementInfo {
+    fn from(qs: QualityStatement) -> Self {
+        StatementInfo {
+            id: qs.id(),
+            number: qs.number(),
+            index: qs.index(),
+            name: qs.name(),
+            theme: qs.theme().id(),
+            description: qs.description(),
+            aliases: qs.aliases(),
+            url: qs.url(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ThemeInfo {
+    id: &'static str,
+    number: u8,
+    name: &'static str,
+    statements: Vec<&'static str>,
+}
+
+impl From<Theme> for ThemeInfo {
+    fn from(t: Theme) -> Self {
+        ThemeInfo {
+            id: t.id(),
+            number: t.number(),
+            name: t.name(),
+            statements: t.statements().iter().map(|qs| qs.id()).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CategoryInfo {
+    id: &'static str,
+    index: usize,
+    name: &'static str,
+    description: &'static str,
+    local_authority_use: cqc::LocalAuthorityUse,
+    applies_to_local_authorities: bool,
+}
+
+impl From<EvidenceCategory> for CategoryInfo {
+    fn from(c: EvidenceCategory) -> Self {
+        CategoryInfo {
+            id: c.id(),
+            index: c.index(),
+            name: c.name(),
+            description: c.description(),
+            local_authority_use: c.local_authority_use(),
+            applies_to_local_authorities: c.applies_to_local_authorities(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RatingInfo {
+    id: Rating,
+    index: u8,
+    label: &'static str,
+    lower_percent: u8,
+    upper_percent: u8,
+}
+
+#[derive(Serialize)]
+struct ScoreInfo {
+    score: Score,
+    descriptor: &'static str,
+}
+
+#[derive(Serialize)]
+struct MethodInfo {
+    id: &'static str,
+    name: &'static str,
+    in_force_from: &'static str,
+    in_force_until: Option<&'static str>,
+    source_url: &'static str,
+}
+
+#[derive(Serialize)]
+struct Framework {
+    themes: Vec<ThemeInfo>,
+    statements: Vec<StatementInfo>,
+    evidence_categories: Vec<CategoryInfo>,
+    local_authority_categories: Vec<&'static str>,
+    ratings: Vec<RatingInfo>,
+    scores: Vec<ScoreInfo>,
+    methods: Vec<MethodInfo>,
+    framework_url: &'static str,
+    evidence_url: &'static str,
+    ratings_url: &'static str,
+    document_version: u32,
+}
+
+/// The assessment framework: themes, quality statements, evidence categories, ratings with
+/// their percentage bands, score descriptors and rating methods, with CQC's URLs.
+#[wasm_bindgen]
+pub fn framework() -> JsResult {
+    to_js(&Framework {
+        themes: Theme::ALL.into_iter().map(ThemeInfo::from).collect(),
+        statements: QualityStatement::ALL
+            .into_iter()
+            .map(StatementInfo::from)
+            .collect(),
+        evidence_categories: EvidenceCategory::ALL
+            .into_iter()
+            .map(CategoryInfo::from)
+            .collect(),
+        local_authority_categories: EvidenceCategory::local_authority_categories()
+            .iter()
+            .map(|c| c.id())
+            .collect(),
+        ratings: Rating::ALL
+            .into_iter()
+            .map(|r| RatingInfo {
+                id: r,
+                index: r as u8,
+                label: r.label(),
+                lower_percent: r.band().0,
+                upper_percent: r.band().1,
+            })
+            .collect(),
+        scores: Score::ALL
+            .into_iter()
+            .map(|s| ScoreInfo {
+                score: s,
+                descriptor: s.descriptor(),
+            })
+            .collect(),
+        methods: RatingMethod::ALL
+            .into_iter()
+            .map(|m| MethodInfo {
+                id: m.id(),
+                name: m.name(),
+                in_force_from: m.in_force_from(),
+                in_force_until: m.in_force_until(),
+                source_url: m.source_url(),
+            })
+            .collect(),
+        framework_url: cqc::FRAMEWORK_URL,
+        evidence_url: cqc::EVIDENCE_URL,
+        ratings_url: cqc::RATINGS_URL,
+        document_version: cqc::DOCUMENT_VERSION,
+    })
+}
+
+/// A quality statement found by id, number (`5`, `"QS5"`), name or any published variant.
+#[wasm_bindgen]
+pub fn statement(name: &JsValue) -> JsResult {
+    let qs = QualityStatement::parse(&text_arg(name)).map_err(thrown)?;
+    to_js(&StatementInfo::from(qs))
+}
+
+/// A theme found by id, number or name.
+#[wasm_bindgen]
+pub fn theme(name: &JsValue) -> JsResult {
+    let t = Theme::parse(&text_arg(name)).map_err(thrown)?;
+    to_js(&ThemeInfo::from(t))
+}
+
+/// An evidence category found by id or name.
+#[wasm_bindgen(js_name = evidenceCategory)]
+pub fn evidence_category(name: &JsValue) -> JsResult {
+    let c = EvidenceCategory::parse(&text_arg(name)).map_err(thrown)?;
+    to_js(&CategoryInfo::from(c))
+}
+
+// ---------------------------------------------------------------------------------------
+// Rating
+// ---------------------------------------------------------------------------------------
+
+/// The rating of an assessment: rating, total, percentage (exact and as published), each
+/// statement's score and the position in the band.
+#[wasm_bindgen]
+pub fn rate(assessment: &JsValue) -> JsResult {
+    to_js(&cqc::rate(&assessment_arg(assessment)?))
+}
+
+#[derive(Serialize)]
+struct ExplanationOut {
+    rating: Rating,
+    steps: Vec<String>,
+    text: String,
+}
+
+/// The rating worked out step by step in plain words (`steps`, and `text` numbered).
+#[wasm_bindgen]
+pub fn explain(assessment: &JsValue) -> JsResult {
+    let e = cqc::explain(&assessment_arg(assessment)?);
+    let text = e.to_text();
+    to_js(&ExplanationOut {
+        rating: e.rating,
+        steps: e.steps,
+        text,
+    })
+}
+
+/// Every minimal set of statement score increases that reaches `target`.
+#[wasm_bindgen(js_name = improvementPaths)]
+pub fn improvement_paths(assessment: &JsValue, target: &JsValue) -> JsResult {
+    let a = assessment_arg(assessment)?;
+    let target = rating_arg(target, "target")?;
+    to_js(&cqc::improvement_paths(&a, target))
+}
+
+/// The probability of each rating when scores are uncertain: an array of nine (each a score,
+/// `null`, or four probabilities for scores 1-4) or a document `{ scores }`.
+#[wasm_bindgen(js_name = ratingProbabilities)]
+pub fn rating_probabilities(input: &JsValue) -> JsResult {
+    let text = if is_list(input) {
+        let scores = to_json_text(input, "scores").map_err(thrown)?;
+        format!("{{\"scores\":{scores}}}")
+    } else {
+        expect_object(
+            input,
+            "an array of nine score distributions or a document { scores }",
+        )
+        .map_err(thrown)?;
+        document_to_json_text(input, &[]).map_err(thrown)?
+    };
+    to_js(&cqc::rating_probabilities_json(&text).map_err(thrown)?)
+}
+
+/// Does a published rating (and percentage) follow from the scores?
+#[wasm_bindgen(js_name = checkPublished)]
+pub fn check_published(assessment: &JsValue, rating: &JsValue, percent: &JsValue) -> JsResult {
+    let a = assessment_arg(assessment)?;
+    let rating = rating_arg(rating, "rating")?;
+    let percent = if percent.is_undefined() || percent.is_null() {
+        None
+    } else {
+        match percent.as_f64() {
+            Some(f) if f.fract() == 0.0 && (0.0..=255.0).contains(&f) => Some(f as u8),
+            _ => {
+                return Err(thrown(cqc::Error::InvalidPercent {
+                    path: "percent".into(),
+                    value: repr(percent),
+                }))
+            }
+        }
+    };
+    to_js(&cqc::check_published(&a, rating, percent).map_err(thrown)?)
+}
+
+/// The rating and published percentage of `total` points over `assessed` statements, or
+/// `null` where no scores give that total (below 1 or above 4 per statement, or 0 or more than
+/// 9 statements).
+#[wasm_bindgen(js_name = ratingForTotal)]
+pub fn rating_for_total(total: &JsValue, assessed: &JsValue) -> JsResult {
+    let total = whole_number_arg(total, "total")?;
+    let assessed = whole_number_arg(assessed, "assessed")?;
+    #[derive(Serialize)]
+    struct Out {
+        rating: Rating,
+        percent: u8,
+    }
+    match cqc::rating_for_total(total, assessed) {
+        Some((rating, percent)) => to_js(&Out { rating, percent }),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+/// The assessment as the core's normalised document (`{ version, method, scores }` or
+/// `evidenceScores`), keyed by statement id: what to store or send to another service.
+#[wasm_bindgen(js_name = assessmentDocument)]
+pub fn assessment_document(assessment: &JsValue) -> JsResult {
+    to_js(&assessment_arg(assessment)?.to_document())
+}
+
+/// Ratings of many assessments at once: `scores` is a `Uint8Array` of rows of nine (QS1-QS9,
+/// `0` = not assessed). Returns `{ ratings, percents }`, one `Uint8Array` entry per row (rating
+/// index 0 inadequate … 3 outstanding, published percentage).
+#[wasm_bindgen(js_name = rateMany)]
+pub fn rate_many(scores: &JsValue) -> JsResult {
+    let array = scores.dyn_ref::<Uint8Array>().ok_or_else(|| {
+        thrown(cqc::Error::InvalidJson {
+            path: "scores".into(),
+            message: format!(
+                "expected a Uint8Array of rows of nine scores (0 = not assessed), got {}",
+                repr(scores)
+            ),
+        })
+    })?;
+    let data = array.to_vec();
+    let rows = data.len() / 9;
+    let mut ratings = vec![0u8; rows];
+    let mut percents = vec![0u8; rows];
+    cqc::rate_batch(&data, &mut ratings, &mut percents).map_err(thrown)?;
+    let out = Object::new();
+    Reflect::set(&out, &"ratings".into(), &Uint8Array::from(&ratings[..]))?;
+    Reflect::set(&out, &"percents".into(), &Uint8Array::from(&percents[..]))?;
+    Ok(out.into())
+}
+
+// ---------------------------------------------------------------------------------------
+// Published results
+// ---------------------------------------------------------------------------------------
+
+/// Every published result in the bundled dataset.
+#[wasm_bindgen(js_name = publishedResults)]
+pub fn published_results() -> JsResult {
+    to_js(cqc::published_results())
+}
+
+/// The published result of a council, found by name ("Royal Borough of Windsor &
+/// Maidenhead" finds "Windsor and Maidenhead").
+#[wasm_bindgen(js_name = findCouncil)]
+pub fn find_council(name: &JsValue) -> JsResult {
+    to_js(cqc::find_council(&text_arg(name)).map_err(thrown)?)
+}
+
+/// For each statement, how many councils scored 1, 2, 3 and 4, and the mean.
+#[wasm_bindgen(js_name = statementDistribution)]
+pub fn statement_distribution() -> JsResult {
+    to_js(&cqc::PublishedDataset::bundled().statement_distribution())
+}
+
+/// Where an assessment's percentage would rank among the published councils.
+#[wasm_bindgen(js_name = rankAmongPublished)]
+pub fn rank_among_published(assessment: &JsValue) -> JsResult {
+    to_js(&cqc::rank_among_published(&assessment_arg(assessment)?))
+}
+
+#[derive(Serialize)]
+struct RatingCount {
+    rating: Rating,
+    councils: u32,
+}
+
+/// How many published councils have each rating.
+#[wasm_bindgen(js_name = publishedRatingCounts)]
+pub fn published_rating_counts() -> JsResult {
+    let counts: Vec<RatingCount> = cqc::PublishedDataset::bundled()
+        .rating_counts()
+        .into_iter()
+        .map(|(rating, councils)| RatingCount { rating, councils })
+        .collect();
+    to_js(&counts)
+}
+
+#[derive(Serialize)]
+struct Conflict<'a> {
+    record: &'a cqc::PublishedResult,
+    check: cqc::PublishedCheck,
+}
+
+/// Published records whose rating does not follow from their published scores, each with
+/// the check that says why.
+#[wasm_bindgen(js_name = publishedConflicts)]
+pub fn published_conflicts() -> JsResult {
+    let conflicts: Vec<Conflict> = cqc::PublishedDataset::bundled()
+        .conflicts()
+        .into_iter()
+        .map(|(record, check)| Conflict { record, check })
+        .collect();
+    to_js(&conflicts)
+}
+
+/// Where the bundled published results come from (the dataset's provenance notes).
+#[wasm_bindgen(js_name = publishedProvenance)]
+pub fn published_provenance() -> String {
+    cqc::PROVENANCE.to_string()
+}

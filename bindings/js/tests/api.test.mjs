@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { cqc, pkgDir, repoRoot, expectCqcError } from "./helpers.mjs";
 
 const LIVERPOOL = [2, 3, 3, 2, 2, 2, 2, 3, 3];
@@ -51,6 +52,28 @@ test("rate: Liverpool's scores, and the same assessment in every input form", ()
   const doc = cqc.assessmentDocument(LIVERPOOL);
   assert.deepEqual(doc.scores["assessing-needs"], 2);
   assert.deepEqual(cqc.rate(doc), r);
+});
+
+// rate() reads a plain array of nine scores directly (its fast path) and anything else through
+// the core's document parser: for every array, the two give the same result or the same error.
+test("rate: an array of nine and the document { scores } agree, results and errors", () => {
+  const entry = fc.oneof(
+    fc.constantFrom(null, 1, 2, 3, 4),
+    fc.constantFrom(0, 5, -1, 2.5, NaN, Infinity, -0, "3", undefined, true, 1e300),
+  );
+  const outcome = (input) => {
+    try {
+      return { result: cqc.rate(input) };
+    } catch (e) {
+      return { error: { code: e.code, path: e.path, message: e.message } };
+    }
+  };
+  fc.assert(
+    fc.property(fc.array(entry, { minLength: 8, maxLength: 10 }), (scores) => {
+      assert.deepEqual(outcome(scores), outcome({ scores }));
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test("rate: statements not assessed are left out; the earlier method", () => {

@@ -1,6 +1,7 @@
-//! Workbook documents (`Workbook::from_json_all`, `check_workbook`), analysed on a date.
+//! Workbook documents (`Workbook::from_json_all`, `check_workbook`), analysed on a date and
+//! rendered as the report (HTML and Markdown).
 #![no_main]
-use cqc_assurance::{analyse_workbook, check_workbook, Workbook};
+use cqc_assurance::{analyse_workbook, check_workbook, Workbook, WorkbookReport};
 use libfuzzer_sys::fuzz_target;
 
 include!("common.rs");
@@ -11,6 +12,12 @@ fuzz_target!(|text: &str| {
         Ok(wb) => {
             assert_eq!(Workbook::from_json(&wb.to_json()).unwrap(), wb);
             analyse_workbook(&wb, as_of);
+            let report = WorkbookReport::new(&wb, as_of);
+            for rendered in [report.html(), report.markdown()] {
+                if let Err(e) = rendered {
+                    check_error(&e, false);
+                }
+            }
         }
         Err(errors) => {
             assert!(!errors.is_empty());

@@ -163,7 +163,10 @@ impl Assessment {
         let mut out = [None; 9];
         for (i, s) in scores.iter().enumerate() {
             if let Some(v) = s {
-                out[i] = Some(Score::from_i64(i64::from(*v), &format!("scores[{i}]"))?);
+                out[i] = Some(match *v {
+                    1..=4 => Score::ALL[usize::from(*v) - 1],
+                    _ => Score::from_i64(i64::from(*v), &format!("scores[{i}]"))?,
+                });
             }
         }
         Assessment::from_score_array(out)
@@ -543,6 +546,19 @@ pub(crate) fn statement_key(key: &str, path: &str) -> Result<QualityStatement> {
     })
 }
 
+/// A valid score (or `null`) read without building an error path; `None` when the value needs
+/// the full check (and its error).
+fn quick_score(v: &serde_json::Value) -> Option<Option<Score>> {
+    match v {
+        serde_json::Value::Null => Some(None),
+        serde_json::Value::Number(n) => match n.as_u64() {
+            Some(k @ 1..=4) => Some(Some(Score::ALL[k as usize - 1])),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Reads the `scores` field (object or array of nine) into nine optional scores.
 pub(crate) fn scores_from_raw(raw: &RawScores, path: &str) -> Result<[Option<Score>; 9]> {
     let mut out: [Option<Score>; 9] = [None; 9];
@@ -556,21 +572,32 @@ pub(crate) fn scores_from_raw(raw: &RawScores, path: &str) -> Result<[Option<Sco
                 });
             }
             for (i, v) in list.iter().enumerate() {
-                out[i] = score_from_value(v, &format!("{path}[{i}]"), true)?;
+                out[i] = match quick_score(v) {
+                    Some(s) => s,
+                    None => score_from_value(v, &format!("{path}[{i}]"), true)?,
+                };
             }
         }
         RawScores::Map(entries) => {
             let mut seen = [false; 9];
             for (key, v) in entries {
-                let p = join_path(path, key);
-                let qs = statement_key(key, &p)?;
+                // The path is only built when there is an error to report.
+                let p = || join_path(path, key);
+                let qs = match QualityStatement::parse(key) {
+                    Ok(qs) => qs,
+                    // Parsed again only to report the error at its path.
+                    Err(_) => statement_key(key, &p())?,
+                };
                 if std::mem::replace(&mut seen[qs.index()], true) {
                     return Err(Error::DuplicateStatement {
-                        path: p,
+                        path: p(),
                         statement: qs.id().to_string(),
                     });
                 }
-                out[qs.index()] = score_from_value(v, &p, true)?;
+                out[qs.index()] = match quick_score(v) {
+                    Some(s) => s,
+                    None => score_from_value(v, &p(), true)?,
+                };
             }
         }
     }

@@ -352,6 +352,46 @@ impl ErrorFamily {
     }
 }
 
+/// Matches every variant that carries a `path` (listed once, here), binding it to `$path`.
+macro_rules! with_path {
+    ($err:expr, $path:ident => $some:expr, $none:expr) => {
+        match $err {
+            Error::ScoreOutOfRange { path: $path, .. }
+            | Error::UnknownStatement { path: $path, .. }
+            | Error::DuplicateStatement { path: $path, .. }
+            | Error::DuplicateEvidenceCategory { path: $path, .. }
+            | Error::EmptyAssessment { path: $path, .. }
+            | Error::WrongLength { path: $path, .. }
+            | Error::UnknownEvidenceCategory { path: $path, .. }
+            | Error::EvidenceCategoryNotUsed { path: $path, .. }
+            | Error::UnknownTheme { path: $path, .. }
+            | Error::UnknownRating { path: $path, .. }
+            | Error::UnknownMethod { path: $path, .. }
+            | Error::MethodMismatch { path: $path, .. }
+            | Error::InvalidProbability { path: $path, .. }
+            | Error::InvalidPercent { path: $path, .. }
+            | Error::InvalidJson { path: $path, .. }
+            | Error::UnsupportedVersion { path: $path, .. }
+            | Error::InvalidCsv { path: $path, .. }
+            | Error::InvalidDate { path: $path, .. }
+            | Error::UnknownMilestone { path: $path, .. }
+            | Error::DatesOutOfOrder { path: $path, .. }
+            | Error::ConflictingDates { path: $path, .. }
+            | Error::MissingDate { path: $path, .. }
+            | Error::DateOutOfRange { path: $path, .. }
+            | Error::InvalidProfile { path: $path, .. }
+            | Error::InvalidHolidays { path: $path, .. }
+            | Error::MissingStatement { path: $path, .. }
+            | Error::DuplicateId { path: $path, .. }
+            | Error::EmptyField { path: $path, .. }
+            | Error::UnknownActionStatus { path: $path, .. }
+            | Error::InvalidValue { path: $path, .. } => $some,
+            // Listed, not `_`, so that a new variant must be placed on one side or the other.
+            Error::UnknownCouncil { .. } | Error::ReportRender { .. } => $none,
+        }
+    };
+}
+
 impl Error {
     /// The stable machine-readable code of this error, the same in every binding.
     ///
@@ -445,39 +485,7 @@ impl Error {
     /// Paths are written as a user reads them: `scores.assessing-needs`, `scores[4]`,
     /// `evidence_scores.safeguarding.observation`.
     pub fn path(&self) -> Option<&str> {
-        match self {
-            Error::ScoreOutOfRange { path, .. }
-            | Error::UnknownStatement { path, .. }
-            | Error::DuplicateStatement { path, .. }
-            | Error::DuplicateEvidenceCategory { path, .. }
-            | Error::EmptyAssessment { path }
-            | Error::WrongLength { path, .. }
-            | Error::UnknownEvidenceCategory { path, .. }
-            | Error::EvidenceCategoryNotUsed { path, .. }
-            | Error::UnknownTheme { path, .. }
-            | Error::UnknownRating { path, .. }
-            | Error::UnknownMethod { path, .. }
-            | Error::MethodMismatch { path, .. }
-            | Error::InvalidProbability { path, .. }
-            | Error::InvalidPercent { path, .. }
-            | Error::InvalidJson { path, .. }
-            | Error::UnsupportedVersion { path, .. }
-            | Error::InvalidCsv { path, .. }
-            | Error::InvalidDate { path, .. }
-            | Error::UnknownMilestone { path, .. }
-            | Error::DatesOutOfOrder { path, .. }
-            | Error::ConflictingDates { path, .. }
-            | Error::MissingDate { path, .. }
-            | Error::DateOutOfRange { path, .. }
-            | Error::InvalidProfile { path, .. }
-            | Error::InvalidHolidays { path, .. }
-            | Error::MissingStatement { path, .. }
-            | Error::DuplicateId { path, .. }
-            | Error::EmptyField { path }
-            | Error::UnknownActionStatus { path, .. }
-            | Error::InvalidValue { path, .. } => Some(path),
-            Error::UnknownCouncil { .. } | Error::ReportRender { .. } => None,
-        }
+        with_path!(self, path => Some(path.as_str()), None)
     }
 
     /// The serialisable form shared by every binding: `{"code", "family", "message", "path"}`.
@@ -510,39 +518,7 @@ impl Error {
     }
 
     fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            Error::ScoreOutOfRange { path, .. }
-            | Error::UnknownStatement { path, .. }
-            | Error::DuplicateStatement { path, .. }
-            | Error::DuplicateEvidenceCategory { path, .. }
-            | Error::EmptyAssessment { path }
-            | Error::WrongLength { path, .. }
-            | Error::UnknownEvidenceCategory { path, .. }
-            | Error::EvidenceCategoryNotUsed { path, .. }
-            | Error::UnknownTheme { path, .. }
-            | Error::UnknownRating { path, .. }
-            | Error::UnknownMethod { path, .. }
-            | Error::MethodMismatch { path, .. }
-            | Error::InvalidProbability { path, .. }
-            | Error::InvalidPercent { path, .. }
-            | Error::InvalidJson { path, .. }
-            | Error::UnsupportedVersion { path, .. }
-            | Error::InvalidCsv { path, .. }
-            | Error::InvalidDate { path, .. }
-            | Error::UnknownMilestone { path, .. }
-            | Error::DatesOutOfOrder { path, .. }
-            | Error::ConflictingDates { path, .. }
-            | Error::MissingDate { path, .. }
-            | Error::DateOutOfRange { path, .. }
-            | Error::InvalidProfile { path, .. }
-            | Error::InvalidHolidays { path, .. }
-            | Error::MissingStatement { path, .. }
-            | Error::DuplicateId { path, .. }
-            | Error::EmptyField { path }
-            | Error::UnknownActionStatus { path, .. }
-            | Error::InvalidValue { path, .. } => Some(path),
-            Error::UnknownCouncil { .. } | Error::ReportRender { .. } => None,
-        }
+        with_path!(self, path => Some(path), None)
     }
 
     /// Converts a JSON parse error (with the path serde_path_to_error found) to

@@ -93,8 +93,13 @@ pub(crate) fn check_year(year: i16, path: &str) -> Result<()> {
 }
 
 /// A date known to be valid (all callers pass constants or computed in-range values).
+///
+/// The impossible failures below panic with a fixed message rather than through `expect`:
+/// `expect` would format jiff's error, which pulls jiff's whole error-message machinery into
+/// the WebAssembly module (tens of KB) for a branch that never runs.
 fn date(year: i16, month: i8, day: i8) -> Date {
-    Date::new(year, month, day).expect("bank holiday rules only build valid dates")
+    Date::new(year, month, day)
+        .unwrap_or_else(|_| unreachable!("bank holiday rules only build valid dates"))
 }
 
 fn is_weekend(d: Date) -> bool {
@@ -105,7 +110,7 @@ fn is_weekend(d: Date) -> bool {
 fn monday(year: i16, month: i8, nth: i8) -> Date {
     date(year, month, 1)
         .nth_weekday_of_month(nth, Weekday::Monday)
-        .expect("every month has a first and a last Monday")
+        .unwrap_or_else(|_| unreachable!("every month has a first and a last Monday"))
 }
 
 /// Bank holidays in England and Wales for `year`, computed by rule, in date order.
@@ -151,12 +156,14 @@ pub fn england_bank_holidays(year: i16) -> Result<Vec<BankHoliday>> {
         easter
             .yesterday()
             .and_then(|d| d.yesterday())
-            .expect("Easter is in March or April"),
+            .unwrap_or_else(|_| unreachable!("Easter is in March or April")),
         "Good Friday",
         "",
     ));
     days.push(BankHoliday::new(
-        easter.tomorrow().expect("Easter is in March or April"),
+        easter
+            .tomorrow()
+            .unwrap_or_else(|_| unreachable!("Easter is in March or April")),
         "Easter Monday",
         "",
     ));
@@ -264,7 +271,7 @@ pub fn england_bank_holidays(year: i16) -> Result<Vec<BankHoliday>> {
             while is_weekend(sub) || taken.contains(&sub) {
                 sub = sub
                     .tomorrow()
-                    .expect("late December has a following weekday");
+                    .unwrap_or_else(|_| unreachable!("late December has a following weekday"));
             }
             taken.push(sub);
             days.push(BankHoliday::new(sub, title, "Substitute day"));

@@ -50,7 +50,18 @@ fn ics_date(d: Date) -> String {
 }
 
 pub(crate) fn write(t: &Timeline, dtstamp: jiff::Timestamp) -> String {
-    let stamp = dtstamp.strftime("%Y%m%dT%H%M%SZ").to_string();
+    // `%Y%m%dT%H%M%SZ` in UTC, written from the fields: jiff's `strftime` would bring its whole
+    // formatter (and its error messages) into the WebAssembly module for this one line.
+    let utc = jiff::tz::Offset::UTC.to_datetime(dtstamp);
+    let stamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        utc.year(),
+        utc.month(),
+        utc.day(),
+        utc.hour(),
+        utc.minute(),
+        utc.second()
+    );
     let mut out = String::new();
     let who = t.council.clone().unwrap_or_default();
     let cal_name = if who.is_empty() {
@@ -151,6 +162,23 @@ mod tests {
         }
         // Unfolding (RFC 5545: remove CRLF followed by one space) gives the line back.
         assert_eq!(out.replace("\r\n ", "").trim_end_matches("\r\n"), line);
+    }
+
+    proptest::proptest! {
+        /// The DTSTAMP is what jiff's `strftime("%Y%m%dT%H%M%SZ")` (the code it replaces) gives,
+        /// over jiff's whole range of instants.
+        #[test]
+        fn dtstamp_is_the_utc_time_in_basic_format(
+            secs in jiff::Timestamp::MIN.as_second()..=jiff::Timestamp::MAX.as_second()
+        ) {
+            let ts = jiff::Timestamp::from_second(secs).unwrap();
+            let t = crate::plan_timeline(&crate::TimelineInput::new(
+                jiff::civil::Date::new(2025, 1, 6).unwrap(),
+            ))
+            .unwrap();
+            let want = format!("DTSTAMP:{}\r\n", ts.strftime("%Y%m%dT%H%M%SZ"));
+            proptest::prop_assert!(write(&t, ts).contains(&want));
+        }
     }
 
     #[test]

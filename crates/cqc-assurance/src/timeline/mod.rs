@@ -26,7 +26,8 @@ pub use profile::{
 };
 
 use crate::error::{Error, Result};
-use calendar::{add_days, day_number};
+use calendar::add_days;
+pub(crate) use calendar::day_number;
 use holidays::check_year;
 
 /// What a timeline is computed from: the notification date, what actually happened, the rules

@@ -4,7 +4,6 @@
 //! published councils. Every result is a plain serialisable struct.
 
 use jiff::civil::Date;
-use jiff::ToSpan;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
@@ -352,8 +351,23 @@ pub fn check_workbook(text: &str, as_of: Date) -> WorkbookCheck {
     }
 }
 
+/// Days from `from` to `to` (negative if `to` is earlier). By day numbers rather than jiff's
+/// `Date - Date`, whose `expect` would pull jiff's error formatting into the WebAssembly module.
 fn days_between(from: Date, to: Date) -> i32 {
-    (to - from).get_days()
+    // Both dates are within jiff's years -9999..=9999: the difference fits an i32.
+    (crate::timeline::day_number(to) - crate::timeline::day_number(from)) as i32
+}
+
+/// `date` plus `months` calendar months, the day clamped to the end of a shorter month
+/// (31 January + 1 month is the last day of February), as jiff's `Date + Span` does; `None`
+/// past the end of jiff's calendar (year 9999). Written out because jiff's span arithmetic
+/// (rounding, relative units, their error messages) is a large part of the WebAssembly module.
+fn add_months(date: Date, months: u32) -> Option<Date> {
+    let index = i64::from(date.year()) * 12 + i64::from(date.month() - 1) + i64::from(months);
+    let year = i16::try_from(index.div_euclid(12)).ok()?;
+    let month = (index.rem_euclid(12) + 1) as i8;
+    let first = Date::new(year, month, 1).ok()?;
+    Date::new(year, month, date.day().min(first.days_in_month())).ok()
 }
 
 /// The most likely score of a distribution: the highest probability, the higher score on a tie.
@@ -543,10 +557,7 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
         } else if let Some(r) = e.review_by {
             (r < as_of).then(|| (EvidenceState::Stale, r, format!("review was due by {r}")))
         } else if e.expires.is_none() {
-            let months = i32::try_from(wb.review_after_months).unwrap_or(i32::MAX);
-            e.date
-                .checked_add(months.months())
-                .ok()
+            add_months(e.date, wb.review_after_months)
                 .filter(|due| *due < as_of)
                 .map(|due| {
                     (
@@ -802,4 +813,41 @@ fn predict(
         probabilities,
         most_likely,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::ToSpan;
+    use proptest::prelude::*;
+
+    fn any_date() -> impl Strategy<Value = Date> {
+        (1900i16..=2200, 1i8..=12, 1i8..=31).prop_map(|(y, m, d)| {
+            let first = Date::new(y, m, 1).unwrap();
+            Date::new(y, m, d.min(first.days_in_month())).unwrap()
+        })
+    }
+
+    #[test]
+    fn add_months_clamps_to_the_end_of_the_month() {
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(add_months(d(2024, 1, 31), 1), Some(d(2024, 2, 29)));
+        assert_eq!(add_months(d(2025, 1, 31), 1), Some(d(2025, 2, 28)));
+        assert_eq!(add_months(d(2025, 11, 30), 3), Some(d(2026, 2, 28)));
+        assert_eq!(add_months(d(9999, 6, 1), 7), None);
+    }
+
+    proptest! {
+        /// The same dates as jiff's own span arithmetic (the code it replaces).
+        #[test]
+        fn add_months_agrees_with_jiff(date in any_date(), months in 0u32..=1200) {
+            let jiff = date.checked_add((months as i32).months()).ok();
+            prop_assert_eq!(add_months(date, months), jiff);
+        }
+
+        #[test]
+        fn days_between_agrees_with_jiff(a in any_date(), b in any_date()) {
+            prop_assert_eq!(days_between(a, b), (b - a).get_days());
+        }
+    }
 }

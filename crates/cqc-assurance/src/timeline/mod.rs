@@ -346,7 +346,7 @@ impl Timeline {
 
     /// The timeline as pretty JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("timelines serialise")
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| unreachable!("timelines serialise"))
     }
 
     /// The timeline as text for people.

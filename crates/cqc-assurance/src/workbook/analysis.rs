@@ -771,7 +771,8 @@ fn modal_assessment(result: &RatingResult) -> Assessment {
     for s in &result.statements {
         scores[s.statement.index()] = Some(s.score);
     }
-    Assessment::from_score_array(scores).expect("a prediction has at least one statement")
+    Assessment::from_score_array(scores)
+        .unwrap_or_else(|_| unreachable!("a prediction has at least one statement"))
 }
 
 fn predict(

@@ -426,7 +426,8 @@ impl Workbook {
     /// The workbook as a document (pretty-printed JSON), which [`Workbook::from_json`] reads
     /// back unchanged.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("workbooks always serialise");
+        let mut s = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|_| unreachable!("workbooks always serialise"));
         s.push('\n');
         s
     }

@@ -136,7 +136,9 @@ pub(crate) fn write(t: &Timeline, dtstamp: jiff::Timestamp) -> String {
             format!("DESCRIPTION:{}", escape_text(&desc)),
             format!(
                 "CATEGORIES:{}",
-                escape_text(&format!("{:?}", m.kind).to_lowercase())
+                // The variant names are ASCII: the ASCII lowercasing is the same and avoids
+                // the Unicode case tables of `str::to_lowercase` in the WebAssembly module.
+                escape_text(&format!("{:?}", m.kind).to_ascii_lowercase())
             ),
             "TRANSP:TRANSPARENT".to_string(),
             "END:VEVENT".to_string(),
@@ -179,6 +181,29 @@ mod tests {
             let want = format!("DTSTAMP:{}\r\n", ts.strftime("%Y%m%dT%H%M%SZ"));
             proptest::prop_assert!(write(&t, ts).contains(&want));
         }
+    }
+
+    #[test]
+    fn categories_name_each_milestone_kind() {
+        let t = crate::plan_timeline(&crate::TimelineInput::new(
+            jiff::civil::Date::new(2025, 1, 6).unwrap(),
+        ))
+        .unwrap();
+        let ics = write(&t, jiff::Timestamp::UNIX_EPOCH);
+        let found: Vec<&str> = ics
+            .split("\r\n")
+            .filter_map(|l| l.strip_prefix("CATEGORIES:"))
+            .collect();
+        assert_eq!(found.len(), t.milestones.len());
+        for (m, c) in t.milestones.iter().zip(&found) {
+            let want = match m.kind {
+                MilestoneKind::Event => "event",
+                MilestoneKind::Deadline => "deadline",
+                MilestoneKind::Marker => "marker",
+            };
+            assert_eq!(*c, want);
+        }
+        assert!(found.contains(&"deadline") && found.contains(&"event"));
     }
 
     #[test]

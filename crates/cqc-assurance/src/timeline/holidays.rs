@@ -92,6 +92,34 @@ pub(crate) fn check_year(year: i16, path: &str) -> Result<()> {
     }
 }
 
+/// Years whose early May bank holiday was moved to another day (VE day anniversaries).
+const MOVED_EARLY_MAY: [(i16, i8, i8); 2] = [(1995, 5, 8), (2020, 5, 8)];
+
+/// Years whose spring bank holiday was moved to make room for a jubilee.
+const MOVED_SPRING: [(i16, i8, i8); 3] = [(2002, 6, 4), (2012, 6, 4), (2022, 6, 2)];
+
+/// Extra one-off bank holidays proclaimed for a single year.
+const ONE_OFF_DAYS: [(i16, i8, i8, &str); 8] = [
+    (1981, 7, 29, "Royal wedding"),
+    (1999, 12, 31, "Millennium Celebrations"),
+    (2002, 6, 3, "Golden Jubilee bank holiday"),
+    (2011, 4, 29, "Royal wedding"),
+    (2012, 6, 5, "Queen’s Diamond Jubilee"),
+    (2022, 6, 3, "Platinum Jubilee bank holiday"),
+    (
+        2022,
+        9,
+        19,
+        "Bank Holiday for the State Funeral of Queen Elizabeth II",
+    ),
+    (
+        2023,
+        5,
+        8,
+        "Bank holiday for the coronation of King Charles III",
+    ),
+];
+
 /// A date known to be valid (all callers pass constants or computed in-range values).
 ///
 /// The impossible failures below panic with a fixed message rather than through `expect`:
@@ -168,91 +196,23 @@ pub fn england_bank_holidays(year: i16) -> Result<Vec<BankHoliday>> {
         "",
     ));
 
-    match year {
-        1995 => days.push(BankHoliday::new(
-            date(1995, 5, 8),
-            "Early May bank holiday (VE day)",
-            "",
-        )),
-        2020 => days.push(BankHoliday::new(
-            date(2020, 5, 8),
-            "Early May bank holiday (VE day)",
-            "",
-        )),
-        _ => days.push(BankHoliday::new(
-            monday(year, 5, 1),
-            "Early May bank holiday",
-            "",
-        )),
-    }
-    if year == 2023 {
-        days.push(BankHoliday::new(
-            date(2023, 5, 8),
-            "Bank holiday for the coronation of King Charles III",
-            "",
-        ));
-    }
-    if year == 2011 {
-        days.push(BankHoliday::new(date(2011, 4, 29), "Royal wedding", ""));
-    }
-
-    match year {
-        2002 => {
-            days.push(BankHoliday::new(
-                date(2002, 6, 3),
-                "Golden Jubilee bank holiday",
-                "",
-            ));
-            days.push(BankHoliday::new(
-                date(2002, 6, 4),
-                "Spring bank holiday",
-                "",
-            ));
-        }
-        2012 => {
-            days.push(BankHoliday::new(
-                date(2012, 6, 4),
-                "Spring bank holiday",
-                "",
-            ));
-            days.push(BankHoliday::new(
-                date(2012, 6, 5),
-                "Queen’s Diamond Jubilee",
-                "",
-            ));
-        }
-        2022 => {
-            days.push(BankHoliday::new(
-                date(2022, 6, 2),
-                "Spring bank holiday",
-                "",
-            ));
-            days.push(BankHoliday::new(
-                date(2022, 6, 3),
-                "Platinum Jubilee bank holiday",
-                "",
-            ));
-        }
-        _ => days.push(BankHoliday::new(
-            monday(year, 5, -1),
-            "Spring bank holiday",
-            "",
-        )),
-    }
-    if year == 1981 {
-        days.push(BankHoliday::new(date(1981, 7, 29), "Royal wedding", ""));
-    }
+    // Early May and spring bank holidays, unless that year's was moved (see the tables).
+    let moved = |table: &[(i16, i8, i8)]| table.iter().find(|(y, _, _)| *y == year).copied();
+    days.push(match moved(&MOVED_EARLY_MAY) {
+        Some((y, m, d)) => BankHoliday::new(date(y, m, d), "Early May bank holiday (VE day)", ""),
+        None => BankHoliday::new(monday(year, 5, 1), "Early May bank holiday", ""),
+    });
+    days.push(match moved(&MOVED_SPRING) {
+        Some((y, m, d)) => BankHoliday::new(date(y, m, d), "Spring bank holiday", ""),
+        None => BankHoliday::new(monday(year, 5, -1), "Spring bank holiday", ""),
+    });
     days.push(BankHoliday::new(
         monday(year, 8, -1),
         "Summer bank holiday",
         "",
     ));
-    if year == 2022 {
-        days.push(BankHoliday::new(
-            date(2022, 9, 19),
-            "Bank Holiday for the State Funeral of Queen Elizabeth II",
-            "",
-        ));
+    for &(y, m, d, title) in ONE_OFF_DAYS.iter().filter(|(y, ..)| *y == year) {
+        days.push(BankHoliday::new(date(y, m, d), title, ""));
     }
 
     // Christmas Day and Boxing Day: each one at a weekend moves to the next weekday that is
@@ -278,13 +238,6 @@ pub fn england_bank_holidays(year: i16) -> Result<Vec<BankHoliday>> {
         } else {
             days.push(BankHoliday::new(day, title, ""));
         }
-    }
-    if year == 1999 {
-        days.push(BankHoliday::new(
-            date(1999, 12, 31),
-            "Millennium Celebrations",
-            "",
-        ));
     }
     days.sort();
     Ok(days)

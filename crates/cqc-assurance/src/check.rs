@@ -115,8 +115,8 @@ pub fn check_published(
                 computed.max,
                 computed.percent,
                 trim(computed.percent_exact),
-                computed.rating.label().to_lowercase(),
-                published_rating.label().to_lowercase()
+                computed.rating.label().to_ascii_lowercase(),
+                published_rating.label().to_ascii_lowercase()
             ),
         });
     }
@@ -137,7 +137,7 @@ pub fn check_published(
                 message: format!(
                     "{}% is outside the {} band ({}-{}%)",
                     p,
-                    published_rating.label().to_lowercase(),
+                    published_rating.label().to_ascii_lowercase(),
                     lo,
                     hi
                 ),

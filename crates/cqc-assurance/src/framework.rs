@@ -55,9 +55,10 @@ pub(crate) fn normalise_name(input: &str) -> String {
                     out.push(' ');
                 }
                 pending_space = false;
-                for l in c.to_lowercase() {
-                    out.push(l);
-                }
+                // Every name this library knows is ASCII, so ASCII lower-casing is enough: a
+                // non-ASCII letter is kept as written (it matches no name, lower-cased or not),
+                // and the WebAssembly modules do without Unicode's case tables.
+                out.push(c.to_ascii_lowercase());
                 continue;
             }
             _ => {

@@ -321,7 +321,7 @@ pub fn explain(assessment: &Assessment) -> Explanation {
                 let parts: Vec<String> = ev
                     .categories
                     .iter()
-                    .map(|c| format!("{} {}", c.category.name().to_lowercase(), c.score))
+                    .map(|c| format!("{} {}", c.category.name().to_ascii_lowercase(), c.score))
                     .collect();
                 steps.push(format!(
                     "{} (QS{}): {} = {} of {} = {}%, rounded up to {}%, so a statement score of {}.",
@@ -388,7 +388,7 @@ pub fn explain(assessment: &Assessment) -> Explanation {
     steps.push(format!(
         "{}% is in the {} band ({}-{}%), so the rating is {}. Bands: inadequate 25-38%, requires improvement 39-62%, good 63-87%, outstanding 88% and above.",
         r.percent,
-        r.rating.label().to_lowercase(),
+        r.rating.label().to_ascii_lowercase(),
         r.band.lower_percent,
         r.band.upper_percent,
         r.rating.label()
@@ -404,7 +404,7 @@ pub fn explain(assessment: &Assessment) -> Explanation {
             " {} more score point{} would reach {}.",
             p,
             if p == 1 { "" } else { "s" },
-            n.label().to_lowercase()
+            n.label().to_ascii_lowercase()
         ));
     }
     if let (Some(d), Some(slack)) = (r.rating.next_down(), r.band.slack_points) {
@@ -412,7 +412,7 @@ pub fn explain(assessment: &Assessment) -> Explanation {
             " {} point{} fewer would drop it to {}.",
             slack + 1,
             if slack == 0 { "" } else { "s" },
-            d.label().to_lowercase()
+            d.label().to_ascii_lowercase()
         ));
     }
     steps.push(position);

@@ -32,6 +32,7 @@ mod check;
 mod error;
 mod framework;
 mod improve;
+mod json;
 mod method;
 mod probability;
 mod published;

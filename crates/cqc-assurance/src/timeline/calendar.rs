@@ -43,15 +43,6 @@ pub fn parse_date(text: &str, path: &str) -> Result<Date> {
     Date::new(y, m as i8, d as i8).map_err(|_| bad())
 }
 
-/// Serde helper: a list of `YYYY-MM-DD` strings.
-fn parse_dates(texts: &[String], path: &str) -> Result<Vec<Date>> {
-    texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| parse_date(t, &format!("{path}[{i}]")))
-        .collect()
-}
-
 const EPOCH: Date = Date::constant(1970, 1, 1);
 
 /// Days since 1970-01-01 (negative before).
@@ -165,37 +156,43 @@ impl WorkingCalendar {
     /// assert_eq!(err.code(), "invalid_date");
     /// ```
     pub fn from_json(text: &str) -> Result<WorkingCalendar> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Raw {
-            #[serde(default)]
-            bank_holidays: Vec<RawHoliday>,
-            #[serde(default)]
-            closures: Vec<String>,
-        }
-        #[derive(Deserialize)]
-        struct RawHoliday {
-            date: String,
-            #[serde(default)]
-            title: String,
-            #[serde(default)]
-            notes: String,
-        }
-        let raw: Raw = crate::error::parse_json(text)?;
+        let doc = crate::json::parse(text)?;
+        let fields = crate::json::Object::new(
+            &doc,
+            "",
+            "a working calendar {bank_holidays, closures}",
+            &["bank_holidays", "closures"],
+        )?;
+        WorkingCalendar::read(&fields)
+    }
+
+    /// Reads the `bank_holidays` and `closures` fields of a document (a calendar, or a
+    /// timeline input, which has them too).
+    pub(crate) fn read(fields: &crate::json::Object) -> Result<WorkingCalendar> {
         let mut holidays = Vec::new();
-        for (i, h) in raw.bank_holidays.iter().enumerate() {
-            let path = format!("bank_holidays[{i}].date");
-            let date = parse_date(&h.date, &path)?;
+        let list_path = fields.path("bank_holidays");
+        for (i, h) in fields.list("bank_holidays")?.iter().enumerate() {
+            let item_path = format!("{list_path}[{i}]");
+            let h = crate::json::Object::new(
+                h,
+                &item_path,
+                "a bank holiday {date, title, notes}",
+                &["date", "title", "notes"],
+            )?;
+            let path = h.path("date");
+            let date = parse_date(h.required_str("date")?, &path)?;
             check_year(date.year(), &path)?;
             holidays.push(BankHoliday {
                 date,
-                title: h.title.clone(),
-                notes: h.notes.clone(),
+                title: h.str("title")?.unwrap_or_default().to_string(),
+                notes: h.str("notes")?.unwrap_or_default().to_string(),
             });
         }
-        let closures = parse_dates(&raw.closures, "closures")?;
-        for (i, c) in closures.iter().enumerate() {
-            check_year(c.year(), &format!("closures[{i}]"))?;
+        let mut closures = Vec::new();
+        for (path, text) in fields.strings("closures")? {
+            let date = parse_date(text, &path)?;
+            check_year(date.year(), &path)?;
+            closures.push(date);
         }
         Ok(WorkingCalendar::england()
             .with_bank_holidays(holidays)

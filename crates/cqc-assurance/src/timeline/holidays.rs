@@ -258,23 +258,16 @@ pub fn england_bank_holidays(year: i16) -> Result<Vec<BankHoliday>> {
 /// assert_eq!(err.code(), "invalid_holidays");
 /// ```
 pub fn bank_holidays_from_gov_uk_json(text: &str, division: &str) -> Result<Vec<BankHoliday>> {
-    #[derive(Deserialize)]
-    struct Division {
-        #[serde(default)]
-        division: Option<String>,
-        events: Vec<Event>,
-    }
-    #[derive(Deserialize)]
-    struct Event {
-        title: String,
-        date: String,
-        #[serde(default)]
-        notes: String,
-        #[serde(default, rename = "bunting")]
-        _bunting: Option<bool>,
-    }
-    let doc: std::collections::BTreeMap<String, Division> = crate::error::parse_json(text)?;
+    use crate::json::Object;
+    let doc = crate::json::parse(text)?;
+    let doc = Object::open(
+        &doc,
+        "",
+        "GOV.UK's bank holidays file (an object of divisions)",
+    )?;
     let Some(div) = doc.get(division) else {
+        let mut found: Vec<&str> = doc.keys().collect();
+        found.sort_unstable();
         return Err(Error::InvalidHolidays {
             path: if division.is_empty() {
                 ".".to_string()
@@ -282,27 +275,50 @@ pub fn bank_holidays_from_gov_uk_json(text: &str, division: &str) -> Result<Vec<
                 division.to_string()
             },
             message: format!(
-                "no division {division:?} in the file (found: {})",
-                doc.keys().cloned().collect::<Vec<_>>().join(", ")
+                "no division {} in the file (found: {})",
+                quoted(division),
+                found.join(", ")
             ),
         });
     };
-    if let Some(name) = &div.division {
+    let div = Object::open(div, division, "a division {division, events}")?;
+    if let Some(name) = div.str("division")? {
         if name != division {
             return Err(Error::InvalidHolidays {
-                path: format!("{division}.division"),
-                message: format!("division {name:?} is filed under {division:?}"),
+                path: div.path("division"),
+                message: format!(
+                    "division {} is filed under {}",
+                    quoted(name),
+                    quoted(division)
+                ),
             });
         }
     }
-    let mut days = Vec::with_capacity(div.events.len());
-    for (i, e) in div.events.iter().enumerate() {
-        let path = format!("{division}.events[{i}].date");
-        let d = super::calendar::parse_date(&e.date, &path)?;
+    if div.get("events").is_none() {
+        return Err(div.missing("events"));
+    }
+    let events_path = div.path("events");
+    let events = div.list("events")?;
+    let mut days = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        let event_path = format!("{events_path}[{i}]");
+        let e = Object::open(e, &event_path, "an event {title, date, notes}")?;
+        let path = e.path("date");
+        let d = super::calendar::parse_date(e.required_str("date")?, &path)?;
         check_year(d.year(), &path)?;
-        days.push(BankHoliday::new(d, &e.title, &e.notes));
+        let title = e.required_str("title")?;
+        days.push(BankHoliday::new(
+            d,
+            title,
+            e.str("notes")?.unwrap_or_default(),
+        ));
     }
     days.sort();
     days.dedup_by(|a, b| a.date == b.date);
     Ok(days)
+}
+
+/// A string in double quotes, escaped as in JSON.
+fn quoted(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
 }

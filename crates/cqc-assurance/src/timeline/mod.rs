@@ -106,44 +106,45 @@ impl TimelineInput {
     /// assert_eq!((err.code(), err.path()), ("unknown_milestone", Some("actuals.site_visit")));
     /// ```
     pub fn from_json(text: &str) -> Result<TimelineInput> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Raw {
-            #[serde(default)]
-            notified: Option<String>,
-            #[serde(default)]
-            actuals: BTreeMap<String, String>,
-            #[serde(default)]
-            approximate: Vec<String>,
-            #[serde(default)]
-            today: Option<String>,
-            #[serde(default)]
-            profile: Option<profile::RawProfile>,
-            #[serde(default)]
-            closures: Vec<String>,
-            #[serde(default)]
-            bank_holidays: Option<serde_json::Value>,
-            #[serde(default)]
-            council: Option<String>,
-            #[serde(default)]
-            notes: Vec<String>,
-        }
-        let raw: Raw = crate::error::parse_json(text)?;
+        TimelineInput::from_value(&crate::json::parse(text)?)
+    }
+
+    /// As [`TimelineInput::from_json`], from a parsed document (a workbook's `timeline`).
+    pub(crate) fn from_value(doc: &serde_json::Value) -> Result<TimelineInput> {
+        const FIELDS: [&str; 9] = [
+            "notified",
+            "actuals",
+            "approximate",
+            "today",
+            "profile",
+            "closures",
+            "bank_holidays",
+            "council",
+            "notes",
+        ];
+        let raw = crate::json::Object::new(
+            doc,
+            "",
+            "a timeline input {notified, actuals, ...}",
+            &FIELDS,
+        )?;
         let mut input = TimelineInput {
-            council: raw.council,
-            notes: raw.notes,
+            council: raw.str("council")?.map(str::to_string),
+            notes: raw
+                .strings("notes")?
+                .into_iter()
+                .map(|(_, s)| s.to_string())
+                .collect(),
             ..TimelineInput::default()
         };
-        if let Some(n) = &raw.notified {
+        if let Some(n) = raw.str("notified")? {
             input.notified = Some(parse_date(n, "notified")?);
         }
-        for (key, value) in &raw.actuals {
-            let path = format!("actuals.{key}");
+        for (key, path, value) in raw.string_map("actuals")? {
             let id = MilestoneId::parse(key).map_err(|e| e.under(&path))?;
             input.actuals.insert(id, parse_date(value, &path)?);
         }
-        for (i, key) in raw.approximate.iter().enumerate() {
-            let path = format!("approximate[{i}]");
+        for (path, key) in raw.strings("approximate")? {
             let id = MilestoneId::parse(key).map_err(|e| e.under(&path))?;
             if !input.actuals.contains_key(&id) {
                 return Err(Error::MissingDate {
@@ -153,17 +154,13 @@ impl TimelineInput {
             }
             input.approximate.insert(id);
         }
-        if let Some(t) = &raw.today {
+        if let Some(t) = raw.str("today")? {
             input.today = Some(parse_date(t, "today")?);
         }
-        if let Some(p) = &raw.profile {
-            input.profile = p.validate("profile")?;
+        if let Some(p) = raw.get("profile") {
+            input.profile = profile::RawProfile::read(p, "profile")?.validate("profile")?;
         }
-        let mut cal_doc = serde_json::json!({ "closures": raw.closures });
-        if let Some(h) = raw.bank_holidays {
-            cal_doc["bank_holidays"] = h;
-        }
-        input.calendar = WorkingCalendar::from_json(&cal_doc.to_string())?;
+        input.calendar = WorkingCalendar::read(&raw)?;
         Ok(input)
     }
 }

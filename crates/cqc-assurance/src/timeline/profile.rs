@@ -529,6 +529,94 @@ struct RawDefinition {
     source_url: Option<String>,
 }
 
+impl RawProfile {
+    /// Reads the JSON form of a profile at `path` (field types and names; [`RawProfile::validate`]
+    /// checks the rest).
+    pub(crate) fn read(value: &serde_json::Value, path: &str) -> Result<RawProfile> {
+        use crate::json::Object;
+        let raw = Object::new(
+            value,
+            path,
+            "a timeline profile {weeks_total, minimum_on_site_notice_weeks, milestones}",
+            &["weeks_total", "minimum_on_site_notice_weeks", "milestones"],
+        )?;
+        let weeks = |key: &str| -> Result<Option<u32>> {
+            match raw.i64(key)? {
+                None => Ok(None),
+                Some(n) => u32::try_from(n).map(Some).map_err(|_| Error::InvalidJson {
+                    path: raw.path(key),
+                    message: format!(
+                        "invalid value: integer `{n}`, expected a whole number of weeks"
+                    ),
+                }),
+            }
+        };
+        if raw.get("milestones").is_none() {
+            return Err(raw.missing("milestones"));
+        }
+        let list_path = raw.path("milestones");
+        let mut milestones = Vec::new();
+        for (i, m) in raw.list("milestones")?.iter().enumerate() {
+            let item_path = format!("{list_path}[{i}]");
+            let m = Object::new(
+                m,
+                &item_path,
+                "a milestone {id, rule, source, source_url}",
+                &["id", "rule", "source", "source_url"],
+            )?;
+            let rule = match m.get("rule") {
+                None => None,
+                Some(r) => Some(RawRule::read(r, &m.path("rule"))?),
+            };
+            milestones.push(RawDefinition {
+                id: m.required_str("id")?.to_string(),
+                rule,
+                source: m.str("source")?.unwrap_or_default().to_string(),
+                source_url: m.str("source_url")?.map(str::to_string),
+            });
+        }
+        Ok(RawProfile {
+            weeks_total: weeks("weeks_total")?,
+            minimum_on_site_notice_weeks: weeks("minimum_on_site_notice_weeks")?,
+            milestones,
+        })
+    }
+}
+
+impl RawRule {
+    /// Reads the JSON form of a rule at `path`.
+    fn read(value: &serde_json::Value, path: &str) -> Result<RawRule> {
+        let raw = crate::json::Object::new(
+            value,
+            path,
+            "a rule {from, days | weeks | working_days, adjust}",
+            &["from", "days", "weeks", "working_days", "adjust"],
+        )?;
+        let adjust = match raw.str("adjust")? {
+            None => Adjust::default(),
+            Some("none") => Adjust::None,
+            Some("next_working_day") => Adjust::NextWorkingDay,
+            Some("previous_working_day") => Adjust::PreviousWorkingDay,
+            Some(other) => {
+                return Err(Error::InvalidJson {
+                    path: raw.path("adjust"),
+                    message: format!(
+                        "unknown variant `{other}`, expected one of `none`, \
+                         `next_working_day`, `previous_working_day`"
+                    ),
+                })
+            }
+        };
+        Ok(RawRule {
+            from: raw.required_str("from")?.to_string(),
+            days: raw.i64("days")?,
+            weeks: raw.i64("weeks")?,
+            working_days: raw.i64("working_days")?,
+            adjust,
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for TimelineProfile {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let raw = RawProfile::deserialize(d)?;
@@ -646,8 +734,7 @@ impl TimelineProfile {
     /// assert_eq!(err.code(), "invalid_profile");
     /// ```
     pub fn from_json(text: &str) -> Result<TimelineProfile> {
-        let raw: RawProfile = crate::error::parse_json(text)?;
-        raw.validate("")
+        RawProfile::read(&crate::json::parse(text)?, "")?.validate("")
     }
 
     /// Checks a profile built in code (fields are public): the same rules as

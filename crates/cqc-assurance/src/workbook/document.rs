@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::assessment::{statement_key, EvidenceScores};
-use crate::error::{join_path, parse_json, Error, Result};
+use crate::error::{join_path, Error, Result};
 use crate::framework::{normalise_name, EvidenceCategory, LocalAuthorityUse, QualityStatement};
+use crate::json::Object;
 use crate::method::RatingMethod;
 use crate::probability::{distribution_from_value, ScoreDistribution};
 use crate::score::Score;
@@ -401,7 +402,7 @@ impl Workbook {
     /// field (`statements.equity.self_score`, `evidence[3].supports[1]`, `actions[2].due`).
     /// The list is never empty on error.
     pub fn from_json_all(text: &str) -> std::result::Result<Workbook, Vec<Error>> {
-        let value: Value = parse_json(text).map_err(|e| vec![e])?;
+        let value = crate::json::parse(text).map_err(|e| vec![e])?;
         Workbook::from_value_all(&value)
     }
 
@@ -509,25 +510,6 @@ const TOP_FIELDS: [&str; 10] = [
     "timeline",
 ];
 
-fn unknown_field(path: &str, key: &str, expected: &[&str]) -> Error {
-    Error::InvalidJson {
-        path: join_path(path, key),
-        message: format!(
-            "unknown field `{key}`, expected one of {}",
-            expected
-                .iter()
-                .map(|f| format!("`{f}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-/// Deserialises a part of the document with serde, errors placed under `path`.
-fn part<T: serde::de::DeserializeOwned>(value: &Value, path: &str) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(|e| Error::from_json(e).under(path))
-}
-
 fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
     let Some(obj) = value.as_object() else {
         errors.push(Error::InvalidJson {
@@ -538,7 +520,7 @@ fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
     };
     for key in obj.keys() {
         if !TOP_FIELDS.contains(&key.as_str()) {
-            errors.push(unknown_field("", key, &TOP_FIELDS));
+            errors.push(crate::json::unknown_field("", key, &TOP_FIELDS));
         }
     }
     match obj.get("version") {
@@ -772,17 +754,52 @@ fn map_has(map: &serde_json::Map<String, Value>, qs: QualityStatement) -> bool {
         .any(|k| QualityStatement::parse(k).is_ok_and(|q| q == qs))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStatement {
-    #[serde(default)]
-    self_score: Option<Value>,
-    #[serde(default)]
-    evidence_scores: Option<serde_json::Map<String, Value>>,
-    #[serde(default)]
+/// The fields of a statement entry, their types checked.
+struct RawStatement<'a> {
+    self_score: Option<&'a Value>,
+    evidence_scores: Option<&'a serde_json::Map<String, Value>>,
     strengths: Vec<String>,
-    #[serde(default)]
     areas_for_improvement: Vec<String>,
+}
+
+impl<'a> RawStatement<'a> {
+    fn read(value: &'a Value, path: &str) -> Result<RawStatement<'a>> {
+        let raw = Object::new(
+            value,
+            path,
+            "a statement entry {self_score, strengths, areas_for_improvement}",
+            &[
+                "self_score",
+                "evidence_scores",
+                "strengths",
+                "areas_for_improvement",
+            ],
+        )?;
+        let evidence_scores = match raw.get("evidence_scores") {
+            None => None,
+            Some(Value::Object(map)) => Some(map),
+            Some(other) => {
+                return Err(crate::json::invalid_type(
+                    other,
+                    "an object {evidence category: score}",
+                    &raw.path("evidence_scores"),
+                ))
+            }
+        };
+        let texts = |key: &str| -> Result<Vec<String>> {
+            Ok(raw
+                .strings(key)?
+                .into_iter()
+                .map(|(_, s)| s.to_string())
+                .collect())
+        };
+        Ok(RawStatement {
+            self_score: raw.get("self_score"),
+            evidence_scores,
+            strengths: texts("strengths")?,
+            areas_for_improvement: texts("areas_for_improvement")?,
+        })
+    }
 }
 
 fn read_statement(
@@ -792,7 +809,9 @@ fn read_statement(
     method: RatingMethod,
     errors: &mut Vec<Error>,
 ) -> Option<StatementEntry> {
-    let raw: RawStatement = part(value, path).map_err(|e| errors.push(e)).ok()?;
+    let raw = RawStatement::read(value, path)
+        .map_err(|e| errors.push(e))
+        .ok()?;
     let score_path = join_path(path, "self_score");
     let ev_path = join_path(path, "evidence_scores");
     let self_score = match method {
@@ -804,7 +823,7 @@ fn read_statement(
                 });
                 SelfScore::NotScored
             } else {
-                match raw.self_score.as_ref() {
+                match raw.self_score {
                     None => SelfScore::NotScored,
                     Some(v) => match distribution_from_value(v, &score_path) {
                         Ok(None) => SelfScore::NotScored,
@@ -821,7 +840,7 @@ fn read_statement(
             }
         }
         RatingMethod::Earlier => {
-            if raw.self_score.as_ref().is_some_and(|v| !v.is_null()) {
+            if raw.self_score.is_some() {
                 errors.push(Error::MethodMismatch {
                     path: score_path,
                     message: "under the earlier method a statement is scored through its evidence categories: give \"evidence_scores\" {category: score}, or use \"method\": \"current\"".into(),
@@ -830,7 +849,7 @@ fn read_statement(
             } else {
                 match raw.evidence_scores {
                     None => SelfScore::NotScored,
-                    Some(cats) => read_evidence_scores(&cats, &ev_path, errors),
+                    Some(cats) => read_evidence_scores(cats, &ev_path, errors),
                 }
             }
         }
@@ -905,24 +924,6 @@ fn read_evidence_scores(
             SelfScore::NotScored
         }
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEvidence {
-    id: String,
-    title: String,
-    category: String,
-    supports: Vec<String>,
-    #[serde(default)]
-    owner: Option<String>,
-    date: String,
-    #[serde(default)]
-    review_by: Option<String>,
-    #[serde(default)]
-    expires: Option<String>,
-    #[serde(default)]
-    link: Option<String>,
 }
 
 /// Validated fields of one evidence item, from the document or a CSV row.
@@ -1005,46 +1006,113 @@ pub(crate) fn evidence_item_from_fields(
 }
 
 fn read_evidence_item(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<EvidenceItem> {
-    let raw: RawEvidence = part(value, path).map_err(|e| errors.push(e)).ok()?;
-    evidence_item_from_fields(
-        EvidenceFields {
-            id: raw.id,
-            title: raw.title,
-            category: raw.category,
-            supports: raw.supports,
-            owner: raw.owner,
-            date: raw.date,
-            review_by: raw.review_by,
-            expires: raw.expires,
-            link: raw.link,
-        },
-        &|field| join_path(path, field),
-        errors,
-    )
+    let fields = evidence_fields(value, path)
+        .map_err(|e| errors.push(e))
+        .ok()?;
+    evidence_item_from_fields(fields, &|field| join_path(path, field), errors)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The fields of an evidence item in the document, their types checked.
+fn evidence_fields(value: &Value, path: &str) -> Result<EvidenceFields> {
+    let raw = Object::new(
+        value,
+        path,
+        "an evidence item {id, title, category, supports, date, ...}",
+        &[
+            "id",
+            "title",
+            "category",
+            "supports",
+            "owner",
+            "date",
+            "review_by",
+            "expires",
+            "link",
+        ],
+    )?;
+    let text = |key: &str| raw.required_str(key).map(str::to_string);
+    let optional = |key: &str| Ok::<_, Error>(raw.str(key)?.map(str::to_string));
+    if raw.get("supports").is_none() {
+        return Err(raw.missing("supports"));
+    }
+    Ok(EvidenceFields {
+        id: text("id")?,
+        title: text("title")?,
+        category: text("category")?,
+        supports: raw
+            .strings("supports")?
+            .into_iter()
+            .map(|(_, s)| s.to_string())
+            .collect(),
+        owner: optional("owner")?,
+        date: text("date")?,
+        review_by: optional("review_by")?,
+        expires: optional("expires")?,
+        link: optional("link")?,
+    })
+}
+
+/// The fields of an indicator, their types checked.
 struct RawIndicator {
     name: String,
     collection: String,
     value: Option<f64>,
     england_average: f64,
     higher_is_better: bool,
-    #[serde(default)]
     year: Option<String>,
-    #[serde(default)]
     unit: Option<String>,
-    #[serde(default)]
     statements: Vec<String>,
-    #[serde(default)]
     similar_within: Option<f64>,
-    #[serde(default)]
     reference: Option<String>,
 }
 
+impl RawIndicator {
+    fn read(value: &Value, path: &str) -> Result<RawIndicator> {
+        let raw = Object::new(
+            value,
+            path,
+            "an indicator {name, collection, value, england_average, higher_is_better, ...}",
+            &[
+                "name",
+                "collection",
+                "value",
+                "england_average",
+                "higher_is_better",
+                "year",
+                "unit",
+                "statements",
+                "similar_within",
+                "reference",
+            ],
+        )?;
+        let optional = |key: &str| Ok::<_, Error>(raw.str(key)?.map(str::to_string));
+        Ok(RawIndicator {
+            name: raw.required_str("name")?.to_string(),
+            collection: raw.required_str("collection")?.to_string(),
+            value: raw.f64("value")?,
+            england_average: raw
+                .f64("england_average")?
+                .ok_or_else(|| raw.missing("england_average"))?,
+            higher_is_better: raw
+                .bool("higher_is_better")?
+                .ok_or_else(|| raw.missing("higher_is_better"))?,
+            year: optional("year")?,
+            unit: optional("unit")?,
+            statements: raw
+                .strings("statements")?
+                .into_iter()
+                .map(|(_, s)| s.to_string())
+                .collect(),
+            similar_within: raw.f64("similar_within")?,
+            reference: optional("reference")?,
+        })
+    }
+}
+
 fn read_indicator(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Indicator> {
-    let raw: RawIndicator = part(value, path).map_err(|e| errors.push(e)).ok()?;
+    let raw = RawIndicator::read(value, path)
+        .map_err(|e| errors.push(e))
+        .ok()?;
     let before = errors.len();
     let name = required_text(raw.name, &join_path(path, "name"), errors);
     let collection = required_text(raw.collection, &join_path(path, "collection"), errors);
@@ -1085,34 +1153,56 @@ fn read_indicator(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<
     })
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAction {
-    id: String,
-    #[serde(default)]
-    statement: Option<String>,
-    description: String,
-    #[serde(default)]
-    owner: Option<String>,
-    due: String,
-    status: String,
+/// The fields of an action, their types checked.
+struct RawAction<'a> {
+    id: &'a str,
+    statement: Option<&'a str>,
+    description: &'a str,
+    owner: Option<&'a str>,
+    due: &'a str,
+    status: &'a str,
+}
+
+impl<'a> RawAction<'a> {
+    fn read(value: &'a Value, path: &str) -> Result<RawAction<'a>> {
+        let raw = Object::new(
+            value,
+            path,
+            "an action {id, statement, description, owner, due, status}",
+            &["id", "statement", "description", "owner", "due", "status"],
+        )?;
+        Ok(RawAction {
+            id: raw.required_str("id")?,
+            statement: raw.str("statement")?,
+            description: raw.required_str("description")?,
+            owner: raw.str("owner")?,
+            due: raw.required_str("due")?,
+            status: raw.required_str("status")?,
+        })
+    }
 }
 
 fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Action> {
-    let raw: RawAction = part(value, path).map_err(|e| errors.push(e)).ok()?;
+    let raw = RawAction::read(value, path)
+        .map_err(|e| errors.push(e))
+        .ok()?;
     let before = errors.len();
-    let id = required_text(raw.id, &join_path(path, "id"), errors);
-    let description = required_text(raw.description, &join_path(path, "description"), errors);
-    let statement = match raw.statement.as_deref() {
+    let id = required_text(raw.id.to_string(), &join_path(path, "id"), errors);
+    let description = required_text(
+        raw.description.to_string(),
+        &join_path(path, "description"),
+        errors,
+    );
+    let statement = match raw.statement {
         None | Some("") => None,
         Some(s) => statement_key(s, &join_path(path, "statement"))
             .map_err(|e| errors.push(e))
             .ok(),
     };
-    let due = parse_date(&raw.due, &join_path(path, "due"))
+    let due = parse_date(raw.due, &join_path(path, "due"))
         .map_err(|e| errors.push(e))
         .ok();
-    let status = ActionStatus::parse(&raw.status)
+    let status = ActionStatus::parse(raw.status)
         .map_err(|e| errors.push(e.under(&join_path(path, "status"))))
         .ok();
     if errors.len() > before {
@@ -1122,7 +1212,7 @@ fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Act
         id: id?,
         statement,
         description: description?,
-        owner: optional_text(raw.owner),
+        owner: optional_text(raw.owner.map(str::to_string)),
         due: due?,
         status: status?,
     })
@@ -1130,7 +1220,7 @@ fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Act
 
 /// Reads and plans a workbook's timeline, errors placed under `timeline`.
 pub(crate) fn timeline_input(value: &Value) -> Result<TimelineInput> {
-    let input = TimelineInput::from_json(&value.to_string()).map_err(|e| e.under("timeline"))?;
+    let input = TimelineInput::from_value(value).map_err(|e| e.under("timeline"))?;
     plan_timeline(&input).map_err(|e| e.under("timeline"))?;
     Ok(input)
 }

@@ -1,0 +1,402 @@
+//! Reading the timeline and workbook documents: JSON text parsed once into a
+//! [`serde_json::Value`] (a key given twice is an error, and a syntax error carries the path
+//! where it happened), then read field by field with the path of every bad field.
+//!
+//! The documents used to be read with `#[derive(Deserialize)]` structs wrapped in
+//! `serde_path_to_error`. That gives the same errors, but compiles a deserializer per struct
+//! and per input type, which made the WebAssembly modules of the npm package tens of kilobytes
+//! bigger than their budget (issue 5). Here there is one parser and a handful of readers.
+//!
+//! Messages follow serde's wording (`invalid type: integer `3`, expected a string`,
+//! `unknown field `x`, expected one of `a`, `b``), so an error reads the same whichever way a
+//! document was read. A `null` field is the same as an absent one.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::error::{join_path, Error, Result};
+
+/// Parses a JSON document. Errors are [`Error::InvalidJson`]: syntax errors at the path of the
+/// value being read (`.` for the document itself), a key given twice in one object at the
+/// path of the second, and characters after the document.
+pub(crate) fn parse(text: &str) -> Result<Value> {
+    let failed = RefCell::new(None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = Node {
+        path: "",
+        failed: &failed,
+    }
+    .deserialize(&mut de)
+    .and_then(|v| de.end().map(|()| v));
+    parsed.map_err(|e| Error::InvalidJson {
+        path: failed
+            .into_inner()
+            .filter(|p: &String| !p.is_empty())
+            .unwrap_or_else(|| ".".into()),
+        message: e.to_string(),
+    })
+}
+
+/// One value being parsed: its path, and where the first failure was recorded (the innermost
+/// value that failed records its path first; the values around it keep it).
+struct Node<'a> {
+    path: &'a str,
+    failed: &'a RefCell<Option<String>>,
+}
+
+impl Node<'_> {
+    fn record(&self, path: &str) {
+        let mut failed = self.failed.borrow_mut();
+        if failed.is_none() {
+            *failed = Some(path.to_string());
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
+        // JSON text has no NaN or infinity; serde_json rejects numbers out of range.
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        let mut items = Vec::new();
+        loop {
+            let path = format!("{}[{}]", self.path, items.len());
+            let node = Node {
+                path: &path,
+                failed: self.failed,
+            };
+            match seq.next_element_seed(node) {
+                Ok(Some(v)) => items.push(v),
+                Ok(None) => return Ok(Value::Array(items)),
+                Err(e) => {
+                    self.record(&path);
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        let mut out = Map::new();
+        loop {
+            let key = match map.next_key::<String>() {
+                Ok(Some(k)) => k,
+                Ok(None) => return Ok(Value::Object(out)),
+                Err(e) => {
+                    self.record(self.path);
+                    return Err(e);
+                }
+            };
+            let path = join_path(self.path, &key);
+            if out.contains_key(&key) {
+                self.record(&path);
+                return Err(de::Error::custom(format_args!(
+                    "the key `{key}` is given twice"
+                )));
+            }
+            let node = Node {
+                path: &path,
+                failed: self.failed,
+            };
+            match map.next_value_seed(node) {
+                Ok(v) => {
+                    out.insert(key, v);
+                }
+                Err(e) => {
+                    self.record(&path);
+                    return Err(e);
+                }
+            }
+        }
+    }
+}
+
+/// How serde names a value in an `invalid type` message: `integer `3``, `string "x"`, `map`.
+pub(crate) fn unexpected(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::String(s) => format!("string {}", Value::from(s.as_str())),
+        Value::Array(_) => "sequence".into(),
+        Value::Object(_) => "map".into(),
+    }
+}
+
+/// `invalid type: integer `3`, expected a string` at `path`.
+pub(crate) fn invalid_type(value: &Value, expected: &str, path: &str) -> Error {
+    Error::InvalidJson {
+        path: if path.is_empty() { "." } else { path }.to_string(),
+        message: format!("invalid type: {}, expected {expected}", unexpected(value)),
+    }
+}
+
+/// The fields of a JSON object, read with the path of each (`path` is the object's own path,
+/// `""` for a document).
+#[derive(Clone, Copy)]
+pub(crate) struct Object<'a, 'p> {
+    map: &'a Map<String, Value>,
+    path: &'p str,
+}
+
+impl<'a, 'p> Object<'a, 'p> {
+    /// `value` as an object whose keys are all in `fields` (the first other key is
+    /// `unknown field`); `what` names it in the error when it is not an object.
+    pub(crate) fn new(
+        value: &'a Value,
+        path: &'p str,
+        what: &str,
+        fields: &[&str],
+    ) -> Result<Object<'a, 'p>> {
+        let Value::Object(map) = value else {
+            return Err(invalid_type(value, what, path));
+        };
+        if let Some(key) = map.keys().find(|k| !fields.contains(&k.as_str())) {
+            return Err(unknown_field(path, key, fields));
+        }
+        Ok(Object { map, path })
+    }
+
+    /// `value` as an object whose other keys are allowed (a format owned by someone else, such
+    /// as GOV.UK's bank holidays file, which may gain fields).
+    pub(crate) fn open(value: &'a Value, path: &'p str, what: &str) -> Result<Object<'a, 'p>> {
+        match value {
+            Value::Object(map) => Ok(Object { map, path }),
+            other => Err(invalid_type(other, what, path)),
+        }
+    }
+
+    /// The keys, in document order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'a str> {
+        self.map.keys().map(String::as_str)
+    }
+
+    /// The path of a field.
+    pub(crate) fn path(&self, key: &str) -> String {
+        join_path(self.path, key)
+    }
+
+    /// A field's value; absent and `null` are both `None`.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// An optional string field.
+    pub(crate) fn str(&self, key: &str) -> Result<Option<&'a str>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(invalid_type(other, "a string", &self.path(key))),
+        }
+    }
+
+    /// A string field that must be there.
+    pub(crate) fn required_str(&self, key: &str) -> Result<&'a str> {
+        self.str(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    /// An optional whole number field within `i64`.
+    pub(crate) fn i64(&self, key: &str) -> Result<Option<i64>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| invalid_type(v, "a whole number", &self.path(key))),
+        }
+    }
+
+    /// An optional number field.
+    pub(crate) fn f64(&self, key: &str) -> Result<Option<f64>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_f64()
+                .map(Some)
+                .ok_or_else(|| invalid_type(v, "a number", &self.path(key))),
+        }
+    }
+
+    /// An optional `true` or `false` field.
+    pub(crate) fn bool(&self, key: &str) -> Result<Option<bool>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_bool()
+                .map(Some)
+                .ok_or_else(|| invalid_type(v, "a boolean", &self.path(key))),
+        }
+    }
+
+    /// An optional list field (absent is empty).
+    pub(crate) fn list(&self, key: &str) -> Result<&'a [Value]> {
+        match self.get(key) {
+            None => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
+            Some(other) => Err(invalid_type(other, "a list", &self.path(key))),
+        }
+    }
+
+    /// An optional list of strings (absent is empty); each with its path `key[i]`.
+    pub(crate) fn strings(&self, key: &str) -> Result<Vec<(String, &'a str)>> {
+        let path = self.path(key);
+        self.list(key)?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let p = format!("{path}[{i}]");
+                match v {
+                    Value::String(s) => Ok((p, s.as_str())),
+                    other => Err(invalid_type(other, "a string", &p)),
+                }
+            })
+            .collect()
+    }
+
+    /// An optional object of strings (absent is empty): `(key, path, value)` in document order.
+    pub(crate) fn string_map(&self, key: &str) -> Result<Vec<(&'a str, String, &'a str)>> {
+        let path = self.path(key);
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Object(map)) => map
+                .iter()
+                .map(|(k, v)| {
+                    let p = join_path(&path, k);
+                    match v {
+                        Value::String(s) => Ok((k.as_str(), p, s.as_str())),
+                        other => Err(invalid_type(other, "a string", &p)),
+                    }
+                })
+                .collect(),
+            Some(other) => Err(invalid_type(other, "an object of strings", &path)),
+        }
+    }
+
+    /// `missing field `key`` at the object's path (where it belongs), as serde reports it.
+    pub(crate) fn missing(&self, key: &str) -> Error {
+        Error::InvalidJson {
+            path: if self.path.is_empty() { "." } else { self.path }.to_string(),
+            message: format!("missing field `{key}`"),
+        }
+    }
+}
+
+/// `unknown field `key`, expected one of `a`, `b`` at the field's path.
+pub(crate) fn unknown_field(path: &str, key: &str, expected: &[&str]) -> Error {
+    let mut message = format!("unknown field `{key}`, expected one of ");
+    for (i, f) in expected.iter().enumerate() {
+        if i > 0 {
+            message.push_str(", ");
+        }
+        message.push('`');
+        message.push_str(f);
+        message.push('`');
+    }
+    Error::InvalidJson {
+        path: join_path(path, key),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> (String, String) {
+        let e = parse(text).unwrap_err();
+        (e.path().unwrap_or_default().to_string(), e.to_string())
+    }
+
+    #[test]
+    fn parses_what_serde_json_parses() {
+        let text = r#"{"a": [1, -2, 2.5, "x", null, true, {"b": {}}], "c": "\u00e9"}"#;
+        assert_eq!(
+            parse(text).unwrap(),
+            serde_json::from_str::<Value>(text).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_an_error_at_its_path() {
+        let (path, message) = err(r#"{"a": {"b": 1, "b": 2}}"#);
+        assert_eq!(path, "a.b");
+        assert!(message.contains("given twice"), "{message}");
+    }
+
+    #[test]
+    fn syntax_errors_carry_the_path_of_the_value_being_read() {
+        assert_eq!(err(r#"{"a": [1, 2, }"#).0, "a[2]");
+        assert_eq!(err(r#"{"a": {"b": tru}}"#).0, "a.b");
+        assert_eq!(err("[1] 2").0, ".");
+        assert_eq!(err("").0, ".");
+    }
+
+    #[test]
+    fn fields_are_read_with_their_paths() {
+        let v = parse(r#"{"s": "x", "n": 3, "l": ["a", 2], "m": {"k": 1}, "z": null}"#).unwrap();
+        let o = Object::new(&v, "top", "an object", &["s", "n", "l", "m", "z"]).unwrap();
+        assert_eq!(o.str("s").unwrap(), Some("x"));
+        assert_eq!(o.str("z").unwrap(), None);
+        assert_eq!(o.i64("n").unwrap(), Some(3));
+        let e = o.str("n").unwrap_err();
+        assert_eq!(e.path(), Some("top.n"));
+        assert!(e
+            .to_string()
+            .contains("invalid type: integer `3`, expected a string"));
+        assert_eq!(o.strings("l").unwrap_err().path(), Some("top.l[1]"));
+        assert_eq!(o.string_map("m").unwrap_err().path(), Some("top.m.k"));
+        assert_eq!(o.required_str("q").unwrap_err().path(), Some("top"));
+        let e = Object::new(&v, "top", "an object", &["s"]).err().unwrap();
+        assert_eq!(e.path(), Some("top.n"));
+        assert!(e
+            .to_string()
+            .contains("unknown field `n`, expected one of `s`"));
+    }
+}

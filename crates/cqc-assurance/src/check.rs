@@ -200,8 +200,7 @@ pub fn check_published(
 }
 
 fn trim(x: f64) -> String {
-    let s = format!("{x:.1}%");
-    s.replace(".0%", "%")
+    crate::json::one_decimal(x) + "%"
 }
 
 #[cfg(test)]

@@ -157,6 +157,45 @@ impl<'de> Visitor<'de> for Node<'_> {
     }
 }
 
+/// A number as people read it: whole numbers without a decimal point (`3`), others in the
+/// shortest form that reads back the same (`2.5`, `0.1`), `NaN`, `inf` and `-inf` by name.
+///
+/// The same text as Rust's `{}` for `f64`, except that very small or very large numbers take
+/// an exponent (`1e-7`, as JavaScript writes them), written with serde_json's formatter so that
+/// the WebAssembly modules do without the standard library's float formatting (14 KB).
+pub(crate) fn number_text(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".into()
+    } else if x.is_infinite() {
+        if x > 0.0 { "inf" } else { "-inf" }.into()
+    } else if x.fract() == 0.0 && x.abs() < 1e15 {
+        (x as i64).to_string()
+    } else {
+        serde_json::Number::from_f64(x).map_or_else(String::new, |n| n.to_string())
+    }
+}
+
+/// A number rounded to one decimal place, without a trailing `.0`: `62.5`, `62`, `0.3`
+/// (halves round away from zero).
+pub(crate) fn one_decimal(x: f64) -> String {
+    if !x.is_finite() || x.abs() >= 1e14 {
+        return number_text(x);
+    }
+    let tenths = (x * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{tenth}")
+    }
+}
+
+/// A string in double quotes, escaped as JSON escapes it: `"Equity"`, `"a \"b\""`.
+pub(crate) fn quoted(s: &str) -> String {
+    Value::from(s).to_string()
+}
+
 /// How serde names a value in an `invalid type` message: `integer `3``, `string "x"`, `map`.
 pub(crate) fn unexpected(value: &Value) -> String {
     match value {
@@ -164,7 +203,7 @@ pub(crate) fn unexpected(value: &Value) -> String {
         Value::Bool(b) => format!("boolean `{b}`"),
         Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
         Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {}", Value::from(s.as_str())),
+        Value::String(s) => format!("string {}", quoted(s)),
         Value::Array(_) => "sequence".into(),
         Value::Object(_) => "map".into(),
     }
@@ -376,6 +415,48 @@ mod tests {
         assert_eq!(err(r#"{"a": {"b": tru}}"#).0, "a.b");
         assert_eq!(err("[1] 2").0, ".");
         assert_eq!(err("").0, ".");
+    }
+
+    #[test]
+    fn numbers_read_as_rust_prints_them() {
+        for x in [
+            0.0,
+            3.0,
+            -3.0,
+            2.5,
+            0.1,
+            0.3,
+            1.0 / 3.0,
+            62.45,
+            0.001,
+            123456.789,
+            4.000001,
+        ] {
+            assert_eq!(number_text(x), format!("{x}"), "{x}");
+        }
+        assert_eq!(number_text(1e-7), "1e-7");
+        assert_eq!(number_text(f64::NAN), "NaN");
+        assert_eq!(number_text(f64::NEG_INFINITY), "-inf");
+        assert_eq!(one_decimal(62.5), "62.5");
+        assert_eq!(one_decimal(62.04), "62");
+        assert_eq!(one_decimal(-0.26), "-0.3");
+        assert_eq!(one_decimal(99.96), "100");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn number_text_reads_back_the_same(x in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO) {
+            let text = number_text(x);
+            proptest::prop_assert_eq!(text.parse::<f64>().unwrap(), x);
+        }
+
+        #[test]
+        fn one_decimal_is_within_a_twentieth(x in -1e6f64..1e6) {
+            let text = one_decimal(x);
+            let back: f64 = text.parse().unwrap();
+            proptest::prop_assert!((back - x).abs() <= 0.05 + 1e-9, "{} -> {}", x, text);
+            proptest::prop_assert!(!text.ends_with(".0"));
+        }
     }
 
     #[test]

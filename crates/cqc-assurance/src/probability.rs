@@ -34,8 +34,9 @@ impl ScoreDistribution {
                 return Err(Error::InvalidProbability {
                     path: format!("{}[{i}]", if path == "." { "" } else { path }),
                     message: format!(
-                        "probability of score {} must be a number from 0 to 1, got {x}",
-                        i + 1
+                        "probability of score {} must be a number from 0 to 1, got {}",
+                        i + 1,
+                        crate::json::number_text(*x)
                     ),
                 });
             }
@@ -44,7 +45,10 @@ impl ScoreDistribution {
         if (sum - 1.0).abs() > 1e-6 {
             return Err(Error::InvalidProbability {
                 path: path.to_string(),
-                message: format!("probabilities of scores 1-4 must add up to 1, got {sum}"),
+                message: format!(
+                    "probabilities of scores 1-4 must add up to 1, got {}",
+                    crate::json::number_text(sum)
+                ),
             });
         }
         Ok(ScoreDistribution(p))

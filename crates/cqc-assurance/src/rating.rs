@@ -295,8 +295,7 @@ impl Explanation {
 }
 
 fn fmt_pct(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    crate::json::one_decimal(x)
 }
 
 /// Explains how the rating of an assessment follows from its scores.

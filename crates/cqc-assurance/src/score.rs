@@ -54,7 +54,7 @@ impl Score {
         } else {
             Err(Error::ScoreOutOfRange {
                 path: path.to_string(),
-                value: value.to_string(),
+                value: crate::json::number_text(value),
             })
         }
     }

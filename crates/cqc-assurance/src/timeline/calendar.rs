@@ -222,7 +222,7 @@ impl WorkingCalendar {
             by_year.entry(h.date.year()).or_default().push(h);
         }
         for (year, mut days) in by_year {
-            days.sort();
+            days.sort_unstable();
             days.dedup_by(|a, b| a.date == b.date);
             self.official.insert(year, days);
         }

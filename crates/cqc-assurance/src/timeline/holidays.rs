@@ -239,7 +239,7 @@ pub fn england_bank_holidays(year: i16) -> Result<Vec<BankHoliday>> {
             days.push(BankHoliday::new(day, title, ""));
         }
     }
-    days.sort();
+    days.sort_unstable();
     Ok(days)
 }
 
@@ -276,7 +276,7 @@ pub fn bank_holidays_from_gov_uk_json(text: &str, division: &str) -> Result<Vec<
             },
             message: format!(
                 "no division {} in the file (found: {})",
-                quoted(division),
+                crate::json::quoted(division),
                 found.join(", ")
             ),
         });
@@ -288,8 +288,8 @@ pub fn bank_holidays_from_gov_uk_json(text: &str, division: &str) -> Result<Vec<
                 path: div.path("division"),
                 message: format!(
                     "division {} is filed under {}",
-                    quoted(name),
-                    quoted(division)
+                    crate::json::quoted(name),
+                    crate::json::quoted(division)
                 ),
             });
         }
@@ -313,12 +313,7 @@ pub fn bank_holidays_from_gov_uk_json(text: &str, division: &str) -> Result<Vec<
             e.str("notes")?.unwrap_or_default(),
         ));
     }
-    days.sort();
+    days.sort_unstable();
     days.dedup_by(|a, b| a.date == b.date);
     Ok(days)
-}
-
-/// A string in double quotes, escaped as in JSON.
-fn quoted(s: &str) -> String {
-    serde_json::Value::from(s).to_string()
 }

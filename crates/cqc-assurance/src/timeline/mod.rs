@@ -736,8 +736,10 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
             }
         })
         .collect();
-    // Date order; ties keep the usual order.
-    milestones.sort_by_key(|m| m.date);
+    // Date order; ties keep the usual order. (Unstable sorts with a unique key, here and below:
+    // the same order as a stable sort, and the WebAssembly modules carry one sort algorithm.)
+    let usual: Vec<MilestoneId> = milestones.iter().map(|m| m.id).collect();
+    milestones.sort_unstable_by_key(|m| (m.date, usual.iter().position(|&id| id == m.id)));
 
     let mut timeline = Timeline {
         council: input.council.clone(),
@@ -930,7 +932,8 @@ fn intervals(t: &Timeline, input: &TimelineInput, cal: &WorkingCalendar) -> Resu
             m.actual.map(|a| (a, m.id, approx))
         })
         .collect();
-    recorded.sort_by_key(|r| r.0);
+    let position = |id: MilestoneId| t.milestones.iter().position(|m| m.id == id);
+    recorded.sort_unstable_by_key(|r| (r.0, position(r.1)));
     let make = |a: &(Date, MilestoneId, bool), b: &(Date, MilestoneId, bool)| -> Result<Interval> {
         let days = day_number(b.0) - day_number(a.0);
         Ok(Interval {

@@ -630,7 +630,7 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
             days_overdue: days_between(a.due, as_of),
         })
         .collect();
-    overdue_actions.sort_by(|a, b| {
+    overdue_actions.sort_unstable_by(|a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)
             .then(a.index.cmp(&b.index))

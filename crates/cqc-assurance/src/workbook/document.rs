@@ -1132,7 +1132,10 @@ fn read_indicator(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<
         if !(t.is_finite() && t >= 0.0) {
             errors.push(Error::InvalidValue {
                 path: join_path(path, "similar_within"),
-                message: format!("the tolerance must be zero or more, got {t}"),
+                message: format!(
+                    "the tolerance must be zero or more, got {}",
+                    crate::json::number_text(t)
+                ),
             });
         }
     }

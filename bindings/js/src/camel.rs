@@ -49,7 +49,7 @@ pub fn camel_case(name: &str) -> std::borrow::Cow<'_, str> {
         if ch == '_' && !out.is_empty() {
             upper = true;
         } else if upper {
-            out.extend(ch.to_uppercase());
+            out.push(ch.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(ch);

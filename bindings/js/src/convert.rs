@@ -377,6 +377,17 @@ pub fn to_js_error(err: &Error) -> JsValue {
     e.into()
 }
 
+/// A date argument: a `Date` (its local calendar date) or a `YYYY-MM-DD` string; anything else
+/// is the core's `invalid_date` at `path`.
+pub(crate) fn date_arg(value: &JsValue, path: &str) -> Result<jiff::civil::Date, JsValue> {
+    let text = match (value.dyn_ref::<js_sys::Date>(), value.as_string()) {
+        (Some(d), _) => date_text(d),
+        (None, Some(s)) => s,
+        (None, None) => repr(value),
+    };
+    cqc_assurance::parse_date(&text, path).map_err(|e| to_js_error(&e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

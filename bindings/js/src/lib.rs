@@ -7,10 +7,10 @@
 //! field names in camelCase ([`camel`]) and core errors as thrown JavaScript `Error`s carrying
 //! the core's `code`, `family` and `path` ([`convert::to_js_error`]).
 //!
-//! The package is two WebAssembly modules built from this crate: feature `rating` (the
-//! framework, the rating and the published results: the main module, within the 150 KB
-//! gzipped budget) and feature `dates` (timeline, working days, workbook: loaded on first use).
-//! Both are on by default.
+//! The package is three WebAssembly modules built from this crate, one per feature, each
+//! within the 150 KB gzipped budget: `rating` (the framework, the rating and the published
+//! results), `timeline` (the assessment timeline and working days) and `workbook` (the
+//! self-assessment workbook). All three are on by default.
 //!
 //! The exported functions only work inside a JavaScript host; the conversions they are made
 //! of are plain Rust and are tested here:
@@ -28,9 +28,9 @@ pub mod camel;
 pub mod convert;
 #[cfg(feature = "rating")]
 mod rating;
-#[cfg(feature = "dates")]
+#[cfg(feature = "timeline")]
 mod timeline;
-#[cfg(feature = "dates")]
+#[cfg(feature = "workbook")]
 mod workbook;
 
 use cqc_assurance as cqc;

@@ -3,25 +3,13 @@
 //! calendar date in local time).
 
 use cqc_assurance::{self as cqc, plan_timeline, Timeline, TimelineInput, WorkingCalendar};
-use jiff::civil::Date;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date_text, document_to_json_text, expect_object, repr};
+use crate::convert::{date_arg, document_to_json_text, expect_object, repr};
 use crate::{thrown, to_js, JsResult};
 
 /// The document fields of a timeline input whose whole subtree is field names.
 const TIMELINE_FIELD_TREES: &[&str] = &["profile", "bank_holidays"];
-
-/// A date argument: a `Date` (its local calendar date) or a `YYYY-MM-DD` string; anything else
-/// is the core's `invalid_date` at `path`.
-pub(crate) fn date_arg(value: &JsValue, path: &str) -> Result<Date, JsValue> {
-    let text = match (value.dyn_ref::<js_sys::Date>(), value.as_string()) {
-        (Some(d), _) => date_text(d),
-        (None, Some(s)) => s,
-        (None, None) => repr(value),
-    };
-    cqc::parse_date(&text, path).map_err(thrown)
-}
 
 /// A year: a whole number; outside what the core computes (or what fits its year type) is the
 /// core's `date_out_of_range`.

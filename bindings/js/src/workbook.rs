@@ -5,8 +5,7 @@
 use cqc_assurance as cqc;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{repr, to_json_text};
-use crate::timeline::date_arg;
+use crate::convert::{date_arg, repr, to_json_text};
 use crate::{thrown, to_js, JsResult};
 
 /// The workbook as JSON text: a string is taken as the file's text, anything else is written

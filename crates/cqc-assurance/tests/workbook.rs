@@ -3,7 +3,8 @@
 
 use cqc_assurance::{
     analyse_workbook, check_workbook, evidence_from_csv, evidence_to_csv, ActionStatus, Comparison,
-    EvidenceCategory, EvidenceItem, EvidenceState, QualityStatement, Rating, SelfScore, Workbook,
+    EvidenceCategory, EvidenceItem, EvidenceState, QualityStatement, Rating, SelfScore,
+    TimelineInput, Workbook,
 };
 use jiff::civil::Date;
 use proptest::prelude::*;
@@ -497,4 +498,36 @@ proptest! {
         }
         prop_assert_eq!(up == Comparison::Similar, (v - e).abs() <= t + 1e-9 * e.abs().max(1.0));
     }
+}
+
+#[test]
+fn a_key_given_twice_is_reported_not_dropped() {
+    // JSON text can name a key twice; a JSON value cannot hold both, so the second must be an
+    // error at its path rather than silently replacing the first (lost data).
+    let text = EXAMPLE.replacen(
+        "\"statements\": {",
+        "\"statements\": {\"equity\": {\"self_score\": 1}, ",
+        1,
+    );
+    assert_ne!(text, EXAMPLE, "the example has a statements object");
+    let errors = Workbook::from_json_all(&text).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code(), "invalid_json");
+    assert_eq!(errors[0].path(), Some("statements.equity"));
+    assert!(
+        errors[0].to_string().contains("given twice"),
+        "{}",
+        errors[0]
+    );
+
+    let err = TimelineInput::from_json(r#"{"notified": "2025-01-06", "notified": "2025-01-13"}"#)
+        .unwrap_err();
+    assert_eq!((err.code(), err.path()), ("invalid_json", Some("notified")));
+}
+
+#[test]
+fn a_syntax_error_names_where_it_is() {
+    let err = Workbook::from_json(r#"{"version": 1, "evidence": [{"id": "E1",}]}"#).unwrap_err();
+    assert_eq!(err.code(), "invalid_json");
+    assert_eq!(err.path(), Some("evidence[0]"));
 }

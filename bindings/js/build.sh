@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the npm package `cqc-assurance` into bindings/js/pkg/ (which `npm pack` turns into a
-# tarball): the core compiled to WebAssembly (profile wasm-release) as two modules (the main
-# one and the date functions', see step 4), wasm-bindgen's ES-module glue (target `web`) for
-# each, each module shrunk by `wasm-opt -Oz`, and the package files in npm/ (package.json, the
-# node and browser entry points, index.d.ts, README.md).
+# tarball): the core compiled to WebAssembly (profile wasm-release) as three modules, one per
+# feature of the crate (step 5), wasm-bindgen's ES-module glue (target `web`) for each, each
+# module shrunk by `wasm-opt -Oz`, and the package files in npm/ (package.json, the entry
+# points of the root and of the sub-paths `cqc-assurance/rating`, `/timeline`, `/workbook` for
+# node and for browsers, their .d.ts files).
 #
 # Installs what it needs on a fresh machine, each only when missing or at the wrong version:
 # the wasm32-unknown-unknown target (rustup), wasm-bindgen-cli at exactly the wasm-bindgen
@@ -39,26 +40,48 @@ if [ ! -x "$here/node_modules/.bin/wasm-opt" ] || [ ! -x "$here/node_modules/.bi
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# 4. Compile the binding alone for wasm (never the whole workspace: pyo3 does not build there),
-#    twice: the main module (feature `rating`: framework, rating, published results) and the
-#    module the package loads on first use of a date function (feature `dates`: timeline,
-#    working days, workbook). One module with both is over the 150 KB gzipped budget.
-#    Each build is turned into glue + a shrunk module at once (both builds write the same file).
+# 4. Reproducible modules: the source paths compiled into them (panic locations) are written
+#    relative to the crates.io sources folder and to the repository, not as this machine's
+#    absolute paths (shorter, too). The registry folder's name carries a hash of the index URL:
+#    it is found where cargo keeps the wasm-bindgen crate of Cargo.lock, not hard-coded. The
+#    flags are only a function of those two folders, so every run passes the same ones and
+#    nothing is rebuilt twice (they apply to the wasm32 target only, whose artefacts live apart
+#    from the host's; build scripts and proc macros are built without them).
+cargo fetch --locked --quiet
+cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+crate=$(ls -d "$cargo_home"/registry/cache/*/"wasm-bindgen-$want.crate" 2>/dev/null | head -n 1 || true)
+if [ -z "$crate" ]; then
+  echo "build.sh: wasm-bindgen-$want.crate is not in $cargo_home/registry/cache after cargo fetch" >&2
+  exit 1
+fi
+registry_src="$cargo_home/registry/src/$(basename "$(dirname "$crate")")"
+# CARGO_ENCODED_RUSTFLAGS (flags separated by 0x1f) so that a path with a space stays whole;
+# it takes precedence over RUSTFLAGS and any config.
+sep=$'\x1f'
+export CARGO_ENCODED_RUSTFLAGS="--remap-path-prefix=$registry_src/=${sep}--remap-path-prefix=$root/="
+unset RUSTFLAGS
+
+# 5. Compile the binding alone for wasm (never the whole workspace: pyo3 does not build there),
+#    once per module, each with one feature of the crate: `rating` (framework, rating, published
+#    results), `timeline` (assessment timeline, working days) and `workbook` (the
+#    self-assessment workbook). One module with everything is over the 150 KB gzipped budget.
+#    Each build is turned into glue + a shrunk module at once (the builds write the same file).
 out="$here/pkg"
 rm -rf "$out"
 mkdir -p "$out"
 wasm="target/wasm32-unknown-unknown/wasm-release/cqc_assurance_js.wasm"
-for part in rating:cqc_assurance dates:cqc_assurance_dates; do
+modules="rating:cqc_assurance timeline:cqc_assurance_timeline workbook:cqc_assurance_workbook"
+for part in $modules; do
   feature="${part%%:*}"
   name="${part#*:}"
   cargo build --locked --profile wasm-release --target wasm32-unknown-unknown \
     -p cqc-assurance-js --no-default-features --features "$feature"
-  # 5. The glue (ES module, target `web`) and the module shrunk by wasm-opt.
+  # 6. The glue (ES module, target `web`) and the module shrunk by wasm-opt.
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$wasm"
   "$here/node_modules/.bin/wasm-opt" -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 done
 
-# 6. The package files.
+# 7. The package files.
 cp "$here"/npm/* "$out/"
 version=$(cargo pkgid -p cqc-assurance-js | sed 's/.*[#@]//')
 node -e '
@@ -69,9 +92,10 @@ node -e '
   fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
 ' "$out" "$version"
 
-for name in cqc_assurance cqc_assurance_dates; do
+for part in $modules; do
+  name="${part#*:}"
   size=$(wc -c < "$out/${name}_bg.wasm")
   gz=$(gzip -9c "$out/${name}_bg.wasm" | wc -c)
-  echo "build.sh: ${name}_bg.wasm: $size bytes, $gz gzipped"
+  echo "build.sh: ${name}_bg.wasm (${part%%:*}): $size bytes, $gz gzipped"
 done
 echo "build.sh: built cqc-assurance $version in bindings/js/pkg/"

@@ -1,6 +1,9 @@
 // Type declarations of the npm package `cqc-assurance`, written and checked by hand against the
 // Rust core's serialised types (field names in camelCase; string values exactly as the core
 // writes them). Every function throws a `CqcError` (see below) on bad input.
+//
+// This file declares the root `cqc-assurance` (the whole API) and every type once; the
+// sub-paths' files (rating.d.ts, timeline.d.ts, workbook.d.ts) re-export from it.
 
 // ---------------------------------------------------------------------------------------------
 // Identifiers

@@ -1,89 +1,64 @@
-// Entry point for Node.js. The package is two WebAssembly modules (the whole API in one is over
-// its 150 KB gzipped budget): the main one (framework, rating, published results) is loaded
-// synchronously when the package is imported, so that `import { rate } from "cqc-assurance"` is
-// ready to use at once; the date functions' module (timeline, working days, workbook) is loaded,
-// synchronously too, the first time one of them is called.
-import { readFileSync } from "node:fs";
-import { initSync } from "./cqc_assurance.js";
-import * as datesModule from "./cqc_assurance_dates.js";
+// `cqc-assurance` (the root, the whole API) in Node.js. The package is three WebAssembly
+// modules, each within its 150 KB gzipped budget: rating, timeline and workbook (the sub-paths
+// `cqc-assurance/rating`, `/timeline` and `/workbook` load one each). Here the rating module is
+// loaded synchronously at import, so that `import { rate } from "cqc-assurance"` is ready at
+// once; the timeline and workbook modules are each loaded, synchronously too, the first time
+// one of their functions is called. One instance of each module serves this entry and the
+// sub-paths alike (load.node.js).
+import { loadSync } from "./load.node.js";
+import * as timelineGlue from "./cqc_assurance_timeline.js";
+import * as workbookGlue from "./cqc_assurance_workbook.js";
 
-initSync({ module: readFileSync(new URL("./cqc_assurance_bg.wasm", import.meta.url)) });
+export * from "./rating.node.js";
 
-let datesLoaded = false;
+const timelineWasm = new URL("./cqc_assurance_timeline_bg.wasm", import.meta.url);
+const workbookWasm = new URL("./cqc_assurance_workbook_bg.wasm", import.meta.url);
 
-/** The date functions' module, loaded on first use. */
-function dates() {
-  if (!datesLoaded) {
-    datesModule.initSync({
-      module: readFileSync(new URL("./cqc_assurance_dates_bg.wasm", import.meta.url)),
-    });
-    datesLoaded = true;
-  }
-  return datesModule;
-}
-
-export {
-  version,
-  framework,
-  statement,
-  theme,
-  evidenceCategory,
-  rate,
-  explain,
-  improvementPaths,
-  ratingProbabilities,
-  checkPublished,
-  ratingForTotal,
-  assessmentDocument,
-  rateMany,
-  publishedResults,
-  findCouncil,
-  statementDistribution,
-  rankAmongPublished,
-  publishedRatingCounts,
-  publishedConflicts,
-  publishedProvenance,
-} from "./cqc_assurance.js";
+/** The timeline module, loaded on first use. */
+const timelineModule = () => loadSync(timelineGlue, timelineWasm);
+/** The workbook module, loaded on first use. */
+const workbookModule = () => loadSync(workbookGlue, workbookWasm);
 
 export function timeline(input) {
-  return dates().timeline(input);
+  return timelineModule().timeline(input);
 }
 export function timelineIcs(input, stamp) {
-  return dates().timelineIcs(input, stamp);
+  return timelineModule().timelineIcs(input, stamp);
 }
 export function timelineText(input) {
-  return dates().timelineText(input);
+  return timelineModule().timelineText(input);
 }
 export function timelineProfile() {
-  return dates().timelineProfile();
+  return timelineModule().timelineProfile();
 }
 export function bankHolidays(year, calendar) {
-  return dates().bankHolidays(year, calendar);
+  return timelineModule().bankHolidays(year, calendar);
 }
 export function bankHolidaysFromGovUk(data, division) {
-  return dates().bankHolidaysFromGovUk(data, division);
+  return timelineModule().bankHolidaysFromGovUk(data, division);
 }
 export function easterSunday(year) {
-  return dates().easterSunday(year);
+  return timelineModule().easterSunday(year);
 }
 export function isWorkingDay(date, calendar) {
-  return dates().isWorkingDay(date, calendar);
+  return timelineModule().isWorkingDay(date, calendar);
 }
 export function nonWorkingReason(date, calendar) {
-  return dates().nonWorkingReason(date, calendar);
+  return timelineModule().nonWorkingReason(date, calendar);
 }
 export function addWorkingDays(date, days, calendar) {
-  return dates().addWorkingDays(date, days, calendar);
+  return timelineModule().addWorkingDays(date, days, calendar);
 }
 export function workingDaysBetween(from, to, calendar) {
-  return dates().workingDaysBetween(from, to, calendar);
+  return timelineModule().workingDaysBetween(from, to, calendar);
 }
+
 export function checkWorkbook(workbook, today) {
-  return dates().checkWorkbook(workbook, today);
+  return workbookModule().checkWorkbook(workbook, today);
 }
 export function evidenceFromCsv(text) {
-  return dates().evidenceFromCsv(text);
+  return workbookModule().evidenceFromCsv(text);
 }
 export function compareWithEngland(value, england, higherIsBetter, tolerance) {
-  return dates().compareWithEngland(value, england, higherIsBetter, tolerance);
+  return workbookModule().compareWithEngland(value, england, higherIsBetter, tolerance);
 }

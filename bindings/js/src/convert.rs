@@ -118,7 +118,9 @@ pub fn number_text(f: f64) -> String {
     } else if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 {
         format!("{}", f as i64)
     } else {
-        format!("{f}")
+        // Shortest form that reads back the same, by serde_json's formatter (as JavaScript
+        // writes it, `1e-7` included; and without the standard library's float formatting).
+        serde_json::Number::from_f64(f).map_or_else(String::new, |n| n.to_string())
     }
 }
 

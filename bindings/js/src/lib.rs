@@ -40,6 +40,10 @@ use wasm_bindgen::prelude::*;
 use crate::camel::Camel;
 use crate::convert::to_js_error;
 
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 type JsResult = Result<JsValue, JsValue>;
 
 /// A core error as the `Error` JavaScript receives.

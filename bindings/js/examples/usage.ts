@@ -1,5 +1,9 @@
 // A TypeScript usage example of the npm package, checked by `tsc --noEmit --strict` in
-// scripts/test-js.sh against the package's index.d.ts (installed from the packed tarball).
+// scripts/test-js.sh against the package's .d.ts files (installed from the packed tarball).
+//
+// The root `cqc-assurance` has the whole API; the sub-paths `cqc-assurance/rating`,
+// `/timeline` and `/workbook` have one WebAssembly module's functions each (and the types
+// they use), so that a browser page downloads only the modules it imports.
 import {
   rate,
   explain,
@@ -9,15 +13,23 @@ import {
   findCouncil,
   framework,
   rateMany,
-  timeline,
-  timelineIcs,
-  addWorkingDays,
   type CqcError,
   type RatingId,
   type RatingResult,
   type StatementId,
-  type Timeline,
 } from "cqc-assurance";
+import { ratingForTotal, type RatingForTotal } from "cqc-assurance/rating";
+import {
+  timeline,
+  timelineIcs,
+  addWorkingDays,
+  type Timeline,
+  type CqcError as TimelineError,
+} from "cqc-assurance/timeline";
+import { compareWithEngland, type Comparison } from "cqc-assurance/workbook";
+// A sub-path has its own module's functions only.
+// @ts-expect-error: checkWorkbook is in cqc-assurance/workbook, not in cqc-assurance/timeline
+import { checkWorkbook } from "cqc-assurance/timeline";
 
 // Liverpool's published scores, QS1-QS9.
 const result: RatingResult = rate([2, 3, 3, 2, 2, 2, 2, 3, 3]);
@@ -63,3 +75,18 @@ try {
   const err = e as CqcError;
   if (err.code === "score_out_of_range") console.log(err.path, err.family, err.message);
 }
+
+// 22 points over 9 statements: the rating and the published percentage.
+const total: RatingForTotal | null = ratingForTotal(22, 9);
+console.log(total?.rating, total?.percent);
+
+// The same error type, whichever entry it is imported from.
+try {
+  addWorkingDays("14/04/2025", 1);
+} catch (e) {
+  const err: CqcError = e as TimelineError;
+  console.log(err.code === "invalid_date", err.path);
+}
+
+const adults: Comparison = compareWithEngland(71.2, 68.9, true, 1);
+console.log(adults);

@@ -3,7 +3,7 @@
 // camelCase, as the package returns them; values (ids, ratings) are compared as written.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cqc, conformanceFiles, camel } from "./helpers.mjs";
+import { cqc, viaSubPaths, conformanceFiles, camel } from "./helpers.mjs";
 
 /** Document field names as a JavaScript user writes them (`evidence_scores` → `evidenceScores`). */
 function jsDocument(doc) {
@@ -28,38 +28,41 @@ function jsTimeline(doc) {
 
 const calendar = (input) => (input.closures === undefined ? undefined : { closures: input.closures });
 
-/** One op of the README's table, run with the JavaScript API. An unknown op fails. */
-function run(op, input) {
+/**
+ * One op of the README's table, run with the JavaScript API `api` (the root entry, or the
+ * functions of the sub-path entries, each from its own module). An unknown op fails.
+ */
+function run(api, op, input) {
   switch (op) {
     case "rate":
-      return cqc.rate(jsDocument(input));
+      return api.rate(jsDocument(input));
     case "explain":
-      return cqc.explain(jsDocument(input));
+      return api.explain(jsDocument(input));
     case "improve":
-      return cqc.improvementPaths(jsDocument(input.assessment), input.target);
+      return api.improvementPaths(jsDocument(input.assessment), input.target);
     case "probabilities":
-      return cqc.ratingProbabilities(jsDocument(input));
+      return api.ratingProbabilities(jsDocument(input));
     case "check_published":
-      return cqc.checkPublished(jsDocument(input.assessment), input.rating, input.percent);
+      return api.checkPublished(jsDocument(input.assessment), input.rating, input.percent);
     case "published_find":
-      return cqc.findCouncil(input.name);
+      return api.findCouncil(input.name);
     case "statement":
-      return cqc.statement(input.name);
+      return api.statement(input.name);
     case "bank_holidays":
-      return cqc.bankHolidays(input.year);
+      return api.bankHolidays(input.year);
     case "add_working_days":
-      return { date: cqc.addWorkingDays(input.date, input.days, calendar(input)) };
+      return { date: api.addWorkingDays(input.date, input.days, calendar(input)) };
     case "working_days_between":
-      return { workingDays: cqc.workingDaysBetween(input.from, input.to, calendar(input)) };
+      return { workingDays: api.workingDaysBetween(input.from, input.to, calendar(input)) };
     case "timeline":
-      return cqc.timeline(jsTimeline(input));
+      return api.timeline(jsTimeline(input));
     case "timeline_ical":
-      return cqc.timelineIcs(jsTimeline(input.timeline), input.stamp);
+      return api.timelineIcs(jsTimeline(input.timeline), input.stamp);
     case "workbook_check":
       // The workbook is a file format: its keys are passed exactly as in the file.
-      return cqc.checkWorkbook(input.workbook, input.today);
+      return api.checkWorkbook(input.workbook, input.today);
     case "evidence_csv_import":
-      return cqc.evidenceFromCsv(input.csv);
+      return api.evidenceFromCsv(input.csv);
     default:
       throw new Error(`conformance vector uses an op the JavaScript runner does not know: ${op}`);
   }
@@ -122,28 +125,37 @@ test("the conformance vectors are there", () => {
   assert.ok(files.reduce((n, f) => n + f.doc.cases.length, 0) > 50);
 });
 
+// Every case runs twice: through the root `cqc-assurance` and through the sub-path entry of the
+// function's own module (`cqc-assurance/rating`, `/timeline`, `/workbook`).
+const entries = [
+  ["root", cqc],
+  ["sub-path", viaSubPaths],
+];
+
 for (const { file, doc } of files) {
   for (const c of doc.cases) {
-    test(`${file}: ${c.name}`, () => {
-      assert.ok(("expected" in c) !== ("error" in c), "a case needs exactly one of expected and error");
-      let result;
-      let error;
-      try {
-        result = run(c.op, c.input);
-      } catch (e) {
-        error = e;
-      }
-      if (error !== undefined && !("code" in error)) throw error; // the runner's own failure
-      if ("error" in c) {
-        assert.equal(error?.code, c.error.code, `expected error ${c.error.code}, got ${error ? error.message : JSON.stringify(result)}`);
-        if ("path" in c.error) assert.equal(error.path, c.error.path, error.message);
-        assert.ok(error instanceof Error);
-      } else {
-        assert.equal(error, undefined, error && `unexpected error ${error.code}: ${error.message}`);
-        const failures = [];
-        match(c.expected, result, "result", failures);
-        assert.deepEqual(failures, []);
-      }
-    });
+    for (const [entry, api] of entries) {
+      test(`${file}: ${c.name} (${entry})`, () => {
+        assert.ok(("expected" in c) !== ("error" in c), "a case needs exactly one of expected and error");
+        let result;
+        let error;
+        try {
+          result = run(api, c.op, c.input);
+        } catch (e) {
+          error = e;
+        }
+        if (error !== undefined && !("code" in error)) throw error; // the runner's own failure
+        if ("error" in c) {
+          assert.equal(error?.code, c.error.code, `expected error ${c.error.code}, got ${error ? error.message : JSON.stringify(result)}`);
+          if ("path" in c.error) assert.equal(error.path, c.error.path, error.message);
+          assert.ok(error instanceof Error);
+        } else {
+          assert.equal(error, undefined, error && `unexpected error ${error.code}: ${error.message}`);
+          const failures = [];
+          match(c.expected, result, "result", failures);
+          assert.deepEqual(failures, []);
+        }
+      });
+    }
   }
 }

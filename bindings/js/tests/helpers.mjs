@@ -1,5 +1,5 @@
-// Shared by the node --test files: the built package (bindings/js/pkg, made by build.sh) and
-// the repository's shared conformance vectors.
+// Shared by the node --test files: the built package (bindings/js/pkg, made by build.sh), its
+// entries, and the repository's shared conformance vectors.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,30 @@ if (!existsSync(join(pkgDir, "package.json"))) {
   throw new Error("bindings/js/pkg is missing: run bindings/js/build.sh first");
 }
 
+/** The root entry `cqc-assurance` (node.js): the whole API. */
 export const cqc = await import(join(pkgDir, "node.js"));
+
+/**
+ * The package's three WebAssembly modules: each one's sub-path entry for node (its functions,
+ * nothing else) and its wasm-bindgen glue (whose exports are the module's functions).
+ */
+export const modules = {
+  rating: { glue: "cqc_assurance.js", wasm: "cqc_assurance_bg.wasm" },
+  timeline: { glue: "cqc_assurance_timeline.js", wasm: "cqc_assurance_timeline_bg.wasm" },
+  workbook: { glue: "cqc_assurance_workbook.js", wasm: "cqc_assurance_workbook_bg.wasm" },
+};
+for (const [name, m] of Object.entries(modules)) {
+  m.entry = await import(join(pkgDir, `${name}.node.js`));
+}
+
+/** The whole API again, each function taken from its own module's sub-path entry. */
+export const viaSubPaths = Object.assign({}, ...Object.values(modules).map((m) => m.entry));
+
+/** The functions a module's glue exports (the module's own functions), sorted. */
+export function glueFunctions(name) {
+  const text = readFileSync(join(pkgDir, modules[name].glue), "utf8");
+  return [...text.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).sort();
+}
 
 /** Every tests/conformance/*.json file, parsed, sorted by name. */
 export function conformanceFiles() {

@@ -1,0 +1,233 @@
+// The package's entries: the root `cqc-assurance` (the whole API) and the sub-paths
+// `cqc-assurance/rating`, `/timeline` and `/workbook` (one WebAssembly module each), resolved
+// through package.json's `exports` the way an installed package is; which module each one
+// loads; their .d.ts files; and that every function of every module answers bad arguments with
+// the core's error, never a trap.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cqc, modules, glueFunctions, pkgDir } from "./helpers.mjs";
+
+const names = Object.keys(modules);
+const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+
+// A project with the package in its node_modules (a link to bindings/js/pkg), so that bare
+// specifiers go through package.json's `exports` with node's conditions.
+let app;
+before(() => {
+  app = mkdtempSync(join(tmpdir(), "cqc-entries-"));
+  mkdirSync(join(app, "node_modules"));
+  symlinkSync(pkgDir, join(app, "node_modules", "cqc-assurance"), "dir");
+  writeFileSync(join(app, "package.json"), '{"name": "app", "private": true, "type": "module"}\n');
+});
+after(() => rmSync(app, { recursive: true, force: true }));
+
+/**
+ * Runs `code` (an ES module) in a fresh node process inside the project, with every `.wasm`
+ * file the package reads recorded; returns what the code printed as JSON, and `wasmRead`.
+ */
+function inApp(code) {
+  const prelude = `
+    import fs from "node:fs";
+    import { syncBuiltinESMExports } from "node:module";
+    const wasmRead = [];
+    const read = fs.readFileSync;
+    fs.readFileSync = function (file, ...rest) {
+      const path = file instanceof URL ? file.pathname : String(file);
+      if (path.endsWith(".wasm")) wasmRead.push(path.slice(path.lastIndexOf("/") + 1));
+      return read.call(this, file, ...rest);
+    };
+    syncBuiltinESMExports();
+    const out = {};
+  `;
+  const text = execFileSync(
+    process.execPath,
+    ["--input-type=module", "-e", `${prelude}\n${code}\nconsole.log(JSON.stringify({ ...out, wasmRead }));`],
+    { cwd: app, encoding: "utf8" },
+  );
+  return JSON.parse(text);
+}
+
+test("each sub-path exports exactly the functions of its module, and the root their union", () => {
+  const got = inApp(`
+    for (const s of ["cqc-assurance", ...${JSON.stringify(names.map((n) => `cqc-assurance/${n}`))}]) {
+      out[s] = Object.keys(await import(s)).sort();
+    }
+  `);
+  const union = [];
+  for (const name of names) {
+    const own = glueFunctions(name);
+    assert.ok(own.length > 0, `${name} exports functions`);
+    assert.deepEqual(got[`cqc-assurance/${name}`], own, `cqc-assurance/${name}`);
+    assert.deepEqual(Object.keys(modules[name].entry).sort(), own, `${name}.node.js`);
+    // No function is in two modules.
+    for (const f of own) assert.ok(!union.includes(f), `${f} is in one module only`);
+    union.push(...own);
+  }
+  assert.deepEqual(got["cqc-assurance"], union.sort());
+  assert.deepEqual(Object.keys(cqc).sort(), union);
+});
+
+test("importing a sub-path in node loads its own module only; the root loads the others on first use", () => {
+  for (const name of names) {
+    const { wasmRead } = inApp(`await import("cqc-assurance/${name}");`);
+    assert.deepEqual(wasmRead, [modules[name].wasm], `cqc-assurance/${name}`);
+  }
+  const lazy = inApp(`
+    const { rate, addWorkingDays, timeline, compareWithEngland } = await import("cqc-assurance");
+    out.atImport = [...wasmRead];
+    out.percent = rate([2, 3, 3, 2, 2, 2, 2, 3, 3]).percent;
+    out.day = addWorkingDays("2025-04-17", 1);
+    out.milestones = timeline({ notified: "2025-01-06" }).milestones.length;
+    out.afterTimeline = [...wasmRead];
+    out.comparison = compareWithEngland(70, 60, true, 1);
+  `);
+  assert.deepEqual(lazy.atImport, [modules.rating.wasm]);
+  assert.equal(lazy.percent, 62);
+  assert.equal(lazy.day, "2025-04-22"); // Good Friday and Easter Monday skipped
+  assert.ok(lazy.milestones >= 10);
+  // Loaded once, however many of its functions are called.
+  assert.deepEqual(lazy.afterTimeline, [modules.rating.wasm, modules.timeline.wasm]);
+  assert.equal(lazy.comparison, "better");
+  assert.deepEqual(lazy.wasmRead, [modules.rating.wasm, modules.timeline.wasm, modules.workbook.wasm]);
+});
+
+test("the root and the sub-paths share one instance of each module", () => {
+  const got = inApp(`
+    const root = await import("cqc-assurance");
+    const rating = await import("cqc-assurance/rating");
+    const timeline = await import("cqc-assurance/timeline");
+    out.sameRate = root.rate === rating.rate;
+    out.days = [root.addWorkingDays("2025-12-24", 1), timeline.addWorkingDays("2025-12-24", 1)];
+  `);
+  assert.equal(got.sameRate, true);
+  assert.deepEqual(got.days, ["2025-12-29", "2025-12-29"]);
+  assert.deepEqual(got.wasmRead, [modules.rating.wasm, modules.timeline.wasm]);
+});
+
+test("package.json: every entry has types, node, browser and default files, all packed", () => {
+  const files = new Set(pkg.files);
+  for (const [sub, file] of [[".", "index"], ...names.map((n) => [`./${n}`, n])]) {
+    const entry = pkg.exports[sub];
+    assert.deepEqual(Object.keys(entry), ["types", "node", "browser", "default"], sub);
+    const node = file === "index" ? "node.js" : `${file}.node.js`;
+    const web = file === "index" ? "web.js" : `${file}.web.js`;
+    assert.deepEqual(entry, { types: `./${file}.d.ts`, node: `./${node}`, browser: `./${web}`, default: `./${web}` }, sub);
+    for (const f of [`${file}.d.ts`, node, web]) assert.ok(files.has(f), `${f} is in "files"`);
+  }
+  // "files" is exactly what build.sh puts in the package (package.json is always packed).
+  const built = readdirSync(pkgDir).filter((f) => f !== "package.json" && !f.endsWith(".tgz"));
+  assert.deepEqual([...files].filter((f) => f !== "README.md").sort(), built.filter((f) => f !== "README.md").sort());
+  for (const name of names) {
+    assert.equal(pkg.exports[`./${modules[name].wasm}`], `./${modules[name].wasm}`);
+    for (const f of [`${name}.node.js`, `${name}.web.js`]) assert.ok(pkg.sideEffects.includes(`./${f}`), f);
+  }
+});
+
+test("each browser entry fetches its own module (new URL(..., import.meta.url)) and re-exports exactly its functions", () => {
+  for (const name of names) {
+    const text = readFileSync(join(pkgDir, `${name}.web.js`), "utf8");
+    const imports = [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
+    assert.deepEqual(imports, [`./${modules[name].glue}`], `${name}.web.js imports its own glue only`);
+    const urls = [...text.matchAll(/new URL\("\.\/([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]);
+    assert.deepEqual(urls, [modules[name].wasm]);
+    const list = text.match(/^export \{([^}]*)\} from "\.\/([^"]+)";$/m);
+    assert.equal(list[2], modules[name].glue);
+    assert.deepEqual(list[1].split(",").map((s) => s.trim()).filter(Boolean).sort(), glueFunctions(name));
+  }
+  const web = readFileSync(join(pkgDir, "web.js"), "utf8").replace(/^\/\/.*\n/gm, "");
+  assert.equal(web.trim(), names.map((n) => `export * from "./${n}.web.js";`).join("\n"));
+});
+
+// ---- The .d.ts files ---------------------------------------------------------------------------
+
+/** index.d.ts's top-level declarations (comments removed): name → { kind, body }. */
+function declarations() {
+  const src = readFileSync(join(pkgDir, "index.d.ts"), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+  const starts = [...src.matchAll(/^export (type|interface|function) (\w+)/gm)];
+  return new Map(
+    starts.map((m, i) => [
+      m[2],
+      { kind: m[1], body: src.slice(m.index + m[0].length, starts[i + 1]?.index ?? src.length) },
+    ]),
+  );
+}
+
+/** Every type `roots` mention, directly or through other types. */
+function typesReached(decls, roots) {
+  const types = [...decls].filter(([, d]) => d.kind !== "function").map(([n]) => n);
+  const seen = new Set();
+  const todo = [...roots];
+  while (todo.length > 0) {
+    const body = decls.get(todo.pop()).body;
+    for (const t of types) {
+      if (!seen.has(t) && new RegExp(`\\b${t}\\b`).test(body)) {
+        seen.add(t);
+        todo.push(t);
+      }
+    }
+  }
+  return seen;
+}
+
+/** The names a sub-path .d.ts re-exports from index.d.ts: { functions, types }. */
+function reexports(file) {
+  const text = readFileSync(join(pkgDir, file), "utf8").replace(/\/\/.*$/gm, "");
+  const blocks = [...text.matchAll(/^export (type )?\{([^}]*)\} from "\.\/index\.js";$/gm)];
+  assert.equal(blocks.length, 2, `${file}: one list of functions, one of types`);
+  assert.equal(text.replace(/^export (type )?\{[^}]*\} from "\.\/index\.js";$/gm, "").trim(), "", `${file} declares nothing itself`);
+  const list = (m) => m[2].split(",").map((s) => s.trim()).filter(Boolean).sort();
+  return { functions: list(blocks.find((m) => !m[1])), types: list(blocks.find((m) => m[1])) };
+}
+
+test("each sub-path's .d.ts re-exports its module's functions and every type they use, from index.d.ts", () => {
+  const decls = declarations();
+  const declaredFunctions = [...decls].filter(([, d]) => d.kind === "function").map(([n]) => n);
+  const covered = new Set();
+  for (const name of names) {
+    const { functions, types } = reexports(`${name}.d.ts`);
+    assert.deepEqual(functions, glueFunctions(name), `${name}.d.ts functions`);
+    for (const f of functions) assert.ok(declaredFunctions.includes(f), `${f} is declared in index.d.ts`);
+    // The types its functions take and return, and the error every function throws.
+    const wanted = typesReached(decls, [...functions, "CqcError"]);
+    wanted.add("CqcError");
+    assert.deepEqual(types, [...wanted].sort(), `${name}.d.ts types`);
+    types.forEach((t) => covered.add(t));
+  }
+  // Every type of index.d.ts is reachable from some sub-path.
+  const allTypes = [...decls].filter(([, d]) => d.kind !== "function").map(([n]) => n);
+  assert.deepEqual(allTypes.filter((t) => !covered.has(t)), []);
+});
+
+// ---- Bad arguments, for every function of every module -----------------------------------------
+
+const cyclic = {};
+cyclic.self = cyclic;
+const junk = [undefined, null, NaN, -Infinity, -1, 1e300, 2.5, "", "x".repeat(10000), Symbol("s"), {}, [], cyclic, () => 1, 10n, new Date(NaN)];
+
+test("every function of every module, given bad arguments, answers or throws the core's error, never a trap", () => {
+  for (const name of names) {
+    for (const [fname, fn] of Object.entries(modules[name].entry)) {
+      for (const arg of junk) {
+        for (const args of [[arg], [arg, arg], [arg, arg, arg, arg]]) {
+          try {
+            fn(...args);
+          } catch (e) {
+            const what = `${name}/${fname}(${args.map((a) => (typeof a === "symbol" ? "Symbol" : typeof a === "bigint" ? `${a}n` : String(a).slice(0, 20))).join(", ")})`;
+            assert.ok(!(e instanceof WebAssembly.RuntimeError), `${what}: trap ${e.message}`);
+            assert.equal(e.name, "CqcError", `${what}: ${e}`);
+            assert.equal(typeof e.code, "string", what);
+            assert.equal(typeof e.family, "string", what);
+          }
+        }
+      }
+    }
+    // The module still works afterwards.
+  }
+  assert.equal(modules.rating.entry.rate([2, 3, 3, 2, 2, 2, 2, 3, 3]).percent, 62);
+  assert.equal(modules.timeline.entry.addWorkingDays("2025-04-17", 1), "2025-04-22");
+  assert.equal(modules.workbook.entry.compareWithEngland(50, 60, true, 1), "worse");
+});

@@ -1,6 +1,8 @@
 // The JavaScript demo page (bindings/js/demo) in headless Chromium: served on localhost by the
 // demo's own tiny server, scores set with the keyboard and the mouse, the rating shown checked
 // against the published rule, the timeline shown for a notification date, a screenshot saved.
+// The page imports the package's sub-paths `cqc-assurance/rating` and `/timeline`: the browser
+// must fetch those two WebAssembly modules and never the workbook's.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -33,6 +35,8 @@ test("the demo rates scores set with the keyboard and the mouse, and shows the t
   const outside = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   // No external resources: everything must come from the local server.
   await page.route("**/*", (route) => {
     const url = route.request().url();
@@ -43,6 +47,11 @@ test("the demo rates scores set with the keyboard and the mouse, and shows the t
 
   await page.goto(`${base}/demo/`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+
+  // Two of the package's three modules, each fetched once; nothing of the workbook's.
+  const modules = () => fetched.filter((p) => p.endsWith(".wasm")).sort();
+  assert.deepEqual(modules(), ["/pkg/cqc_assurance_bg.wasm", "/pkg/cqc_assurance_timeline_bg.wasm"]);
+  assert.ok(fetched.includes("/pkg/rating.web.js") && fetched.includes("/pkg/timeline.web.js"), fetched.join(" "));
 
   // Starts at Liverpool's scores: 22/36 = 61.1%, published 62%, requires improvement.
   assert.equal(await page.textContent("#rating"), "Requires improvement");
@@ -104,6 +113,9 @@ test("the demo rates scores set with the keyboard and the mouse, and shows the t
   assert.match(href, /^blob:/);
 
   await page.screenshot({ path: join(screenshotDir, "demo.png"), fullPage: true });
+  // Using the timeline fetched nothing more: still no workbook module (nor its glue or entry).
+  assert.deepEqual(modules(), ["/pkg/cqc_assurance_bg.wasm", "/pkg/cqc_assurance_timeline_bg.wasm"]);
+  assert.deepEqual(fetched.filter((p) => p.includes("workbook") || p.endsWith("/pkg/web.js")), []);
   assert.deepEqual(problems, []);
   assert.deepEqual(outside, []);
   await page.close();

@@ -1,12 +1,11 @@
 // The demo page: every figure comes from the cqc-assurance package; this file only builds the
 // form, calls the package and shows what it returns.
-import {
-  framework,
-  rate,
-  improvementPaths,
-  timeline,
-  timelineIcs,
-} from "../pkg/web.js";
+//
+// It imports the two sub-paths it needs, as a page using the installed package would: the
+// browser then fetches the rating and timeline modules only, not the workbook's. (The page has
+// no bundler: the import map in index.html points the two specifiers at the built package.)
+import { framework, rate, improvementPaths } from "cqc-assurance/rating";
+import { timeline, timelineIcs } from "cqc-assurance/timeline";
 
 const fw = framework();
 const LIVERPOOL = [2, 3, 3, 2, 2, 2, 2, 3, 3];

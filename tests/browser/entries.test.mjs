@@ -1,0 +1,120 @@
+// The npm package's browser entries in headless Chromium, served by the demo's server: each
+// sub-path (`rating.web.js`, `timeline.web.js`, `workbook.web.js`) fetches its own WebAssembly
+// module only and exports exactly that module's functions, ready to call when the import
+// resolves; the root `web.js` exports them all and fetches the three modules in parallel.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launch, repoRoot } from "./browser.mjs";
+
+const jsDir = join(repoRoot, "bindings", "js");
+const pkgDir = join(jsDir, "pkg");
+assert.ok(existsSync(join(pkgDir, "package.json")), "build the package first: bindings/js/build.sh");
+const { serve } = await import(pathToFileURL(join(jsDir, "demo", "serve.mjs")).href);
+
+const modules = {
+  rating: { glue: "cqc_assurance.js", wasm: "cqc_assurance_bg.wasm" },
+  timeline: { glue: "cqc_assurance_timeline.js", wasm: "cqc_assurance_timeline_bg.wasm" },
+  workbook: { glue: "cqc_assurance_workbook.js", wasm: "cqc_assurance_workbook_bg.wasm" },
+};
+/** A module's functions: what its wasm-bindgen glue exports. */
+const functionsOf = (name) =>
+  [...readFileSync(join(pkgDir, modules[name].glue), "utf8").matchAll(/^export function (\w+)\(/gm)]
+    .map((m) => m[1])
+    .sort();
+
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = await serve(0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** A blank page on the server's origin, recording the paths it requests. */
+async function blankPage() {
+  const page = await browser.newPage();
+  const fetched = [];
+  const problems = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  await page.route(`${base}/blank.html`, (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>blank</title>" }),
+  );
+  await page.goto(`${base}/blank.html`);
+  fetched.length = 0;
+  return { page, fetched, problems };
+}
+
+/** Imports `path` in the page: its export names, and one call of `call` (a function's name and arguments). */
+function importIn(page, path, call) {
+  return page.evaluate(
+    async ([path, call]) => {
+      const m = await import(path);
+      return { keys: Object.keys(m).sort(), result: m[call[0]](...call[1]) };
+    },
+    [path, call],
+  );
+}
+
+const calls = {
+  rating: ["rate", [[2, 3, 3, 2, 2, 2, 2, 3, 3]]],
+  timeline: ["addWorkingDays", ["2025-04-17", 1]],
+  workbook: ["compareWithEngland", [50, 60, true, 1]],
+};
+
+test("each sub-path fetches its own module only and exports exactly its functions", async () => {
+  for (const name of Object.keys(modules)) {
+    const { page, fetched, problems } = await blankPage();
+    const { keys, result } = await importIn(page, `/pkg/${name}.web.js`, calls[name]);
+    assert.deepEqual(keys, functionsOf(name), `${name}.web.js exports`);
+    assert.deepEqual(fetched.filter((p) => p.endsWith(".wasm")), [`/pkg/${modules[name].wasm}`], `${name}.web.js fetches`);
+    for (const other of Object.keys(modules).filter((n) => n !== name)) {
+      assert.deepEqual(fetched.filter((p) => p.includes(modules[other].glue)), [], `${name}.web.js loads nothing of ${other}`);
+    }
+    if (name === "rating") assert.equal(result.percent, 62);
+    if (name === "timeline") assert.equal(result, "2025-04-22");
+    if (name === "workbook") assert.equal(result, "worse");
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test("the root entry exports every function and fetches the three modules in parallel", async () => {
+  const { page, fetched, problems } = await blankPage();
+  // Hold every module's response until all three have been requested: fetched one after the
+  // other, the second request would never come while the first is held.
+  const held = [];
+  let releaseAll;
+  const allRequested = new Promise((resolve) => (releaseAll = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    held.push(new URL(route.request().url()).pathname);
+    if (held.length === 3) releaseAll();
+    await allRequested;
+    await route.continue();
+  });
+  let timer;
+  const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), 10000)));
+  const imported = importIn(page, "/pkg/web.js", calls.timeline);
+  const first = await Promise.race([allRequested.then(() => "all"), timeout]);
+  clearTimeout(timer);
+  if (first !== "all") releaseAll();
+  assert.equal(first, "all", `only ${held.join(", ")} requested while the first was held: not in parallel`);
+  const { keys, result } = await imported;
+  assert.deepEqual(held.sort(), Object.values(modules).map((m) => `/pkg/${m.wasm}`).sort());
+  assert.deepEqual(keys, Object.keys(modules).flatMap(functionsOf).sort());
+  assert.equal(result, "2025-04-22");
+  assert.equal(fetched.filter((p) => p.endsWith(".wasm")).length, 3);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -84,6 +84,6 @@ if [ "$count" -ne 3 ]; then
   exit 1
 fi
 if [ "$over" -gt 0 ]; then
-  echo "test-js: $over WebAssembly module(s) over 150,000 bytes gzipped" >&2
+  echo "test-js: $over WebAssembly module(s) over $max bytes gzipped" >&2
   exit 1
 fi

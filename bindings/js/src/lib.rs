@@ -10,7 +10,9 @@
 //! The package is three WebAssembly modules built from this crate, one per feature, each
 //! within the 150 KB gzipped budget: `rating` (the framework, the rating and the published
 //! results), `timeline` (the assessment timeline and working days) and `workbook` (the
-//! self-assessment workbook). All three are on by default.
+//! self-assessment workbook). All three are on by default. The npm package gives each module
+//! a sub-path of its own (`cqc-assurance/rating`, `/timeline`, `/workbook`: a page that only
+//! rates downloads one module) and all three at its root (`bindings/js/npm/`).
 //!
 //! The exported functions only work inside a JavaScript host; the conversions they are made
 //! of are plain Rust and are tested here:

@@ -1,29 +1,146 @@
-"""Type stubs of the compiled module ``cqc_assurance._native`` (the Rust core's binding)."""
+"""Type stubs of the compiled module ``cqc_assurance._native`` (the Rust core's binding).
+
+Checked against the built module by ``python -m mypy.stubtest cqc_assurance`` (run by
+scripts/test-python.sh): every class is ``@final`` (pyo3 classes cannot be subclassed, except
+``Record`` and the exceptions), constructors are ``__new__`` with the runtime's parameters, and
+the type aliases below are private because they exist only here, not in the module.
+"""
 
 import datetime
-from typing import Any, Iterator, Mapping, Optional, Sequence, Tuple, Union, overload
+from typing import (
+    Any,
+    ClassVar,
+    Iterable,
+    Iterator,
+    Mapping,
+    Optional,
+    Protocol,
+    Sequence,
+    SupportsIndex,
+    Tuple,
+    Union,
+    final,
+    overload,
+)
 
 import numpy as np
 import numpy.typing as npt
+from typing_extensions import Self, TypeAlias, disjoint_base
 
-RatingName = str
+__all__ = [
+    "CqcError",
+    "ScoreError",
+    "UnknownNameError",
+    "AssessmentError",
+    "ProbabilityError",
+    "DocumentError",
+    "TimelineError",
+    "WorkbookError",
+    "Record",
+    "Timeline",
+    "TimelineStatus",
+    "WorkingCalendar",
+    "Workbook",
+    "WorkbookAnalysis",
+    "WorkbookCheck",
+    "EvidenceImport",
+    "WorkbookReport",
+    "plan_timeline",
+    "england_bank_holidays",
+    "easter_sunday",
+    "bank_holidays_from_gov_uk_json",
+    "check_workbook",
+    "analyse_workbook",
+    "evidence_from_csv",
+    "evidence_to_csv",
+    "compare_with_england",
+    "TIMELINE_URL",
+    "WORKBOOK_VERSION",
+    "EVIDENCE_CSV_COLUMNS",
+    "QualityStatement",
+    "Theme",
+    "EvidenceCategory",
+    "RatingMethod",
+    "Assessment",
+    "RatingResult",
+    "StatementResult",
+    "EvidenceWorking",
+    "CategoryScore",
+    "BandPosition",
+    "Explanation",
+    "ImprovementPlan",
+    "ImprovementPath",
+    "ScoreIncrease",
+    "RatingProbabilities",
+    "RatingProbability",
+    "TotalProbability",
+    "PublishedCheck",
+    "Finding",
+    "ScoreCorrection",
+    "PublishedResult",
+    "PublishedResults",
+    "StatementDistribution",
+    "Ranking",
+    "rate",
+    "explain",
+    "improvement_paths",
+    "rating_probabilities",
+    "check_published",
+    "published_results",
+    "published_dataframe",
+    "find_council",
+    "statement_distribution",
+    "rank_among_published",
+    "themes",
+    "quality_statements",
+    "evidence_categories",
+    "rating_methods",
+    "method_in_force_on",
+    "parse_rating",
+    "rating_label",
+    "rating_band",
+    "rating_for_percent",
+    "rating_for_total",
+    "rate_many",
+    "RATINGS",
+    "FRAMEWORK_URL",
+    "EVIDENCE_URL",
+    "RATINGS_URL",
+    "DOCUMENT_VERSION",
+    "PROVENANCE",
+    "CORE_VERSION",
+]
+
+_RatingName: TypeAlias = str
 """``"inadequate"``, ``"requires_improvement"``, ``"good"`` or ``"outstanding"`` (any
 spelling such as ``"Requires improvement"`` is accepted as input)."""
 
-ScoreValue = Optional[int]
-Scores = Union[
+class _ScoresByStatement(Protocol):
+    """A dict (or other mapping) keyed by statement id, name (str) or number (int).
+
+    Only here, not in the module. It stands for ``Mapping[str | int, Any]``, which a
+    ``dict[str, int]`` is not (a Mapping is invariant in its key type); these methods read keys
+    covariantly, so ``dict[str, int]``, ``dict[int, int]`` and ``{5: 3, "equity": 2}`` all
+    match, and a dict with other keys does not."""
+
+    def keys(self) -> Iterable[Union[str, int]]: ...
+    def items(self) -> Iterable[Tuple[Union[str, int], Any]]: ...
+    def __len__(self) -> int: ...
+
+_Scores: TypeAlias = Union[
     "Assessment",
     str,
-    Sequence[Optional[Any]],
-    Mapping[Union[str, int], Any],
+    Sequence[Any],
+    _ScoresByStatement,
     npt.NDArray[Any],
 ]
 """Scores as ``rate`` takes them: a list of nine (None = not assessed), a dict keyed by
 statement id, number or name, a whole document (dict or JSON text), or an ``Assessment``."""
 
-MethodArg = Union[None, str, "RatingMethod"]
-DateArg = Union[datetime.date, str]
-JsonValue = Any
+_MethodArg: TypeAlias = Union[None, str, "RatingMethod"]
+_DateArg: TypeAlias = Union[datetime.date, str]
+_Document: TypeAlias = Union[str, dict[str, Any]]
+"""A document as JSON text or a dict (values may be ``datetime.date``); not any Mapping."""
 
 RATINGS: Tuple[str, str, str, str]
 """The rating names in order; ``rate_many``'s codes index into it."""
@@ -68,18 +185,11 @@ class TimelineError(CqcError):
 class WorkbookError(CqcError):
     """The self-assessment workbook or its evidence register."""
 
-class _Record:
-    def to_dict(self) -> Any:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-class QualityStatement(_Record):
+@final
+class QualityStatement:
     """One of the nine quality statements, found by id, number or any published name."""
 
-    def __init__(self, name: Union[str, int]) -> None: ...
+    def __new__(cls, name: Union[str, int]) -> Self: ...
     def __hash__(self) -> int: ...
     @property
     def id(self) -> str:
@@ -105,11 +215,18 @@ class QualityStatement(_Record):
     @property
     def url(self) -> str:
         """CQC's page with the official wording."""
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class Theme(_Record):
+@final
+class Theme:
     """One of the four themes."""
 
-    def __init__(self, name: Union[str, int]) -> None: ...
+    def __new__(cls, name: Union[str, int]) -> Self: ...
     def __hash__(self) -> int: ...
     @property
     def id(self) -> str:
@@ -123,11 +240,18 @@ class Theme(_Record):
     @property
     def statements(self) -> list[QualityStatement]:
         """The statements under the theme."""
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class EvidenceCategory(_Record):
+@final
+class EvidenceCategory:
     """One of the six evidence categories."""
 
-    def __init__(self, name: str) -> None: ...
+    def __new__(cls, name: str) -> Self: ...
     def __hash__(self) -> int: ...
     @property
     def id(self) -> str:
@@ -150,11 +274,18 @@ class EvidenceCategory(_Record):
     @property
     def url(self) -> str:
         """CQC's page on evidence categories for councils."""
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class RatingMethod(_Record):
+@final
+class RatingMethod:
     """``current`` (statement scores) or ``earlier`` (evidence-category scores)."""
 
-    def __init__(self, name: str) -> None: ...
+    def __new__(cls, name: str) -> Self: ...
     def __hash__(self) -> int: ...
     @property
     def id(self) -> str:
@@ -171,11 +302,18 @@ class RatingMethod(_Record):
     @property
     def source_url(self) -> str:
         """Where the method is published."""
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class Assessment(_Record):
+@final
+class Assessment:
     """Scores under one rating method, read and checked once."""
 
-    def __init__(self, scores: Scores, method: MethodArg = None) -> None: ...
+    def __new__(cls, scores: _Scores, method: _MethodArg = None) -> Self: ...
     def __hash__(self) -> int: ...
     @property
     def method(self) -> str:
@@ -198,12 +336,20 @@ class Assessment(_Record):
     @property
     def assessed(self) -> int:
         """Statements assessed, 1-9."""
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class BandPosition(_Record):
+@final
+class BandPosition:
     """Where a result sits in its rating band."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
-    def rating(self) -> RatingName: ...
+    def rating(self) -> _RatingName: ...
     @property
     def lower_percent(self) -> int: ...
     @property
@@ -211,7 +357,7 @@ class BandPosition(_Record):
     @property
     def percent_above_lower_edge(self) -> int: ...
     @property
-    def next_rating(self) -> Optional[RatingName]: ...
+    def next_rating(self) -> Optional[_RatingName]: ...
     @property
     def points_to_next_rating(self) -> Optional[int]: ...
     @property
@@ -221,18 +367,34 @@ class BandPosition(_Record):
         """``upper`` or ``lower``."""
     @property
     def wording(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class CategoryScore(_Record):
+@final
+class CategoryScore:
     """One evidence category's score."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def category(self) -> str: ...
     @property
     def score(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class EvidenceWorking(_Record):
+@final
+class EvidenceWorking:
     """A statement's evidence-category working (earlier method)."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def categories(self) -> list[CategoryScore]: ...
     @property
@@ -243,10 +405,18 @@ class EvidenceWorking(_Record):
     def percent_exact(self) -> float: ...
     @property
     def percent(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class StatementResult(_Record):
+@final
+class StatementResult:
     """One assessed statement in a result."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def statement(self) -> str: ...
     @property
@@ -257,14 +427,22 @@ class StatementResult(_Record):
     def score(self) -> int: ...
     @property
     def evidence(self) -> Optional[EvidenceWorking]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class RatingResult(_Record):
+@final
+class RatingResult:
     """The outcome of rating an assessment."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def method(self) -> str: ...
     @property
-    def rating(self) -> RatingName: ...
+    def rating(self) -> _RatingName: ...
     @property
     def rating_label(self) -> str: ...
     @property
@@ -281,30 +459,54 @@ class RatingResult(_Record):
     def statements(self) -> list[StatementResult]: ...
     @property
     def band(self) -> BandPosition: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class Explanation(_Record):
+@final
+class Explanation:
     """The steps of a rating in words."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
-    def rating(self) -> RatingName: ...
+    def rating(self) -> _RatingName: ...
     @property
     def steps(self) -> list[str]: ...
     def to_text(self) -> str:
         """The steps as numbered lines."""
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class ScoreIncrease(_Record):
+@final
+class ScoreIncrease:
     """One statement's score raised."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def statement(self) -> str: ...
     @property
     def from_score(self) -> int: ...
     @property
     def to_score(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class ImprovementPath(_Record):
+@final
+class ImprovementPath:
     """A minimal set of increases reaching the target."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def increases(self) -> list[ScoreIncrease]: ...
     @property
@@ -312,15 +514,23 @@ class ImprovementPath(_Record):
     @property
     def percent(self) -> int: ...
     @property
-    def rating(self) -> RatingName: ...
+    def rating(self) -> _RatingName: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class ImprovementPlan(_Record):
+@final
+class ImprovementPlan:
     """Every minimal way to a target rating."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
-    def target(self) -> RatingName: ...
+    def target(self) -> _RatingName: ...
     @property
-    def current_rating(self) -> RatingName: ...
+    def current_rating(self) -> _RatingName: ...
     @property
     def current_total(self) -> int: ...
     @property
@@ -331,36 +541,60 @@ class ImprovementPlan(_Record):
     def already_met(self) -> bool: ...
     @property
     def paths(self) -> list[ImprovementPath]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class RatingProbability(_Record):
+@final
+class RatingProbability:
     """The probability of one rating."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
-    def rating(self) -> RatingName: ...
+    def rating(self) -> _RatingName: ...
     @property
     def probability(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class TotalProbability(_Record):
+@final
+class TotalProbability:
     """The probability of one total."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def total(self) -> int: ...
     @property
     def percent(self) -> int: ...
     @property
-    def rating(self) -> RatingName: ...
+    def rating(self) -> _RatingName: ...
     @property
     def probability(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class RatingProbabilities(_Record):
+@final
+class RatingProbabilities:
     """The probability of each rating under uncertain scores."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def assessed(self) -> int: ...
     @property
     def ratings(self) -> list[RatingProbability]: ...
     @property
-    def most_likely(self) -> RatingName: ...
+    def most_likely(self) -> _RatingName: ...
     @property
     def expected_total(self) -> float: ...
     @property
@@ -369,22 +603,38 @@ class RatingProbabilities(_Record):
     def expected_percent(self) -> float: ...
     @property
     def totals(self) -> list[TotalProbability]: ...
-    def probability(self, rating: RatingName) -> float:
+    def probability(self, rating: _RatingName) -> float:
         """The probability of exactly this rating."""
-    def at_least(self, rating: RatingName) -> float:
+    def at_least(self, rating: _RatingName) -> float:
         """The probability of this rating or better."""
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class Finding(_Record):
+@final
+class Finding:
     """One inconsistency between published figures and the method."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def kind(self) -> str: ...
     @property
     def message(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class ScoreCorrection(_Record):
+@final
+class ScoreCorrection:
     """A one-point change to one score that reconciles a record."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def statement(self) -> str: ...
     @property
@@ -393,14 +643,22 @@ class ScoreCorrection(_Record):
     def corrected(self) -> int: ...
     @property
     def percent(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class PublishedCheck(_Record):
+@final
+class PublishedCheck:
     """Whether published figures follow from published scores."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def computed(self) -> RatingResult: ...
     @property
-    def published_rating(self) -> RatingName: ...
+    def published_rating(self) -> _RatingName: ...
     @property
     def published_percent(self) -> Optional[int]: ...
     @property
@@ -409,10 +667,18 @@ class PublishedCheck(_Record):
     def findings(self) -> list[Finding]: ...
     @property
     def corrections(self) -> list[ScoreCorrection]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class PublishedResult(_Record):
+@final
+class PublishedResult:
     """One council's published result."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def council(self) -> str: ...
     @property
@@ -421,7 +687,7 @@ class PublishedResult(_Record):
     @property
     def scores(self) -> Optional[list[int]]: ...
     @property
-    def rating(self) -> RatingName: ...
+    def rating(self) -> _RatingName: ...
     @property
     def sources(self) -> list[str]: ...
     @property
@@ -432,10 +698,18 @@ class PublishedResult(_Record):
     def total(self) -> Optional[int]: ...
     def assessment(self) -> Optional[Assessment]: ...
     def check(self) -> Optional[PublishedCheck]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class StatementDistribution(_Record):
+@final
+class StatementDistribution:
     """How the published councils scored one statement."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def statement(self) -> str: ...
     @property
@@ -445,10 +719,18 @@ class StatementDistribution(_Record):
     def councils(self) -> int: ...
     @property
     def mean(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class Ranking(_Record):
+@final
+class Ranking:
     """Where scores would rank among the published councils."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def rank(self) -> int: ...
     @property
@@ -461,10 +743,18 @@ class Ranking(_Record):
     def lower(self) -> int: ...
     @property
     def percentile(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-class PublishedResults(_Record):
+@final
+class PublishedResults:
     """A set of published results (a sequence of ``PublishedResult``)."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @staticmethod
     def from_csv(text: str) -> PublishedResults:
         """Reads a CSV with the bundled columns; the first bad row raises."""
@@ -475,38 +765,46 @@ class PublishedResults(_Record):
     def records(self) -> list[PublishedResult]: ...
     def __len__(self) -> int: ...
     @overload
-    def __getitem__(self, index: int) -> PublishedResult: ...
+    def __getitem__(self, key: SupportsIndex, /) -> PublishedResult: ...
     @overload
-    def __getitem__(self, index: slice) -> list[PublishedResult]: ...
+    def __getitem__(self, key: slice, /) -> list[PublishedResult]: ...
     def __iter__(self) -> Iterator[PublishedResult]: ...
     def find(self, name: str) -> PublishedResult: ...
     def scored(self) -> list[PublishedResult]: ...
     def statement_distribution(self) -> list[StatementDistribution]: ...
     def rating_counts(self) -> dict[str, int]: ...
-    def rank(self, scores: Scores, method: MethodArg = None) -> Ranking: ...
+    def rank(self, scores: _Scores, method: _MethodArg = None) -> Ranking: ...
     def conflicts(self) -> list[Tuple[PublishedResult, PublishedCheck]]: ...
     def to_pandas(self) -> Any:
         """A pandas DataFrame (needs pandas)."""
+    def to_dict(self) -> dict[str, Any]:
+        """The object as plain Python values with the keys of its JSON form."""
+    def to_json(self) -> str:
+        """The object as pretty-printed JSON text."""
+    def _repr_html_(self) -> str:
+        """A readable HTML table, shown by Jupyter."""
 
-def rate(scores: Scores, method: MethodArg = None) -> RatingResult:
+def rate(scores: _Scores, method: _MethodArg = None) -> RatingResult:
     """Rates an assessment by CQC's method."""
 
-def explain(scores: Scores, method: MethodArg = None) -> Explanation:
+def explain(scores: _Scores, method: _MethodArg = None) -> Explanation:
     """Explains how the rating follows from the scores."""
 
 def improvement_paths(
-    scores: Scores, target: Optional[RatingName] = None, method: MethodArg = None
+    scores: _Scores, target: Optional[_RatingName] = None, method: _MethodArg = None
 ) -> ImprovementPlan:
     """Every minimal set of increases reaching ``target`` (default ``good``)."""
 
-def rating_probabilities(distributions: Union[str, Sequence[Any], Mapping[Any, Any]]) -> RatingProbabilities:
+def rating_probabilities(
+    distributions: Union[str, Sequence[Any], Mapping[Any, Any], npt.NDArray[Any]],
+) -> RatingProbabilities:
     """The probability of each rating under uncertain scores."""
 
 def check_published(
-    scores: Scores,
-    rating: RatingName,
+    scores: _Scores,
+    rating: _RatingName,
     percent: Optional[Union[int, float]] = None,
-    method: MethodArg = None,
+    method: _MethodArg = None,
 ) -> PublishedCheck:
     """Checks published scores against a published rating (and percentage)."""
 
@@ -522,7 +820,7 @@ def find_council(name: str) -> PublishedResult:
 def statement_distribution() -> list[StatementDistribution]:
     """How the published councils scored each statement."""
 
-def rank_among_published(scores: Scores, method: MethodArg = None) -> Ranking:
+def rank_among_published(scores: _Scores, method: _MethodArg = None) -> Ranking:
     """Where scores would rank among the published councils."""
 
 def themes() -> list[Theme]:
@@ -537,22 +835,22 @@ def evidence_categories() -> list[EvidenceCategory]:
 def rating_methods() -> list[RatingMethod]:
     """Both rating methods, newest first."""
 
-def method_in_force_on(date: DateArg) -> Optional[RatingMethod]:
+def method_in_force_on(date: _DateArg) -> Optional[RatingMethod]:
     """The method in force on a date."""
 
-def parse_rating(name: str) -> RatingName:
+def parse_rating(name: str) -> _RatingName:
     """A rating's canonical name."""
 
-def rating_label(rating: RatingName) -> str:
+def rating_label(rating: _RatingName) -> str:
     """A rating as CQC prints it."""
 
-def rating_band(rating: RatingName) -> Tuple[int, int]:
+def rating_band(rating: _RatingName) -> Tuple[int, int]:
     """A rating's band of published percentages."""
 
-def rating_for_percent(percent: int) -> Optional[RatingName]:
+def rating_for_percent(percent: int) -> Optional[_RatingName]:
     """The rating of a published percentage."""
 
-def rating_for_total(total: int, assessed: int) -> Optional[Tuple[RatingName, int]]:
+def rating_for_total(total: int, assessed: int) -> Optional[Tuple[_RatingName, int]]:
     """``(rating, percent)`` of a total out of 4 × assessed."""
 
 def rate_many(
@@ -566,12 +864,19 @@ TIMELINE_URL: str
 WORKBOOK_VERSION: int
 EVIDENCE_CSV_COLUMNS: list[str]
 
+@disjoint_base
 class Record:
     """A result read from the core's JSON form: fields as attributes (and ``record["key"]``);
-    nested objects are Records, text that is exactly an ISO date is a ``datetime.date``."""
+    nested objects are Records, text that is exactly an ISO date is a ``datetime.date``.
 
-    def __getattr__(self, name: str) -> Any: ...
-    def __getitem__(self, key: str) -> Any: ...
+    Records are made by the library (``Record()`` raises ``TypeError``); the classes below are
+    its only subclasses."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __getattribute__(self, name: str, /) -> Any:
+        """A field as an attribute; an unknown field raises ``AttributeError``."""
+    def __getitem__(self, key: str, /) -> Any:
+        """A field by name; an unknown field raises ``KeyError``."""
     def keys(self) -> list[str]:
         """The field names."""
     def to_dict(self) -> Any:
@@ -581,6 +886,7 @@ class Record:
     def _repr_html_(self) -> str:
         """A readable HTML table."""
 
+@final
 class Timeline(Record):
     """A computed assessment timeline."""
 
@@ -588,55 +894,62 @@ class Timeline(Record):
         """One milestone by id, e.g. ``factual_accuracy_due``."""
     def to_text(self) -> str:
         """The timeline as text for people."""
-    def to_ical(self, stamp: Optional[DateArg] = None) -> str:
+    def to_ical(self, stamp: Optional[_DateArg] = None) -> str:
         """The milestones as iCalendar text, stamped with ``stamp`` (today when None)."""
-    def status_on(self, today: DateArg) -> TimelineStatus:
+    def status_on(self, today: _DateArg) -> TimelineStatus:
         """Where the assessment stands on a date."""
 
+@final
 class TimelineStatus(Record):
     """Where an assessment stands on a date."""
 
+@final
 class WorkingCalendar:
     """Working days in England: weekdays less bank holidays and closure days."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         bank_holidays: Optional[Sequence[Mapping[str, Any]]] = None,
-        closures: Optional[Sequence[DateArg]] = None,
-    ) -> None: ...
+        closures: Optional[Sequence[_DateArg]] = None,
+    ) -> Self: ...
     def with_gov_uk_json(self, text: str) -> WorkingCalendar: ...
-    def is_working_day(self, date: DateArg) -> bool: ...
-    def non_working_reason(self, date: DateArg) -> Optional[str]: ...
-    def add_working_days(self, date: DateArg, n: int) -> datetime.date: ...
-    def working_days_between(self, start: DateArg, end: DateArg) -> int: ...
-    def on_or_after(self, date: DateArg) -> datetime.date: ...
-    def on_or_before(self, date: DateArg) -> datetime.date: ...
+    def is_working_day(self, date: _DateArg) -> bool: ...
+    def non_working_reason(self, date: _DateArg) -> Optional[str]: ...
+    def add_working_days(self, date: _DateArg, n: int) -> datetime.date: ...
+    def working_days_between(self, start: _DateArg, end: _DateArg) -> int: ...
+    def on_or_after(self, date: _DateArg) -> datetime.date: ...
+    def on_or_before(self, date: _DateArg) -> datetime.date: ...
     def bank_holidays(self, year: int) -> list[Record]: ...
     def closures(self) -> list[datetime.date]: ...
-    def to_dict(self) -> Any: ...
+    def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
     def _repr_html_(self) -> str: ...
 
+@final
 class Workbook(Record):
     """A council's self-assessment workbook."""
 
-    def __init__(self, document: Union[str, Mapping[str, Any]]) -> None: ...
+    def __new__(cls, document: _Document) -> Self: ...
     @staticmethod
     def blank(council: str) -> Workbook:
         """A blank workbook: nine statements not yet scored."""
-    def analyse(self, as_of: Optional[DateArg] = None) -> WorkbookAnalysis: ...
-    def report(self, as_of: Optional[DateArg] = None) -> WorkbookReport: ...
+    def analyse(self, as_of: Optional[_DateArg] = None) -> WorkbookAnalysis: ...
+    def report(self, as_of: Optional[_DateArg] = None) -> WorkbookReport: ...
     def evidence_csv(self) -> str: ...
 
+@final
 class WorkbookAnalysis(Record):
     """A workbook's analysis on a date."""
 
+@final
 class WorkbookCheck(Record):
     """Every problem of a workbook document."""
 
+@final
 class EvidenceImport(Record):
     """An evidence register read from CSV (``items``, ``errors``)."""
 
+@final
 class WorkbookReport:
     """The self-assessment report of a workbook."""
 
@@ -647,14 +960,14 @@ class WorkbookReport:
     def _repr_html_(self) -> str: ...
 
 def plan_timeline(
-    document: Union[None, str, Mapping[str, Any]] = None,
+    document: Optional[_Document] = None,
     *,
-    notified: Optional[DateArg] = None,
-    actuals: Optional[Mapping[str, DateArg]] = None,
+    notified: Optional[_DateArg] = None,
+    actuals: Optional[Mapping[str, _DateArg]] = None,
     approximate: Optional[Sequence[str]] = None,
-    today: Optional[DateArg] = None,
+    today: Optional[_DateArg] = None,
     profile: Optional[Mapping[str, Any]] = None,
-    closures: Optional[Sequence[DateArg]] = None,
+    closures: Optional[Sequence[_DateArg]] = None,
     bank_holidays: Optional[Sequence[Mapping[str, Any]]] = None,
     council: Optional[str] = None,
     notes: Optional[Sequence[str]] = None,
@@ -670,18 +983,18 @@ def easter_sunday(year: int) -> datetime.date:
 def bank_holidays_from_gov_uk_json(text: str, division: str = "england-and-wales") -> list[Record]:
     """Bank holidays from GOV.UK's bank-holidays.json."""
 
-def check_workbook(document: Union[str, Mapping[str, Any]], as_of: Optional[DateArg] = None) -> WorkbookCheck:
+def check_workbook(document: _Document, as_of: Optional[_DateArg] = None) -> WorkbookCheck:
     """Every problem of a workbook document, and its analysis when it reads."""
 
 def analyse_workbook(
-    workbook: Union[Workbook, str, Mapping[str, Any]], as_of: Optional[DateArg] = None
+    workbook: Union[Workbook, _Document], as_of: Optional[_DateArg] = None
 ) -> WorkbookAnalysis:
     """A workbook's analysis on a date."""
 
 def evidence_from_csv(text: str) -> EvidenceImport:
     """An evidence register read from CSV."""
 
-def evidence_to_csv(items: Sequence[Union[Record, Mapping[str, Any]]]) -> str:
+def evidence_to_csv(items: Iterable[Union[Record, Mapping[str, Any]]]) -> str:
     """Evidence items as CSV."""
 
 def compare_with_england(value: float, england: float, higher_is_better: bool, tolerance: float) -> str:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Python: builds and installs the package the way users do (`pip install ./bindings/python`, an
 # isolated PEP 517 build with maturin), then runs pytest (shared conformance vectors, hypothesis
-# properties, error cases, docstring examples) and `mypy --strict` on the typed usage example.
+# properties, error cases, docstring examples), `mypy.stubtest` (the type stubs match the built
+# module exactly) and `mypy --strict` on the typed usage example.
 # Works on a fresh machine: creates .venv and installs pinned tools; fast when already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,5 +33,11 @@ export CARGO_TARGET_DIR="$PWD/target/maturin"
 # source tree.
 cd bindings/python
 ../../.venv/bin/python -m pytest -q -p no:cacheprovider tests
+# The type stubs (python/cqc_assurance/_native.pyi) against the installed extension: every
+# class, constructor (__new__), parameter name, default and kind, property and module attribute
+# (not return types).
+# Fails when the Rust binding and its stubs drift apart. No allowlist: every difference is an
+# error.
+../../.venv/bin/python -m mypy.stubtest cqc_assurance
 ../../.venv/bin/python -m mypy --strict --no-incremental examples/usage.py
-echo "python: pytest and mypy --strict passed"
+echo "python: pytest, stubtest and mypy --strict passed"

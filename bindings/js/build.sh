@@ -94,6 +94,13 @@ node -e '
 
 for part in $modules; do
   name="${part#*:}"
+  # The remapping of step 4 worked: no path of this machine is left in the module.
+  for path in "$cargo_home/registry/" "$root/"; do
+    if grep -qaF "$path" "$out/${name}_bg.wasm"; then
+      echo "build.sh: ${name}_bg.wasm still contains $path" >&2
+      exit 1
+    fi
+  done
   size=$(wc -c < "$out/${name}_bg.wasm")
   gz=$(gzip -9c "$out/${name}_bg.wasm" | wc -c)
   echo "build.sh: ${name}_bg.wasm (${part%%:*}): $size bytes, $gz gzipped"

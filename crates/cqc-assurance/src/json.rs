@@ -26,7 +26,8 @@ pub(crate) fn parse(text: &str) -> Result<Value> {
     let failed = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = Node {
-        path: "",
+        parent: None,
+        segment: Segment::Root,
         failed: &failed,
     }
     .deserialize(&mut de)
@@ -40,18 +41,45 @@ pub(crate) fn parse(text: &str) -> Result<Value> {
     })
 }
 
-/// One value being parsed: its path, and where the first failure was recorded (the innermost
-/// value that failed records its path first; the values around it keep it).
+/// Where a value sits in its parent.
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+/// One value being parsed: where it sits (its path is only written out when something fails,
+/// so a good document costs no path strings), and where the first failure was recorded (the
+/// innermost value that failed records its path first; the values around it keep it).
 struct Node<'a> {
-    path: &'a str,
+    parent: Option<&'a Node<'a>>,
+    segment: Segment<'a>,
     failed: &'a RefCell<Option<String>>,
 }
 
 impl Node<'_> {
-    fn record(&self, path: &str) {
+    fn path(&self) -> String {
+        let parent = || self.parent.map(Node::path).unwrap_or_default();
+        match self.segment {
+            Segment::Root => String::new(),
+            Segment::Key(key) => join_path(&parent(), key),
+            Segment::Index(i) => format!("{}[{i}]", parent()),
+        }
+    }
+
+    fn child<'b>(&'b self, segment: Segment<'b>) -> Node<'b> {
+        Node {
+            parent: Some(self),
+            segment,
+            failed: self.failed,
+        }
+    }
+
+    fn record(&self) {
         let mut failed = self.failed.borrow_mut();
         if failed.is_none() {
-            *failed = Some(path.to_string());
+            *failed = Some(self.path());
         }
     }
 }
@@ -106,16 +134,12 @@ impl<'de> Visitor<'de> for Node<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
         let mut items = Vec::new();
         loop {
-            let path = format!("{}[{}]", self.path, items.len());
-            let node = Node {
-                path: &path,
-                failed: self.failed,
-            };
-            match seq.next_element_seed(node) {
+            let at = Segment::Index(items.len());
+            match seq.next_element_seed(self.child(at)) {
                 Ok(Some(v)) => items.push(v),
                 Ok(None) => return Ok(Value::Array(items)),
                 Err(e) => {
-                    self.record(&path);
+                    self.child(at).record();
                     return Err(e);
                 }
             }
@@ -129,28 +153,25 @@ impl<'de> Visitor<'de> for Node<'_> {
                 Ok(Some(k)) => k,
                 Ok(None) => return Ok(Value::Object(out)),
                 Err(e) => {
-                    self.record(self.path);
+                    self.record();
                     return Err(e);
                 }
             };
-            let path = join_path(self.path, &key);
-            if out.contains_key(&key) {
-                self.record(&path);
-                return Err(de::Error::custom(format_args!(
-                    "the key `{key}` is given twice"
-                )));
-            }
-            let node = Node {
-                path: &path,
-                failed: self.failed,
-            };
-            match map.next_value_seed(node) {
-                Ok(v) => {
-                    out.insert(key, v);
+            // One look-up per key (the map hashes its keys to keep their order).
+            match out.entry(key) {
+                serde_json::map::Entry::Occupied(taken) => {
+                    self.child(Segment::Key(taken.key())).record();
+                    return Err(de::Error::custom(format_args!(
+                        "the key `{}` is given twice",
+                        taken.key()
+                    )));
                 }
-                Err(e) => {
-                    self.record(&path);
-                    return Err(e);
+                serde_json::map::Entry::Vacant(slot) => {
+                    let at = Segment::Key(slot.key());
+                    let value = map
+                        .next_value_seed(self.child(at))
+                        .inspect_err(|_| self.child(at).record())?;
+                    slot.insert(value);
                 }
             }
         }

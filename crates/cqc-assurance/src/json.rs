@@ -408,6 +408,7 @@ pub(crate) fn unknown_field(path: &str, key: &str, expected: &[&str]) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn err(text: &str) -> (String, String) {
         let e = parse(text).unwrap_err();
@@ -464,7 +465,66 @@ mod tests {
         assert_eq!(one_decimal(99.96), "100");
     }
 
+    /// Any JSON value (objects cannot hold a key twice, so none is repeated).
+    fn any_value() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            proptest::num::f64::NORMAL.prop_map(Value::from),
+            ".{0,8}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::vec(("[a-z_\\.\\[\\]\"é]{0,6}", inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
     proptest::proptest! {
+        #[test]
+        fn parses_any_document_as_serde_json_does(v in any_value(), pretty in proptest::bool::ANY) {
+            let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
+            proptest::prop_assert_eq!(parse(&text).unwrap(), v);
+        }
+
+        #[test]
+        fn a_key_given_twice_is_reported_at_its_path(
+            v in any_value(), key in "[a-z]{1,4}", wrappers in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[a-z]{1,3}".prop_map(Some),
+                    proptest::strategy::Just(None),
+                ], 0..4)
+        ) {
+            // `{"key": <any>, "key": 1}`, placed inside objects (`Some(name)`) and lists
+            // (`None`, as the second item): the error is at the second `key`, under them all.
+            let mut text = format!(
+                "{{\"{key}\": {}, \"{key}\": 1}}",
+                serde_json::to_string(&v).unwrap()
+            );
+            let mut path = key.clone();
+            for w in wrappers.iter().rev() {
+                match w {
+                    Some(name) => {
+                        text = format!("{{\"{name}\": {text}}}");
+                        path = format!("{name}.{path}");
+                    }
+                    None => {
+                        text = format!("[null, {text}]");
+                        path = format!("[1].{path}");
+                    }
+                }
+            }
+            let path = path.replace(".[", "[").trim_start_matches('.').to_string();
+            let e = parse(&text).unwrap_err();
+            proptest::prop_assert_eq!(e.code(), "invalid_json");
+            proptest::prop_assert_eq!(e.path(), Some(path.as_str()), "{}", text);
+        }
+
         #[test]
         fn number_text_reads_back_the_same(x in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO) {
             let text = number_text(x);

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { launch, repoRoot } from "./browser.mjs";
+import { INTERNAL } from "../../bindings/js/tests/internal.mjs";
 
 const jsDir = join(repoRoot, "bindings", "js");
 const pkgDir = join(jsDir, "pkg");
@@ -19,10 +20,11 @@ const modules = {
   timeline: { glue: "cqc_assurance_timeline.js", wasm: "cqc_assurance_timeline_bg.wasm" },
   workbook: { glue: "cqc_assurance_workbook.js", wasm: "cqc_assurance_workbook_bg.wasm" },
 };
-/** A module's functions: what its wasm-bindgen glue exports. */
+/** A module's functions: what its wasm-bindgen glue exports, less what only the package's glue calls. */
 const functionsOf = (name) =>
   [...readFileSync(join(pkgDir, modules[name].glue), "utf8").matchAll(/^export function (\w+)\(/gm)]
     .map((m) => m[1])
+    .filter((f) => !INTERNAL.includes(f))
     .sort();
 
 let server;

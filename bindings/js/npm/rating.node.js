@@ -12,7 +12,6 @@ export {
   statement,
   theme,
   evidenceCategory,
-  rate,
   explain,
   improvementPaths,
   ratingProbabilities,
@@ -28,3 +27,4 @@ export {
   publishedConflicts,
   publishedProvenance,
 } from "./cqc_assurance.js";
+export { rate } from "./rate.js";

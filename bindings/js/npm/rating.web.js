@@ -14,7 +14,6 @@ export {
   statement,
   theme,
   evidenceCategory,
-  rate,
   explain,
   improvementPaths,
   ratingProbabilities,
@@ -30,3 +29,4 @@ export {
   publishedConflicts,
   publishedProvenance,
 } from "./cqc_assurance.js";
+export { rate } from "./rate.js";

@@ -2,7 +2,8 @@
 //! package (feature `rating`).
 
 use cqc_assurance::{
-    self as cqc, Assessment, EvidenceCategory, QualityStatement, Rating, RatingMethod, Score, Theme,
+    self as cqc, Assessment, BandHalf, EvidenceCategory, QualityStatement, Rating, RatingMethod,
+    Score, Theme,
 };
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Serialize;
@@ -274,6 +275,134 @@ pub fn evidence_category(name: &JsValue) -> JsResult {
 #[wasm_bindgen]
 pub fn rate(assessment: &JsValue) -> JsResult {
     to_js(&cqc::rate(&assessment_arg(assessment)?))
+}
+
+/// The number of slots [`rate_packed`] writes: 17 fixed, then 3 for each of up to nine
+/// statements.
+const PACKED_LEN: usize = 17 + 3 * 9;
+
+thread_local! {
+    /// The band wordings [`rate_packed`] has given out, by the index it wrote
+    /// ([`packed_wording`] reads them; the glue fetches each once).
+    static WORDINGS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The fast path of `rate` for the package's JavaScript glue (npm/rate.js; not an entry of
+/// the package), for the common call: nine scores, as numbers in `scores` with the statements
+/// not assessed (`null` in JavaScript) as bits of `not_assessed`. When the core accepts them
+/// (every other number a whole score 1-4, at least one assessed), rates them, writes the
+/// result's numbers into `out` (`PACKED_LEN` slots, names as indexes into [`packed_names`])
+/// and returns `true`; otherwise writes nothing and returns `false`, and the glue calls `rate`,
+/// which reads every form and reports every error with its path.
+///
+/// Layout: method, rating, total, max, assessed, percent, percent_exact, band rating, band
+/// lower_percent, upper_percent, percent_above_lower_edge, next_rating (-1: none),
+/// points_to_next_rating (-1: none), slack_points (-1: none), half, wording (an index for
+/// [`packed_wording`]), the number of statements; then for each statement its index, its
+/// theme's index and its score. The glue builds the same object as `rate` from these (a test
+/// compares the two for every vector of scores) several times faster than writing and parsing
+/// JSON text.
+#[wasm_bindgen(js_name = ratePacked)]
+pub fn rate_packed(scores: &[f64], not_assessed: u32, out: &mut [f64]) -> bool {
+    if scores.len() != 9 || out.len() < PACKED_LEN {
+        return false;
+    }
+    let mut given = [None; 9];
+    for (i, slot) in given.iter_mut().enumerate() {
+        if not_assessed & (1 << i) == 0 {
+            match Score::from_f64(scores[i], "") {
+                Ok(score) => *slot = Some(score),
+                Err(_) => return false,
+            }
+        }
+    }
+    let Ok(assessment) = Assessment::from_score_array(given) else {
+        return false;
+    };
+    let r = cqc::rate(&assessment);
+    let rating_index = |x: Rating| {
+        Rating::ALL
+            .iter()
+            .position(|&y| y == x)
+            .map_or(-1.0, |i| i as f64)
+    };
+    let theme_index = |t: Theme| {
+        Theme::ALL
+            .iter()
+            .position(|&y| y == t)
+            .map_or(-1.0, |i| i as f64)
+    };
+    let optional = |x: Option<u32>| x.map_or(-1.0, f64::from);
+    let band = &r.band;
+    let wording = WORDINGS.with_borrow_mut(|known| {
+        known
+            .iter()
+            .position(|w| *w == band.wording)
+            .unwrap_or_else(|| {
+                known.push(band.wording.to_string());
+                known.len() - 1
+            })
+    });
+    let fixed = [
+        RatingMethod::ALL
+            .iter()
+            .position(|&m| m == r.method)
+            .map_or(-1.0, |i| i as f64),
+        rating_index(r.rating),
+        f64::from(r.total),
+        f64::from(r.max),
+        f64::from(r.assessed),
+        f64::from(r.percent),
+        r.percent_exact,
+        rating_index(band.rating),
+        f64::from(band.lower_percent),
+        f64::from(band.upper_percent),
+        f64::from(band.percent_above_lower_edge),
+        band.next_rating.map_or(-1.0, rating_index),
+        optional(band.points_to_next_rating),
+        optional(band.slack_points),
+        match band.half {
+            BandHalf::Lower => 0.0,
+            BandHalf::Upper => 1.0,
+        },
+        wording as f64,
+        r.statements.len() as f64,
+    ];
+    out[..17].copy_from_slice(&fixed);
+    for (i, st) in r.statements.iter().enumerate() {
+        out[17 + 3 * i] = st.statement.index() as f64;
+        out[18 + 3 * i] = theme_index(st.theme);
+        out[19 + 3 * i] = f64::from(st.score.get());
+    }
+    true
+}
+
+/// The band wording [`rate_packed`] gave out as `index` (for the package's glue).
+#[wasm_bindgen(js_name = packedWording)]
+pub fn packed_wording(index: u32) -> Option<String> {
+    WORDINGS.with_borrow(|known| known.get(index as usize).cloned())
+}
+
+#[derive(Serialize)]
+struct PackedNames {
+    methods: [RatingMethod; 2],
+    ratings: [Rating; 4],
+    statements: [QualityStatement; 9],
+    themes: [Theme; 4],
+    halves: [BandHalf; 2],
+}
+
+/// The names [`rate_packed`]'s indexes stand for, as the core writes them (for the package's
+/// glue; not an entry of the package).
+#[wasm_bindgen(js_name = packedNames)]
+pub fn packed_names() -> JsResult {
+    to_js(&PackedNames {
+        methods: RatingMethod::ALL,
+        ratings: Rating::ALL,
+        statements: QualityStatement::ALL,
+        themes: Theme::ALL,
+        halves: [BandHalf::Lower, BandHalf::Upper],
+    })
 }
 
 #[derive(Serialize)]

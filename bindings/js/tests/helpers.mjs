@@ -3,6 +3,9 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { INTERNAL } from "./internal.mjs";
+
+export { INTERNAL };
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = join(here, "..", "..", "..");
@@ -31,11 +34,15 @@ for (const [name, m] of Object.entries(modules)) {
 /** The whole API again, each function taken from its own module's sub-path entry. */
 export const viaSubPaths = Object.assign({}, ...Object.values(modules).map((m) => m.entry));
 
-/** The functions a module's glue exports (the module's own functions), sorted. */
+/** The functions a module's glue exports (the module's own functions, less the internal ones), sorted. */
 export function glueFunctions(name) {
   const text = readFileSync(join(pkgDir, modules[name].glue), "utf8");
-  return [...text.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).sort();
+  return [...text.matchAll(/^export function (\w+)\(/gm)]
+    .map((m) => m[1])
+    .filter((f) => !INTERNAL.includes(f))
+    .sort();
 }
+
 
 /** Every tests/conformance/*.json file, parsed, sorted by name. */
 export function conformanceFiles() {

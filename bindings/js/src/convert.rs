@@ -115,12 +115,10 @@ pub fn number_text(f: f64) -> String {
         "NaN".into()
     } else if f.is_infinite() {
         if f > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 {
-        format!("{}", f as i64)
     } else {
-        // Shortest form that reads back the same, by serde_json's formatter (as JavaScript
-        // writes it, `1e-7` included; and without the standard library's float formatting).
-        serde_json::Number::from_f64(f).map_or_else(String::new, |n| n.to_string())
+        // Much as JavaScript writes it (the core's formatter: digits for whole numbers below
+        // 9 × 10^18, the shortest form that reads back the same otherwise).
+        cqc_assurance::number_text(f)
     }
 }
 

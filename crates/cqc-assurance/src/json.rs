@@ -8,8 +8,10 @@
 //! bigger than their budget (issue 5). Here there is one parser and a handful of readers.
 //!
 //! Messages follow serde's wording (`invalid type: integer `3`, expected a string`,
-//! `unknown field `x`, expected one of `a`, `b``), so an error reads the same whichever way a
-//! document was read. A `null` field is the same as an absent one.
+//! `unknown field `x`, expected `a` or `b``), without the line and column that serde adds to a
+//! type error (the path says where). A `null` optional field is the same as an absent one; a
+//! `null` required field is an `invalid type` at the field, an absent one a `missing field` at
+//! its object.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -178,26 +180,36 @@ impl<'de> Visitor<'de> for Node<'_> {
     }
 }
 
-/// A number as people read it: whole numbers without a decimal point (`3`), others in the
-/// shortest form that reads back the same (`2.5`, `0.1`), `NaN`, `inf` and `-inf` by name.
+/// A number as people read it, much as JavaScript writes numbers: whole numbers as digits
+/// (`3`, `10000000000000000`; below 9 × 10^18), others in the shortest form that reads back
+/// the same (`2.5`, `0.1`; an exponent for very small or very large ones, `1e-7`, `1e21`), and
+/// `NaN`, `inf`, `-inf` by name. Messages write numbers with it rather than with `{}`, so
+/// that the WebAssembly modules do without the standard library's float formatting (14 KB).
 ///
-/// The same text as Rust's `{}` for `f64`, except that very small or very large numbers take
-/// an exponent (`1e-7`, as JavaScript writes them), written with serde_json's formatter so that
-/// the WebAssembly modules do without the standard library's float formatting (14 KB).
-pub(crate) fn number_text(x: f64) -> String {
+/// ```
+/// use cqc_assurance::number_text;
+/// assert_eq!(number_text(3.0), "3");
+/// assert_eq!(number_text(2.5), "2.5");
+/// assert_eq!(number_text(1e16), "10000000000000000");
+/// assert_eq!(number_text(1e-7), "1e-7");
+/// ```
+pub fn number_text(x: f64) -> String {
     if x.is_nan() {
         "NaN".into()
     } else if x.is_infinite() {
         if x > 0.0 { "inf" } else { "-inf" }.into()
-    } else if x.fract() == 0.0 && x.abs() < 1e15 {
+    } else if x.fract() == 0.0 && x.abs() < 9e18 {
+        // Exact: a whole f64 of this size fits an i64 (and -0 is written 0, as JavaScript does).
         (x as i64).to_string()
     } else {
         serde_json::Number::from_f64(x).map_or_else(String::new, |n| n.to_string())
     }
 }
 
-/// A number rounded to one decimal place, without a trailing `.0`: `62.5`, `62`, `0.3`
-/// (halves round away from zero).
+/// A number rounded to one decimal place, without a trailing `.0`: `62.5`, `62`, `0.3`.
+/// A half rounds away from zero, as people round (26 of 32 is 81.25%, written `81.3`); Rust's
+/// `{:.1}` would round it to even (`81.2`). The library rounds percentages of whole scores,
+/// whose exact halves are exact in binary, so there is no false half.
 pub(crate) fn one_decimal(x: f64) -> String {
     if !x.is_finite() || x.abs() >= 1e14 {
         return number_text(x);
@@ -297,19 +309,55 @@ impl<'a, 'p> Object<'a, 'p> {
         }
     }
 
-    /// A string field that must be there.
+    /// A field's value, `null` included (`None` only when absent).
+    pub(crate) fn value(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key)
+    }
+
+    /// A field that must be given: absent is `missing field` (at the object, as serde has it),
+    /// `null` is `invalid type: null, expected …` at the field.
+    pub(crate) fn required(&self, key: &str, expected: &str) -> Result<&'a Value> {
+        match self.map.get(key) {
+            None => Err(self.missing(key)),
+            Some(Value::Null) => Err(invalid_type(&Value::Null, expected, &self.path(key))),
+            Some(v) => Ok(v),
+        }
+    }
+
+    /// A string field that must be given.
     pub(crate) fn required_str(&self, key: &str) -> Result<&'a str> {
-        self.str(key)?.ok_or_else(|| self.missing(key))
+        let v = self.required(key, "a string")?;
+        v.as_str()
+            .ok_or_else(|| invalid_type(v, "a string", &self.path(key)))
+    }
+
+    /// A number field that must be given.
+    pub(crate) fn required_f64(&self, key: &str) -> Result<f64> {
+        self.required(key, "a number")?;
+        Ok(self.f64(key)?.unwrap_or_default())
+    }
+
+    /// A `true` or `false` field that must be given.
+    pub(crate) fn required_bool(&self, key: &str) -> Result<bool> {
+        self.required(key, "a boolean")?;
+        Ok(self.bool(key)?.unwrap_or_default())
     }
 
     /// An optional whole number field within `i64`.
     pub(crate) fn i64(&self, key: &str) -> Result<Option<i64>> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => v
-                .as_i64()
-                .map(Some)
-                .ok_or_else(|| invalid_type(v, "a whole number", &self.path(key))),
+            Some(v) => match (v.as_i64(), v.as_u64()) {
+                (Some(n), _) => Ok(Some(n)),
+                (None, Some(n)) => Err(Error::InvalidJson {
+                    path: self.path(key),
+                    message: format!(
+                        "invalid value: integer `{n}`, expected a whole number up to {}",
+                        i64::MAX
+                    ),
+                }),
+                (None, None) => Err(invalid_type(v, "a whole number", &self.path(key))),
+            },
         }
     }
 
@@ -388,12 +436,19 @@ impl<'a, 'p> Object<'a, 'p> {
     }
 }
 
-/// `unknown field `key`, expected one of `a`, `b`` at the field's path.
+/// `unknown field `key`, expected one of `a`, `b`, `c`` at the field's path, worded as serde
+/// words it (`expected `a``, `expected `a` or `b``, `there are no fields`).
 pub(crate) fn unknown_field(path: &str, key: &str, expected: &[&str]) -> Error {
-    let mut message = format!("unknown field `{key}`, expected one of ");
+    let mut message = format!("unknown field `{key}`, ");
+    message.push_str(match expected.len() {
+        0 => "there are no fields",
+        1 | 2 => "expected ",
+        _ => "expected one of ",
+    });
+    let separator = if expected.len() == 2 { " or " } else { ", " };
     for (i, f) in expected.iter().enumerate() {
         if i > 0 {
-            message.push_str(", ");
+            message.push_str(separator);
         }
         message.push('`');
         message.push_str(f);
@@ -457,9 +512,14 @@ mod tests {
             assert_eq!(number_text(x), format!("{x}"), "{x}");
         }
         assert_eq!(number_text(1e-7), "1e-7");
+        assert_eq!(number_text(1e15), "1000000000000000");
+        assert_eq!(number_text(1e18), "1000000000000000000");
+        assert_eq!(number_text(1e20).parse::<f64>().unwrap(), 1e20);
+        assert_eq!(number_text(-0.0), "0");
         assert_eq!(number_text(f64::NAN), "NaN");
         assert_eq!(number_text(f64::NEG_INFINITY), "-inf");
         assert_eq!(one_decimal(62.5), "62.5");
+        assert_eq!(one_decimal(100.0 * 26.0 / 32.0), "81.3");
         assert_eq!(one_decimal(62.04), "62");
         assert_eq!(one_decimal(-0.26), "-0.3");
         assert_eq!(one_decimal(99.96), "100");
@@ -555,10 +615,29 @@ mod tests {
         assert_eq!(o.strings("l").unwrap_err().path(), Some("top.l[1]"));
         assert_eq!(o.string_map("m").unwrap_err().path(), Some("top.m.k"));
         assert_eq!(o.required_str("q").unwrap_err().path(), Some("top"));
+        let e = o.required_str("z").unwrap_err();
+        assert_eq!(e.path(), Some("top.z"));
+        assert!(
+            e.to_string()
+                .contains("invalid type: null, expected a string"),
+            "{e}"
+        );
         let e = Object::new(&v, "top", "an object", &["s"]).err().unwrap();
         assert_eq!(e.path(), Some("top.n"));
-        assert!(e
-            .to_string()
-            .contains("unknown field `n`, expected one of `s`"));
+        assert!(
+            e.to_string().contains("unknown field `n`, expected `s`"),
+            "{e}"
+        );
+        let e = Object::new(&v, "top", "an object", &["s", "l"])
+            .err()
+            .unwrap();
+        assert!(e.to_string().contains("expected `s` or `l`"), "{e}");
+        let e = Object::new(&v, "top", "an object", &["s", "l", "m"])
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string().contains("expected one of `s`, `l`, `m`"),
+            "{e}"
+        );
     }
 }

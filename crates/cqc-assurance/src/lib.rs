@@ -52,6 +52,7 @@ pub use framework::{
     EvidenceCategory, LocalAuthorityUse, QualityStatement, Theme, EVIDENCE_URL, FRAMEWORK_URL,
 };
 pub use improve::{improvement_paths, ImprovementPath, ImprovementPlan, ScoreIncrease};
+pub use json::number_text;
 pub use method::{RatingMethod, RATINGS_URL};
 pub use probability::{
     rating_probabilities, rating_probabilities_json, RatingProbabilities, RatingProbability,

@@ -426,6 +426,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn explain_rounds_an_exact_half_up_as_people_do() {
+        // 26 of 32 (eight statements assessed) is exactly 81.25%.
+        let a = Assessment::from_optional_scores(&[
+            Some(4),
+            Some(4),
+            Some(3),
+            Some(3),
+            Some(3),
+            Some(3),
+            Some(3),
+            Some(3),
+            None,
+        ])
+        .unwrap();
+        let text = explain(&a).to_text();
+        assert!(
+            text.contains("26 ÷ 32 = 81.3%, which CQC publishes rounded up to 82%"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn band_position_edges() {
         // 22/36 = 61.1% → 62%: the top of requires improvement.
         let b = band_position(22, 36);

@@ -666,3 +666,68 @@ fn every_milestone_kind_is_consistent() {
         "factual_accuracy_due"
     );
 }
+
+#[test]
+fn gov_uk_events_can_be_given_as_they_are_to_a_calendar_and_a_timeline() {
+    // GOV.UK's events carry `bunting`; a calendar's bank_holidays accept them unchanged.
+    let file: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/gov-uk-bank-holidays-2025-2026.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let events = file["england-and-wales"]["events"].clone();
+    assert!(events[0].get("bunting").is_some());
+    let cal =
+        WorkingCalendar::from_json(&serde_json::json!({ "bank_holidays": events }).to_string())
+            .unwrap();
+    assert!(!cal.is_working_day(d("2025-12-25")).unwrap());
+    let same: WorkingCalendar =
+        serde_json::from_value(serde_json::json!({ "bank_holidays": events })).unwrap();
+    assert_eq!(same, cal, "serde and from_json read a calendar alike");
+    let input = serde_json::json!({ "notified": "2025-01-06", "bank_holidays": events });
+    assert!(TimelineInput::from_json(&input.to_string()).is_ok());
+    // `bunting` is GOV.UK's true or false.
+    let bad = serde_json::json!({ "bank_holidays": [
+        { "date": "2025-12-25", "title": "Christmas Day", "bunting": "yes" } ] });
+    let err = WorkingCalendar::from_json(&bad.to_string()).unwrap_err();
+    assert_eq!(
+        (err.code(), err.path()),
+        ("invalid_json", Some("bank_holidays[0].bunting"))
+    );
+}
+
+#[test]
+fn a_required_field_given_as_null_is_reported_at_the_field() {
+    let err = WorkingCalendar::from_json(r#"{"bank_holidays": [{"date": null}]}"#).unwrap_err();
+    assert_eq!(
+        (err.code(), err.path()),
+        ("invalid_json", Some("bank_holidays[0].date"))
+    );
+    let err = WorkingCalendar::from_json(r#"{"bank_holidays": [{"title": "x"}]}"#).unwrap_err();
+    assert_eq!(
+        (err.code(), err.path()),
+        ("invalid_json", Some("bank_holidays[0]"))
+    );
+    assert!(err.to_string().contains("missing field `date`"), "{err}");
+    let err = TimelineProfile::from_json(r#"{"milestones": null}"#).unwrap_err();
+    assert_eq!(
+        (err.code(), err.path()),
+        ("invalid_json", Some("milestones"))
+    );
+    // A division given as null is a wrong type where it is, not a division missing.
+    let err = bank_holidays_from_gov_uk_json(r#"{"england-and-wales": null}"#, "england-and-wales")
+        .unwrap_err();
+    assert_eq!(
+        (err.code(), err.path()),
+        ("invalid_json", Some("england-and-wales"))
+    );
+    let err = bank_holidays_from_gov_uk_json(
+        r#"{"england-and-wales": {"events": [{"date": "2025-12-25", "title": null}]}}"#,
+        "england-and-wales",
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err.code(), err.path()),
+        ("invalid_json", Some("england-and-wales.events[0].title"))
+    );
+}

@@ -531,3 +531,23 @@ fn a_syntax_error_names_where_it_is() {
     assert_eq!(err.code(), "invalid_json");
     assert_eq!(err.path(), Some("evidence[0]"));
 }
+
+#[test]
+fn a_required_field_given_as_null_is_reported_at_the_field() {
+    let mut doc = example();
+    doc["evidence"][0]["id"] = Value::Null;
+    doc["indicators"][0]["england_average"] = Value::Null;
+    doc["actions"][0]["due"] = Value::Null;
+    let errors = errors_of(&doc);
+    for path in [
+        "evidence[0].id",
+        "indicators[0].england_average",
+        "actions[0].due",
+    ] {
+        assert!(
+            errors.iter().any(|(c, p)| c == "invalid_json" && p == path),
+            "expected invalid_json at {path}, got {errors:?}"
+        );
+    }
+    assert_eq!(errors.len(), 3, "{errors:?}");
+}

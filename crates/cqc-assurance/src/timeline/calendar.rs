@@ -96,8 +96,8 @@ fn is_weekend(d: Date) -> bool {
 /// let cal = cal.with_closures([d("2025-12-29")]);
 /// assert!(!cal.is_working_day(d("2025-12-29")).unwrap());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "CalendarDocument", into = "CalendarDocument")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(into = "CalendarDocument")]
 pub struct WorkingCalendar {
     /// Official bank holidays by year; a year present here overrides the rules.
     official: BTreeMap<i16, Vec<BankHoliday>>,
@@ -107,27 +107,17 @@ pub struct WorkingCalendar {
 
 /// The JSON form of a [`WorkingCalendar`]: `{"bank_holidays": [...], "closures": ["2025-12-29"]}`.
 /// `bank_holidays` (optional) are official holidays that replace the rules for their years.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, Serialize)]
 struct CalendarDocument {
-    #[serde(default)]
     bank_holidays: Vec<BankHoliday>,
-    #[serde(default)]
     closures: Vec<Date>,
 }
 
-impl TryFrom<CalendarDocument> for WorkingCalendar {
-    type Error = Error;
-    fn try_from(doc: CalendarDocument) -> Result<Self> {
-        for (i, h) in doc.bank_holidays.iter().enumerate() {
-            check_year(h.date.year(), &format!("bank_holidays[{i}].date"))?;
-        }
-        for (i, c) in doc.closures.iter().enumerate() {
-            check_year(c.year(), &format!("closures[{i}]"))?;
-        }
-        Ok(WorkingCalendar::england()
-            .with_bank_holidays(doc.bank_holidays)
-            .with_closures(doc.closures))
+impl<'de> Deserialize<'de> for WorkingCalendar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        // Through the same reader as `from_json`, so that both accept the same documents.
+        let value = serde_json::Value::deserialize(d)?;
+        WorkingCalendar::from_value(&value).map_err(serde::de::Error::custom)
     }
 }
 
@@ -156,9 +146,13 @@ impl WorkingCalendar {
     /// assert_eq!(err.code(), "invalid_date");
     /// ```
     pub fn from_json(text: &str) -> Result<WorkingCalendar> {
-        let doc = crate::json::parse(text)?;
+        WorkingCalendar::from_value(&crate::json::parse(text)?)
+    }
+
+    /// As [`WorkingCalendar::from_json`], from a parsed document.
+    fn from_value(doc: &serde_json::Value) -> Result<WorkingCalendar> {
         let fields = crate::json::Object::new(
-            &doc,
+            doc,
             "",
             "a working calendar {bank_holidays, closures}",
             &["bank_holidays", "closures"],
@@ -173,12 +167,14 @@ impl WorkingCalendar {
         let list_path = fields.path("bank_holidays");
         for (i, h) in fields.list("bank_holidays")?.iter().enumerate() {
             let item_path = format!("{list_path}[{i}]");
+            // GOV.UK's fields, `bunting` included, so that its events can be given as they are.
             let h = crate::json::Object::new(
                 h,
                 &item_path,
                 "a bank holiday {date, title, notes}",
-                &["date", "title", "notes"],
+                &["date", "title", "notes", "bunting"],
             )?;
+            h.bool("bunting")?;
             let path = h.path("date");
             let date = parse_date(h.required_str("date")?, &path)?;
             check_year(date.year(), &path)?;

@@ -265,7 +265,7 @@ pub fn bank_holidays_from_gov_uk_json(text: &str, division: &str) -> Result<Vec<
         "",
         "GOV.UK's bank holidays file (an object of divisions)",
     )?;
-    let Some(div) = doc.get(division) else {
+    let Some(div) = doc.value(division) else {
         let mut found: Vec<&str> = doc.keys().collect();
         found.sort_unstable();
         return Err(Error::InvalidHolidays {
@@ -294,9 +294,7 @@ pub fn bank_holidays_from_gov_uk_json(text: &str, division: &str) -> Result<Vec<
             });
         }
     }
-    if div.get("events").is_none() {
-        return Err(div.missing("events"));
-    }
+    div.required("events", "a list of events")?;
     let events_path = div.path("events");
     let events = div.list("events")?;
     let mut days = Vec::with_capacity(events.len());

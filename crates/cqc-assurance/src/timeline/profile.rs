@@ -506,26 +506,19 @@ impl Default for TimelineProfile {
     }
 }
 
-/// The JSON form of a profile, validated into [`TimelineProfile`].
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The JSON form of a profile ([`RawProfile::read`]), validated into [`TimelineProfile`].
+#[derive(Debug)]
 pub(crate) struct RawProfile {
-    #[serde(default)]
     weeks_total: Option<u32>,
-    #[serde(default)]
     minimum_on_site_notice_weeks: Option<u32>,
     milestones: Vec<RawDefinition>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct RawDefinition {
     id: String,
-    #[serde(default)]
     rule: Option<RawRule>,
-    #[serde(default)]
     source: String,
-    #[serde(default)]
     source_url: Option<String>,
 }
 
@@ -551,9 +544,7 @@ impl RawProfile {
                 }),
             }
         };
-        if raw.get("milestones").is_none() {
-            return Err(raw.missing("milestones"));
-        }
+        raw.required("milestones", "a list of milestones")?;
         let list_path = raw.path("milestones");
         let mut milestones = Vec::new();
         for (i, m) in raw.list("milestones")?.iter().enumerate() {
@@ -619,8 +610,11 @@ impl RawRule {
 
 impl<'de> Deserialize<'de> for TimelineProfile {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let raw = RawProfile::deserialize(d)?;
-        raw.validate("").map_err(serde::de::Error::custom)
+        // Through the same reader as `from_json`, so that both accept the same documents.
+        let value = serde_json::Value::deserialize(d)?;
+        RawProfile::read(&value, "")
+            .and_then(|raw| raw.validate(""))
+            .map_err(serde::de::Error::custom)
     }
 }
 

@@ -1032,9 +1032,7 @@ fn evidence_fields(value: &Value, path: &str) -> Result<EvidenceFields> {
     )?;
     let text = |key: &str| raw.required_str(key).map(str::to_string);
     let optional = |key: &str| Ok::<_, Error>(raw.str(key)?.map(str::to_string));
-    if raw.get("supports").is_none() {
-        return Err(raw.missing("supports"));
-    }
+    raw.required("supports", "a list of quality statements")?;
     Ok(EvidenceFields {
         id: text("id")?,
         title: text("title")?,
@@ -1090,12 +1088,8 @@ impl RawIndicator {
             name: raw.required_str("name")?.to_string(),
             collection: raw.required_str("collection")?.to_string(),
             value: raw.f64("value")?,
-            england_average: raw
-                .f64("england_average")?
-                .ok_or_else(|| raw.missing("england_average"))?,
-            higher_is_better: raw
-                .bool("higher_is_better")?
-                .ok_or_else(|| raw.missing("higher_is_better"))?,
+            england_average: raw.required_f64("england_average")?,
+            higher_is_better: raw.required_bool("higher_is_better")?,
             year: optional("year")?,
             unit: optional("unit")?,
             statements: raw

@@ -6,25 +6,4 @@ import * as glue from "./cqc_assurance.js";
 
 loadSync(glue, new URL("./cqc_assurance_bg.wasm", import.meta.url));
 
-export {
-  version,
-  framework,
-  statement,
-  theme,
-  evidenceCategory,
-  explain,
-  improvementPaths,
-  ratingProbabilities,
-  checkPublished,
-  ratingForTotal,
-  assessmentDocument,
-  rateMany,
-  publishedResults,
-  findCouncil,
-  statementDistribution,
-  rankAmongPublished,
-  publishedRatingCounts,
-  publishedConflicts,
-  publishedProvenance,
-} from "./cqc_assurance.js";
-export { rate } from "./rate.js";
+export * from "./rating.api.js";

@@ -6,16 +6,4 @@ import init from "./cqc_assurance_timeline.js";
 
 await init({ module_or_path: new URL("./cqc_assurance_timeline_bg.wasm", import.meta.url) });
 
-export {
-  timeline,
-  timelineIcs,
-  timelineText,
-  timelineProfile,
-  bankHolidays,
-  bankHolidaysFromGovUk,
-  easterSunday,
-  isWorkingDay,
-  nonWorkingReason,
-  addWorkingDays,
-  workingDaysBetween,
-} from "./cqc_assurance_timeline.js";
+export * from "./timeline.api.js";

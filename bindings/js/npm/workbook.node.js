@@ -6,4 +6,4 @@ import * as glue from "./cqc_assurance_workbook.js";
 
 loadSync(glue, new URL("./cqc_assurance_workbook_bg.wasm", import.meta.url));
 
-export { checkWorkbook, evidenceFromCsv, compareWithEngland } from "./cqc_assurance_workbook.js";
+export * from "./workbook.api.js";

@@ -7,4 +7,4 @@ import init from "./cqc_assurance_workbook.js";
 
 await init({ module_or_path: new URL("./cqc_assurance_workbook_bg.wasm", import.meta.url) });
 
-export { checkWorkbook, evidenceFromCsv, compareWithEngland } from "./cqc_assurance_workbook.js";
+export * from "./workbook.api.js";

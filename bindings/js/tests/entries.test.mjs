@@ -134,8 +134,14 @@ test("each browser entry fetches its own module (new URL(..., import.meta.url)) 
     assert.deepEqual(imports, [`./${modules[name].glue}`], `${name}.web.js imports its own glue only`);
     const urls = [...text.matchAll(/new URL\("\.\/([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]);
     assert.deepEqual(urls, [modules[name].wasm]);
-    // Re-exported from the glue, and (the rating entry's `rate`) from the package's rate.js.
-    const lists = [...text.matchAll(/^export \{([^}]*)\} from "\.\/([^"]+)";$/gm)];
+    // Both entries re-export the list in <name>.api.js: from the glue, and (the rating
+    // entry's `rate`) from the package's rate.js.
+    for (const entry of [`${name}.web.js`, `${name}.node.js`]) {
+      const reexports = [...readFileSync(join(pkgDir, entry), "utf8").matchAll(/^export .*$/gm)].map((m) => m[0]);
+      assert.deepEqual(reexports, [`export * from "./${name}.api.js";`], entry);
+    }
+    const api = readFileSync(join(pkgDir, `${name}.api.js`), "utf8");
+    const lists = [...api.matchAll(/^export \{([^}]*)\} from "\.\/([^"]+)";$/gm)];
     for (const [, , from] of lists) {
       assert.ok(from === modules[name].glue || (name === "rating" && from === "rate.js"), from);
     }

@@ -1018,17 +1018,8 @@ fn evidence_fields(value: &Value, path: &str) -> Result<EvidenceFields> {
         value,
         path,
         "an evidence item {id, title, category, supports, date, ...}",
-        &[
-            "id",
-            "title",
-            "category",
-            "supports",
-            "owner",
-            "date",
-            "review_by",
-            "expires",
-            "link",
-        ],
+        // An item's fields are the evidence register's columns.
+        &crate::workbook::evidence::EVIDENCE_CSV_COLUMNS,
     )?;
     let text = |key: &str| raw.required_str(key).map(str::to_string);
     let optional = |key: &str| Ok::<_, Error>(raw.str(key)?.map(str::to_string));

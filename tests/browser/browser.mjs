@@ -1,9 +1,9 @@
 // Shared launcher for the browser tests: Debian's Chromium driven by playwright-core.
 // (Test tools' own browser downloads cannot work on this network; Debian's package can.)
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const screenshotDir = join(repoRoot, 'target', 'screenshots');
@@ -17,4 +17,24 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+/**
+ * The demo's server (serving bindings/js/demo and the built package) on a free port, and a
+ * browser: `{ base, browser, close }`. Fails at once if the package has not been built.
+ */
+export async function startDemo() {
+  const jsDir = join(repoRoot, 'bindings', 'js');
+  if (!existsSync(join(jsDir, 'pkg', 'package.json'))) {
+    throw new Error('build the package first: bindings/js/build.sh');
+  }
+  const { serve } = await import(pathToFileURL(join(jsDir, 'demo', 'serve.mjs')).href);
+  const server = await serve(0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launch();
+  const close = async () => {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return { base, browser, close };
 }

@@ -5,28 +5,20 @@
 // must fetch those two WebAssembly modules and never the workbook's.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { launch, repoRoot, screenshotDir } from "./browser.mjs";
+import { screenshotDir, startDemo } from "./browser.mjs";
 
-const jsDir = join(repoRoot, "bindings", "js");
-assert.ok(existsSync(join(jsDir, "pkg", "package.json")), "build the package first: bindings/js/build.sh");
-const { serve } = await import(pathToFileURL(join(jsDir, "demo", "serve.mjs")).href);
-
-let server;
+let demo;
 let browser;
 let base;
 
 before(async () => {
-  server = await serve(0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
+  demo = await startDemo();
+  ({ browser, base } = demo);
 });
 
 after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await demo?.close();
 });
 
 test("the demo rates scores set with the keyboard and the mouse, and shows the timeline", async () => {

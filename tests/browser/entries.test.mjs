@@ -4,16 +4,13 @@
 // resolves; the root `web.js` exports them all and fetches the three modules in parallel.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { launch, repoRoot } from "./browser.mjs";
+import { repoRoot, startDemo } from "./browser.mjs";
 import { INTERNAL } from "../../bindings/js/tests/internal.mjs";
 
 const jsDir = join(repoRoot, "bindings", "js");
 const pkgDir = join(jsDir, "pkg");
-assert.ok(existsSync(join(pkgDir, "package.json")), "build the package first: bindings/js/build.sh");
-const { serve } = await import(pathToFileURL(join(jsDir, "demo", "serve.mjs")).href);
 
 const modules = {
   rating: { glue: "cqc_assurance.js", wasm: "cqc_assurance_bg.wasm" },
@@ -27,19 +24,17 @@ const functionsOf = (name) =>
     .filter((f) => !INTERNAL.includes(f))
     .sort();
 
-let server;
+let demo;
 let browser;
 let base;
 
 before(async () => {
-  server = await serve(0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
+  demo = await startDemo();
+  ({ browser, base } = demo);
 });
 
 after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await demo?.close();
 });
 
 /** A blank page on the server's origin, recording the paths it requests. */

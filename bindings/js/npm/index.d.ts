@@ -383,11 +383,29 @@ export interface RatingProbabilities {
   assessed: number;
   /** One per rating, worst to best. */
   ratings: RatingProbability[];
+  /** The most probable rating (the worse one on a tie). */
   mostLikely: RatingId;
+  /** The headline: one rating at two in three or more, otherwise too close to call. */
+  call: RatingCall;
   expectedTotal: number;
+  /** An average: the published percentage is a whole number, distributed as `totals`. */
   expectedPercentExact: number;
-  expectedPercent: number;
   totals: TotalProbability[];
+}
+
+/** The headline a set of uncertain scores supports. */
+export interface RatingCall {
+  tooCloseToCall: boolean;
+  /** The rating called, or null when it is too close to call. */
+  rating: RatingId | null;
+  /** The probability of the most likely rating. */
+  probability: number;
+  /** The ratings the headline names, worst first. */
+  contenders: RatingProbability[];
+  /** The rating the figures beside the headline assume (the worst in contention). */
+  prudentRating: RatingId;
+  /** `Good (probability 83%)` or `Too close to call: requires improvement 50% or good 50%`. */
+  headline: string;
 }
 
 export type FindingKind =
@@ -676,12 +694,19 @@ export interface Warning {
 }
 
 export interface Prediction {
-  rating: RatingId;
-  probability: number;
-  certain: boolean;
+  call: RatingCall;
   scored: number;
+  /** Statements whose self-score is a spread of probabilities. */
+  uncertain: number;
   probabilities: RatingProbabilities;
-  mostLikely: RatingResult;
+  /** The scores every figure beside the headline comes from. */
+  scenario: Scenario;
+}
+
+export interface Scenario {
+  description: string;
+  probability: number;
+  result: RatingResult;
 }
 
 export interface StatementSummary {
@@ -690,9 +715,13 @@ export interface StatementSummary {
   name: string;
   theme: ThemeId;
   distribution: [number, number, number, number] | null;
+  /** The most likely score (the lower on a tie). */
   mostLikelyScore: ScoreValue | null;
+  /** The score in the prediction's scenario. */
+  scenarioScore: ScoreValue | null;
   expectedScore: number | null;
-  certain: boolean;
+  /** Whether the self-score is a spread of probabilities. */
+  uncertain: boolean;
   evidenceItems: number;
   indicators: number;
   openActions: number;
@@ -752,6 +781,17 @@ export interface OverdueAction {
   daysOverdue: number;
 }
 
+export interface ActionSummary {
+  index: number;
+  id: string;
+  statement: StatementId | null;
+  description: string;
+  owner: string | null;
+  due: string;
+  status: ActionStatus;
+  daysOverdue: number | null;
+}
+
 export interface ActionCounts {
   total: number;
   open: number;
@@ -782,6 +822,7 @@ export interface WorkbookAnalysis {
   evidenceAttention: EvidenceAttention[];
   indicators: IndicatorComparison[];
   actions: ActionCounts;
+  actionPlan: ActionSummary[];
   overdueActions: OverdueAction[];
   warnings: Warning[];
   benchmark: { ranking: Ranking; statements: StatementBenchmark[] } | null;

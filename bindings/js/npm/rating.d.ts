@@ -20,7 +20,7 @@ export type {
   ScoreDistributionInput, ProbabilityInput, Statement, Theme, EvidenceCategory, RatingInfo,
   ScoreInfo, RatingMethodInfo, Framework, CategoryScore, EvidenceWorking, StatementResult,
   BandPosition, RatingResult, Explanation, ScoreIncrease, ImprovementPath, ImprovementPlan,
-  RatingProbability, TotalProbability, RatingProbabilities, FindingKind, Finding, ScoreCorrection,
+  RatingProbability, TotalProbability, RatingProbabilities, RatingCall, FindingKind, Finding, ScoreCorrection,
   PublishedCheck, RatingForTotal, AssessmentDocument, RateManyResult, PublishedResult,
   StatementDistribution, Ranking, RatingCount, PublishedConflict,
 } from "./index.js";

@@ -13,10 +13,10 @@ export {
 export type {
   StatementId, ThemeId, EvidenceCategoryId, RatingId, RatingMethodId, ScoreValue, MilestoneId,
   DateInput, ErrorCode, ErrorFamily, CqcError, CategoryScore, EvidenceWorking, StatementResult,
-  BandPosition, RatingResult, RatingProbability, TotalProbability, RatingProbabilities, Ranking,
+  BandPosition, RatingResult, RatingProbability, TotalProbability, RatingProbabilities, RatingCall, Ranking,
   Adjust, Basis, MilestoneKind, MilestoneState, IssueKind, MilestoneRule, Milestone, TimelineIssue,
   Interval, TimelineStatus, Timeline, JsonValue, JsonObject, ActionStatus, Comparison,
-  EvidenceState, ErrorReport, Warning, Prediction, StatementSummary, CoverageCell, Coverage,
-  EvidenceAttention, IndicatorComparison, OverdueAction, ActionCounts, StatementBenchmark,
+  EvidenceState, ErrorReport, Warning, Prediction, Scenario, StatementSummary, CoverageCell, Coverage,
+  EvidenceAttention, IndicatorComparison, OverdueAction, ActionSummary, ActionCounts, StatementBenchmark,
   WorkbookAnalysis, WorkbookCheck, EvidenceItem, EvidenceImport,
 } from "./index.js";

@@ -960,9 +960,10 @@ record_methods!(
                 .map(|r| format!("{}={:.4}", r.rating.as_str(), r.probability))
                 .collect();
         format!(
-            "RatingProbabilities({}, most_likely={:?})",
+            "RatingProbabilities({}, most_likely={:?}, call={:?})",
             parts.join(", "),
-            p.0.most_likely.as_str()
+            p.0.most_likely.as_str(),
+            p.0.call.headline
         )
     },
     {
@@ -980,10 +981,17 @@ record_methods!(
                 .map(|r| PyRatingProbability(*r))
                 .collect()
         }
-        /// The most likely rating (the better one on a tie).
+        /// The most likely rating (the worse one on a tie).
         #[getter]
         fn most_likely(&self) -> &'static str {
             rating_str(self.0.most_likely)
+        }
+        /// The headline: one rating when its probability is at least two in three, otherwise
+        /// too close to call (a `Record` with `too_close_to_call`, `rating`, `probability`,
+        /// `contenders`, `prudent_rating` and `headline`).
+        #[getter]
+        fn call<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            crate::records::record_object(py, json_of(&self.0.call), "RatingCall")
         }
         /// Expected total.
         #[getter]
@@ -994,11 +1002,6 @@ record_methods!(
         #[getter]
         fn expected_percent_exact(&self) -> f64 {
             self.0.expected_percent_exact
-        }
-        /// Expected published (rounded-up) percentage.
-        #[getter]
-        fn expected_percent(&self) -> f64 {
-            self.0.expected_percent
         }
         /// Every possible total with its probability.
         #[getter]

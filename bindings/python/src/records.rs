@@ -123,6 +123,15 @@ fn record(value: Value, title: &'static str) -> PyClassInitializer<PyRecord> {
     PyClassInitializer::from(PyRecord { value, title })
 }
 
+/// A core result as a plain `Record`.
+pub(crate) fn record_object<'py>(
+    py: Python<'py>,
+    value: Value,
+    title: &'static str,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(Bound::new(py, PyRecord { value, title })?.into_any())
+}
+
 /// A date argument (`datetime.date` or ISO text) as the core's date; errors carry `path`.
 pub(crate) fn date_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Date> {
     let iso = iso_date(obj, path)?;

@@ -117,12 +117,25 @@ def test_probabilities_sum_to_one_and_certain_scores_agree_with_rate(
     r = cqc.rate(scores)
     p = cqc.rating_probabilities(scores)
     assert math.isclose(p.probability(r.rating), 1.0, abs_tol=1e-12)
-    assert math.isclose(p.expected_percent, r.percent, abs_tol=1e-9)
+    assert p.call.rating == r.rating
+    assert [t.percent for t in p.totals] == [r.percent]
     uncertain = [d if s is not None else None for s, d in zip(scores, dists)]
     p = cqc.rating_probabilities(uncertain)
     assert math.isclose(sum(x.probability for x in p.ratings), 1.0, abs_tol=1e-9)
     assert all(x.probability >= 0 for x in p.ratings)
-    assert p.expected_percent + 1e-9 >= p.expected_percent_exact
+    # The call never overstates: a rating is called only at two in three or more, and a
+    # close call assumes the worst rating in contention.
+    best = p.probability(p.most_likely)
+    if p.call.rating is None:
+        assert p.call.too_close_to_call and best < 2 / 3 + 1e-9
+        assert p.call.prudent_rating == p.call.contenders[0].rating
+    else:
+        assert p.call.rating == p.most_likely and best + 1e-9 >= 2 / 3
+    order = [x.rating for x in p.ratings]
+    assert all(
+        x.probability < best - 1e-12
+        for x in p.ratings[: order.index(p.most_likely)]
+    ), "a tie went to the better rating"
 
 
 @settings(max_examples=150)

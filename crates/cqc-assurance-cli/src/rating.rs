@@ -342,11 +342,21 @@ pub fn probabilities(args: ProbabilitiesArgs) -> Result<Outcome, CliError> {
             100.0 * r.probability
         );
     }
-    let _ = writeln!(out, "Most likely: {}", p.most_likely.label());
+    let _ = writeln!(out, "Headline: {}", p.call.headline);
+    let percents: Vec<String> = p
+        .totals
+        .iter()
+        .map(|t| format!("{}% ({:.2}%)", t.percent, 100.0 * t.probability))
+        .collect();
     let _ = writeln!(
         out,
-        "Expected percentage: {:.1}% exact, {:.1}% published (rounded up)",
-        p.expected_percent_exact, p.expected_percent
+        "Possible published percentages: {}",
+        percents.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "Expected exact percentage: {:.1}% (an average: the published percentage is one of the whole numbers above)",
+        p.expected_percent_exact
     );
     Ok(Outcome::ok(out))
 }

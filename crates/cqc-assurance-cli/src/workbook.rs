@@ -173,16 +173,26 @@ fn check(a: CheckArgs) -> Result<Outcome, CliError> {
     let _ = writeln!(out, "{}: the workbook reads ({})", a.file, an.council);
     match &an.prediction {
         Some(p) => {
+            let sc = &p.scenario.result;
+            let _ = writeln!(out, "  predicted rating: {}", p.call.headline);
             let _ = writeln!(
                 out,
-                "  most likely rating: {} (probability {:.0}%); most likely scores {} of {} = {}%, {}",
-                p.rating.label(),
-                p.probability * 100.0,
-                p.most_likely.total,
-                p.most_likely.max,
-                p.most_likely.percent,
-                p.most_likely.band.wording
+                "  figures assume {}: {} of {} points, {}%, {}",
+                p.scenario.description, sc.total, sc.max, sc.percent, sc.band.wording
             );
+            if p.probabilities.totals.len() > 1 {
+                let percents: Vec<String> = p
+                    .probabilities
+                    .totals
+                    .iter()
+                    .map(|t| format!("{}% ({:.0}%)", t.percent, 100.0 * t.probability))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  possible published percentages: {}",
+                    percents.join(", ")
+                );
+            }
         }
         None => {
             let _ = writeln!(out, "  no self-scores yet");
@@ -282,13 +292,17 @@ pub fn report(a: ReportArgs) -> Result<Outcome, CliError> {
     }
     let wb = read_workbook(&a.file)?;
     let report = WorkbookReport::new(&wb, today(&a.today)?);
-    let mut out = String::new();
+    // Every output is rendered before any is written, so that a failure writes nothing.
+    let mut outputs = Vec::new();
     if let Some(path) = &a.html {
-        write_file(path, &report.html()?)?;
-        let _ = writeln!(out, "wrote {path}");
+        outputs.push((path, report.html()?));
     }
     if let Some(path) = &a.md {
-        write_file(path, &report.markdown()?)?;
+        outputs.push((path, report.markdown()?));
+    }
+    let mut out = String::new();
+    for (path, text) in outputs {
+        write_file(path, &text)?;
         let _ = writeln!(out, "wrote {path}");
     }
     Ok(Outcome::ok(out))

@@ -55,8 +55,8 @@ pub use improve::{improvement_paths, ImprovementPath, ImprovementPlan, ScoreIncr
 pub use json::number_text;
 pub use method::{RatingMethod, RATINGS_URL};
 pub use probability::{
-    rating_probabilities, rating_probabilities_json, RatingProbabilities, RatingProbability,
-    ScoreDistribution, TotalProbability,
+    rating_probabilities, rating_probabilities_json, RatingCall, RatingProbabilities,
+    RatingProbability, ScoreDistribution, TotalProbability, CALL_THRESHOLD, CONTENDER_THRESHOLD,
 };
 pub use published::{
     find_council, published_results, rank_among_published, PublishedDataset, PublishedResult,
@@ -80,11 +80,12 @@ pub use timeline::{
 };
 pub use workbook::{
     analyse_workbook, check_workbook, compare_with_england, evidence_from_csv, evidence_to_csv,
-    Action, ActionCounts, ActionStatus, Benchmark, Comparison, Coverage, CoverageCell, CoverageGap,
-    CoverageRow, EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, Indicator,
-    IndicatorComparison, OverdueAction, Prediction, SelfScore, StatementBenchmark, StatementEntry,
-    StatementSummary, Warning, Workbook, WorkbookAnalysis, WorkbookCheck,
-    DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS, WORKBOOK_VERSION,
+    Action, ActionCounts, ActionStatus, ActionSummary, Benchmark, Comparison, Coverage,
+    CoverageCell, CoverageGap, CoverageRow, EvidenceAttention, EvidenceImport, EvidenceItem,
+    EvidenceState, Indicator, IndicatorComparison, OverdueAction, Prediction, Scenario, SelfScore,
+    StatementBenchmark, StatementEntry, StatementSummary, Warning, Workbook, WorkbookAnalysis,
+    WorkbookCheck, DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS,
+    WORKBOOK_VERSION,
 };
 
 /// The README's Rust examples, compiled and run as doc tests.

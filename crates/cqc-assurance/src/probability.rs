@@ -116,6 +116,138 @@ pub struct TotalProbability {
     pub probability: f64,
 }
 
+/// A rating is called only when its probability is at least two in three; below that, the
+/// headline is "too close to call" with the ratings in contention. Two in three is this
+/// project's choice, not CQC's (CQC rates an assessment, it does not forecast one): it is the
+/// usual threshold for calling an outcome "likely" (more likely than not by two to one), high
+/// enough that a coin toss or a 60/40 split is never headlined as one rating. A probability
+/// within 1e-9 of two in three (floating-point sums of figures such as 1/3 + 1/3) counts as
+/// reaching it.
+pub const CALL_THRESHOLD: f64 = 2.0 / 3.0;
+
+/// Ratings with at least this probability are named in a "too close to call" headline (the
+/// others are in the full table of probabilities). When no rating reaches
+/// [`CALL_THRESHOLD`], at least two ratings have 5% or more.
+pub const CONTENDER_THRESHOLD: f64 = 0.05;
+
+/// The headline a set of uncertain scores supports: one rating when its probability is at
+/// least [`CALL_THRESHOLD`], otherwise "too close to call" between the ratings in contention.
+///
+/// ```
+/// use cqc_assurance::{rating_probabilities_json, Rating};
+/// // An even chance of 2 or 3 for partnerships: 22 or 23 of 36, 62% or 64%.
+/// let p = rating_probabilities_json(r#"{"scores": [2, 3, 3, 2, [0, 0.5, 0.5, 0], 2, 2, 3, 3]}"#).unwrap();
+/// assert!(p.call.too_close_to_call);
+/// assert_eq!(p.call.rating, None);
+/// assert_eq!(p.call.prudent_rating, Rating::RequiresImprovement);
+/// assert_eq!(p.call.headline, "Too close to call: requires improvement 50% or good 50%");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatingCall {
+    /// Whether no rating reaches [`CALL_THRESHOLD`].
+    pub too_close_to_call: bool,
+    /// The rating called, or `None` when it is too close to call.
+    pub rating: Option<Rating>,
+    /// The probability of the most likely rating.
+    pub probability: f64,
+    /// The ratings the headline names, worst first: the rating called, or every rating with a
+    /// probability of at least [`CONTENDER_THRESHOLD`].
+    pub contenders: Vec<RatingProbability>,
+    /// The rating the figures beside the headline assume: the rating called, or the worst
+    /// rating in contention (a close call is never read in the council's favour).
+    pub prudent_rating: Rating,
+    /// The headline in words: `Good (probability 83%)`, `Good (no uncertainty entered)` or
+    /// `Too close to call: requires improvement 50% or good 50%`.
+    pub headline: String,
+}
+
+impl RatingCall {
+    /// Makes the call from the probability of each rating (worst first, as
+    /// [`RatingProbabilities::ratings`]).
+    fn new(ratings: &[RatingProbability]) -> RatingCall {
+        let most_likely = most_probable(ratings);
+        let probability = most_likely.probability;
+        if probability + 1e-9 >= CALL_THRESHOLD {
+            let headline = if probability >= 1.0 - 1e-12 {
+                format!("{} (no uncertainty entered)", most_likely.rating.label())
+            } else {
+                format!(
+                    "{} (probability {})",
+                    most_likely.rating.label(),
+                    percent_text(probability)
+                )
+            };
+            RatingCall {
+                too_close_to_call: false,
+                rating: Some(most_likely.rating),
+                probability,
+                contenders: vec![most_likely],
+                prudent_rating: most_likely.rating,
+                headline,
+            }
+        } else {
+            let contenders: Vec<RatingProbability> = ratings
+                .iter()
+                .copied()
+                .filter(|r| r.probability >= CONTENDER_THRESHOLD)
+                .collect();
+            let named: Vec<String> = contenders
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {}",
+                        r.rating.label().to_ascii_lowercase(),
+                        percent_text(r.probability)
+                    )
+                })
+                .collect();
+            let headline = format!("Too close to call: {}", or_list(&named));
+            RatingCall {
+                too_close_to_call: true,
+                rating: None,
+                probability,
+                prudent_rating: contenders[0].rating,
+                contenders,
+                headline,
+            }
+        }
+    }
+}
+
+/// The most probable rating, the worse one on a tie (ties never round in the council's
+/// favour; probabilities within 1e-12 of each other are a tie).
+fn most_probable(ratings: &[RatingProbability]) -> RatingProbability {
+    ratings.iter().skip(1).fold(ratings[0], |best, r| {
+        if r.probability > best.probability + 1e-12 {
+            *r
+        } else {
+            best
+        }
+    })
+}
+
+/// "a", "a or b", "a, b or c".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// A probability as a whole percentage for people: `50%`, with `<1%` and `>99%` so that a
+/// small chance never reads as none and a near-certainty never as certain.
+pub(crate) fn percent_text(p: f64) -> String {
+    let v = p * 100.0;
+    if v > 0.0 && v < 0.5 {
+        "<1%".into()
+    } else if (99.5..100.0).contains(&v) {
+        ">99%".into()
+    } else {
+        format!("{}%", v.round() as i64)
+    }
+}
+
 /// The distribution of the rating when scores are uncertain.
 ///
 /// ```
@@ -127,7 +259,12 @@ pub struct TotalProbability {
 /// let p = rating_probabilities(&input).unwrap();
 /// assert_eq!(p.probability(Rating::Good), 0.5);
 /// assert_eq!(p.probability(Rating::RequiresImprovement), 0.5);
-/// assert_eq!(p.expected_percent, 63.0); // (62 + 64) / 2
+/// // A tie: the worse rating is the most likely one, and the call is too close.
+/// assert_eq!(p.most_likely, Rating::RequiresImprovement);
+/// assert!(p.call.too_close_to_call);
+/// // The published percentage is 62 or 64, each with probability 1/2 (never 63).
+/// let percents: Vec<(u8, f64)> = p.totals.iter().map(|t| (t.percent, t.probability)).collect();
+/// assert_eq!(percents, [(62, 0.5), (64, 0.5)]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RatingProbabilities {
@@ -135,15 +272,18 @@ pub struct RatingProbabilities {
     pub assessed: u32,
     /// The four ratings with their probabilities, worst first.
     pub ratings: Vec<RatingProbability>,
-    /// The most probable rating (the better one on a tie).
+    /// The most probable rating (the worse one on a tie).
     pub most_likely: Rating,
+    /// The headline: one rating if it has a probability of at least two in three, otherwise
+    /// too close to call.
+    pub call: RatingCall,
     /// Expected total of statement scores.
     pub expected_total: f64,
-    /// Expected exact percentage.
+    /// Expected exact percentage (an average: the published percentage is always a whole
+    /// number, whose distribution is [`RatingProbabilities::totals`]).
     pub expected_percent_exact: f64,
-    /// Expected published (rounded-up) percentage.
-    pub expected_percent: f64,
-    /// Every total with a non-zero probability, lowest first.
+    /// Every total with a non-zero probability, lowest first, with its published percentage:
+    /// the distribution of the published percentage.
     pub totals: Vec<TotalProbability>,
 }
 
@@ -213,7 +353,7 @@ pub fn rating_probabilities(
         })
         .collect();
     let mut totals = Vec::new();
-    let (mut e_total, mut e_exact, mut e_pub) = (0.0, 0.0, 0.0);
+    let (mut e_total, mut e_exact) = (0.0, 0.0);
     for (t, &p) in dist.iter().enumerate() {
         if p == 0.0 || t < n {
             continue;
@@ -224,7 +364,6 @@ pub fn rating_probabilities(
         ratings[rating as usize].probability += p;
         e_total += p * f64::from(total);
         e_exact += p * 100.0 * f64::from(total) / f64::from(max);
-        e_pub += p * f64::from(percent);
         totals.push(TotalProbability {
             total,
             percent,
@@ -232,23 +371,14 @@ pub fn rating_probabilities(
             probability: p,
         });
     }
-    let most_likely = ratings
-        .iter()
-        .fold(ratings[0], |best, r| {
-            if r.probability >= best.probability {
-                *r
-            } else {
-                best
-            }
-        })
-        .rating;
+    let call = RatingCall::new(&ratings);
     Ok(RatingProbabilities {
         assessed: n as u32,
+        most_likely: most_probable(&ratings).rating,
         ratings,
-        most_likely,
+        call,
         expected_total: e_total,
         expected_percent_exact: e_exact,
-        expected_percent: e_pub,
         totals,
     })
 }
@@ -354,8 +484,75 @@ mod tests {
         let p = rating_probabilities(&input).unwrap();
         let r = rate(&Assessment::from_scores(&scores).unwrap());
         assert_eq!(p.probability(r.rating), 1.0);
-        assert_eq!(p.expected_percent, f64::from(r.percent));
+        assert_eq!(p.call.rating, Some(r.rating));
+        assert_eq!(
+            p.call.headline,
+            "Requires improvement (no uncertainty entered)"
+        );
+        assert_eq!(p.totals[0].percent, r.percent);
         assert_eq!(p.totals.len(), 1);
+    }
+
+    /// Liverpool's press scores with partnerships uncertain: 22 (requires improvement) or 23
+    /// (good) of 36.
+    fn partnerships_split(p2: f64, p3: f64) -> RatingProbabilities {
+        rating_probabilities_json(&format!(
+            r#"{{"scores": [2, 3, 3, 2, [0, {p2}, {p3}, 0], 2, 2, 3, 3]}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn two_in_three_is_called_and_just_under_is_too_close() {
+        // Exactly two in three (as a user types thirds) is called.
+        let p = partnerships_split(1.0 / 3.0, 2.0 / 3.0);
+        assert_eq!(p.call.rating, Some(Rating::Good));
+        assert!(!p.call.too_close_to_call);
+        assert_eq!(p.call.headline, "Good (probability 67%)");
+        assert_eq!(p.call.prudent_rating, Rating::Good);
+        // 0.66 is under two in three: too close, and the figures assume the worse rating.
+        let p = partnerships_split(0.34, 0.66);
+        assert_eq!(p.most_likely, Rating::Good);
+        assert_eq!(p.call.rating, None);
+        assert!(p.call.too_close_to_call);
+        assert_eq!(p.call.prudent_rating, Rating::RequiresImprovement);
+        assert_eq!(
+            p.call.headline,
+            "Too close to call: requires improvement 34% or good 66%"
+        );
+        // The other way round: requires improvement at 0.7 is called.
+        let p = partnerships_split(0.7, 0.3);
+        assert_eq!(p.call.rating, Some(Rating::RequiresImprovement));
+    }
+
+    #[test]
+    fn ties_go_to_the_worse_rating() {
+        let p = partnerships_split(0.5, 0.5);
+        assert_eq!(p.most_likely, Rating::RequiresImprovement);
+        assert_eq!(p.call.prudent_rating, Rating::RequiresImprovement);
+        let names: Vec<Rating> = p.call.contenders.iter().map(|r| r.rating).collect();
+        assert_eq!(names, [Rating::RequiresImprovement, Rating::Good]);
+    }
+
+    #[test]
+    fn small_chances_are_not_named_in_the_headline() {
+        // Every score equally likely for all nine statements: requires improvement and good
+        // each 49.7% (an exact tie, by symmetry), inadequate and outstanding each 0.27%.
+        let u = ScoreDistribution::new([0.25; 4]).unwrap();
+        let input: Vec<_> = QualityStatement::ALL.into_iter().map(|q| (q, u)).collect();
+        let p = rating_probabilities(&input).unwrap();
+        assert!(p.probability(Rating::Outstanding) > 0.0);
+        assert_eq!(p.most_likely, Rating::RequiresImprovement);
+        let named: Vec<Rating> = p.call.contenders.iter().map(|r| r.rating).collect();
+        assert_eq!(named, [Rating::RequiresImprovement, Rating::Good]);
+        assert_eq!(
+            p.call.headline,
+            "Too close to call: requires improvement 50% or good 50%"
+        );
+        assert_eq!(percent_text(0.004), "<1%");
+        assert_eq!(percent_text(0.996), ">99%");
+        assert_eq!(percent_text(1.0), "100%");
+        assert_eq!(percent_text(0.0), "0%");
     }
 
     #[test]

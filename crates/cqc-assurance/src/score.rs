@@ -152,6 +152,23 @@ impl Rating {
         }
     }
 
+    /// The colour this project gives the rating in charts and tiles, as `#rrggbb`: red,
+    /// amber, green and blue, each dark enough for white text (contrast of at least 4.5:1,
+    /// WCAG 2.2 AA). CQC publishes no colours of its own for council ratings.
+    ///
+    /// ```
+    /// use cqc_assurance::Rating;
+    /// assert_eq!(Rating::Good.colour(), "#2e7d32");
+    /// ```
+    pub fn colour(self) -> &'static str {
+        match self {
+            Rating::Inadequate => "#b3261e",
+            Rating::RequiresImprovement => "#b25400",
+            Rating::Good => "#2e7d32",
+            Rating::Outstanding => "#005a8c",
+        }
+    }
+
     /// The band of published percentages that gives this rating, inclusive:
     /// (25, 38), (39, 62), (63, 87), (88, 100).
     pub fn band(self) -> (u8, u8) {

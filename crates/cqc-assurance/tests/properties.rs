@@ -30,6 +30,53 @@ fn distribution() -> impl Strategy<Value = ScoreDistribution> {
         })
 }
 
+fn check_call(p: &cqc_assurance::RatingProbabilities) -> Result<(), TestCaseError> {
+    use cqc_assurance::{CALL_THRESHOLD, CONTENDER_THRESHOLD};
+    let best = p.probability(p.most_likely);
+    for r in Rating::ALL {
+        // No rating is more likely than the most likely one, and none as likely is worse.
+        prop_assert!(p.probability(r) <= best + 1e-12);
+        if r < p.most_likely {
+            prop_assert!(
+                p.probability(r) < best - 1e-12,
+                "a tie went to the better rating"
+            );
+        }
+    }
+    match p.call.rating {
+        Some(r) => {
+            prop_assert!(!p.call.too_close_to_call);
+            prop_assert_eq!(r, p.most_likely);
+            prop_assert!(p.probability(r) + 1e-9 >= CALL_THRESHOLD);
+            prop_assert_eq!(p.call.prudent_rating, r);
+        }
+        None => {
+            prop_assert!(p.call.too_close_to_call);
+            prop_assert!(best + 1e-9 < CALL_THRESHOLD);
+            prop_assert!(p.call.contenders.len() >= 2);
+            prop_assert!(p
+                .call
+                .contenders
+                .iter()
+                .all(|c| c.probability >= CONTENDER_THRESHOLD));
+            prop_assert!(p
+                .call
+                .contenders
+                .windows(2)
+                .all(|w| w[0].rating < w[1].rating));
+            prop_assert_eq!(p.call.prudent_rating, p.call.contenders[0].rating);
+            prop_assert!(p.call.headline.starts_with("Too close to call"));
+            for c in &p.call.contenders {
+                prop_assert!(p
+                    .call
+                    .headline
+                    .contains(&c.rating.label().to_ascii_lowercase()));
+            }
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -136,7 +183,9 @@ proptest! {
         let p = rating_probabilities(&certain).unwrap();
         let r = rate(&a);
         prop_assert!((p.probability(r.rating) - 1.0).abs() < 1e-12);
-        prop_assert!((p.expected_percent - f64::from(r.percent)).abs() < 1e-9);
+        prop_assert_eq!(p.call.rating, Some(r.rating));
+        prop_assert_eq!(p.totals.len(), 1);
+        prop_assert_eq!(p.totals[0].percent, r.percent);
 
         let uncertain: Vec<_> = a
             .statement_scores()
@@ -147,7 +196,26 @@ proptest! {
         let sum: f64 = p.ratings.iter().map(|x| x.probability).sum();
         prop_assert!((sum - 1.0).abs() < 1e-9);
         prop_assert!(p.ratings.iter().all(|x| x.probability >= 0.0));
-        prop_assert!(p.expected_percent + 1e-9 >= p.expected_percent_exact);
+        // The published percentages possible are whole numbers whose probabilities sum to 1.
+        let by_total: f64 = p.totals.iter().map(|t| t.probability).sum();
+        prop_assert!((by_total - 1.0).abs() < 1e-9);
+        prop_assert!(p.totals.iter().all(|t| (25..=100).contains(&t.percent)));
+        check_call(&p)?;
+    }
+
+    /// The call never overstates: a rating is called only at two in three or more, a tie goes
+    /// to the worse rating, and a close call assumes the worst rating in contention.
+    #[test]
+    fn the_call_is_prudent(
+        a in assessment(),
+        dists in proptest::collection::vec(distribution(), 9),
+    ) {
+        let uncertain: Vec<_> = a
+            .statement_scores()
+            .zip(dists)
+            .map(|((qs, _), d)| (qs, d))
+            .collect();
+        check_call(&rating_probabilities(&uncertain).unwrap())?;
     }
 
     #[test]

@@ -54,11 +54,16 @@ fn the_example_report_is_self_contained_and_shows_the_analysis() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert_self_contained(&html);
     let p = r.analysis().prediction.as_ref().unwrap();
-    assert!(html.contains(&format!(
-        "<span class=\"rating\">{}</span>",
-        p.rating.label()
-    )));
-    assert!(html.contains(&format!("{}%", p.most_likely.percent)));
+    assert!(html.contains("<span class=\"rating\">Too close to call</span>"));
+    assert!(html.contains("<span class=\"chance\">Requires improvement 50%</span>"));
+    assert!(html.contains("<span class=\"chance\">Good 50%</span>"));
+    assert!(html.contains("verdict close"));
+    assert!(html.contains(&format!("{}%", p.scenario.result.percent)));
+    // The published percentage is 62 or 64: no expectation of 63 is shown.
+    assert!(html.contains("It could be 62% (50%) or 64% (50%)"));
+    let summary = &html[html.find("id=\"summary\"").unwrap()..];
+    let summary = &summary[..summary.find("</section>").unwrap()];
+    assert!(!summary.contains("63%") && !html.contains("Expected published"));
     assert_eq!(html.matches("data-statement=\"QS").count(), 9);
     for chart in [
         "scores",
@@ -80,12 +85,20 @@ fn the_example_report_is_self_contained_and_shows_the_analysis() {
     for edge in ["39%", "63%", "88%"] {
         assert!(html.contains(&format!(">{edge}</text>")), "{edge}");
     }
-    // Overdue actions and stale evidence appear by id.
-    for o in &r.analysis().overdue_actions {
-        assert!(html.contains(&format!("<td>{}</td>", o.id)), "{}", o.id);
+    // Every action of the plan and the stale evidence appear by id.
+    for o in &r.analysis().action_plan {
+        assert!(
+            html.contains(&format!("<th scope=\"row\">{}</th>", o.id)),
+            "{}",
+            o.id
+        );
     }
     for e in &r.analysis().evidence_attention {
-        assert!(html.contains(&format!("<td>{}</td>", e.id)), "{}", e.id);
+        assert!(
+            html.contains(&format!("<th scope=\"row\">{}</th>", e.id)),
+            "{}",
+            e.id
+        );
     }
     // Rendering is deterministic.
     assert_eq!(html, report(&wb, "2025-04-01").html().unwrap());
@@ -97,7 +110,7 @@ fn the_markdown_report_has_the_same_content() {
     let md = r.markdown().unwrap();
     assert!(md.starts_with("# Liverpool"));
     let p = r.analysis().prediction.as_ref().unwrap();
-    assert!(md.contains(&format!("**Most likely rating: {}**", p.rating.label())));
+    assert!(md.contains(&format!("**Predicted rating: {}.**", p.call.headline)));
     for qs in cqc_assurance::QualityStatement::ALL {
         assert!(
             md.contains(&format!("| QS{} ", qs.number())),
@@ -147,7 +160,7 @@ fn a_blank_workbook_renders() {
 }
 
 #[test]
-fn certain_scores_say_so() {
+fn single_scores_say_no_uncertainty_was_entered() {
     let mut wb = example();
     for e in &mut wb.statements {
         if let SelfScore::Distribution(_) = e.self_score {
@@ -155,7 +168,9 @@ fn certain_scores_say_so() {
         }
     }
     let html = report(&wb, "2025-04-01").html().unwrap();
-    assert!(html.contains("Certain on these self-scores"));
+    assert!(html.contains("No uncertainty entered in the self-scores"));
+    // A self-assessment is never "certain".
+    assert!(!html.to_lowercase().contains("certain on"));
 }
 
 /// HTML escaping as minijinja's autoescape does it.

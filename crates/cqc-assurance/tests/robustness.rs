@@ -426,7 +426,7 @@ proptest! {
                 let sum: f64 = p.ratings.iter().map(|r| r.probability).sum();
                 prop_assert!((sum - 1.0).abs() < 1e-6, "probabilities sum to {}", sum);
                 prop_assert!(p.ratings.iter().all(|r| r.probability >= 0.0));
-                prop_assert!((25.0 - 1e-9..=100.0 + 1e-9).contains(&p.expected_percent));
+                prop_assert!(p.totals.iter().all(|t| (25..=100).contains(&t.percent)));
             }
             Err(e) => check_error(&e, true),
         }
@@ -899,7 +899,7 @@ proptest! {
             .collect();
         let p = timed("rating_probabilities", || rating_probabilities(&certain)).unwrap();
         prop_assert_eq!(p.probability(r.rating), 1.0);
-        prop_assert_eq!(p.expected_percent, f64::from(r.percent));
+        prop_assert_eq!(p.totals[0].percent, r.percent);
 
         match timed("check_published", || check_published(&a, published, percent)) {
             Ok(c) => {

@@ -153,10 +153,11 @@ fn earlier_method_scores_come_from_evidence_categories() {
     assert_eq!(Workbook::from_json(&wb.to_json()).unwrap(), wb);
     let a = analyse_workbook(&wb, date("2025-01-01"));
     let p = a.prediction.unwrap();
-    assert!(p.certain);
-    assert_eq!(p.most_likely.total, 27);
-    assert_eq!(p.rating, Rating::Good);
-    assert!(p.most_likely.statements[0].evidence.is_some());
+    assert_eq!(p.uncertain, 0);
+    assert_eq!(p.scenario.result.total, 27);
+    assert_eq!(p.call.rating, Some(Rating::Good));
+    assert_eq!(p.scenario.description, "the self-scores as entered");
+    assert!(p.scenario.result.statements[0].evidence.is_some());
     // A direct self-score is the wrong shape for the earlier method.
     doc["statements"]["equity"]["self_score"] = json!(3);
     assert!(errors_of(&doc)
@@ -171,15 +172,22 @@ fn the_example_analysis() {
     let p = a.prediction.as_ref().unwrap();
     // 2+3+3+2+?+2+2+3+3 = 20 + partnerships (2 or 3): 22/36 → 62% RI or 23/36 → 64% good.
     assert_eq!(p.scored, 9);
-    assert!(!p.certain);
+    assert_eq!(p.uncertain, 1);
     assert_eq!(
         p.probabilities.probability(Rating::RequiresImprovement),
         0.5
     );
     assert_eq!(p.probabilities.probability(Rating::Good), 0.5);
-    assert_eq!(p.rating, Rating::Good);
-    assert_eq!(p.most_likely.total, 23);
-    assert_eq!(p.most_likely.percent, 64);
+    // An even chance is too close to call; every figure assumes the worse rating.
+    assert_eq!(p.call.rating, None);
+    assert!(p.call.too_close_to_call);
+    assert_eq!(p.scenario.result.rating, Rating::RequiresImprovement);
+    assert_eq!(p.scenario.result.total, 22);
+    assert_eq!(p.scenario.result.percent, 62);
+    let partnerships = &a.statements[QualityStatement::Partnerships.index()];
+    assert_eq!(partnerships.most_likely_score.map(|s| s.get()), Some(2));
+    assert_eq!(partnerships.scenario_score.map(|s| s.get()), Some(2));
+    assert!(partnerships.uncertain);
 
     // Coverage: 9 statements × 4 categories. Partners evidence (EV-07, EV-09) covers
     // partnerships, safe-systems, care-provision and safeguarding only.
@@ -550,4 +558,156 @@ fn a_required_field_given_as_null_is_reported_at_the_field() {
         );
     }
     assert_eq!(errors.len(), 3, "{errors:?}");
+}
+
+/// A workbook with the given self-scores (a JSON value per statement, in CQC's order).
+fn scored(scores: [Value; 9]) -> Workbook {
+    let mut doc: Value = serde_json::from_str(&Workbook::new("Anytown").to_json()).unwrap();
+    for (qs, score) in QualityStatement::ALL.iter().zip(scores) {
+        doc["statements"][qs.id()]["self_score"] = score;
+    }
+    Workbook::from_json(&doc.to_string()).unwrap()
+}
+
+#[test]
+fn four_statements_at_sixty_forty_are_too_close_to_call() {
+    // Five statements certain at 3, 3, 3, 2, 2 (13 points) and four at 60% score 2, 40%
+    // score 3: 21 points (59%, requires improvement) with their most likely scores, good
+    // (23 points or more) when two or more of the four score 3, probability
+    // 1 - 0.6^4 - 4 × 0.4 × 0.6^3 = 0.5248.
+    let spread = json!([0, 0.6, 0.4, 0]);
+    let wb = scored([
+        json!(3),
+        json!(3),
+        json!(3),
+        json!(2),
+        json!(2),
+        spread.clone(),
+        spread.clone(),
+        spread.clone(),
+        spread,
+    ]);
+    let a = analyse_workbook(&wb, date("2025-04-01"));
+    let p = a.prediction.unwrap();
+    assert!((p.probabilities.probability(Rating::Good) - 0.5248).abs() < 1e-12);
+    assert_eq!(p.probabilities.most_likely, Rating::Good);
+    // Good is the most likely rating, but at 52% it is not called.
+    assert_eq!(p.call.rating, None);
+    assert_eq!(
+        p.call.headline,
+        "Too close to call: requires improvement 48% or good 52%"
+    );
+    // The figures beside it come from one scenario that agrees with the headline.
+    assert_eq!(p.scenario.result.rating, Rating::RequiresImprovement);
+    assert_eq!(
+        (p.scenario.result.total, p.scenario.result.percent),
+        (21, 59)
+    );
+    assert_eq!(
+        p.scenario.description,
+        "the most likely score of each statement (the lower score on a tie)"
+    );
+    let b = a.benchmark.unwrap();
+    let expected = cqc_assurance::PublishedDataset::bundled()
+        .rank(&cqc_assurance::Assessment::from_scores(&[3, 3, 3, 2, 2, 2, 2, 2, 2]).unwrap());
+    assert_eq!(b.ranking, expected);
+}
+
+#[test]
+fn a_called_rating_is_never_contradicted_by_the_figures_beside_it() {
+    // Every statement 51% score 3, 49% score 1: each statement's most likely score is 3
+    // (27 of 36, good), but the total is 9 + 2 × (number of 3s), good only with seven or more
+    // 3s (probability about 0.1), so requires improvement is called. The scenario is the most
+    // likely set of scores that gives requires improvement: six 3s and three 1s, 21 of 36.
+    let wb = scored(std::array::from_fn(|_| json!([0.49, 0, 0.51, 0])));
+    let p = analyse_workbook(&wb, date("2025-04-01"))
+        .prediction
+        .unwrap();
+    assert_eq!(p.call.rating, Some(Rating::RequiresImprovement));
+    assert_eq!(p.scenario.result.rating, Rating::RequiresImprovement);
+    assert_eq!(p.scenario.result.total, 21);
+    assert_eq!(
+        p.scenario.description,
+        "the most likely scores that give requires improvement, the rating called"
+    );
+    // Of the sets with six 3s, the one with the lower scores first: 1, 1, 1, then 3s.
+    let scores: Vec<u8> = p
+        .scenario
+        .result
+        .statements
+        .iter()
+        .map(|s| s.score.get())
+        .collect();
+    assert_eq!(scores, [1, 1, 1, 3, 3, 3, 3, 3, 3]);
+}
+
+#[test]
+fn single_scores_are_never_called_certain() {
+    let wb = scored(std::array::from_fn(|i| {
+        json!([2, 3, 3, 2, 3, 2, 2, 3, 3][i])
+    }));
+    let a = analyse_workbook(&wb, date("2025-04-01"));
+    let p = a.prediction.as_ref().unwrap();
+    assert_eq!(p.call.headline, "Good (no uncertainty entered)");
+    let report = cqc_assurance::WorkbookReport::new(&wb, date("2025-04-01"));
+    for text in [report.html().unwrap(), report.markdown().unwrap()] {
+        assert!(!text.to_lowercase().contains("certain on"), "{text}");
+        assert!(!text.contains("(certain"));
+    }
+}
+
+/// Every set of scores the distributions allow, with its probability.
+fn every_scenario(dists: &[[f64; 4]]) -> Vec<(Vec<u8>, f64)> {
+    let mut out = vec![(Vec::new(), 1.0)];
+    for d in dists {
+        out = out
+            .into_iter()
+            .flat_map(|(scores, p)| {
+                (0..4).filter(|k| d[*k] > 0.0).map(move |k| {
+                    let mut s = scores.clone();
+                    s.push(k as u8 + 1);
+                    (s, p * d[k])
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+fn spread() -> impl Strategy<Value = [f64; 4]> {
+    // Probabilities in tenths, so that ties are common.
+    proptest::array::uniform4(0u8..=4).prop_filter_map("some weight", |w| {
+        let sum: u32 = w.iter().map(|&x| u32::from(x)).sum();
+        (sum > 0).then(|| w.map(|x| f64::from(x) / f64::from(sum)))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The scenario gives the rating the headline rests on (the rating called, or the worst
+    /// in contention), it is the most probable set of scores that does, and of equally
+    /// probable ones it has the lowest total: it never shows a better position than the
+    /// headline supports.
+    #[test]
+    fn the_scenario_is_the_most_likely_set_of_scores_behind_the_headline(
+        dists in proptest::collection::vec(spread(), 9)
+    ) {
+        let wb = scored(std::array::from_fn(|i| json!(dists[i])));
+        let p = analyse_workbook(&wb, date("2025-04-01")).prediction.unwrap();
+        let target = p.call.prudent_rating;
+        prop_assert_eq!(p.scenario.result.rating, target);
+        let mine: Vec<u8> = p.scenario.result.statements.iter().map(|s| s.score.get()).collect();
+        let total: u32 = mine.iter().map(|&x| u32::from(x)).sum();
+        for (scores, prob) in every_scenario(&dists) {
+            let t: u32 = scores.iter().map(|&x| u32::from(x)).sum();
+            if cqc_assurance::rating_for_total(t, 9).unwrap().0 != target {
+                continue;
+            }
+            prop_assert!(prob <= p.scenario.probability * (1.0 + 1e-9), "{:?} is likelier", scores);
+            if (prob - p.scenario.probability).abs() <= 1e-12 * prob {
+                prop_assert!(total <= t, "an equally likely set {:?} has a lower total", scores);
+            }
+        }
+    }
 }

@@ -13,7 +13,11 @@ use crate::error::{Error, Result};
 use crate::framework::{QualityStatement, Theme};
 use crate::score::Rating;
 use crate::timeline::{Basis, MilestoneId, MilestoneState, Timeline};
-use crate::workbook::{analyse_workbook, Comparison, EvidenceState, Workbook, WorkbookAnalysis};
+use crate::workbook::{
+    analyse_workbook, ActionStatus, Comparison, EvidenceState, Workbook, WorkbookAnalysis,
+};
+
+mod charts;
 
 const HTML_TEMPLATE: &str = include_str!("../../templates/report.html");
 const MARKDOWN_TEMPLATE: &str = include_str!("../../templates/report.md");
@@ -51,20 +55,31 @@ pub struct ChartBar {
     pub opacity: f64,
     /// Text inside or beside the rectangle.
     pub text: String,
+    /// The text's colour class (`light` or `dark`: whichever has the higher contrast on the
+    /// fill), empty when there is no text.
+    pub text_class: String,
+    /// Where the text is anchored.
+    pub text_x: f64,
     /// A tooltip.
     pub title: String,
 }
 
-/// A chart: its size and what to draw.
+/// A chart: its size, what to draw, and its data as a table (the chart's text alternative).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Chart {
+    /// What the chart shows, its accessible name.
+    pub title: String,
     /// Width.
     pub width: f64,
     /// Height.
     pub height: f64,
+    /// The column headings of the chart's data table.
+    pub columns: Vec<String>,
+    /// The chart's data, one row per row of the table.
+    pub rows: Vec<ReportRow>,
     /// Rectangles.
     pub bars: Vec<ChartBar>,
-    /// ReportRow and axis labels.
+    /// Row and axis labels.
     pub labels: Vec<ChartLabel>,
     /// Headings within the chart (theme names, column names).
     pub headings: Vec<ChartLabel>,
@@ -83,8 +98,10 @@ pub struct ChartGuide {
     pub y1: f64,
     /// Bottom.
     pub y2: f64,
-    /// ChartLabel under the line.
+    /// The label under the line.
     pub text: String,
+    /// Where the label is centred.
+    pub text_x: f64,
     /// CSS class.
     pub class: String,
 }
@@ -106,6 +123,8 @@ pub struct StatementRow {
     pub evidence_items: u32,
     /// Open actions.
     pub open_actions: u32,
+    /// The two counts in words: `2 evidence items · 1 open action`.
+    pub counts: String,
     /// Strengths.
     pub strengths: Vec<String>,
     /// Areas for improvement.
@@ -130,45 +149,68 @@ pub struct ReportRow {
     pub class: String,
 }
 
-/// The headline figures.
+/// A figure of the summary: a value and what it counts (`1` `action overdue`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportFigure {
+    /// The value, `62%`.
+    pub value: String,
+    /// What it is, with plurals right.
+    pub label: String,
+}
+
+/// The headline and the figures beside it, every one from the prediction's scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportSummary {
     /// Whether any statement is scored.
     pub predicted: bool,
-    /// The most likely rating's label.
-    pub rating: String,
-    /// Its CSS class (`rating-good`).
-    pub rating_class: String,
-    /// Its probability, `50%`.
-    pub probability: String,
-    /// Whether every score is certain.
-    pub certain: bool,
-    /// `23 of 36 points`.
+    /// The headline in the tile: the rating called, `Too close to call`, or `Not yet scored`.
+    pub headline: String,
+    /// The tile's class: `rating-good` and the like for a rating called, `close` (a neutral
+    /// colour) when it is too close to call, `none` when nothing is scored.
+    pub headline_class: String,
+    /// The lines under the headline: `Probability 83%`, `No uncertainty entered in the
+    /// self-scores`, or one line per rating in contention (`Requires improvement 50%`).
+    pub headline_detail: Vec<String>,
+    /// The headline as one sentence (`Too close to call: requires improvement 50% or good
+    /// 50%`), as the core's call states it.
+    pub headline_sentence: String,
+    /// Whether the call is too close.
+    pub too_close_to_call: bool,
+    /// The scenario every other figure comes from, in words.
+    pub scenario: String,
+    /// `22 of 36 points`.
     pub points: String,
-    /// `64%`.
+    /// `62%`.
     pub percent: String,
-    /// The rating of the most likely scores (may differ from the most likely rating).
-    pub most_likely_scores_rating: String,
-    /// CQC-style band position of the most likely scores.
+    /// The scenario's rating, `Requires improvement`.
+    pub scenario_rating: String,
+    /// The scenario's position in its band, in CQC's words, capitalised.
     pub band_wording: String,
-    /// Expected published percentage, `63%`.
-    pub expected_percent: String,
-    /// Each rating with its probability.
+    /// Each possible published percentage with its rating and probability.
+    pub percentages: Vec<ReportRow>,
+    /// The possible percentages in a sentence: `62% (probability 50%) or 64% (50%)`.
+    pub percentages_text: String,
+    /// Each rating with its probability, best first.
     pub probabilities: Vec<ReportRow>,
-    /// Statements scored, `9 of 9`.
-    pub scored: String,
-    /// `20 of 36`.
-    pub coverage: String,
-    /// Stale or expired evidence items.
-    pub evidence_attention: usize,
-    /// Overdue actions.
-    pub overdue_actions: usize,
-    /// Warnings.
-    pub warnings: usize,
-    /// `12th of 75 published councils`.
+    /// The figures beside the tile.
+    pub figures: Vec<ReportFigure>,
+    /// The scenario's position among published councils, in words.
     pub ranking: String,
     /// Key points in a sentence each.
     pub key_points: Vec<String>,
+}
+
+/// The rating colours the report draws with ([`Rating::colour`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatingColours {
+    /// Inadequate.
+    pub inadequate: String,
+    /// Requires improvement.
+    pub requires_improvement: String,
+    /// Good.
+    pub good: String,
+    /// Outstanding.
+    pub outstanding: String,
 }
 
 /// Everything the templates draw: figures formatted for reading and chart geometry.
@@ -176,6 +218,15 @@ pub struct ReportSummary {
 pub struct ReportModel {
     /// `Liverpool`.
     pub council: String,
+    /// The protective marking printed at the top and foot of every page
+    /// (`OFFICIAL-SENSITIVE`), if the workbook has one.
+    pub protective_marking: Option<String>,
+    /// The running header of printed pages: `Liverpool · self-assessment · 1 April 2025`.
+    pub running_header: String,
+    /// The rating colours.
+    pub colours: RatingColours,
+    /// Fills of the coverage cells: no current evidence, 1, 2, 3 or more items.
+    pub heat: Vec<String>,
     /// The workbook's notes.
     pub notes: Option<String>,
     /// `1 April 2025`.
@@ -208,9 +259,10 @@ pub struct ReportModel {
     pub indicators: Vec<ReportRow>,
     /// Stale or expired evidence.
     pub evidence_attention: Vec<ReportRow>,
-    /// Overdue actions.
-    pub overdue_actions: Vec<ReportRow>,
-    /// `7 actions: 5 open, 1 done, 0 cancelled`.
+    /// The whole action plan: open actions by due date (overdue ones marked), then done and
+    /// cancelled ones.
+    pub actions: Vec<ReportRow>,
+    /// `7 actions: 5 open (2 overdue), 1 done, 1 cancelled`.
     pub action_counts: String,
     /// Warnings in words.
     pub warnings: Vec<ReportRow>,
@@ -240,14 +292,7 @@ pub struct ReportGantt {
 }
 
 fn pct(p: f64) -> String {
-    let v = p * 100.0;
-    if v > 0.0 && v < 0.5 {
-        "<1%".into()
-    } else if v < 100.0 && v > 99.5 {
-        ">99%".into()
-    } else {
-        format!("{v:.0}%")
-    }
+    crate::probability::percent_text(p)
 }
 
 /// A figure with up to two decimals, trailing zeros dropped.
@@ -305,8 +350,9 @@ fn statement_label(qs: QualityStatement) -> String {
 }
 
 impl ReportModel {
-    /// Builds the model from an analysis and the workbook's notes.
-    pub fn new(a: &WorkbookAnalysis, notes: Option<&str>) -> ReportModel {
+    /// Builds the model from a workbook and its analysis.
+    pub fn new(a: &WorkbookAnalysis, workbook: &Workbook) -> ReportModel {
+        let notes = workbook.notes.as_deref();
         let themes = Theme::ALL
             .into_iter()
             .map(|t| ThemeGroup {
@@ -319,20 +365,20 @@ impl ReportModel {
                         number: format!("QS{}", s.number),
                         name: s.name.clone(),
                         theme: t.name().to_string(),
-                        score: match (s.distribution, s.certain) {
+                        score: match (s.distribution, s.uncertain) {
                             (None, _) => "not scored".into(),
-                            (Some(_), true) => s
+                            (Some(_), false) => s
                                 .most_likely_score
                                 .map(|x| x.to_string())
                                 .unwrap_or_default(),
-                            (Some(d), false) => {
+                            (Some(d), true) => {
                                 let parts: Vec<String> = d
                                     .iter()
                                     .enumerate()
                                     .filter(|(_, p)| **p > 0.0)
-                                    .map(|(i, p)| format!("{}: {}", i + 1, pct(*p)))
+                                    .map(|(i, p)| format!("{} ({})", i + 1, pct(*p)))
                                     .collect();
-                                format!("uncertain ({})", parts.join(", "))
+                                format!("uncertain: {}", parts.join(" or "))
                             }
                         },
                         score_digit: s
@@ -341,6 +387,11 @@ impl ReportModel {
                             .unwrap_or_default(),
                         evidence_items: s.evidence_items,
                         open_actions: s.open_actions,
+                        counts: format!(
+                            "{} · {}",
+                            plural(s.evidence_items, "evidence item", "evidence items"),
+                            plural(s.open_actions, "open action", "open actions")
+                        ),
                         strengths: s.strengths.clone(),
                         areas_for_improvement: s.areas_for_improvement.clone(),
                     })
@@ -350,6 +401,15 @@ impl ReportModel {
 
         ReportModel {
             council: a.council.clone(),
+            protective_marking: None,
+            running_header: format!("{} · adult social care self-assessment · {}", a.council, long_date(a.as_of)),
+            colours: RatingColours {
+                inadequate: Rating::Inadequate.colour().into(),
+                requires_improvement: Rating::RequiresImprovement.colour().into(),
+                good: Rating::Good.colour().into(),
+                outstanding: Rating::Outstanding.colour().into(),
+            },
+            heat: charts::HEAT.iter().map(|h| h.to_string()).collect(),
             notes: notes.map(str::to_string),
             as_of: long_date(a.as_of),
             as_of_iso: a.as_of.to_string(),
@@ -363,10 +423,10 @@ impl ReportModel {
             },
             summary: summary(a),
             themes,
-            score_chart: score_chart(a),
-            band_chart: band_chart(a),
-            probability_chart: probability_chart(a),
-            coverage_chart: coverage_chart(a),
+            score_chart: charts::score_chart(a),
+            band_chart: charts::band_chart(a),
+            probability_chart: charts::probability_chart(a),
+            coverage_chart: charts::coverage_chart(a),
             coverage_gaps: a
                 .coverage
                 .gaps
@@ -395,7 +455,7 @@ impl ReportModel {
                     class: String::new(),
                 })
                 .collect(),
-            indicator_chart: indicator_chart(a),
+            indicator_chart: charts::indicator_chart(a),
             indicators: a
                 .indicators
                 .iter()
@@ -451,28 +511,8 @@ impl ReportModel {
                     },
                 })
                 .collect(),
-            overdue_actions: a
-                .overdue_actions
-                .iter()
-                .map(|o| ReportRow {
-                    cells: vec![
-                        o.id.clone(),
-                        o.statement
-                            .map(|q| format!("QS{}", q.number()))
-                            .unwrap_or_else(|| "All".into()),
-                        o.description.clone(),
-                        o.owner.clone().unwrap_or_default(),
-                        long_date(o.due),
-                        days(i64::from(o.days_overdue)),
-                        o.status.label().to_string(),
-                    ],
-                    class: "overdue".into(),
-                })
-                .collect(),
-            action_counts: format!(
-                "{} actions: {} open, {} done, {} cancelled; {} overdue",
-                a.actions.total, a.actions.open, a.actions.done, a.actions.cancelled, a.actions.overdue
-            ),
+            actions: action_rows(a),
+            action_counts: action_counts(a),
             warnings: a
                 .warnings
                 .iter()
@@ -481,7 +521,7 @@ impl ReportModel {
                     class: w.code.clone(),
                 })
                 .collect(),
-            benchmark_chart: benchmark_chart(a),
+            benchmark_chart: charts::benchmark_chart(a),
             benchmark: a
                 .benchmark
                 .iter()
@@ -507,47 +547,197 @@ impl ReportModel {
     }
 }
 
+/// The whole action plan as table rows: open actions by due date, then done, then cancelled
+/// (each group in plan order).
+fn action_rows(a: &WorkbookAnalysis) -> Vec<ReportRow> {
+    let mut order: Vec<&crate::workbook::ActionSummary> = a.action_plan.iter().collect();
+    order.sort_by_key(|s| {
+        (
+            match s.status {
+                ActionStatus::Done => 1,
+                ActionStatus::Cancelled => 2,
+                _ => 0,
+            },
+            if s.status.is_open() {
+                Some(s.due)
+            } else {
+                None
+            },
+            s.index,
+        )
+    });
+    order
+        .into_iter()
+        .map(|s| ReportRow {
+            cells: vec![
+                s.id.clone(),
+                s.statement
+                    .map(|q| format!("QS{}", q.number()))
+                    .unwrap_or_else(|| "All".into()),
+                s.description.clone(),
+                s.owner.clone().unwrap_or_default(),
+                long_date(s.due),
+                match s.days_overdue {
+                    Some(d) => format!("{}, {} overdue", s.status.label(), days(i64::from(d))),
+                    None => s.status.label().to_string(),
+                },
+            ],
+            class: if s.days_overdue.is_some() {
+                "overdue".into()
+            } else {
+                s.status.as_str().replace('_', "-")
+            },
+        })
+        .collect()
+}
+
+fn action_counts(a: &WorkbookAnalysis) -> String {
+    let c = &a.actions;
+    if c.total == 0 {
+        return "No actions in the plan".into();
+    }
+    format!(
+        "{}: {} open ({} overdue), {} done, {} cancelled",
+        plural(c.total, "action", "actions"),
+        c.open,
+        c.overdue,
+        c.done,
+        c.cancelled
+    )
+}
+
+/// `1 action`, `2 actions`.
+pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// Where the scenario would rank among published councils, never better than it could: a
+/// tie with other councils is shown as the range of places the tie covers.
+fn ranking_text(r: &crate::published::Ranking) -> String {
+    let best = r.higher + 1;
+    let worst = r.higher + r.equal + 1;
+    if r.equal == 0 {
+        format!(
+            "{} of {} (among {} published councils)",
+            ordinal(best),
+            r.councils + 1,
+            r.councils
+        )
+    } else {
+        format!(
+            "between {} and {} of {} ({} the same percentage)",
+            ordinal(best),
+            ordinal(worst),
+            r.councils + 1,
+            plural(r.equal, "published council has", "published councils have")
+        )
+    }
+}
+
 fn summary(a: &WorkbookAnalysis) -> ReportSummary {
     let mut key_points = Vec::new();
     let p = a.prediction.as_ref();
-    if let Some(p) = p {
-        let ml = &p.most_likely;
-        if p.certain {
-            key_points.push(format!(
-                "The self-scores total {} of {} points, {}%: {}.",
-                ml.total, ml.max, ml.percent, ml.band.wording
-            ));
-        } else {
-            let alternatives: Vec<String> = p
-                .probabilities
-                .ratings
-                .iter()
-                .filter(|r| r.probability > 0.0)
-                .map(|r| format!("{} {}", r.rating.label().to_lowercase(), pct(r.probability)))
-                .collect();
-            key_points.push(format!(
-                "Some self-scores are uncertain: the rating could be {}.",
-                alternatives.join(", ")
-            ));
-        }
-        if let Some(points) = ml.band.points_to_next_rating {
-            if let Some(next) = ml.band.next_rating {
-                key_points.push(format!(
-                    "{} more point{} of statement score would reach {}.",
-                    points,
-                    if points == 1 { "" } else { "s" },
-                    next.label().to_lowercase()
-                ));
-            }
-        }
-        if ml.band.slack_points == Some(0) {
-            key_points.push(
-                "The result is on the lower edge of its band: one point less would drop a rating."
-                    .into(),
-            );
-        }
-    } else {
+    let figures_common = |figures: &mut Vec<ReportFigure>| {
+        figures.push(ReportFigure {
+            value: format!("{} of {}", a.coverage.covered, a.coverage.cells),
+            label: "statement and evidence-category cells with current evidence".into(),
+        });
+        let scored = p.map(|p| p.scored).unwrap_or(0);
+        figures.push(ReportFigure {
+            value: format!("{scored} of 9"),
+            label: "statements self-scored".into(),
+        });
+        figures.push(ReportFigure {
+            value: a.actions.overdue.to_string(),
+            label: format!(
+                "{} overdue, of {} open",
+                if a.actions.overdue == 1 {
+                    "action"
+                } else {
+                    "actions"
+                },
+                a.actions.open
+            ),
+        });
+        let attention = a.evidence_attention.len() as u32;
+        figures.push(ReportFigure {
+            value: attention.to_string(),
+            label: format!(
+                "evidence {} stale or expired",
+                if attention == 1 { "item" } else { "items" }
+            ),
+        });
+        let warnings = a.warnings.len() as u32;
+        figures.push(ReportFigure {
+            value: warnings.to_string(),
+            label: if warnings == 1 {
+                "consistency warning".into()
+            } else {
+                "consistency warnings".into()
+            },
+        });
+    };
+    let mut figures = Vec::new();
+    let Some(p) = p else {
         key_points.push("No statement has a self-score yet, so there is no prediction.".into());
+        figures.push(ReportFigure {
+            value: "–".into(),
+            label: "no scores yet".into(),
+        });
+        figures_common(&mut figures);
+        return ReportSummary {
+            predicted: false,
+            headline: "Not yet scored".into(),
+            headline_class: "none".into(),
+            headline_detail: Vec::new(),
+            headline_sentence: "No statement has a self-score yet.".into(),
+            too_close_to_call: false,
+            scenario: String::new(),
+            points: String::new(),
+            percent: String::new(),
+            scenario_rating: String::new(),
+            band_wording: String::new(),
+            percentages: Vec::new(),
+            percentages_text: String::new(),
+            probabilities: Vec::new(),
+            figures,
+            ranking: String::new(),
+            key_points,
+        };
+    };
+    let sc = &p.scenario.result;
+    let call = &p.call;
+    if p.uncertain == 0 {
+        key_points.push(format!(
+            "The self-scores total {} of {} points, {}%: {}.",
+            sc.total, sc.max, sc.percent, sc.band.wording
+        ));
+    } else {
+        key_points.push(format!(
+            "{} a spread of scores rather than one score. {}.",
+            plural(p.uncertain, "statement has", "statements have"),
+            call.headline
+        ));
+    }
+    if let (Some(points), Some(next)) = (sc.band.points_to_next_rating, sc.band.next_rating) {
+        key_points.push(format!(
+            "{points} more {} of statement score would reach {}.",
+            if points == 1 { "point" } else { "points" },
+            next.label().to_ascii_lowercase()
+        ));
+    }
+    if let (Some(0), Some(down)) = (sc.band.slack_points, sc.rating.next_down()) {
+        key_points.push(format!(
+            "The scenario is on the lower edge of its band: one point less would give {}.",
+            down.label().to_ascii_lowercase()
+        ));
     }
     if !a.coverage.gaps.is_empty() {
         key_points.push(format!(
@@ -560,531 +750,107 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
         .indicators
         .iter()
         .filter(|i| i.comparison == Some(Comparison::Worse))
-        .count();
+        .count() as u32;
     if worse > 0 {
         key_points.push(format!(
-            "{worse} indicator{} worse than the England average.",
-            if worse == 1 { " is" } else { "s are" }
+            "{} worse than the England average.",
+            plural(worse, "indicator is", "indicators are")
         ));
     }
     if a.actions.overdue > 0 {
         key_points.push(format!(
-            "{} action{} overdue.",
-            a.actions.overdue,
-            if a.actions.overdue == 1 {
-                " is"
-            } else {
-                "s are"
-            }
+            "{} overdue.",
+            plural(a.actions.overdue, "action is", "actions are")
         ));
     }
-    ReportSummary {
-        predicted: p.is_some(),
-        rating: p.map(|p| p.rating.label().to_string()).unwrap_or_default(),
-        rating_class: p.map(|p| rating_class(p.rating)).unwrap_or_default(),
-        probability: p.map(|p| pct(p.probability)).unwrap_or_default(),
-        certain: p.is_some_and(|p| p.certain),
-        points: p
-            .map(|p| format!("{} of {} points", p.most_likely.total, p.most_likely.max))
-            .unwrap_or_default(),
-        percent: p
-            .map(|p| format!("{}%", p.most_likely.percent))
-            .unwrap_or_default(),
-        most_likely_scores_rating: p
-            .map(|p| p.most_likely.rating.label().to_string())
-            .unwrap_or_default(),
-        band_wording: p
-            .map(|p| {
-                let w = &p.most_likely.band.wording;
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                    .unwrap_or_default()
-            })
-            .unwrap_or_default(),
-        expected_percent: p
-            .map(|p| format!("{:.0}%", p.probabilities.expected_percent))
-            .unwrap_or_default(),
-        probabilities: p
-            .map(|p| {
-                p.probabilities
-                    .ratings
-                    .iter()
-                    .rev()
-                    .map(|r| ReportRow {
-                        cells: vec![r.rating.label().to_string(), pct(r.probability)],
-                        class: rating_class(r.rating),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-        scored: format!("{} of 9", p.map(|p| p.scored).unwrap_or(0)),
-        coverage: format!("{} of {}", a.coverage.covered, a.coverage.cells),
-        evidence_attention: a.evidence_attention.len(),
-        overdue_actions: a.overdue_actions.len(),
-        warnings: a.warnings.len(),
-        ranking: a
-            .benchmark
-            .as_ref()
-            .map(|b| {
-                let r = &b.ranking;
-                if r.equal > 0 {
-                    format!(
-                        "joint {} of {} published councils ({} with the same percentage)",
-                        ordinal(r.rank),
-                        r.councils,
-                        r.equal
-                    )
-                } else {
-                    format!("{} of {} published councils", ordinal(r.rank), r.councils)
-                }
-            })
-            .unwrap_or_default(),
-        key_points,
-    }
-}
-
-/// Nine rows grouped under theme headings; a bar to the most likely score, coloured by score,
-/// and for uncertain statements each possible score shaded by its probability.
-fn score_chart(a: &WorkbookAnalysis) -> Chart {
-    let (left, right) = (300.0, CHART_WIDTH - 20.0);
-    let unit = (right - left) / 4.0;
-    let mut c = Chart {
-        width: CHART_WIDTH,
-        ..Chart::default()
+    figures.push(ReportFigure {
+        value: format!("{}%", sc.percent),
+        label: format!(
+            "{} of {} points, {} (the scenario)",
+            sc.total,
+            sc.max,
+            sc.rating.label().to_ascii_lowercase()
+        ),
+    });
+    figures_common(&mut figures);
+    let (headline, headline_class, headline_detail) = match call.rating {
+        Some(r) => (
+            r.label().to_string(),
+            rating_class(r),
+            vec![if p.uncertain == 0 {
+                "No uncertainty entered in the self-scores".to_string()
+            } else {
+                format!("Probability {}", pct(call.probability))
+            }],
+        ),
+        None => (
+            "Too close to call".to_string(),
+            "close".to_string(),
+            call.contenders
+                .iter()
+                .map(|c| format!("{} {}", c.rating.label(), pct(c.probability)))
+                .collect(),
+        ),
     };
-    let mut y = 8.0;
-    for t in Theme::ALL {
-        y += 18.0;
-        c.headings.push(ChartLabel {
-            x: 0.0,
-            y,
-            text: format!("Theme {}: {}", t.number(), t.name()),
-            class: String::new(),
-        });
-        y += 8.0;
-        for s in a.statements.iter().filter(|s| s.theme == t) {
-            c.labels.push(ChartLabel {
-                x: 12.0,
-                y: y + 15.0,
-                text: format!("QS{} {}", s.number, s.name),
-                class: String::new(),
-            });
-            match s.distribution {
-                None => c.labels.push(ChartLabel {
-                    x: left + 6.0,
-                    y: y + 15.0,
-                    text: "not scored".into(),
-                    class: String::new(),
-                }),
-                Some(d) => {
-                    let mode = s.most_likely_score.map(|m| m.get()).unwrap_or(1);
-                    for (i, p) in d.iter().enumerate() {
-                        let k = i as u8 + 1;
-                        if k <= mode || *p > 0.0 {
-                            // Solid up to the most likely score; beyond it, the chance of a
-                            // higher score; below it within the mode's cell, the chance of a
-                            // lower score is shown by the cell's label.
-                            let opacity = if k <= mode { 1.0 } else { (*p).max(0.15) };
-                            c.bars.push(ChartBar {
-                                x: round1(left + unit * f64::from(k - 1)),
-                                y,
-                                width: round1(unit - 2.0),
-                                height: 20.0,
-                                class: if k <= mode {
-                                    format!("score-{mode}")
-                                } else {
-                                    format!("score-{k} possible")
-                                },
-                                opacity: round1(opacity * 100.0) / 100.0,
-                                text: if k == mode {
-                                    if s.certain {
-                                        k.to_string()
-                                    } else {
-                                        format!("{k} ({})", pct(*p))
-                                    }
-                                } else if k > mode {
-                                    format!("{k} ({})", pct(*p))
-                                } else {
-                                    String::new()
-                                },
-                                title: format!(
-                                    "QS{}: score {k}, probability {}",
-                                    s.number,
-                                    pct(*p)
-                                ),
-                            });
-                        }
-                    }
-                    if !s.certain {
-                        let lower: f64 = d[..usize::from(mode) - 1].iter().sum();
-                        if lower > 0.0 {
-                            c.labels.push(ChartLabel {
-                                x: round1(left - 6.0),
-                                y: y + 15.0,
-                                text: format!("lower: {}", pct(lower)),
-                                class: "note".into(),
-                            });
-                        }
-                    }
-                }
-            }
-            y += 26.0;
-        }
-    }
-    let top = 8.0;
-    for k in 0..=4u8 {
-        c.guides.push(ChartGuide {
-            x: round1(left + unit * f64::from(k)),
-            y1: top,
-            y2: y + 2.0,
-            text: if k == 0 { String::new() } else { k.to_string() },
-            class: "grid".into(),
-        });
-    }
-    c.height = y + 22.0;
-    c
-}
-
-/// The overall percentage scale 25-100 with the four rating bands and their edges, the most
-/// likely scores' percentage, and the probability of each possible percentage.
-fn band_chart(a: &WorkbookAnalysis) -> Chart {
-    let (left, right) = (20.0, CHART_WIDTH - 20.0);
-    let x = |pct: f64| round1(left + (pct - 25.0) / 75.0 * (right - left));
-    let mut c = Chart {
-        width: CHART_WIDTH,
-        height: 140.0,
-        ..Chart::default()
-    };
-    let band_top = 74.0;
-    for r in Rating::ALL {
-        let (lo, hi) = r.band();
-        let x0 = x(if lo == 25 { 25.0 } else { f64::from(lo) - 0.5 });
-        let x1 = x(if hi == 100 {
-            100.0
-        } else {
-            f64::from(hi) + 0.5
-        });
-        c.bars.push(ChartBar {
-            x: x0,
-            y: band_top,
-            width: round1(x1 - x0),
-            height: 26.0,
-            class: rating_class(r),
-            opacity: 0.9,
-            text: r.label().to_string(),
-            title: format!("{}: {lo}-{hi}%", r.label()),
-        });
-        if lo > 25 {
-            c.guides.push(ChartGuide {
-                x: x0,
-                y1: band_top - 4.0,
-                y2: band_top + 30.0,
-                text: format!("{lo}%"),
-                class: "edge".into(),
-            });
-        }
-    }
-    for (pct_v, label) in [(25.0, "25%"), (100.0, "100%")] {
-        c.guides.push(ChartGuide {
-            x: x(pct_v),
-            y1: band_top,
-            y2: band_top + 30.0,
-            text: label.into(),
-            class: "edge".into(),
-        });
-    }
-    if let Some(p) = &a.prediction {
-        // Probability of each published percentage: bars above the bands.
-        let max = p
+    let percentages: Vec<ReportRow> = p
+        .probabilities
+        .totals
+        .iter()
+        .map(|t| ReportRow {
+            cells: vec![
+                format!("{}%", t.percent),
+                t.rating.label().to_string(),
+                pct(t.probability),
+            ],
+            class: rating_class(t.rating),
+        })
+        .collect();
+    let percentages_text = if p.probabilities.totals.len() == 1 {
+        format!("{}%", sc.percent)
+    } else {
+        let parts: Vec<String> = p
             .probabilities
             .totals
             .iter()
-            .map(|t| t.probability)
-            .fold(0.0, f64::max);
-        for t in &p.probabilities.totals {
-            let h = if max > 0.0 {
-                36.0 * t.probability / max
-            } else {
-                0.0
-            };
-            c.bars.push(ChartBar {
-                x: round1(x(f64::from(t.percent)) - 3.0),
-                y: round1(band_top - 4.0 - h),
-                width: 6.0,
-                height: round1(h),
-                class: "chance".into(),
-                opacity: 1.0,
-                text: String::new(),
-                title: format!("{}%: probability {}", t.percent, pct(t.probability)),
-            });
+            .map(|t| format!("{}% ({})", t.percent, pct(t.probability)))
+            .collect();
+        match parts.split_last() {
+            Some((last, init)) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+            _ => parts.join(""),
         }
-        c.markers.push(ChartBar {
-            x: x(f64::from(p.most_likely.percent)),
-            y: band_top - 2.0,
-            width: 0.0,
-            height: 32.0,
-            class: "marker".into(),
-            opacity: 1.0,
-            text: format!("{}% with the most likely scores", p.most_likely.percent),
-            title: "The most likely scores".into(),
-        });
-    }
-    c
-}
-
-fn probability_chart(a: &WorkbookAnalysis) -> Chart {
-    let (left, right) = (190.0, CHART_WIDTH - 70.0);
-    let mut c = Chart {
-        width: CHART_WIDTH,
-        height: 4.0 * 30.0 + 10.0,
-        ..Chart::default()
     };
-    let Some(p) = &a.prediction else {
-        return c;
-    };
-    for (i, r) in p.probabilities.ratings.iter().rev().enumerate() {
-        let y = 6.0 + 30.0 * i as f64;
-        c.labels.push(ChartLabel {
-            x: 0.0,
-            y: y + 16.0,
-            text: r.rating.label().to_string(),
-            class: String::new(),
-        });
-        let w = round1((right - left) * r.probability);
-        c.bars.push(ChartBar {
-            x: left,
-            y,
-            width: w,
-            height: 22.0,
-            class: rating_class(r.rating),
-            opacity: 1.0,
-            text: pct(r.probability),
-            title: format!("{}: {}", r.rating.label(), pct(r.probability)),
-        });
-        c.labels.push(ChartLabel {
-            x: round1(left + w + 6.0),
-            y: y + 16.0,
-            text: pct(r.probability),
-            class: String::new(),
-        });
+    ReportSummary {
+        predicted: true,
+        headline,
+        headline_class,
+        headline_detail,
+        headline_sentence: call.headline.clone(),
+        too_close_to_call: call.too_close_to_call,
+        scenario: p.scenario.description.clone(),
+        points: format!("{} of {} points", sc.total, sc.max),
+        percent: format!("{}%", sc.percent),
+        scenario_rating: sc.rating.label().to_string(),
+        band_wording: capitalised(&sc.band.wording),
+        percentages,
+        percentages_text,
+        probabilities: p
+            .probabilities
+            .ratings
+            .iter()
+            .rev()
+            .map(|r| ReportRow {
+                cells: vec![r.rating.label().to_string(), pct(r.probability)],
+                class: rating_class(r.rating),
+            })
+            .collect(),
+        figures,
+        ranking: a
+            .benchmark
+            .as_ref()
+            .map(|b| ranking_text(&b.ranking))
+            .unwrap_or_default(),
+        key_points,
     }
-    c.guides.push(ChartGuide {
-        x: left,
-        y1: 2.0,
-        y2: c.height - 2.0,
-        text: String::new(),
-        class: "axis".into(),
-    });
-    c
-}
-
-/// Splits text into lines of at most `width` characters at spaces (a longer word stands alone).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width.max(1) => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
-}
-
-fn coverage_chart(a: &WorkbookAnalysis) -> Chart {
-    let left = 300.0;
-    let cols = a.coverage.categories.len().max(1) as f64;
-    let cw = ((CHART_WIDTH - left) / cols).floor();
-    let rh = 26.0;
-    let top = 48.0;
-    let mut c = Chart {
-        width: CHART_WIDTH,
-        height: top + rh * a.coverage.rows.len() as f64 + 8.0,
-        ..Chart::default()
-    };
-    for (j, cat) in a.coverage.categories.iter().enumerate() {
-        // Column headings wrapped to the column's width (about 6.5 units a character).
-        let x = round1(left + cw * j as f64 + cw / 2.0);
-        let lines = wrap(cat.name(), ((cw - 8.0) / 6.5) as usize);
-        let first_y = 38.0 - 14.0 * (lines.len() as f64 - 1.0);
-        for (k, line) in lines.into_iter().enumerate() {
-            c.headings.push(ChartLabel {
-                x,
-                y: round1(first_y + 14.0 * k as f64),
-                text: line,
-                class: String::new(),
-            });
-        }
-    }
-    for (i, row) in a.coverage.rows.iter().enumerate() {
-        let y = top + rh * i as f64;
-        c.labels.push(ChartLabel {
-            x: 0.0,
-            y: y + 17.0,
-            text: statement_label(row.statement),
-            class: String::new(),
-        });
-        for (j, cell) in row.cells.iter().enumerate() {
-            let level = cell.current.min(3);
-            let expired = cell.items - cell.current;
-            c.bars.push(ChartBar {
-                x: round1(left + cw * j as f64 + 1.0),
-                y: y + 1.0,
-                width: cw - 2.0,
-                height: rh - 2.0,
-                class: format!("heat-{level}"),
-                opacity: 1.0,
-                text: match (cell.current, expired) {
-                    (0, 0) => "gap".into(),
-                    (0, e) => format!("gap ({e} expired)"),
-                    (n, 0) => n.to_string(),
-                    (n, e) => format!("{n} (+{e} expired)"),
-                },
-                title: format!(
-                    "{} / {}: {} current item(s), {} expired",
-                    statement_label(row.statement),
-                    cell.category.name(),
-                    cell.current,
-                    expired
-                ),
-            });
-        }
-    }
-    c
-}
-
-fn indicator_chart(a: &WorkbookAnalysis) -> Chart {
-    let with_values: Vec<_> = a.indicators.iter().filter(|i| i.value.is_some()).collect();
-    let (left, right) = (300.0, CHART_WIDTH - 30.0);
-    let rh = 30.0;
-    let mut c = Chart {
-        width: CHART_WIDTH,
-        height: 20.0 + rh * with_values.len() as f64 + 24.0,
-        ..Chart::default()
-    };
-    if with_values.is_empty() {
-        return c;
-    }
-    let max = with_values
-        .iter()
-        .flat_map(|i| [i.value.unwrap_or(0.0), i.england_average])
-        .fold(0.0f64, |m, v| m.max(v.abs()));
-    let min = with_values
-        .iter()
-        .flat_map(|i| [i.value.unwrap_or(0.0), i.england_average])
-        .fold(0.0f64, f64::min);
-    let span = if max - min > 0.0 { max - min } else { 1.0 };
-    let (lo, hi) = (min, max + span * 0.1);
-    let x = |v: f64| round1(left + (v - lo) / (hi - lo) * (right - left));
-    for (i, ind) in with_values.iter().enumerate() {
-        let y = 14.0 + rh * i as f64;
-        let v = ind.value.unwrap_or(0.0);
-        c.labels.push(ChartLabel {
-            x: 0.0,
-            y: y + 15.0,
-            text: ind.name.clone(),
-            class: String::new(),
-        });
-        let (x0, x1) = (x(ind.england_average.min(v)), x(ind.england_average.max(v)));
-        let class = match ind.comparison {
-            Some(Comparison::Better) => "better",
-            Some(Comparison::Similar) => "similar",
-            _ => "worse",
-        };
-        c.bars.push(ChartBar {
-            x: x0,
-            y: y + 8.0,
-            width: round1(x1 - x0),
-            height: 6.0,
-            class: format!("gapline {class}"),
-            opacity: 1.0,
-            text: String::new(),
-            title: String::new(),
-        });
-        c.markers.push(ChartBar {
-            x: x(ind.england_average),
-            y: y + 2.0,
-            width: 0.0,
-            height: 18.0,
-            class: "england".into(),
-            opacity: 1.0,
-            text: format!("England {}", with_unit(ind.england_average, &ind.unit)),
-            title: String::new(),
-        });
-        c.markers.push(ChartBar {
-            x: x(v),
-            y: y + 11.0,
-            width: 6.0,
-            height: 6.0,
-            class: format!("council {class}"),
-            opacity: 1.0,
-            text: with_unit(v, &ind.unit),
-            title: format!("{}: {}", ind.name, with_unit(v, &ind.unit)),
-        });
-    }
-    c.guides.push(ChartGuide {
-        x: x(lo),
-        y1: 8.0,
-        y2: c.height - 18.0,
-        text: num(lo),
-        class: "axis".into(),
-    });
-    c
-}
-
-fn benchmark_chart(a: &WorkbookAnalysis) -> Chart {
-    let (left, right) = (300.0, CHART_WIDTH - 20.0);
-    let rh = 24.0;
-    let mut c = Chart {
-        width: CHART_WIDTH,
-        ..Chart::default()
-    };
-    let Some(b) = &a.benchmark else {
-        return c;
-    };
-    c.height = 8.0 + rh * b.statements.len() as f64 + 8.0;
-    for (i, s) in b.statements.iter().enumerate() {
-        let y = 8.0 + rh * i as f64;
-        c.labels.push(ChartLabel {
-            x: 0.0,
-            y: y + 15.0,
-            text: format!(
-                "QS{} {} (scored {})",
-                s.statement.number(),
-                s.statement.name(),
-                s.score
-            ),
-            class: String::new(),
-        });
-        let total = f64::from(s.councils.max(1));
-        let mut x0 = left;
-        for (n, class, what) in [
-            (s.lower, "lower", "scored lower"),
-            (s.same, "same", "scored the same"),
-            (s.higher, "higher", "scored higher"),
-        ] {
-            let w = round1((right - left) * f64::from(n) / total);
-            c.bars.push(ChartBar {
-                x: round1(x0),
-                y: y + 2.0,
-                width: w,
-                height: rh - 6.0,
-                class: class.into(),
-                opacity: 1.0,
-                text: if w >= 22.0 {
-                    n.to_string()
-                } else {
-                    String::new()
-                },
-                title: format!("{n} councils {what}"),
-            });
-            x0 += w;
-        }
-    }
-    c
 }
 
 fn gantt(t: &Timeline, today: Date) -> ReportGantt {
@@ -1127,6 +893,7 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
                 } else {
                     m.strftime("%b").to_string()
                 },
+                text_x: x(m),
                 class: "grid".into(),
             });
         }
@@ -1175,6 +942,8 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
             class: format!("tl tl-{basis}{state}"),
             opacity: 1.0,
             text: String::new(),
+            text_class: String::new(),
+            text_x: 0.0,
             title: format!("{}: {} ({basis})", ms.name, long_date(ms.date)),
         });
     }
@@ -1186,6 +955,8 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
         class: "today".into(),
         opacity: 1.0,
         text: format!("Today, {}", today.strftime("%-d %b")),
+        text_class: String::new(),
+        text_x: x(today),
         title: String::new(),
     });
     let rows = t
@@ -1292,7 +1063,7 @@ impl WorkbookReport {
     /// Analyses the workbook as of `as_of` and prepares the report.
     pub fn new(workbook: &Workbook, as_of: Date) -> WorkbookReport {
         let analysis = analyse_workbook(workbook, as_of);
-        let model = ReportModel::new(&analysis, workbook.notes.as_deref());
+        let model = ReportModel::new(&analysis, workbook);
         WorkbookReport { analysis, model }
     }
 
@@ -1338,6 +1109,23 @@ fn markdown_escape(s: String) -> String {
     out
 }
 
+/// Text as a quoted CSS string (for the printed page's running header): every character other
+/// than letters, digits, spaces and a few safe marks is written as a CSS hex escape, so that no
+/// text entered in the workbook can end the string or the style sheet.
+fn css_string(s: String) -> Value {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for ch in s.chars() {
+        if ch.is_ascii_alphanumeric() || matches!(ch, ' ' | '-' | ',' | '.' | ':' | '(' | ')') {
+            out.push(ch);
+        } else {
+            out.push_str(&format!("\\{:x} ", u32::from(ch)));
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
+}
+
 fn render(name: &str, source: &str, model: &ReportModel) -> Result<String> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
@@ -1350,6 +1138,7 @@ fn render(name: &str, source: &str, model: &ReportModel) -> Result<String> {
         })?;
     env.set_syntax(syntax);
     env.add_filter("md", markdown_escape);
+    env.add_filter("css", css_string);
     let to_err = |e: minijinja::Error| Error::ReportRender {
         message: format!("{e:#}"),
     };

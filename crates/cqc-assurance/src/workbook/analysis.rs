@@ -10,7 +10,9 @@ use crate::assessment::Assessment;
 use crate::error::{Error, ErrorReport};
 use crate::framework::{EvidenceCategory, LocalAuthorityUse, QualityStatement, Theme};
 use crate::method::RatingMethod;
-use crate::probability::{rating_probabilities, RatingProbabilities};
+use crate::probability::{
+    rating_probabilities, RatingCall, RatingProbabilities, ScoreDistribution,
+};
 use crate::published::{PublishedDataset, Ranking};
 use crate::rating::{rate, RatingResult};
 use crate::score::{Rating, Score};
@@ -36,21 +38,39 @@ pub struct Warning {
 }
 
 /// The predicted outcome of the self-scores.
+///
+/// Every figure beside the headline comes from one stated [`Scenario`], whose rating is the
+/// rating called or, when it is too close to call, the worse of the ratings in contention: so
+/// the total, percentage, band position, rank and benchmark never show a better position than
+/// the headline supports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prediction {
-    /// The most probable rating (the better one on a tie).
-    pub rating: Rating,
-    /// Its probability.
-    pub probability: f64,
-    /// Whether every scored statement has a certain score (then `probability` is 1).
-    pub certain: bool,
+    /// The headline: one rating when its probability is at least two in three
+    /// ([`CALL_THRESHOLD`](crate::CALL_THRESHOLD)), otherwise too close to call.
+    pub call: RatingCall,
     /// Statements with a self-score.
     pub scored: u32,
-    /// The probability of each rating, the expected percentage, every possible total.
+    /// Of these, statements whose self-score is a spread of probabilities rather than one
+    /// score (0: the prediction is the rating of the scores as entered).
+    pub uncertain: u32,
+    /// The probability of each rating, and of each total and published percentage.
     pub probabilities: RatingProbabilities,
-    /// The rating of the most likely score of each statement: percentage, band and position
-    /// in the band, by CQC's rule.
-    pub most_likely: RatingResult,
+    /// The scores the figures beside the headline are worked out from.
+    pub scenario: Scenario,
+}
+
+/// One set of statement scores, rated by CQC's rule: the basis of every figure in a report's
+/// summary (total, percentage, band position, rank, benchmark).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// What the scores are, in words: `the self-scores as entered`, `the most likely score
+    /// of each statement (the lower score on a tie)`, or `the most likely scores that give
+    /// requires improvement, the worse of the ratings too close to call`.
+    pub description: String,
+    /// The probability of exactly these scores (1 when no self-score is uncertain).
+    pub probability: f64,
+    /// The scores rated: total, percentage, rating and position in the band.
+    pub result: RatingResult,
 }
 
 /// One statement's self-assessment, as analysed.
@@ -66,12 +86,14 @@ pub struct StatementSummary {
     pub theme: Theme,
     /// Probabilities of scores 1-4, or `None` if not scored.
     pub distribution: Option<[f64; 4]>,
-    /// The most likely score (the higher one on a tie), if scored.
+    /// The most likely score (the lower one on a tie), if scored.
     pub most_likely_score: Option<Score>,
+    /// The score in the prediction's [`Scenario`], if scored.
+    pub scenario_score: Option<Score>,
     /// The expected score, if scored.
     pub expected_score: Option<f64>,
-    /// Whether the score is certain.
-    pub certain: bool,
+    /// Whether the self-score is a spread of probabilities rather than one score.
+    pub uncertain: bool,
     /// Evidence items supporting it (expired ones included).
     pub evidence_items: u32,
     /// Indicators linked to it.
@@ -224,6 +246,27 @@ pub struct OverdueAction {
     pub days_overdue: i32,
 }
 
+/// One action of the plan, as analysed: the action and whether it is overdue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionSummary {
+    /// Position in the plan.
+    pub index: usize,
+    /// The action's id.
+    pub id: String,
+    /// Its statement, or `None` for an action across statements.
+    pub statement: Option<QualityStatement>,
+    /// What will be done.
+    pub description: String,
+    /// Who owns it.
+    pub owner: Option<String>,
+    /// When it is due.
+    pub due: Date,
+    /// Where it stands.
+    pub status: ActionStatus,
+    /// Days past due on the analysis date, for an open action past its due date.
+    pub days_overdue: Option<i32>,
+}
+
 /// Counts of the action plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionCounts {
@@ -293,6 +336,8 @@ pub struct WorkbookAnalysis {
     pub indicators: Vec<IndicatorComparison>,
     /// Action plan counts.
     pub actions: ActionCounts,
+    /// Every action of the plan, in the plan's order.
+    pub action_plan: Vec<ActionSummary>,
     /// Open actions past due, most overdue first.
     pub overdue_actions: Vec<OverdueAction>,
     /// Consistency warnings.
@@ -370,11 +415,12 @@ fn add_months(date: Date, months: u32) -> Option<Date> {
     Date::new(year, month, date.day().min(first.days_in_month())).ok()
 }
 
-/// The most likely score of a distribution: the highest probability, the higher score on a tie.
+/// The most likely score of a distribution: the highest probability, the lower score on a tie
+/// (a tie never rounds in the council's favour).
 fn mode(p: [f64; 4]) -> Score {
     let mut best = 0;
     for i in 1..4 {
-        if p[i] >= p[best] {
+        if p[i] > p[best] {
             best = i;
         }
     }
@@ -418,7 +464,10 @@ pub fn compare_with_england(
 /// // Partnerships is 2 in press coverage and 3 on CQC's report pages: modelled as 50/50.
 /// assert_eq!(p.probabilities.probability(Rating::Good), 0.5);
 /// assert_eq!(p.probabilities.probability(Rating::RequiresImprovement), 0.5);
-/// assert_eq!(p.rating, Rating::Good);
+/// // An even chance is too close to call, and the figures assume the worse rating.
+/// assert!(p.call.too_close_to_call);
+/// assert_eq!(p.scenario.result.rating, Rating::RequiresImprovement);
+/// assert_eq!((p.scenario.result.total, p.scenario.result.percent), (22, 62));
 /// ```
 pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
     let mut warnings = Vec::new();
@@ -456,8 +505,9 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
             theme: qs.theme(),
             distribution: dist.map(|d| d.get()),
             most_likely_score: dist.map(|d| mode(d.get())),
+            scenario_score: None,
             expected_score: dist.map(|d| d.mean()),
-            certain: score.certain().is_some(),
+            uncertain: dist.is_some() && score.certain().is_none(),
             evidence_items,
             indicators: wb
                 .indicators
@@ -477,6 +527,11 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
     }
 
     let prediction = predict(wb, &dists, &statements);
+    if let Some(p) = &prediction {
+        for sr in &p.scenario.result.statements {
+            statements[sr.statement.index()].scenario_score = Some(sr.score);
+        }
+    }
 
     // Coverage over the categories CQC uses for councils.
     let categories = EvidenceCategory::local_authority_categories().to_vec();
@@ -635,6 +690,21 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
             .cmp(&a.days_overdue)
             .then(a.index.cmp(&b.index))
     });
+    let action_plan: Vec<ActionSummary> = wb
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(index, a)| ActionSummary {
+            index,
+            id: a.id.clone(),
+            statement: a.statement,
+            description: a.description.clone(),
+            owner: a.owner.clone(),
+            due: a.due,
+            status: a.status,
+            days_overdue: (a.status.is_open() && a.due < as_of).then(|| days_between(a.due, as_of)),
+        })
+        .collect();
     let count =
         |f: &dyn Fn(ActionStatus) -> bool| wb.actions.iter().filter(|a| f(a.status)).count() as u32;
     let actions = ActionCounts {
@@ -664,27 +734,44 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
             .iter()
             .filter(|i| i.statements.contains(&qs) && i.comparison.is_some())
             .collect();
-        if let Some(score) = s.most_likely_score.filter(|sc| sc.get() >= 3) {
-            if !linked.is_empty()
-                && linked
-                    .iter()
-                    .all(|i| i.comparison == Some(Comparison::Worse))
-            {
-                warnings.push(Warning {
-                    code: "score_above_indicators".into(),
-                    path: Some(format!("statements.{}.self_score", qs.id())),
-                    statement: Some(qs),
-                    message: format!(
-                        "QS{} {} is self-scored {} but every linked indicator ({}) is worse than England: expect to be challenged on it.",
-                        qs.number(),
-                        qs.name(),
-                        score,
-                        linked.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
-                    ),
-                });
-            }
+        // Both warnings are raised when in doubt: a spread with an even chance or more of a
+        // good score is challenged like a good score, and one with an even chance or more of
+        // a low score needs an action like a low score.
+        let chance = |scores: std::ops::RangeInclusive<usize>| {
+            s.distribution
+                .map_or(0.0, |d| d[scores].iter().sum::<f64>())
+        };
+        let self_scored = |low: bool| match (s.uncertain, s.most_likely_score) {
+            (false, Some(score)) => format!("self-scored {score}"),
+            _ if low => format!(
+                "self-scored with a {} chance of 2 or less",
+                crate::probability::percent_text(chance(0..=1))
+            ),
+            _ => format!(
+                "self-scored with a {} chance of 3 or more",
+                crate::probability::percent_text(chance(2..=3))
+            ),
+        };
+        if chance(2..=3) >= 0.5 - 1e-9
+            && !linked.is_empty()
+            && linked
+                .iter()
+                .all(|i| i.comparison == Some(Comparison::Worse))
+        {
+            warnings.push(Warning {
+                code: "score_above_indicators".into(),
+                path: Some(format!("statements.{}.self_score", qs.id())),
+                statement: Some(qs),
+                message: format!(
+                    "QS{} {} is {} but every linked indicator ({}) is worse than England: expect to be challenged on it.",
+                    qs.number(),
+                    qs.name(),
+                    self_scored(false),
+                    linked.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
+                ),
+            });
         }
-        if let Some(score) = s.most_likely_score.filter(|sc| sc.get() <= 2) {
+        if chance(0..=1) >= 0.5 - 1e-9 {
             let has_action = wb
                 .actions
                 .iter()
@@ -695,10 +782,10 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
                     path: Some(format!("statements.{}.self_score", qs.id())),
                     statement: Some(qs),
                     message: format!(
-                        "QS{} {} is self-scored {} but has no action in the plan.",
+                        "QS{} {} is {} but has no action in the plan.",
                         qs.number(),
                         qs.name(),
-                        score
+                        self_scored(true)
                     ),
                 });
             }
@@ -709,9 +796,10 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
         let data = PublishedDataset::bundled();
         let dist = data.statement_distribution();
         Benchmark {
-            ranking: data.rank(&modal_assessment(&p.most_likely)),
+            ranking: data.rank(&scenario_assessment(&p.scenario.result)),
             statements: p
-                .most_likely
+                .scenario
+                .result
                 .statements
                 .iter()
                 .map(|sr| {
@@ -759,6 +847,7 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
         evidence_attention,
         indicators,
         actions,
+        action_plan,
         overdue_actions,
         warnings,
         benchmark,
@@ -766,7 +855,7 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
     }
 }
 
-fn modal_assessment(result: &RatingResult) -> Assessment {
+fn scenario_assessment(result: &RatingResult) -> Assessment {
     let mut scores = [None; 9];
     for s in &result.statements {
         scores[s.statement.index()] = Some(s.score);
@@ -777,43 +866,131 @@ fn modal_assessment(result: &RatingResult) -> Assessment {
 
 fn predict(
     wb: &Workbook,
-    dists: &[(QualityStatement, crate::probability::ScoreDistribution)],
+    dists: &[(QualityStatement, ScoreDistribution)],
     statements: &[StatementSummary],
 ) -> Option<Prediction> {
     let probabilities = rating_probabilities(dists).ok()?;
-    // The most likely scores, rated by CQC's rule. Under the earlier method the evidence
-    // working is kept, so the report can show it.
-    let earlier: Vec<_> = wb
-        .statements
-        .iter()
-        .filter_map(|e| match e.self_score {
-            SelfScore::EvidenceCategories(ev) => Some((e.statement, ev)),
-            _ => None,
-        })
-        .collect();
-    let assessment = if wb.method == RatingMethod::Earlier && earlier.len() == dists.len() {
-        Assessment::from_evidence(earlier).ok()?
-    } else {
-        let mut scores = [None; 9];
-        for s in statements {
-            scores[s.statement.index()] = s.most_likely_score;
+    let call = probabilities.call.clone();
+    let uncertain = statements.iter().filter(|s| s.uncertain).count() as u32;
+    let scenario = if uncertain == 0 {
+        // The scores as entered. Under the earlier method the evidence working is kept, so the
+        // report can show it.
+        let earlier: Vec<_> = wb
+            .statements
+            .iter()
+            .filter_map(|e| match e.self_score {
+                SelfScore::EvidenceCategories(ev) => Some((e.statement, ev)),
+                _ => None,
+            })
+            .collect();
+        let assessment = if wb.method == RatingMethod::Earlier && earlier.len() == dists.len() {
+            Assessment::from_evidence(earlier).ok()?
+        } else {
+            let mut scores = [None; 9];
+            for s in statements {
+                scores[s.statement.index()] = s.most_likely_score;
+            }
+            Assessment::from_score_array(scores).ok()?
+        };
+        Scenario {
+            description: "the self-scores as entered".into(),
+            probability: 1.0,
+            result: rate(&assessment),
         }
-        Assessment::from_score_array(scores).ok()?
+    } else {
+        let (scores, probability) = most_likely_scores_giving(dists, call.prudent_rating)?;
+        let mut array = [None; 9];
+        for ((qs, _), score) in dists.iter().zip(&scores) {
+            array[qs.index()] = Some(*score);
+        }
+        let modes = statements
+            .iter()
+            .filter(|s| s.distribution.is_some())
+            .map(|s| s.most_likely_score);
+        let description = if modes.eq(scores.iter().map(|s| Some(*s))) {
+            "the most likely score of each statement (the lower score on a tie)".to_string()
+        } else if call.too_close_to_call {
+            format!(
+                "the most likely scores that give {}, the worse of the ratings too close to call",
+                call.prudent_rating.label().to_ascii_lowercase()
+            )
+        } else {
+            format!(
+                "the most likely scores that give {}, the rating called",
+                call.prudent_rating.label().to_ascii_lowercase()
+            )
+        };
+        Scenario {
+            description,
+            probability,
+            result: rate(&Assessment::from_score_array(array).ok()?),
+        }
     };
-    let most_likely = rate(&assessment);
-    let certain = statements
-        .iter()
-        .filter(|s| s.distribution.is_some())
-        .all(|s| s.certain);
-    let rating = probabilities.most_likely;
     Some(Prediction {
-        rating,
-        probability: probabilities.probability(rating),
-        certain,
+        call,
         scored: dists.len() as u32,
+        uncertain,
         probabilities,
-        most_likely,
+        scenario,
     })
+}
+
+/// The most probable set of scores (statements taken as independent) whose total gives
+/// `rating`, with its probability; `None` if no set with a non-zero probability gives it.
+/// Ties go to the lower total, then to the lower scores in CQC's order, so the result is
+/// never the more favourable of two equally likely sets. By dynamic programming over the
+/// running total (at most 9 statements × 37 totals), exact: among sets with the same total
+/// after the first statements, the one with the higher probability (or the lower scores on a
+/// tie) stays ahead whatever the remaining statements score.
+fn most_likely_scores_giving(
+    dists: &[(QualityStatement, ScoreDistribution)],
+    rating: Rating,
+) -> Option<(Vec<Score>, f64)> {
+    let n = dists.len();
+    // best[t]: the best scores so far with running total t, and their probability.
+    let mut best: Vec<Option<(f64, Vec<Score>)>> = vec![None; 4 * n + 1];
+    best[0] = Some((1.0, Vec::new()));
+    let better = |a: &(f64, Vec<Score>), b: &(f64, Vec<Score>)| {
+        let tolerance = 1e-12 * a.0.max(b.0);
+        a.0 > b.0 + tolerance || ((a.0 - b.0).abs() <= tolerance && a.1 < b.1)
+    };
+    for (_, d) in dists {
+        let mut next: Vec<Option<(f64, Vec<Score>)>> = vec![None; 4 * n + 1];
+        for (t, entry) in best.iter().enumerate() {
+            let Some((p, scores)) = entry else { continue };
+            for score in Score::ALL {
+                let q = d.probability(score);
+                if q == 0.0 {
+                    continue;
+                }
+                let mut extended = scores.clone();
+                extended.push(score);
+                let candidate = (p * q, extended);
+                let slot = &mut next[t + usize::from(score.get())];
+                if slot
+                    .as_ref()
+                    .is_none_or(|current| better(&candidate, current))
+                {
+                    *slot = Some(candidate);
+                }
+            }
+        }
+        best = next;
+    }
+    let mut chosen: Option<(f64, Vec<Score>)> = None;
+    for (t, entry) in best.into_iter().enumerate() {
+        let Some(entry) = entry else { continue };
+        let gives = crate::rating::rating_for_total(t as u32, n as u32).map(|(r, _)| r);
+        if gives != Some(rating) {
+            continue;
+        }
+        // Totals rise, so keeping the first of equally likely sets keeps the lower total.
+        let tolerance = 1e-12 * entry.0;
+        if chosen.as_ref().is_none_or(|c| entry.0 > c.0 + tolerance) {
+            chosen = Some(entry);
+        }
+    }
+    chosen.map(|(p, scores)| (scores, p))
 }
 
 #[cfg(test)]

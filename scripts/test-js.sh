@@ -3,8 +3,8 @@
 # target, wasm-bindgen-cli at the version in Cargo.lock, binaryen and typescript from npm),
 # packs it, installs the tarball into a fresh folder and imports it there (the root and each
 # sub-path), type-checks the TypeScript example with tsc --strict, runs the node --test suites
-# (shared conformance vectors, error cases, the API, the entries), and checks that every
-# WebAssembly module of the package is at most 150 KB gzipped.
+# (shared conformance vectors, error cases, the API, the entries), and checks the WebAssembly
+# modules' sizes (the rating module at most 150 KB gzipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 js=bindings/js
@@ -64,26 +64,39 @@ mkdir -p "$work/app"
 # 4. The node test suites, against the built package.
 node --test --test-reporter=dot "$js"/tests/*.test.mjs
 
-# 5. Size: EVERY WebAssembly module of the package at most 150 KB gzipped (gzip -9), 150 KB
-#    read as 150,000 bytes. Each is reported; any one over the limit fails the step.
-max=150000
-over=0
+# 5. Size. The rating module, which a calculator page loads alone, is at most 150 KB gzipped
+#    (gzip -9, 150 KB read as 150,000 bytes). The timeline and workbook modules may grow where a
+#    feature needs them to (the workbook module carries the report); all three together stay
+#    within 600,000 bytes gzipped, the budget of the workbook app's first load. Each is reported;
+#    any limit exceeded fails the step.
+rating_max=150000
+total_max=600000
+total=0
 count=0
+failed=0
 for wasm in "$js"/pkg/*.wasm; do
   count=$((count + 1))
   gz=$(gzip -9c "$wasm" | wc -c)
-  if [ "$gz" -gt "$max" ]; then
-    echo "test-js: $(basename "$wasm") is $gz bytes gzipped: OVER the limit of $max" >&2
-    over=$((over + 1))
+  total=$((total + gz))
+  if [ "$(basename "$wasm")" = cqc_assurance_bg.wasm ]; then
+    if [ "$gz" -gt "$rating_max" ]; then
+      echo "test-js: the rating module $(basename "$wasm") is $gz bytes gzipped: OVER its limit of $rating_max" >&2
+      failed=1
+    else
+      echo "test-js: the rating module $(basename "$wasm") is $gz bytes gzipped (limit $rating_max)"
+    fi
   else
-    echo "test-js: $(basename "$wasm") is $gz bytes gzipped (limit $max)"
+    echo "test-js: $(basename "$wasm") is $gz bytes gzipped"
   fi
 done
 if [ "$count" -ne 3 ]; then
   echo "test-js: expected the package's 3 .wasm modules, found $count" >&2
   exit 1
 fi
-if [ "$over" -gt 0 ]; then
-  echo "test-js: $over WebAssembly module(s) over $max bytes gzipped" >&2
-  exit 1
+if [ "$total" -gt "$total_max" ]; then
+  echo "test-js: the three modules are $total bytes gzipped together: OVER the limit of $total_max" >&2
+  failed=1
+else
+  echo "test-js: the three modules are $total bytes gzipped together (limit $total_max)"
 fi
+[ "$failed" -eq 0 ]

@@ -38,3 +38,71 @@ export async function startDemo() {
   };
   return { base, browser, close };
 }
+
+const axeSource = join(repoRoot, 'tests', 'browser', 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core on the page for WCAG 2.0 A/AA, 2.1 AA and 2.2 AA, and returns every violation
+ * (of any impact) as `rule: target (impact)` lines, so a failure says what to fix.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: axeSource });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }),
+  );
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.impact}) ${n.failureSummary?.split('\n')[1] ?? ''}`),
+  );
+}
+
+/** Whether the page scrolls sideways at its current viewport width (WCAG 1.4.10 reflow). */
+export async function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/**
+ * Every problem with the labels of the page's SVG charts, measured by the browser (getBBox, in
+ * the chart's own units): two texts that overlap, a text outside its chart (clipped), a row label
+ * that runs into a bar, and a text meant to sit in a bar (bar, band, heat-map and benchmark
+ * texts) that does not fit inside one.
+ */
+export async function chartLabelProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const overlap = (a, b, pad = 0.5) =>
+      a.x + pad < b.x + b.width && b.x + pad < a.x + a.width &&
+      a.y + pad < b.y + b.height && b.y + pad < a.y + a.height;
+    const inside = (a, b, pad = 0.5) =>
+      a.x >= b.x - pad && a.y >= b.y - pad &&
+      a.x + a.width <= b.x + b.width + pad && a.y + a.height <= b.y + b.height + pad;
+    for (const svg of document.querySelectorAll('svg[data-chart]')) {
+      const chart = svg.getAttribute('data-chart');
+      const [, , w, h] = svg.getAttribute('viewBox').split(' ').map(Number);
+      const texts = [...svg.querySelectorAll('text')]
+        .filter((t) => t.textContent.trim() !== '')
+        .map((t) => ({ el: t, text: t.textContent.trim(), box: t.getBBox(), cls: t.getAttribute('class') || '' }));
+      const rects = [...svg.querySelectorAll('rect')].map((r) => r.getBBox()).filter((b) => b.width > 0);
+      for (const t of texts) {
+        const b = t.box;
+        if (b.x < -0.5 || b.y < -0.5 || b.x + b.width > w + 0.5 || b.y + b.height > h + 0.5) {
+          problems.push(`${chart}: "${t.text}" is outside the chart (clipped)`);
+        }
+        if (/\b(bartext|bandtext|heattext|benchtext)\b/.test(t.cls) && !rects.some((r) => inside(b, r))) {
+          problems.push(`${chart}: "${t.text}" does not fit inside its bar`);
+        }
+        if (/\blabel\b/.test(t.cls) && rects.some((r) => overlap(b, r))) {
+          problems.push(`${chart}: the label "${t.text}" runs into a bar`);
+        }
+      }
+      for (let i = 0; i < texts.length; i += 1) {
+        for (let j = i + 1; j < texts.length; j += 1) {
+          if (overlap(texts[i].box, texts[j].box)) {
+            problems.push(`${chart}: "${texts[i].text}" overlaps "${texts[j].text}"`);
+          }
+        }
+      }
+    }
+    return problems;
+  });
+}

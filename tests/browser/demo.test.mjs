@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { screenshotDir, startDemo } from "./browser.mjs";
+import { axeViolations, screenshotDir, scrollsSideways, startDemo } from "./browser.mjs";
 
 let demo;
 let browser;
@@ -110,5 +110,19 @@ test("the demo rates scores set with the keyboard and the mouse, and shows the t
   assert.deepEqual(fetched.filter((p) => p.includes("workbook") || p.endsWith("/pkg/web.js")), []);
   assert.deepEqual(problems, []);
   assert.deepEqual(outside, []);
+  // WCAG 2.2 AA: axe-core finds nothing, with the page in the state a user leaves it.
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test("the demo at 320 px: no sideways scroll, no accessibility violation", async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  await page.goto(`${base}/demo/`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  await page.fill("#notified", "2025-01-06");
+  await page.dispatchEvent("#notified", "change");
+  assert.equal(await scrollsSideways(page), false, "the demo scrolls sideways at 320 px");
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: join(screenshotDir, "demo-320.png"), fullPage: true });
   await page.close();
 });

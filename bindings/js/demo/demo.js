@@ -201,7 +201,14 @@ function updateTimeline() {
       });
     }
     table.prepend(caption);
-    out.replaceChildren(table);
+    // A wide table scrolls within its own region (reachable by keyboard), never the page.
+    const wrap = document.createElement("div");
+    wrap.className = "table-wrap";
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", "Milestones table");
+    wrap.append(table);
+    out.replaceChildren(wrap);
     if (icsUrl) URL.revokeObjectURL(icsUrl);
     icsUrl = URL.createObjectURL(new Blob([timelineIcs(input)], { type: "text/calendar" }));
     $("ics").href = icsUrl;

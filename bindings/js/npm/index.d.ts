@@ -363,7 +363,9 @@ export interface ImprovementPlan {
   targetTotal: number;
   pointsNeeded: number;
   alreadyMet: boolean;
-  /** Every minimal set of increases, fewest statements first; empty when already met. */
+  /** Whether the target can be reached within the limits given. */
+  reachable: boolean;
+  /** Every minimal set of increases, the most realistic first (single steps, lowest scores first); empty when already met or out of reach. */
   paths: ImprovementPath[];
 }
 

@@ -859,7 +859,12 @@ record_methods!(
         fn already_met(&self) -> bool {
             self.0.already_met
         }
-        /// Every minimal path, fewest statements changed first.
+        /// Whether the target can be reached within the limits given.
+        #[getter]
+        fn reachable(&self) -> bool {
+            self.0.reachable
+        }
+        /// Every minimal path, the most realistic first.
         #[getter]
         fn paths(&self) -> Vec<PyImprovementPath> {
             self.0

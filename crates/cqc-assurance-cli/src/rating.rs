@@ -23,7 +23,9 @@ pub struct InputArgs {
         allow_hyphen_values = true
     )]
     scores: Option<String>,
-    /// An assessment document (JSON); `-` reads standard input.
+    /// An assessment document (JSON), or a self-assessment workbook (its self-scores: where
+    /// some are uncertain, the scenario its report's figures come from); `-` reads standard
+    /// input.
     #[arg(long, short = 'f', value_name = "FILE")]
     file: Option<String>,
     /// The rating method: `current` (statement scores, default) or `earlier` (evidence-category
@@ -53,6 +55,13 @@ pub struct ImproveArgs {
     /// List at most this many paths (all are counted).
     #[arg(long, default_value_t = 20)]
     limit: usize,
+    /// Raise no statement by more than this many points (1: one step per statement).
+    #[arg(long, value_name = "POINTS", value_parser = clap::value_parser!(u8).range(1..=3))]
+    max_step: Option<u8>,
+    /// Keep these statements' scores as they are (ids, numbers or names, comma-separated; a
+    /// theme's name keeps all of its statements).
+    #[arg(long, value_name = "STATEMENTS")]
+    fixed: Option<String>,
 }
 
 /// Arguments of `probabilities`.
@@ -127,7 +136,57 @@ fn parse_scores(text: &str) -> Result<Assessment, CliError> {
     Ok(Assessment::from_optional_scores(&scores)?)
 }
 
-fn read_assessment(input: &InputArgs) -> Result<Assessment, CliError> {
+/// The assessment to rate, and where its scores came from when that needs saying (a workbook).
+fn read_assessment(input: &InputArgs) -> Result<(Assessment, Option<String>), CliError> {
+    let text = match (&input.scores, &input.file) {
+        (None, Some(f)) => Some(read_input(f)?),
+        _ => None,
+    };
+    if let (Some(f), Some(text)) = (&input.file, &text) {
+        if is_workbook(text) {
+            if input.method.is_some() {
+                return Err(cqc::Error::MethodMismatch {
+                    path: "--method".into(),
+                    message: "a workbook states its own method".into(),
+                }
+                .into());
+            }
+            let wb = cqc::Workbook::from_json_all(text).map_err(|mut errors| {
+                if errors.len() > 1 {
+                    eprintln!(
+                        "{f}: {} problems; run `cqc-assurance workbook check {f}` to list them all",
+                        errors.len()
+                    );
+                }
+                CliError::Core(errors.swap_remove(0))
+            })?;
+            let p = wb.prediction().ok_or(cqc::Error::EmptyAssessment {
+                path: "statements".into(),
+            })?;
+            let note = format!(
+                "Scores from the workbook for {}: {}. Predicted rating: {}.",
+                wb.council, p.scenario.description, p.call.headline
+            );
+            return Ok((p.assessment(), Some(note)));
+        }
+    }
+    Ok((read_assessment_document(input, text.as_deref())?, None))
+}
+
+/// Whether a JSON document is a self-assessment workbook rather than an assessment document:
+/// an object with `statements` and `council`.
+fn is_workbook(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| {
+            v.as_object()
+                .map(|o| o.contains_key("statements") && o.contains_key("council"))
+        })
+        .unwrap_or(false)
+}
+
+/// The assessment of `--scores`, or of the file's `text` (already read).
+fn read_assessment_document(input: &InputArgs, text: Option<&str>) -> Result<Assessment, CliError> {
     let method = input
         .method
         .as_deref()
@@ -144,9 +203,11 @@ fn read_assessment(input: &InputArgs) -> Result<Assessment, CliError> {
             }
             parse_scores(s)
         }
-        (None, Some(f)) => {
-            let text = read_input(f)?;
-            let a = Assessment::from_json_with_default(&text, method.unwrap_or_default())?;
+        (None, Some(_)) => {
+            let a = Assessment::from_json_with_default(
+                text.unwrap_or_default(),
+                method.unwrap_or_default(),
+            )?;
             if let Some(m) = method {
                 if m != a.method() {
                     return Err(cqc::Error::MethodMismatch {
@@ -166,6 +227,14 @@ fn read_assessment(input: &InputArgs) -> Result<Assessment, CliError> {
             path: "--scores".into(),
         }
         .into()),
+    }
+}
+
+/// Text output with the note about where the scores came from, if any, above it.
+fn with_note(note: Option<String>, text: String) -> String {
+    match note {
+        Some(n) => format!("{n}\n{text}"),
+        None => text,
     }
 }
 
@@ -205,12 +274,12 @@ fn pct(x: f64) -> String {
 
 /// `rate`.
 pub fn rate(args: RateArgs) -> Result<Outcome, CliError> {
-    let a = read_assessment(&args.input)?;
+    let (a, note) = read_assessment(&args.input)?;
     let r = cqc::rate(&a);
     if args.input.json {
         return Ok(Outcome::ok(to_json(&r)));
     }
-    let mut out = String::new();
+    let mut out = with_note(note, String::new());
     let _ = writeln!(out, "Rating: {} ({}%)", r.rating.label(), r.percent);
     let _ = writeln!(
         out,
@@ -226,15 +295,17 @@ pub fn rate(args: RateArgs) -> Result<Outcome, CliError> {
     if let (Some(n), Some(p)) = (r.band.next_rating, r.band.points_to_next_rating) {
         let _ = writeln!(
             out,
-            "  {p} more score point(s) would reach {}",
+            "  {p} more score {} would reach {}",
+            if p == 1 { "point" } else { "points" },
             n.label().to_lowercase()
         );
     }
     if let (Some(d), Some(s)) = (r.rating.next_down(), r.band.slack_points) {
         let _ = writeln!(
             out,
-            "  {} point(s) fewer would drop it to {}",
+            "  {} {} fewer would drop it to {}",
             s + 1,
+            if s == 0 { "point" } else { "points" },
             d.label().to_lowercase()
         );
     }
@@ -255,24 +326,34 @@ pub fn rate(args: RateArgs) -> Result<Outcome, CliError> {
 
 /// `explain`.
 pub fn explain(args: InputArgs) -> Result<Outcome, CliError> {
-    let a = read_assessment(&args)?;
+    let (a, note) = read_assessment(&args)?;
     let e = cqc::explain(&a);
     Ok(Outcome::ok(if args.json {
         to_json(&e)
     } else {
-        e.to_text()
+        with_note(note, e.to_text())
     }))
 }
 
 /// `improve`.
 pub fn improve(args: ImproveArgs) -> Result<Outcome, CliError> {
-    let a = read_assessment(&args.input)?;
+    let (a, note) = read_assessment(&args.input)?;
     let target = Rating::parse(&args.target).map_err(|e| e.under("--target"))?;
-    let plan = cqc::improvement_paths(&a, target);
+    let mut fixed = Vec::new();
+    for (i, name) in args.fixed.iter().flat_map(|f| f.split(',')).enumerate() {
+        let found = cqc::QualityStatement::parse_list_item(name.trim())
+            .map_err(|e| e.under(&format!("--fixed[{i}]")))?;
+        fixed.extend(found);
+    }
+    let options = cqc::ImprovementOptions {
+        max_step: args.max_step,
+        fixed,
+    };
+    let plan = cqc::improvement_paths_with(&a, target, &options);
     if args.input.json {
         return Ok(Outcome::ok(to_json(&plan)));
     }
-    let mut out = String::new();
+    let mut out = with_note(note, String::new());
     let _ = writeln!(
         out,
         "Now: {} ({} of {}). Target: {}.",
@@ -285,9 +366,23 @@ pub fn improve(args: ImproveArgs) -> Result<Outcome, CliError> {
         let _ = writeln!(out, "The target is already met.");
         return Ok(Outcome::ok(out));
     }
+    if !plan.reachable {
+        let _ = writeln!(
+            out,
+            "Needs a total of {} ({} more score points): out of reach with {}.",
+            plan.target_total,
+            plan.points_needed,
+            match (args.max_step, options.fixed.is_empty()) {
+                (Some(m), true) => format!("at most {m} more per statement"),
+                (None, false) => "those statements fixed".to_string(),
+                _ => "those limits".to_string(),
+            }
+        );
+        return Ok(Outcome::ok(out));
+    }
     let _ = writeln!(
         out,
-        "Needs a total of {} ({} more score point{}). {} minimal way{}, fewest statements first:",
+        "Needs a total of {} ({} more score point{}). {} minimal way{}, the most realistic first (one step per statement, lowest scores first):",
         plan.target_total,
         plan.points_needed,
         if plan.points_needed == 1 { "" } else { "s" },

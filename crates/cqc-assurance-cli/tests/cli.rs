@@ -278,3 +278,138 @@ fn framework_lists_nine_statements() {
     let o = run(&["framework"]);
     assert!(stdout(&o).contains("QS6 Safe systems, pathways and transitions"));
 }
+
+const EXAMPLE_WORKBOOK: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/liverpool-workbook.json"
+);
+
+#[test]
+fn rate_explain_and_improve_take_a_workbook() {
+    // The example's partnerships score is an even chance of 2 or 3: the scores used are the
+    // report's scenario (22/36, requires improvement), and the output says so.
+    let o = run(&["rate", "--file", EXAMPLE_WORKBOOK]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "Scores from the workbook for Liverpool: the most likely score of each statement"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("Predicted rating: Too close to call"), "{out}");
+    assert!(out.contains("Rating: Requires improvement (62%)"), "{out}");
+    let o = run(&["rate", "--file", EXAMPLE_WORKBOOK, "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (v["total"].as_u64(), v["percent"].as_u64()),
+        (Some(22), Some(62))
+    );
+    let o = run(&["explain", "--file", EXAMPLE_WORKBOOK]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("rounded up to 62%"), "{}", stdout(&o));
+    let o = run(&[
+        "improve",
+        "--file",
+        EXAMPLE_WORKBOOK,
+        "--target",
+        "good",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["points_needed"], 1);
+}
+
+#[test]
+fn improve_lists_single_steps_from_the_lowest_scores_first_and_takes_limits() {
+    let o = run(&[
+        "improve",
+        "--scores",
+        "1,2,2,1,2,2,1,2,2",
+        "--target",
+        "good",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let first = &v["paths"][0]["increases"];
+    // Eight points, one step each, starting with the three statements scored 1.
+    assert_eq!(first.as_array().unwrap().len(), 8);
+    for inc in first.as_array().unwrap() {
+        assert_eq!(
+            inc["to"].as_u64().unwrap(),
+            inc["from"].as_u64().unwrap() + 1
+        );
+    }
+    let from_one = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["from"] == 1)
+        .count();
+    assert_eq!(from_one, 3);
+    // --max-step 1 leaves out every path with a jump; --fixed keeps a theme's statements.
+    let o = run(&[
+        "improve",
+        "--scores",
+        "1,2,2,1,2,2,1,2,2",
+        "--target",
+        "good",
+        "--max-step",
+        "1",
+        "--fixed",
+        "Leadership",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for path in v["paths"].as_array().unwrap() {
+        for inc in path["increases"].as_array().unwrap() {
+            assert_eq!(
+                inc["to"].as_u64().unwrap(),
+                inc["from"].as_u64().unwrap() + 1
+            );
+            assert!(inc["statement"] != "governance" && inc["statement"] != "learning");
+        }
+    }
+    // Out of reach within the limits: said plainly.
+    let o = run(&[
+        "improve",
+        "--scores",
+        "1,1,1,1,1,1,1,1,1",
+        "--target",
+        "outstanding",
+        "--max-step",
+        "1",
+    ]);
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).contains("out of reach with at most 1 more per statement"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn hand_edited_json_gets_errors_that_say_what_to_do() {
+    let o = run_stdin(
+        &["rate", "--file", "-"],
+        "{\"scores\": {\u{201c}equity\u{201d}: 3}}",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("curly quotes"), "{}", stderr(&o));
+    let o = run_stdin(&["rate", "--file", "-"], r#"{"scores": {"equity": "2"}}"#);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("write the number without quotes, 2"),
+        "{}",
+        stderr(&o)
+    );
+    // A theme where one statement is wanted names the theme's statements.
+    let o = run_stdin(
+        &["rate", "--file", "-"],
+        r#"{"scores": {"Providing support": 3}}"#,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("theme_not_statement") && err.contains("QS4 Care provision, integration and continuity and QS5 Partnerships and communities"), "{err}");
+}

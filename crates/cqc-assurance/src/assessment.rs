@@ -534,16 +534,8 @@ pub(crate) fn score_from_value(
 
 /// Resolves a statement key of a document (id, number or name), with the path of the key.
 pub(crate) fn statement_key(key: &str, path: &str) -> Result<QualityStatement> {
-    QualityStatement::parse(key).map_err(|e| match e {
-        Error::UnknownStatement {
-            input, suggestion, ..
-        } => Error::UnknownStatement {
-            path: path.to_string(),
-            input,
-            suggestion,
-        },
-        other => other,
-    })
+    // The parser's errors are at `.`: placed at the key.
+    QualityStatement::parse(key).map_err(|e| e.under(path))
 }
 
 /// A valid score (or `null`) read without building an error path; `None` when the value needs

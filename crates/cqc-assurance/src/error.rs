@@ -22,7 +22,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// A score outside 1-4 (or not a whole number).
-    #[error("{path}: score must be a whole number from 1 to 4, got {value}")]
+    #[error("{path}: score must be a whole number from 1 to 4, got {value}{}", quoted_score_hint(.value))]
     ScoreOutOfRange {
         /// Where the bad score is.
         path: String,
@@ -38,6 +38,18 @@ pub enum Error {
         input: String,
         /// The closest statement id, if one is close.
         suggestion: Option<String>,
+    },
+    /// A theme's name where one quality statement is wanted (a score is for one statement;
+    /// a theme has two or three).
+    #[error("{path}: {input:?} is a theme, not one quality statement: it covers {statements}; give each of them its own entry")]
+    ThemeNotStatement {
+        /// Where the name is.
+        path: String,
+        /// The name as given.
+        input: String,
+        /// The theme's statements, in words (`QS4 Care provision, integration and continuity
+        /// and QS5 Partnerships and communities`).
+        statements: String,
     },
     /// The same statement given twice (perhaps under two of its names).
     #[error("{path}: quality statement {statement:?} is given more than once")]
@@ -292,6 +304,30 @@ pub enum Error {
     },
 }
 
+/// For a score given as text (`"2"`, as hand-edited JSON often has it): how to write it.
+fn quoted_score_hint(value: &str) -> String {
+    let inner = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .map(str::trim);
+    match inner.and_then(|v| v.parse::<u8>().ok()) {
+        Some(n @ 1..=4) => format!(" (text, in quotes): write the number without quotes, {n}"),
+        _ => String::new(),
+    }
+}
+
+/// For a JSON syntax error in a document that has typographic quotes (“ ” ‘ ’, which word
+/// processors and some editors put in as you type): what to do about them.
+pub(crate) fn syntax_hint(text: &str) -> &'static str {
+    if text.contains(['\u{201c}', '\u{201d}']) {
+        "; the text has curly quotes (“ ”), which JSON does not accept: use straight double quotes (\"), for example by editing the file in Notepad rather than a word processor"
+    } else if text.contains(['\u{2018}']) {
+        "; the text has curly single quotes (‘ ’): JSON needs straight double quotes (\") around names and text"
+    } else {
+        ""
+    }
+}
+
 fn hint(suggestion: &Option<String>) -> String {
     match suggestion {
         Some(s) => format!(" (did you mean {s:?}?)"),
@@ -358,6 +394,7 @@ macro_rules! with_path {
         match $err {
             Error::ScoreOutOfRange { path: $path, .. }
             | Error::UnknownStatement { path: $path, .. }
+            | Error::ThemeNotStatement { path: $path, .. }
             | Error::DuplicateStatement { path: $path, .. }
             | Error::DuplicateEvidenceCategory { path: $path, .. }
             | Error::EmptyAssessment { path: $path, .. }
@@ -404,6 +441,7 @@ impl Error {
         match self {
             Error::ScoreOutOfRange { .. } => "score_out_of_range",
             Error::UnknownStatement { .. } => "unknown_statement",
+            Error::ThemeNotStatement { .. } => "theme_not_statement",
             Error::DuplicateStatement { .. } => "duplicate_statement",
             Error::DuplicateEvidenceCategory { .. } => "duplicate_evidence_category",
             Error::EmptyAssessment { .. } => "empty_assessment",
@@ -448,6 +486,7 @@ impl Error {
         match self {
             Error::ScoreOutOfRange { .. } | Error::InvalidPercent { .. } => ErrorFamily::Score,
             Error::UnknownStatement { .. }
+            | Error::ThemeNotStatement { .. }
             | Error::UnknownEvidenceCategory { .. }
             | Error::UnknownTheme { .. }
             | Error::UnknownRating { .. }
@@ -523,12 +562,20 @@ impl Error {
 
     /// Converts a JSON parse error (with the path serde_path_to_error found) to
     /// [`Error::InvalidJson`].
-    pub(crate) fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
+    pub(crate) fn from_json(
+        err: serde_path_to_error::Error<serde_json::Error>,
+        text: &str,
+    ) -> Self {
         let path = err.path().to_string();
         let inner = err.into_inner();
+        let hint = if inner.is_syntax() || inner.is_eof() {
+            syntax_hint(text)
+        } else {
+            ""
+        };
         Error::InvalidJson {
             path: if path.is_empty() { ".".into() } else { path },
-            message: inner.to_string(),
+            message: format!("{inner}{hint}"),
         }
     }
 }
@@ -568,10 +615,10 @@ pub struct ErrorReport {
 /// the path of the offending field, and rejecting trailing characters after the document.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(Error::from_json)?;
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::from_json(e, text))?;
     de.end().map_err(|e| Error::InvalidJson {
         path: ".".into(),
-        message: e.to_string(),
+        message: format!("{e}{}", syntax_hint(text)),
     })?;
     Ok(value)
 }

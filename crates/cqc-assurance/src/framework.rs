@@ -157,6 +157,30 @@ impl Theme {
         }
     }
 
+    /// The theme with this id, name or alias (not number: `1` is QS1 where a statement is
+    /// meant), ignoring case and punctuation.
+    pub(crate) fn by_name(input: &str) -> Option<Theme> {
+        let key = normalise_name(input);
+        if key.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        Theme::parse(input).ok()
+    }
+
+    /// The theme's statements in words: `QS4 Care provision, integration and continuity and
+    /// QS5 Partnerships and communities`.
+    pub(crate) fn statements_in_words(self) -> String {
+        let names: Vec<String> = self
+            .statements()
+            .iter()
+            .map(|qs| format!("QS{} {}", qs.number(), qs.name()))
+            .collect();
+        match names.split_last() {
+            Some((last, init)) if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+            _ => names.join(""),
+        }
+    }
+
     /// Finds a theme by id, number, name or alias, ignoring case and punctuation.
     pub fn parse(input: &str) -> Result<Theme> {
         static NAMES: std::sync::OnceLock<Vec<(String, Theme)>> = std::sync::OnceLock::new();
@@ -314,30 +338,28 @@ impl QualityStatement {
         }
     }
 
-    /// Other names seen in CQC reports and press releases (early 2023-24 releases used
-    /// theme-like phrases for QS1, QS4, QS6 and QS8).
+    /// Other names seen in CQC reports and press releases. Early (2023-24) releases labelled
+    /// QS1, QS4, QS6 and QS8 with their themes' names or phrases ("providing support",
+    /// "leadership"); those are not taken as statement names, because a theme name is never
+    /// one statement: in a list of statements it stands for all of its theme's statements
+    /// ([`QualityStatement::parse_list_item`]), and as a score's key it is an error
+    /// ([`Error::ThemeNotStatement`]). The published results are read by column, so they do
+    /// not depend on these labels.
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
-            QualityStatement::AssessingNeeds => &[
-                "Assessing people's needs",
-                "How the local authority works with people",
-            ],
+            QualityStatement::AssessingNeeds => &["Assessing people's needs"],
             QualityStatement::SupportingHealthierLives => &[
                 "Supporting people to lead healthier lives",
                 "Supporting healthier lives",
             ],
             QualityStatement::Equity => &["Equity in experiences and outcomes"],
-            QualityStatement::CareProvision => &[
-                "Care provision, integration and continuity of care",
-                "Providing support",
-            ],
+            QualityStatement::CareProvision => {
+                &["Care provision, integration and continuity of care"]
+            }
             QualityStatement::Partnerships => &["Partnership and communities"],
-            QualityStatement::SafeSystems => &[
-                "Safe pathways, systems and transitions",
-                "How the local authority ensures safety in the system",
-            ],
+            QualityStatement::SafeSystems => &["Safe pathways, systems and transitions"],
             QualityStatement::Safeguarding => &[],
-            QualityStatement::Governance => &["Leadership"],
+            QualityStatement::Governance => &[],
             QualityStatement::Learning => &[],
         }
     }
@@ -407,13 +429,44 @@ impl QualityStatement {
             .unwrap_or(&key)
             .parse::<u8>()
             .ok();
-        number
-            .and_then(QualityStatement::from_number)
-            .ok_or_else(|| Error::UnknownStatement {
+        if let Some(qs) = number.and_then(QualityStatement::from_number) {
+            return Ok(qs);
+        }
+        if let Some(theme) = Theme::by_name(input) {
+            return Err(Error::ThemeNotStatement {
                 path: ".".into(),
                 input: input.to_string(),
-                suggestion: QualityStatement::closest(&key).map(|qs| qs.id().to_string()),
-            })
+                statements: theme.statements_in_words(),
+            });
+        }
+        Err(Error::UnknownStatement {
+            path: ".".into(),
+            input: input.to_string(),
+            suggestion: QualityStatement::closest(&key).map(|qs| qs.id().to_string()),
+        })
+    }
+
+    /// Reads one entry of a list of statements (an evidence item's `supports`, an
+    /// indicator's `statements`): a statement, or a theme's name, which stands for all of its
+    /// statements.
+    ///
+    /// ```
+    /// use cqc_assurance::QualityStatement as QS;
+    /// assert_eq!(QS::parse_list_item("QS5").unwrap(), vec![QS::Partnerships]);
+    /// assert_eq!(QS::parse_list_item("Providing support").unwrap(), vec![QS::CareProvision, QS::Partnerships]);
+    /// // As one statement, a theme's name is an error that names its statements.
+    /// let err = "Leadership".parse::<QS>().unwrap_err();
+    /// assert_eq!(err.code(), "theme_not_statement");
+    /// assert!(err.to_string().contains("QS8 Governance, management and sustainability and QS9"));
+    /// ```
+    pub fn parse_list_item(input: &str) -> Result<Vec<QualityStatement>> {
+        match QualityStatement::parse(input) {
+            Ok(qs) => Ok(vec![qs]),
+            Err(Error::ThemeNotStatement { .. }) => Ok(Theme::by_name(input)
+                .map(|t| t.statements().to_vec())
+                .unwrap_or_default()),
+            Err(e) => Err(e),
+        }
     }
 
     /// The statement whose id or name shares the longest leading word with `key`, for
@@ -688,16 +741,29 @@ mod tests {
             ),
             ("Partnership & communities", Partnerships),
             ("SAFE PATHWAYS, SYSTEMS AND TRANSITIONS", SafeSystems),
-            (
-                "how the local authority ensures safety in the system",
-                SafeSystems,
-            ),
             ("Governance, management and sustainability", Governance),
             ("Learning, improvement, and innovation", Learning),
             ("qs 9", Learning),
         ];
         for (name, qs) in cases {
             assert_eq!(QualityStatement::parse(name).unwrap(), qs, "{name}");
+        }
+        // Theme names and the early press releases' theme phrases are never one statement.
+        for name in [
+            "how the local authority ensures safety in the system",
+            "How the local authority works with people",
+            "Providing support",
+            "Leadership",
+            "Working with people",
+            "ensuring-safety",
+        ] {
+            let err = QualityStatement::parse(name).unwrap_err();
+            assert_eq!(err.code(), "theme_not_statement", "{name}");
+            let theme = Theme::parse(name).unwrap();
+            assert_eq!(
+                QualityStatement::parse_list_item(name).unwrap(),
+                theme.statements()
+            );
         }
     }
 

@@ -59,30 +59,93 @@ pub struct ImprovementPlan {
     pub points_needed: u32,
     /// Whether the current scores already give the target or better.
     pub already_met: bool,
-    /// Every minimal path, fewest statements changed first; empty if the target is already met.
-    /// (Any target can be reached: all 4s give 100%.)
+    /// Whether the target can be reached within the options' limits (without limits it always
+    /// can: all 4s give 100%).
+    pub reachable: bool,
+    /// Every minimal path, the most realistic first (see [`improvement_paths_with`]); empty if
+    /// the target is already met or cannot be reached within the limits.
     pub paths: Vec<ImprovementPath>,
 }
 
+/// Limits on the ways to a target rating.
+///
+/// ```
+/// use cqc_assurance::{improvement_paths_with, Assessment, ImprovementOptions, QualityStatement as QS, Rating};
+/// let a = Assessment::from_scores(&[1, 2, 2, 1, 2, 2, 1, 2, 2]).unwrap(); // 15/36 = 42%
+/// let options = ImprovementOptions { max_step: Some(1), fixed: vec![QS::Safeguarding] };
+/// let plan = improvement_paths_with(&a, Rating::Good, &options);
+/// assert!(plan.reachable);
+/// for path in &plan.paths {
+///     assert!(path.increases.iter().all(|i| i.to.get() == i.from.get() + 1));
+///     assert!(path.increases.iter().all(|i| i.statement != QS::Safeguarding));
+/// }
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImprovementOptions {
+    /// The most one statement's score may rise (1: one step per statement, no jump from 2 to
+    /// 4); `None` for no limit.
+    #[serde(default)]
+    pub max_step: Option<u8>,
+    /// Statements whose scores stay as they are.
+    #[serde(default)]
+    pub fixed: Vec<QualityStatement>,
+}
+
 /// Lists every minimal set of single-statement score increases that brings an assessment to at
-/// least `target`.
+/// least `target`, with no limits ([`improvement_paths_with`] takes them).
 ///
 /// Only statements that were assessed are raised (an unassessed statement has no score to
 /// raise). The rating depends only on the total, so a set of increases is minimal exactly when
 /// it adds the points needed and no more; each such set is listed once. Under the earlier
 /// method the increases are to the derived statement scores.
 pub fn improvement_paths(assessment: &Assessment, target: Rating) -> ImprovementPlan {
+    improvement_paths_with(assessment, target, &ImprovementOptions::default())
+}
+
+/// As [`improvement_paths`], within limits: no statement raised by more than
+/// `options.max_step`, none of `options.fixed` raised at all.
+///
+/// Paths come most realistic first: those that raise each statement by one step before those
+/// with a jump of two or three; then those that raise the lowest scores first (the scores
+/// they start from, lowest first, compared in turn: a significant shortfall lifted comes
+/// before a good standard made exceptional); then fewer statements changed; then CQC's
+/// statement order.
+///
+/// ```
+/// use cqc_assurance::{improvement_paths_with, Assessment, ImprovementOptions, Rating};
+/// // 30/36 = 83.3%, published 84%, good; outstanding needs 32/36 (88.9% → 89%): two points.
+/// let a = Assessment::from_scores(&[4, 4, 4, 4, 4, 3, 3, 3, 1]).unwrap();
+/// let plan = improvement_paths_with(&a, Rating::Outstanding, &ImprovementOptions::default());
+/// // Raising the 1 to 2 and a 3 to 4 starts from the lowest score, so it comes first; the
+/// // jump of the 1 straight to 3 comes after every path of single steps.
+/// let first = &plan.paths[0];
+/// assert_eq!(first.increases.iter().map(|i| i.from.get()).min(), Some(1));
+/// assert!(first.increases.iter().all(|i| i.to.get() == i.from.get() + 1));
+/// ```
+pub fn improvement_paths_with(
+    assessment: &Assessment,
+    target: Rating,
+    options: &ImprovementOptions,
+) -> ImprovementPlan {
     let now = rate(assessment);
     let target_total = min_total_for_rating(target, now.max);
     let already_met = now.rating >= target;
     let points_needed = target_total.saturating_sub(now.total);
     let mut paths = Vec::new();
-    if !already_met {
-        let assessed: Vec<(QualityStatement, Score)> = assessment.statement_scores().collect();
-        let headroom: Vec<u32> = assessed
-            .iter()
-            .map(|(_, s)| 4 - u32::from(s.get()))
-            .collect();
+    let assessed: Vec<(QualityStatement, Score)> = assessment.statement_scores().collect();
+    let max_step = options.max_step.map_or(3, u32::from);
+    let headroom: Vec<u32> = assessed
+        .iter()
+        .map(|(qs, s)| {
+            if options.fixed.contains(qs) {
+                0
+            } else {
+                (4 - u32::from(s.get())).min(max_step)
+            }
+        })
+        .collect();
+    let reachable = already_met || headroom.iter().sum::<u32>() >= points_needed;
+    if !already_met && reachable {
         // Every path adds exactly the points needed, so all reach the same percentage.
         let percent = crate::score::published_percent(now.total + points_needed, now.max);
         let rating = Rating::from_published_percent(percent).expect("within 25-100");
@@ -105,15 +168,7 @@ pub fn improvement_paths(assessment: &Assessment, target: Rating) -> Improvement
                 rating,
             });
         });
-        // Fewest statements first, then by statement order with the larger increase first;
-        // compared lazily (a plan can hold tens of thousands of paths).
-        let key = |i: &ScoreIncrease| (i.statement.index(), std::cmp::Reverse(i.to));
-        paths.sort_by(|a, b| {
-            a.increases
-                .len()
-                .cmp(&b.increases.len())
-                .then_with(|| a.increases.iter().map(key).cmp(b.increases.iter().map(key)))
-        });
+        paths.sort_by_cached_key(realism);
     }
     ImprovementPlan {
         target,
@@ -122,8 +177,27 @@ pub fn improvement_paths(assessment: &Assessment, target: Rating) -> Improvement
         target_total,
         points_needed,
         already_met,
+        reachable,
         paths,
     }
+}
+
+/// The sort key of [`improvement_paths_with`]: the largest single rise, the starting scores
+/// lowest first, the number of statements changed, then the statements in CQC's order (with
+/// their rises).
+fn realism(path: &ImprovementPath) -> (u8, Vec<u8>, usize, Vec<(usize, u8)>) {
+    let step = |i: &ScoreIncrease| i.to.get() - i.from.get();
+    let mut from: Vec<u8> = path.increases.iter().map(|i| i.from.get()).collect();
+    from.sort_unstable();
+    (
+        path.increases.iter().map(step).max().unwrap_or(0),
+        from,
+        path.increases.len(),
+        path.increases
+            .iter()
+            .map(|i| (i.statement.index(), step(i)))
+            .collect(),
+    )
 }
 
 /// Calls `emit` with every vector `d` where `0 <= d[i] <= headroom[i]` and the sum of `d[i..]`
@@ -175,11 +249,35 @@ mod tests {
             }
             assert!(seen.insert(p.clone()), "listed twice");
         }
-        // Sorted by number of statements changed.
+        // The most realistic first.
         assert!(plan
             .paths
             .windows(2)
-            .all(|w| w[0].increases.len() <= w[1].increases.len()));
+            .all(|w| realism(&w[0]) <= realism(&w[1])));
+        assert!(plan.paths[0]
+            .increases
+            .iter()
+            .all(|i| i.to.get() == i.from.get() + 1));
+    }
+
+    #[test]
+    fn limits_can_make_a_target_unreachable() {
+        // 9/36 = 25%: outstanding needs 32, 23 more points; with one step each, 9 at most.
+        let a = Assessment::from_scores(&[1; 9]).unwrap();
+        let one_step = ImprovementOptions {
+            max_step: Some(1),
+            fixed: vec![],
+        };
+        let plan = improvement_paths_with(&a, Rating::Outstanding, &one_step);
+        assert!(!plan.reachable && plan.paths.is_empty() && !plan.already_met);
+        // Requires improvement (14 needed: 5 points) is reachable one step at a time, but not
+        // with five of the nine statements fixed.
+        assert!(improvement_paths_with(&a, Rating::RequiresImprovement, &one_step).reachable);
+        let fixed = ImprovementOptions {
+            max_step: Some(1),
+            fixed: QualityStatement::ALL[..5].to_vec(),
+        };
+        assert!(!improvement_paths_with(&a, Rating::RequiresImprovement, &fixed).reachable);
     }
 
     #[test]

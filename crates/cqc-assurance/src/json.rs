@@ -39,7 +39,14 @@ pub(crate) fn parse(text: &str) -> Result<Value> {
             .into_inner()
             .filter(|p: &String| !p.is_empty())
             .unwrap_or_else(|| ".".into()),
-        message: e.to_string(),
+        message: format!(
+            "{e}{}",
+            if e.is_syntax() || e.is_eof() {
+                crate::error::syntax_hint(text)
+            } else {
+                ""
+            }
+        ),
     })
 }
 

@@ -51,7 +51,10 @@ pub use error::{Error, ErrorFamily, ErrorReport, Result};
 pub use framework::{
     EvidenceCategory, LocalAuthorityUse, QualityStatement, Theme, EVIDENCE_URL, FRAMEWORK_URL,
 };
-pub use improve::{improvement_paths, ImprovementPath, ImprovementPlan, ScoreIncrease};
+pub use improve::{
+    improvement_paths, improvement_paths_with, ImprovementOptions, ImprovementPath,
+    ImprovementPlan, ScoreIncrease,
+};
 pub use json::number_text;
 pub use method::{RatingMethod, RATINGS_URL};
 pub use probability::{

@@ -147,6 +147,39 @@ proptest! {
         prop_assert_eq!(back, r);
     }
 
+    /// Limits are kept (no rise above max_step, no fixed statement raised), a target is out of
+    /// reach exactly when the allowed headroom is short, and single steps from the lowest
+    /// scores come first: every path of single steps before any with a jump.
+    #[test]
+    fn improvement_limits_are_kept_and_single_steps_come_first(
+        a in assessment(),
+        max_step in proptest::option::of(1u8..=3),
+        fixed in proptest::collection::vec(0usize..9, 0..3),
+        target in prop_oneof![Just(Rating::RequiresImprovement), Just(Rating::Good), Just(Rating::Outstanding)],
+    ) {
+        let fixed: Vec<QualityStatement> = fixed.into_iter().map(|i| QualityStatement::ALL[i]).collect();
+        let options = cqc_assurance::ImprovementOptions { max_step, fixed: fixed.clone() };
+        let plan = cqc_assurance::improvement_paths_with(&a, target, &options);
+        let headroom: u32 = a
+            .statement_scores()
+            .filter(|(qs, _)| !fixed.contains(qs))
+            .map(|(_, s)| u32::from(4 - s.get()).min(u32::from(max_step.unwrap_or(3))))
+            .sum();
+        prop_assert_eq!(plan.reachable, plan.already_met || headroom >= plan.points_needed);
+        let mut seen_jump = false;
+        for p in &plan.paths {
+            let points: u32 = p.increases.iter().map(|i| u32::from(i.to.get() - i.from.get())).sum();
+            prop_assert_eq!(points, plan.points_needed);
+            let jump = p.increases.iter().any(|i| i.to.get() - i.from.get() > 1);
+            prop_assert!(!seen_jump || jump, "a path of single steps after one with a jump");
+            seen_jump |= jump;
+            for i in &p.increases {
+                prop_assert!(!fixed.contains(&i.statement));
+                prop_assert!(max_step.is_none_or(|m| i.to.get() - i.from.get() <= m));
+            }
+        }
+    }
+
     #[test]
     fn improvement_paths_reach_the_target_with_exactly_the_points_needed(
         a in assessment(),

@@ -526,7 +526,7 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
         });
     }
 
-    let prediction = predict(wb, &dists, &statements);
+    let prediction = wb.prediction();
     if let Some(p) = &prediction {
         for sr in &p.scenario.result.statements {
             statements[sr.statement.index()].scenario_score = Some(sr.score);
@@ -864,14 +864,81 @@ fn scenario_assessment(result: &RatingResult) -> Assessment {
         .unwrap_or_else(|_| unreachable!("a prediction has at least one statement"))
 }
 
+impl Workbook {
+    /// What the self-scores predict: the call (a rating, or too close to call), the
+    /// probability of each rating, and the [`Scenario`] the figures beside the headline come
+    /// from; `None` when no statement is scored. The same as the prediction of
+    /// [`analyse_workbook`](crate::analyse_workbook), which does not depend on the date.
+    ///
+    /// ```
+    /// use cqc_assurance::{Rating, Workbook};
+    /// let wb = Workbook::from_json(include_str!("../../../../examples/liverpool-workbook.json")).unwrap();
+    /// let p = wb.prediction().unwrap();
+    /// assert!(p.call.too_close_to_call);
+    /// assert_eq!(p.assessment().total(), 22);
+    /// ```
+    pub fn prediction(&self) -> Option<Prediction> {
+        let mut dists = Vec::new();
+        let mut modes = [None; 9];
+        let mut uncertain = 0;
+        for qs in QualityStatement::ALL {
+            let score = self
+                .statement(qs)
+                .map(|e| e.self_score)
+                .unwrap_or(SelfScore::NotScored);
+            if let Some(d) = score.distribution() {
+                dists.push((qs, d));
+                modes[qs.index()] = Some(mode(d.get()));
+                if score.certain().is_none() {
+                    uncertain += 1;
+                }
+            }
+        }
+        predict(self, &dists, modes, uncertain)
+    }
+}
+
+impl Prediction {
+    /// The scenario's scores as an assessment (under the earlier method, with their
+    /// evidence-category scores), to rate, explain or improve.
+    pub fn assessment(&self) -> Assessment {
+        let result = &self.scenario.result;
+        let evidence: Vec<_> = result
+            .statements
+            .iter()
+            .filter_map(|s| {
+                s.evidence.as_ref().map(|w| {
+                    let pairs: Vec<_> =
+                        w.categories.iter().map(|c| (c.category, c.score)).collect();
+                    (s.statement, pairs)
+                })
+            })
+            .collect();
+        if evidence.len() == result.statements.len() {
+            let parsed: Option<Vec<_>> = evidence
+                .into_iter()
+                .map(|(qs, pairs)| {
+                    crate::assessment::EvidenceScores::from_pairs(pairs)
+                        .ok()
+                        .map(|e| (qs, e))
+                })
+                .collect();
+            if let Some(a) = parsed.and_then(|e| Assessment::from_evidence(e).ok()) {
+                return a;
+            }
+        }
+        scenario_assessment(result)
+    }
+}
+
 fn predict(
     wb: &Workbook,
     dists: &[(QualityStatement, ScoreDistribution)],
-    statements: &[StatementSummary],
+    modes: [Option<Score>; 9],
+    uncertain: u32,
 ) -> Option<Prediction> {
     let probabilities = rating_probabilities(dists).ok()?;
     let call = probabilities.call.clone();
-    let uncertain = statements.iter().filter(|s| s.uncertain).count() as u32;
     let scenario = if uncertain == 0 {
         // The scores as entered. Under the earlier method the evidence working is kept, so the
         // report can show it.
@@ -886,11 +953,7 @@ fn predict(
         let assessment = if wb.method == RatingMethod::Earlier && earlier.len() == dists.len() {
             Assessment::from_evidence(earlier).ok()?
         } else {
-            let mut scores = [None; 9];
-            for s in statements {
-                scores[s.statement.index()] = s.most_likely_score;
-            }
-            Assessment::from_score_array(scores).ok()?
+            Assessment::from_score_array(modes).ok()?
         };
         Scenario {
             description: "the self-scores as entered".into(),
@@ -903,11 +966,7 @@ fn predict(
         for ((qs, _), score) in dists.iter().zip(&scores) {
             array[qs.index()] = Some(*score);
         }
-        let modes = statements
-            .iter()
-            .filter(|s| s.distribution.is_some())
-            .map(|s| s.most_likely_score);
-        let description = if modes.eq(scores.iter().map(|s| Some(*s))) {
+        let description = if array == modes {
             "the most likely score of each statement (the lower score on a tie)".to_string()
         } else if call.too_close_to_call {
             format!(

@@ -926,6 +926,45 @@ fn read_evidence_scores(
     }
 }
 
+/// Reads a list of statements (an evidence item's `supports`, an indicator's `statements`):
+/// each entry a statement, or a theme's name standing for the theme's statements. A statement
+/// named twice is an error at its second entry; one that a theme already brought in (or that
+/// a theme brings in again) is simply listed once.
+fn statement_list(
+    items: &[String],
+    path_of: &dyn Fn(usize) -> String,
+    errors: &mut Vec<Error>,
+) -> Vec<QualityStatement> {
+    let mut list = Vec::new();
+    let mut named = Vec::new();
+    for (i, input) in items.iter().enumerate() {
+        match QualityStatement::parse_list_item(input) {
+            Ok(found) if found.len() == 1 => {
+                let qs = found[0];
+                if named.contains(&qs) {
+                    errors.push(Error::DuplicateStatement {
+                        path: path_of(i),
+                        statement: qs.id().to_string(),
+                    });
+                }
+                named.push(qs);
+                if !list.contains(&qs) {
+                    list.push(qs);
+                }
+            }
+            Ok(theme) => {
+                for qs in theme {
+                    if !list.contains(&qs) {
+                        list.push(qs);
+                    }
+                }
+            }
+            Err(e) => errors.push(e.under(&path_of(i))),
+        }
+    }
+    list
+}
+
 /// Validated fields of one evidence item, from the document or a CSV row.
 pub(crate) struct EvidenceFields {
     pub id: String,
@@ -967,23 +1006,16 @@ pub(crate) fn evidence_item_from_fields(
             None
         }
     };
-    let mut supports = Vec::new();
     if f.supports.is_empty() {
         errors.push(Error::EmptyField {
             path: path("supports"),
         });
     }
-    for (i, s) in f.supports.iter().enumerate() {
-        let p = format!("{}[{i}]", path("supports"));
-        match statement_key(s, &p) {
-            Ok(qs) if supports.contains(&qs) => errors.push(Error::DuplicateStatement {
-                path: p,
-                statement: qs.id().to_string(),
-            }),
-            Ok(qs) => supports.push(qs),
-            Err(e) => errors.push(e),
-        }
-    }
+    let supports = statement_list(
+        &f.supports,
+        &|i| format!("{}[{i}]", path("supports")),
+        errors,
+    );
     let date = parse_date(&f.date, &path("date"))
         .map_err(|e| errors.push(e))
         .ok();
@@ -1101,18 +1133,11 @@ fn read_indicator(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<
     let before = errors.len();
     let name = required_text(raw.name, &join_path(path, "name"), errors);
     let collection = required_text(raw.collection, &join_path(path, "collection"), errors);
-    let mut statements = Vec::new();
-    for (i, s) in raw.statements.iter().enumerate() {
-        let p = format!("{}[{i}]", join_path(path, "statements"));
-        match statement_key(s, &p) {
-            Ok(qs) if statements.contains(&qs) => errors.push(Error::DuplicateStatement {
-                path: p,
-                statement: qs.id().to_string(),
-            }),
-            Ok(qs) => statements.push(qs),
-            Err(e) => errors.push(e),
-        }
-    }
+    let statements = statement_list(
+        &raw.statements,
+        &|i| format!("{}[{i}]", join_path(path, "statements")),
+        errors,
+    );
     if let Some(t) = raw.similar_within {
         if !(t.is_finite() && t >= 0.0) {
             errors.push(Error::InvalidValue {

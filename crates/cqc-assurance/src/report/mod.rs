@@ -11,9 +11,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::framework::{QualityStatement, Theme};
+use crate::published::PublishedDataset;
 use crate::score::Rating;
 use crate::timeline::{Basis, MilestoneId, MilestoneState, Timeline};
-use crate::workbook::{analyse_workbook, Comparison, EvidenceState, Workbook, WorkbookAnalysis};
+use crate::workbook::{
+    analyse_workbook_with, Comparison, EvidenceState, Workbook, WorkbookAnalysis,
+};
 
 const HTML_TEMPLATE: &str = include_str!("../../templates/report.html");
 const MARKDOWN_TEMPLATE: &str = include_str!("../../templates/report.md");
@@ -165,7 +168,8 @@ pub struct ReportSummary {
     pub overdue_actions: usize,
     /// Warnings.
     pub warnings: usize,
-    /// `12th of 75 published councils`.
+    /// `56th-61st of 80 (level with 5 of the 79 councils with nine published scores; 61st
+    /// counting the ties above it)`: ties never counted in the council's favour.
     pub ranking: String,
     /// Key points in a sentence each.
     pub key_points: Vec<String>,
@@ -279,17 +283,6 @@ fn days(n: i64) -> String {
 
 fn long_date(d: Date) -> String {
     d.strftime("%-d %B %Y").to_string()
-}
-
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 fn rating_class(r: Rating) -> String {
@@ -500,7 +493,7 @@ impl ReportModel {
                 .collect(),
             gantt: a.timeline.as_ref().map(|t| gantt(t, a.as_of)),
             benchmark_note: format!(
-                "Compared with the {} councils with nine published scores in the bundled dataset of published CQC results (sources listed per council in the dataset).",
+                "Compared with the current assessment of each of the {} councils with nine published scores in the dataset of published CQC results used (sources listed per council in the dataset).",
                 a.benchmark.as_ref().map(|b| b.ranking.councils).unwrap_or(0)
             ),
         }
@@ -630,13 +623,18 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
                 let r = &b.ranking;
                 if r.equal > 0 {
                     format!(
-                        "joint {} of {} published councils ({} with the same percentage)",
-                        ordinal(r.rank),
+                        "{} (level with {} of the {} councils with nine published scores; {} counting the ties above it)",
+                        r.position(),
+                        r.equal,
                         r.councils,
-                        r.equal
+                        crate::published::ordinal(r.rank)
                     )
                 } else {
-                    format!("{} of {} published councils", ordinal(r.rank), r.councils)
+                    format!(
+                        "{} (the {} councils with nine published scores and this one)",
+                        r.position(),
+                        r.councils
+                    )
                 }
             })
             .unwrap_or_default(),
@@ -1291,7 +1289,13 @@ pub struct WorkbookReport {
 impl WorkbookReport {
     /// Analyses the workbook as of `as_of` and prepares the report.
     pub fn new(workbook: &Workbook, as_of: Date) -> WorkbookReport {
-        let analysis = analyse_workbook(workbook, as_of);
+        WorkbookReport::with_data(workbook, as_of, PublishedDataset::bundled())
+    }
+
+    /// Analyses the workbook as of `as_of`, its benchmark taken from the given published
+    /// results (see [`analyse_workbook_with`]), and prepares the report.
+    pub fn with_data(workbook: &Workbook, as_of: Date, data: &PublishedDataset) -> WorkbookReport {
+        let analysis = analyse_workbook_with(workbook, as_of, data);
         let model = ReportModel::new(&analysis, workbook.notes.as_deref());
         WorkbookReport { analysis, model }
     }

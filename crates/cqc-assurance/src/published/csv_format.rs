@@ -760,27 +760,109 @@ fn check_councils(rows: &mut Vec<Row>, errors: &mut Vec<Error>, index: &[usize; 
 /// Marks each council's current row: its latest reassessment, else its baseline, else its
 /// pilot, else its row without an assessment.
 fn mark_current(records: &mut [PublishedResult]) {
-    let mut best: HashMap<String, usize> = HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        let better = match best.get(&r.gss_code) {
-            None => true,
-            Some(&j) => {
-                let b = &records[j];
-                match (r.assessment_kind, b.assessment_kind) {
-                    (None, _) => false,
-                    (Some(_), None) => true,
-                    (Some(x), Some(y)) if x != y => x > y,
-                    _ => before(b.published.as_deref(), r.published.as_deref()) == Some(true),
-                }
-            }
+    // Whether `a` is a more current result than `b` of the same council.
+    let better =
+        |a: &PublishedResult, b: &PublishedResult| match (a.assessment_kind, b.assessment_kind) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(x), Some(y)) if x != y => x > y,
+            _ => before(b.published.as_deref(), a.published.as_deref()) == Some(true),
         };
-        if better {
-            best.insert(r.gss_code.clone(), i);
+    // A few hundred rows: a scan per row, rather than a hash map (whose hashing would add to
+    // the WebAssembly modules).
+    let current: Vec<bool> = (0..records.len())
+        .map(|i| {
+            let r = &records[i];
+            !records.iter().enumerate().any(|(j, s)| {
+                j != i && s.gss_code == r.gss_code && (better(s, r) || (j < i && !better(r, s)))
+            })
+        })
+        .collect();
+    for (r, c) in records.iter_mut().zip(current) {
+        r.current = c;
+    }
+}
+
+/// Reads the bundled file, taking each field as written. The test suite checks that the file
+/// reads without a problem by [`read`] and that this gives the same records; the checks and
+/// messages of [`read`] are left out here so that the WebAssembly modules, which only use the
+/// bundled data, do without them.
+pub(super) fn read_bundled(text: &str) -> Vec<PublishedResult> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for row in reader.records().flatten() {
+        let f = |k: usize| row.get(k).unwrap_or("");
+        let text = |k: usize| Some(f(k).to_string()).filter(|s| !s.is_empty());
+        let num = |k: usize| f(k).parse::<u32>().ok();
+        let (Some(region), Some(council_type)) = (
+            Region::ALL.into_iter().find(|r| r.label() == f(REGION)),
+            CouncilType::ALL.into_iter().find(|t| t.label() == f(TYPE)),
+        ) else {
+            continue;
+        };
+        let assessment_kind = match f(KIND) {
+            "pilot" => Some(AssessmentKind::Pilot),
+            "baseline" => Some(AssessmentKind::Baseline),
+            "reassessment" => Some(AssessmentKind::Reassessment),
+            _ => None,
+        };
+        let mut scores = [Score::MIN; 9];
+        let mut all = true;
+        for (i, s) in scores.iter_mut().enumerate() {
+            match f(QS1 + i)
+                .parse::<u8>()
+                .ok()
+                .and_then(|v| Score::new(v).ok())
+            {
+                Some(v) => *s = v,
+                None => all = false,
+            }
         }
+        records.push(PublishedResult {
+            gss_code: f(GSS).to_string(),
+            council: f(COUNCIL).to_string(),
+            region,
+            council_type,
+            assessment_kind,
+            published: text(PUBLISHED),
+            published_precision: match f(PRECISION) {
+                "day" => Some(DatePrecision::Day),
+                "month" => Some(DatePrecision::Month),
+                "unknown" => Some(DatePrecision::Unknown),
+                _ => None,
+            },
+            scores: all.then_some(scores),
+            total: num(TOTAL),
+            assessed: num(ASSESSED),
+            percent: f(PERCENT).parse::<u8>().ok(),
+            percent_basis: match f(BASIS) {
+                "stated" => Some(PercentBasis::Stated),
+                "computed" => Some(PercentBasis::Computed),
+                _ => None,
+            },
+            rating: Rating::ALL.into_iter().find(|r| r.label() == f(RATING)),
+            source_kind: match f(SOURCE_KIND) {
+                "cqc" => Some(SourceKind::Cqc),
+                "council" => Some(SourceKind::Council),
+                "press" => Some(SourceKind::Press),
+                "scrape" => Some(SourceKind::Scrape),
+                _ => None,
+            },
+            sources: f(SOURCES)
+                .split(URL_SEPARATOR)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            cqc_report_url: text(REPORT),
+            note: text(NOTE),
+            pilot: assessment_kind == Some(AssessmentKind::Pilot),
+            current: false,
+        });
     }
-    for (i, r) in records.iter_mut().enumerate() {
-        r.current = best.get(&r.gss_code) == Some(&i);
-    }
+    mark_current(&mut records);
+    records
 }
 
 /// Writes the records in the format [`read`] reads.

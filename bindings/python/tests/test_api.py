@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import cqc_assurance as cqc
-from conftest import EXAMPLES
+from conftest import EXAMPLES, REPO
 
 LIVERPOOL = [2, 3, 3, 2, 2, 2, 2, 3, 3]
 
@@ -139,6 +139,36 @@ def test_published_results_and_pandas() -> None:
     ranking = cqc.rank_among_published([4] * 9)
     assert ranking.rank == 1 and ranking.higher == 0 and ranking.best_rank == 1
     assert ranking.out_of == ranking.councils + 1 and ranking.region is None
+
+
+def test_the_shipped_csv_read_by_an_independent_reader() -> None:
+    # The bundled file is byte for byte what `published --csv` writes (checked in Rust): read
+    # with Python's csv module and pandas, it gives the records the library serves.
+    import csv
+
+    import pandas as pd
+
+    path = REPO / "crates" / "cqc-assurance" / "data" / "la_published_results.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    records = list(cqc.published_results())
+    assert len(rows) == len(records)
+    labels = {"inadequate": "Inadequate", "requires_improvement": "Requires improvement", "good": "Good", "outstanding": "Outstanding"}
+    for row, r in zip(rows, records):
+        assert row["gss_code"] == r.gss_code and row["council"] == r.council
+        assert (row["assessment_kind"] if row["assessment_kind"] != "none" else None) == r.assessment_kind
+        scores = [row[f"qs{i}"] for i in range(1, 10)]
+        assert ([int(x) for x in scores] if scores[0] else None) == r.scores
+        assert (int(row["percent"]) if row["percent"] else None) == r.percent
+        assert (row["percent_basis"] or None) == r.percent_basis
+        assert (row["overall_rating"] or None) == (labels[r.rating] if r.rating else None)
+        assert [u for u in row["source_url"].split(" ; ") if u] == r.sources
+    df = pd.read_csv(path, dtype={"gss_code": str})
+    assert df.shape == (len(records), 25)
+    assert df["gss_code"].nunique() == 153
+    assert sorted(df[df["assessment_kind"] == "none"]["gss_code"]) == sorted(
+        r.gss_code for r in records if r.assessment_kind is None
+    )
 
 
 def test_csv_reading_reports_bad_rows() -> None:

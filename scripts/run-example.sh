@@ -2,7 +2,8 @@
 # The main job on real examples, through the cqc-assurance command:
 # 1. Liverpool City Council's published scores (as listed in press coverage of CQC's report of
 #    24 September 2025): the rating, the explanation, what it would take to reach good, and the
-#    check against the published rating.
+#    check against the published rating; its published result beside the other councils of
+#    its region and of its kind, and the ratings of all 153 councils by region and type.
 # 2. The timeline of an assessment notified on 6 January 2025, with its deadlines on working days
 #    (Easter 2025 falls inside it), written as an .ics file.
 # 3. Hounslow's real assessment (December 2023 to May 2024) loaded as actual dates.
@@ -28,6 +29,12 @@ echo "== cqc-assurance check-published --council Liverpool   (exit status 1 = in
 status=0
 cqc check-published --council Liverpool || status=$?
 [ "$status" -le 1 ] || exit "$status"
+echo
+echo "== cqc-assurance published Liverpool   (its rank in England, the North West and among metropolitan districts)"
+cqc published Liverpool
+echo
+echo "== cqc-assurance published --counts   (current ratings by region and by type of council)"
+cqc published --counts
 
 mkdir -p out
 echo

@@ -52,7 +52,7 @@ const p = ratingProbabilities({ scores: { equity: [0.5, 0.5, 0, 0], learning: 3 
 console.log(p.mostLikely, p.ratings.map((r) => r.probability));
 
 const camden = findCouncil("London Borough of Camden");
-if (camden.scores !== null) {
+if (camden.scores !== null && camden.rating !== null) {
   const check = checkPublished(camden.scores, camden.rating);
   console.log(check.consistent, check.findings.map((f) => f.kind));
 }

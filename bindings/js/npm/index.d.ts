@@ -108,7 +108,9 @@ export type ErrorCode =
   | "empty_field"
   | "unknown_action_status"
   | "invalid_value"
-  | "report_render";
+  | "report_render"
+  | "unknown_region"
+  | "unknown_council_type";
 
 /** The families of error codes. */
 export type ErrorFamily =
@@ -464,17 +466,48 @@ export interface RateManyResult {
   percents: Uint8Array;
 }
 
+export type RegionId =
+  | "north_east"
+  | "north_west"
+  | "yorkshire_and_the_humber"
+  | "east_midlands"
+  | "west_midlands"
+  | "east_of_england"
+  | "london"
+  | "south_east"
+  | "south_west";
+
+export type CouncilTypeId = "county" | "unitary" | "metropolitan_district" | "london_borough" | "other";
+
+/** One assessment of a council, or the council's row saying no assessment was found. */
 export interface PublishedResult {
+  /** ONS GSS code of the council. */
+  gssCode: string;
   council: string;
+  region: RegionId;
+  councilType: CouncilTypeId;
+  /** `null`: no published assessment found for the council. */
+  assessmentKind: "pilot" | "baseline" | "reassessment" | null;
   /** `YYYY-MM` or `YYYY-MM-DD`, where known. */
   published: string | null;
+  publishedPrecision: "day" | "month" | "unknown" | null;
   /** QS1-QS9, or `null` where the scores were not published. */
   scores: NineScoreValues | null;
-  rating: RatingId;
+  total: number | null;
+  assessed: number | null;
+  /** Stated by a source, else computed from the scores (`percentBasis`). */
+  percent: number | null;
+  percentBasis: "stated" | "computed" | null;
+  /** `null` where no source found states the rating. */
+  rating: RatingId | null;
+  sourceKind: "cqc" | "council" | "press" | "scrape" | null;
   sources: string[];
+  cqcReportUrl: string | null;
   note: string | null;
-  /** One of the two pilot assessments. */
+  /** A pilot assessment (2023): an indicative rating. */
   pilot: boolean;
+  /** The council's current result (one per council). */
+  current: boolean;
 }
 
 export interface StatementDistribution {
@@ -486,8 +519,14 @@ export interface StatementDistribution {
 }
 
 export interface Ranking {
-  /** 1 + the number of councils with a higher percentage. */
+  region: RegionId | null;
+  councilType: CouncilTypeId | null;
+  /** The lowest position of the tie group (1 + higher + equal): ties count against the council. */
   rank: number;
+  /** The highest position of the tie group (1 + higher). */
+  bestRank: number;
+  /** Positions in all: the councils compared and the one placed. */
+  outOf: number;
   councils: number;
   higher: number;
   equal: number;

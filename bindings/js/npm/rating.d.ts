@@ -22,5 +22,5 @@ export type {
   BandPosition, RatingResult, Explanation, ScoreIncrease, ImprovementPath, ImprovementPlan,
   RatingProbability, TotalProbability, RatingProbabilities, RatingCall, FindingKind, Finding, ScoreCorrection,
   PublishedCheck, RatingForTotal, AssessmentDocument, RateManyResult, PublishedResult,
-  StatementDistribution, Ranking, RatingCount, PublishedConflict,
+  StatementDistribution, Ranking, RatingCount, PublishedConflict, RegionId, CouncilTypeId,
 } from "./index.js";

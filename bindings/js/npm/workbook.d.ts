@@ -18,5 +18,5 @@ export type {
   Interval, TimelineStatus, Timeline, JsonValue, JsonObject, ActionStatus, Comparison,
   EvidenceState, ErrorReport, Warning, Prediction, Scenario, StatementSummary, CoverageCell, Coverage,
   EvidenceAttention, IndicatorComparison, OverdueAction, ActionSummary, ActionCounts, StatementBenchmark,
-  WorkbookAnalysis, WorkbookCheck, EvidenceItem, EvidenceImport,
+  WorkbookAnalysis, WorkbookCheck, EvidenceItem, EvidenceImport, RegionId, CouncilTypeId,
 } from "./index.js";

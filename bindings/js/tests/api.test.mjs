@@ -160,13 +160,21 @@ test("published results", () => {
   assert.equal(cqc.rate(camden.scores).rating, camden.rating);
   const dist = cqc.statementDistribution();
   assert.equal(dist.length, 9);
-  const scored = all.filter((r) => r.scores !== null).length;
+  // Rankings and distributions compare one assessment per council: its current one.
+  assert.equal(all.filter((r) => r.current).length, 153);
+  const scored = all.filter((r) => r.current && r.scores !== null).length;
   for (const d of dist) assert.equal(d.counts.reduce((a, b) => a + b, 0), scored);
   const rank = cqc.rankAmongPublished(camden.scores);
   assert.equal(rank.councils, scored);
   assert.equal(rank.higher + rank.equal + rank.lower, rank.councils);
   const counts = cqc.publishedRatingCounts();
-  assert.equal(counts.reduce((a, c) => a + c.councils, 0), all.length);
+  assert.equal(
+    counts.reduce((a, c) => a + c.councils, 0),
+    all.filter((r) => r.current && r.rating !== null).length,
+  );
+  assert.equal(rank.rank, rank.higher + rank.equal + 1);
+  assert.equal(rank.bestRank, rank.higher + 1);
+  assert.equal(cqc.findCouncil("Manchester").gssCode, "E08000003");
   for (const { record, check } of cqc.publishedConflicts()) {
     assert.equal(check.consistent, false);
     assert.equal(check.publishedRating, record.rating);

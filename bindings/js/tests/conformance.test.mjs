@@ -46,6 +46,8 @@ function run(api, op, input) {
       return api.checkPublished(jsDocument(input.assessment), input.rating, input.percent);
     case "published_find":
       return api.findCouncil(input.name);
+    case "published_rank":
+      return api.rankAmongPublished(input.scores);
     case "statement":
       return api.statement(input.name);
     case "bank_holidays":

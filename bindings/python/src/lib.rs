@@ -125,7 +125,8 @@ fn check_published(
         .or_raise(py)
 }
 
-/// The bundled published results (79 councils, each with its source).
+/// The bundled published results (every assessment found for the 153 councils, each with its
+/// sources, and a row for each council without one).
 ///
 /// >>> published_results().find("Durham County Council").council
 /// 'County Durham'

@@ -26,7 +26,8 @@ pub struct PyPublishedResult(pub cqc::PublishedResult);
 #[derive(Clone, PartialEq)]
 pub struct PyStatementDistribution(pub cqc::StatementDistribution);
 
-/// Where a set of scores would rank among the published councils with nine scores.
+/// Where a set of scores would be placed among the published councils with nine scores
+/// (current assessment of each); a tie counts against the council placed.
 ///
 /// >>> rank_among_published([4] * 9).rank
 /// 1
@@ -66,15 +67,41 @@ simple_methods!(
     repr = |r| format!(
         "PublishedResult(council={:?}, rating={:?}, published={:?}, total={})",
         r.0.council,
-        r.0.rating.as_str(),
+        r.0.rating.map_or("None", |x| x.as_str()),
         r.0.published.as_deref().unwrap_or("?"),
         r.0.total().map_or_else(|| "None".into(), |t| t.to_string())
     ),
     {
-        /// The council's name as published.
+        /// The council's name (as in the reference table of the 153 councils).
         #[getter]
         fn council(&self) -> &str {
             &self.0.council
+        }
+        /// The council's ONS GSS code.
+        #[getter]
+        fn gss_code(&self) -> &str {
+            &self.0.gss_code
+        }
+        /// The council's region id (`north_west`).
+        #[getter]
+        fn region(&self) -> &'static str {
+            self.0.region.id()
+        }
+        /// The kind of council (`metropolitan_district`).
+        #[getter]
+        fn council_type(&self) -> &'static str {
+            self.0.council_type.id()
+        }
+        /// `pilot`, `baseline` or `reassessment`; None for a council with no published
+        /// assessment found.
+        #[getter]
+        fn assessment_kind(&self) -> Option<&'static str> {
+            self.0.assessment_kind.map(|k| k.id())
+        }
+        /// `day`, `month` or `unknown`: how precisely `published` is known.
+        #[getter]
+        fn published_precision(&self) -> Option<&'static str> {
+            self.0.published_precision.map(|p| p.id())
         }
         /// When published: `YYYY-MM-DD`, or `YYYY-MM` where only the month is known; None if
         /// unknown. (Text, not a date: many records only give the month.)
@@ -90,10 +117,40 @@ simple_methods!(
                 .scores
                 .map(|s| s.iter().map(|x| u32::from(x.get())).collect())
         }
-        /// The published overall rating.
+        /// The published overall rating, or None where no source found states it.
         #[getter]
-        fn rating(&self) -> &'static str {
-            self.0.rating.as_str()
+        fn rating(&self) -> Option<&'static str> {
+            self.0.rating.map(|r| r.as_str())
+        }
+        /// Statements scored (9), or None without scores.
+        #[getter]
+        fn assessed(&self) -> Option<u32> {
+            self.0.assessed
+        }
+        /// The overall percentage: stated by a source, else computed from the scores; or None.
+        #[getter]
+        fn percent(&self) -> Option<u8> {
+            self.0.percent
+        }
+        /// `stated` or `computed`: where `percent` comes from.
+        #[getter]
+        fn percent_basis(&self) -> Option<&'static str> {
+            self.0.percent_basis.map(|b| b.id())
+        }
+        /// `cqc`, `council`, `press` or `scrape`: the kind of the first source.
+        #[getter]
+        fn source_kind(&self) -> Option<&'static str> {
+            self.0.source_kind.map(|k| k.id())
+        }
+        /// The address of CQC's report, where known.
+        #[getter]
+        fn cqc_report_url(&self) -> Option<&str> {
+            self.0.cqc_report_url.as_deref()
+        }
+        /// Whether this is the council's current result (one per council).
+        #[getter]
+        fn current(&self) -> bool {
+            self.0.current
         }
         /// Where the figures come from.
         #[getter]
@@ -167,10 +224,31 @@ simple_methods!(
         r.0.rank, r.0.councils, r.0.percentile
     ),
     {
-        /// 1 + councils with a higher percentage (ties share a rank).
+        /// The lowest position of the tie group: 1 + councils with a higher or the same
+        /// percentage.
         #[getter]
         fn rank(&self) -> u32 {
             self.0.rank
+        }
+        /// The highest position of the tie group: 1 + councils with a higher percentage.
+        #[getter]
+        fn best_rank(&self) -> u32 {
+            self.0.best_rank
+        }
+        /// Positions in all: the councils compared and the one placed.
+        #[getter]
+        fn out_of(&self) -> u32 {
+            self.0.out_of
+        }
+        /// The region compared within (id), or None.
+        #[getter]
+        fn region(&self) -> Option<&'static str> {
+            self.0.region.map(|r| r.id())
+        }
+        /// The kind of council compared within (id), or None.
+        #[getter]
+        fn council_type(&self) -> Option<&'static str> {
+            self.0.council_type.map(|t| t.id())
         }
         /// Councils compared.
         #[getter]
@@ -192,7 +270,7 @@ simple_methods!(
         fn lower(&self) -> u32 {
             self.0.lower
         }
-        /// Percentage of councils below, ties counted as half.
+        /// Share of the councils compared with a strictly lower percentage, in per cent.
         #[getter]
         fn percentile(&self) -> f64 {
             self.0.percentile
@@ -216,9 +294,10 @@ const PANDAS_HINT: &str = "to_pandas() needs pandas, which is not installed: pip
 
 #[pymethods]
 impl PyPublishedResults {
-    /// Reads a CSV with the bundled file's columns (`council, published, qs1..qs9,
-    /// overall_rating, source_url, note`); the first bad row is a `DocumentError` naming its
-    /// line and field.
+    /// Reads a CSV in the bundled file's format (the columns `PublishedDataset::to_csv` writes:
+    /// `gss_code, council, region, ..., qs1..qs9, ..., overall_rating, source_kind,
+    /// source_url, cqc_report_url, note`); the first problem is a `DocumentError` naming its
+    /// line and column.
     #[staticmethod]
     fn from_csv(py: Python<'_>, text: &str) -> PyResult<Self> {
         PublishedDataset::from_csv(text)
@@ -343,8 +422,10 @@ impl PyPublishedResults {
             .collect()
     }
 
-    /// The records as a pandas DataFrame: `council`, `published`, `rating`, `pilot`, `qs1` ..
-    /// `qs9` (nullable integers), `total` (nullable integer), `note`, `sources` (lists).
+    /// The records as a pandas DataFrame: `council`, `gss_code`, `region`, `council_type`,
+    /// `assessment_kind`, `published_precision`, `current`, `published`, `rating`, `pilot`,
+    /// `qs1` .. `qs9`, `total`, `assessed`, `percent` (nullable integers), `percent_basis`,
+    /// `source_kind`, `cqc_report_url`, `note`, `sources` (lists).
     /// Needs pandas (an `ImportError` saying how to install it otherwise).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = py
@@ -360,6 +441,15 @@ impl PyPublishedResults {
             Ok(list)
         };
         columns.set_item("council", col(&|r| json!(r.council))?)?;
+        columns.set_item("gss_code", col(&|r| json!(r.gss_code))?)?;
+        columns.set_item("region", col(&|r| json!(r.region))?)?;
+        columns.set_item("council_type", col(&|r| json!(r.council_type))?)?;
+        columns.set_item("assessment_kind", col(&|r| json!(r.assessment_kind))?)?;
+        columns.set_item(
+            "published_precision",
+            col(&|r| json!(r.published_precision))?,
+        )?;
+        columns.set_item("current", col(&|r| json!(r.current))?)?;
         columns.set_item("published", col(&|r| json!(r.published))?)?;
         columns.set_item("rating", col(&|r| json!(r.rating))?)?;
         columns.set_item("pilot", col(&|r| json!(r.pilot))?)?;
@@ -374,6 +464,13 @@ impl PyPublishedResults {
         }
         columns.set_item("total", col(&|r| json!(r.total()))?)?;
         int_columns.push("total".into());
+        columns.set_item("assessed", col(&|r| json!(r.assessed))?)?;
+        int_columns.push("assessed".into());
+        columns.set_item("percent", col(&|r| json!(r.percent))?)?;
+        int_columns.push("percent".into());
+        columns.set_item("percent_basis", col(&|r| json!(r.percent_basis))?)?;
+        columns.set_item("source_kind", col(&|r| json!(r.source_kind))?)?;
+        columns.set_item("cqc_report_url", col(&|r| json!(r.cqc_report_url))?)?;
         columns.set_item("note", col(&|r| json!(r.note))?)?;
         columns.set_item("sources", col(&|r| json!(r.sources))?)?;
         let df = pandas.getattr("DataFrame")?.call1((columns,))?;
@@ -417,7 +514,7 @@ impl PyPublishedResults {
             .iter()
             .map(|r| {
                 json!({
-                    "council": r.council, "published": r.published, "rating": r.rating.label(),
+                    "council": r.council, "published": r.published, "rating": r.rating.map(|x| x.label()),
                     "scores": r.scores.map(|s| s.map(|x| x.get())), "total": r.total(),
                     "pilot": r.pilot, "note": r.note,
                 })

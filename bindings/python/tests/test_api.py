@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import cqc_assurance as cqc
-from conftest import EXAMPLES
+from conftest import EXAMPLES, REPO
 
 LIVERPOOL = [2, 3, 3, 2, 2, 2, 2, 3, 3]
 
@@ -116,15 +116,20 @@ def test_framework_objects() -> None:
 
 def test_published_results_and_pandas() -> None:
     results = cqc.published_results()
-    assert len(results) == 79 and len(results[:3]) == 3 and results[-1] == list(results)[-1]
+    assert len(results) > 153 and len(results[:3]) == 3 and results[-1] == list(results)[-1]
+    assert sum(1 for r in results if r.current) == 153
     liverpool = cqc.find_council("Liverpool City Council")
     assert liverpool.scores == LIVERPOOL and liverpool.rating == "good"
+    assert (liverpool.gss_code, liverpool.region, liverpool.assessment_kind) == ("E08000012", "north_west", "baseline")
+    manchester = cqc.find_council("Manchester")
+    assert manchester.rating is None and manchester.assessment_kind is None and manchester.current
     check = liverpool.check()
     assert check is not None and not check.consistent
     assert any(c.statement == "partnerships" and c.corrected == 3 for c in check.corrections)
     assert [r.council for r, _ in results.conflicts()] == ["Liverpool"]
     df = cqc.published_dataframe()
-    assert len(df) == 79 and str(df["qs1"].dtype) == "Int64"
+    assert len(df) == len(results) and str(df["qs1"].dtype) == "Int64"
+    assert str(df["percent"].dtype) == "Int64" and df["current"].sum() == 153
     row = df[df["council"] == "Camden"].iloc[0]
     assert row["total"] == 32 and row["rating"] == "outstanding"
     assert df["qs1"].isna().sum() == sum(1 for r in results if r.scores is None)
@@ -132,20 +137,56 @@ def test_published_results_and_pandas() -> None:
     dist = cqc.statement_distribution()
     assert all(sum(d.counts) == d.councils for d in dist)
     ranking = cqc.rank_among_published([4] * 9)
-    assert ranking.rank == 1 and ranking.higher == 0
+    assert ranking.rank == 1 and ranking.higher == 0 and ranking.best_rank == 1
+    assert ranking.out_of == ranking.councils + 1 and ranking.region is None
+
+
+def test_the_shipped_csv_read_by_an_independent_reader() -> None:
+    # The bundled file is byte for byte what `published --csv` writes (checked in Rust): read
+    # with Python's csv module and pandas, it gives the records the library serves.
+    import csv
+
+    import pandas as pd
+
+    path = REPO / "crates" / "cqc-assurance" / "data" / "la_published_results.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    records = list(cqc.published_results())
+    assert len(rows) == len(records)
+    labels = {"inadequate": "Inadequate", "requires_improvement": "Requires improvement", "good": "Good", "outstanding": "Outstanding"}
+    for row, r in zip(rows, records):
+        assert row["gss_code"] == r.gss_code and row["council"] == r.council
+        assert (row["assessment_kind"] if row["assessment_kind"] != "none" else None) == r.assessment_kind
+        scores = [row[f"qs{i}"] for i in range(1, 10)]
+        assert ([int(x) for x in scores] if scores[0] else None) == r.scores
+        assert (int(row["percent"]) if row["percent"] else None) == r.percent
+        assert (row["percent_basis"] or None) == r.percent_basis
+        assert (row["overall_rating"] or None) == (labels[r.rating] if r.rating else None)
+        assert [u for u in row["source_url"].split(" ; ") if u] == r.sources
+    df = pd.read_csv(path, dtype={"gss_code": str})
+    assert df.shape == (len(records), 25)
+    assert df["gss_code"].nunique() == 153
+    assert sorted(df[df["assessment_kind"] == "none"]["gss_code"]) == sorted(
+        r.gss_code for r in records if r.assessment_kind is None
+    )
 
 
 def test_csv_reading_reports_bad_rows() -> None:
-    header = "council,published,qs1,qs2,qs3,qs4,qs5,qs6,qs7,qs8,qs9,overall_rating,source_url,note\n"
-    good = "Anytown,2025-01,2,3,3,2,2,2,2,3,3,Requires improvement,https://example.org,\n"
-    bad = "Badtown,2025-01,2,3,3,2,9,2,2,3,3,Good,https://example.org,\n"
+    header = (
+        "gss_code,council,region,council_type,assessment_kind,published,published_precision,"
+        "qs1,qs2,qs3,qs4,qs5,qs6,qs7,qs8,qs9,total,assessed,percent,percent_basis,overall_rating,"
+        "source_kind,source_url,cqc_report_url,note\n"
+    )
+    good = "E08000003,Manchester,,,baseline,2026-07,,2,3,3,2,2,2,2,3,3,,,,,Requires improvement,press,https://example.org,,\n"
+    bad = "E08000001,Bolton,,,baseline,2026-07,,2,3,3,2,9,2,2,3,3,,,,,Good,press,https://example.org,,\n"
     data = cqc.PublishedResults.from_csv(header + good)
-    assert data.find("Anytown").total == 22
+    assert data.find("Manchester").total == 22 and data.find("Manchester").percent == 62
     with pytest.raises(cqc.DocumentError) as info:
         cqc.PublishedResults.from_csv(header + good + bad)
     assert info.value.code == "invalid_csv" and info.value.path == "line 3: qs5"
     data, errors = cqc.PublishedResults.from_csv_lenient(header + good + bad)
-    assert len(data) == 1 and [e.code for e in errors] == ["invalid_csv"]
+    # Every council has a row: the one read, and one without an assessment for each other.
+    assert len(data) == 153 and [e.code for e in errors] == ["invalid_csv"]
 
 
 ERROR_CASES = [

@@ -32,6 +32,7 @@ OPS: dict[str, Callable[[Any], Any]] = {
         inp["assessment"], inp["rating"], inp.get("percent")
     ).to_dict(),
     "published_find": lambda inp: cqc.find_council(inp["name"]).to_dict(),
+    "published_rank": lambda inp: cqc.rank_among_published(inp["scores"]).to_dict(),
     "statement": _statement,
     "bank_holidays": lambda inp: [d.to_dict() for d in cqc.england_bank_holidays(inp["year"])],
     "add_working_days": lambda inp: {

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use cqc_assurance::Error;
 
+mod data;
+mod published;
 mod rating;
 mod timeline;
 mod workbook;
@@ -32,10 +34,11 @@ enum Command {
     Probabilities(rating::ProbabilitiesArgs),
     /// The framework: themes, quality statements, evidence categories, scores, ratings, methods.
     Framework(rating::JsonFlag),
-    /// Published results: all councils, one council, or the national distribution.
-    Published(rating::PublishedArgs),
+    /// Published results of all 153 councils: the list, one council (history and rank), rating
+    /// counts and statement distributions by region and type, the dataset as CSV.
+    Published(published::PublishedArgs),
     /// Check published scores against a published rating (and percentage).
-    CheckPublished(rating::CheckArgs),
+    CheckPublished(published::CheckArgs),
     /// The assessment timeline: every deadline on real working days, status, .ics export.
     Timeline(timeline::TimelineArgs),
     /// The self-assessment workbook: init, check, import-evidence, export-evidence.
@@ -68,6 +71,13 @@ pub enum CliError {
     Core(Error),
     /// A file that cannot be read or written.
     Io(String),
+    /// A published-results file with problems: every one, each at its line and column.
+    Data {
+        /// The file.
+        file: String,
+        /// Every problem.
+        errors: Vec<Error>,
+    },
 }
 
 impl From<Error> for CliError {
@@ -104,8 +114,8 @@ fn main() -> ExitCode {
         Command::Improve(a) => rating::improve(a),
         Command::Probabilities(a) => rating::probabilities(a),
         Command::Framework(a) => rating::framework(a),
-        Command::Published(a) => rating::published(a),
-        Command::CheckPublished(a) => rating::check_published(a),
+        Command::Published(a) => published::published(a),
+        Command::CheckPublished(a) => published::check_published(a),
         Command::Timeline(a) => timeline::timeline(a),
         Command::Workbook(a) => workbook::workbook(a),
         Command::Report(a) => workbook::report(a),
@@ -122,6 +132,30 @@ fn main() -> ExitCode {
                 eprintln!("{}", serde_json::json!({ "error": e.report() }));
             } else {
                 eprintln!("error[{}]: {e}", e.code());
+            }
+            ExitCode::from(2)
+        }
+        Err(CliError::Data { file, errors }) => {
+            if json_errors {
+                let reports: Vec<_> = errors.iter().map(Error::report).collect();
+                eprintln!(
+                    "{}",
+                    serde_json::json!({ "error": {
+                        "code": "invalid_csv",
+                        "message": format!("{file}: {} problem(s); nothing was read", errors.len()),
+                        "path": reports.first().and_then(|r| r.path.clone()),
+                        "file": file,
+                        "errors": reports,
+                    } })
+                );
+            } else {
+                for e in &errors {
+                    eprintln!("error[{}]: {file}: {e}", e.code());
+                }
+                eprintln!(
+                    "{file}: {} problem(s); nothing was read (fix them and run the command again)",
+                    errors.len()
+                );
             }
             ExitCode::from(2)
         }

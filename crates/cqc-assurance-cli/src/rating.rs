@@ -1,15 +1,15 @@
-//! Commands about scores and ratings: rate, explain, improve, probabilities, framework,
-//! published, check-published.
+//! Commands about scores and ratings: rate, explain, improve, probabilities, framework.
 
 use std::fmt::Write as _;
 
 use clap::Args;
 use cqc_assurance::{
-    self as cqc, Assessment, EvidenceCategory, PublishedDataset, QualityStatement, Rating,
-    RatingMethod, RatingResult, Score, Theme,
+    self as cqc, Assessment, EvidenceCategory, QualityStatement, Ranking, Rating, RatingMethod,
+    RatingResult, Score, Theme,
 };
 use serde_json::json;
 
+use crate::data::DataArgs;
 use crate::{read_input, to_json, CliError, Outcome};
 
 /// Where the scores come from.
@@ -42,6 +42,12 @@ pub struct InputArgs {
 pub struct RateArgs {
     #[command(flatten)]
     input: InputArgs,
+    /// The council the scores are for (name or ONS code): adds its rank within its region and
+    /// among councils of its kind, its own published result left out.
+    #[arg(long, value_name = "NAME")]
+    council: Option<String>,
+    #[command(flatten)]
+    data: DataArgs,
 }
 
 /// Arguments of `improve`.
@@ -83,43 +89,7 @@ pub struct JsonFlag {
     json: bool,
 }
 
-/// Arguments of `published`.
-#[derive(Debug, Args)]
-pub struct PublishedArgs {
-    /// A council's name ("Liverpool", "London Borough of Camden"); all councils if omitted.
-    council: Option<String>,
-    /// Show how councils scored each statement instead.
-    #[arg(long, conflicts_with = "council")]
-    distribution: bool,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    json: bool,
-}
-
-/// Arguments of `check-published`.
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Nine published scores in CQC's order, comma-separated.
-    #[arg(long, value_name = "S1,...,S9")]
-    scores: Option<String>,
-    /// The published rating.
-    #[arg(long, requires = "scores")]
-    rating: Option<String>,
-    /// The published overall percentage, if known.
-    #[arg(long, requires = "scores")]
-    percent: Option<u8>,
-    /// Check a council from the bundled published results instead.
-    #[arg(long, conflicts_with_all = ["scores", "all"])]
-    council: Option<String>,
-    /// Check every bundled published result and list the inconsistent ones.
-    #[arg(long, conflicts_with = "scores")]
-    all: bool,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    json: bool,
-}
-
-fn parse_scores(text: &str) -> Result<Assessment, CliError> {
+pub(crate) fn parse_scores(text: &str) -> Result<Assessment, CliError> {
     let parts: Vec<&str> = text.split(',').map(str::trim).collect();
     let mut scores = Vec::with_capacity(parts.len());
     for (i, p) in parts.iter().enumerate() {
@@ -238,7 +208,7 @@ fn with_note(note: Option<String>, text: String) -> String {
     }
 }
 
-fn statement_table(result: &RatingResult, out: &mut String) {
+pub(crate) fn statement_table(result: &RatingResult, out: &mut String) {
     for theme in Theme::ALL {
         let rows: Vec<_> = result
             .statements
@@ -267,9 +237,27 @@ fn statement_table(result: &RatingResult, out: &mut String) {
     }
 }
 
-fn pct(x: f64) -> String {
+pub(crate) fn pct(x: f64) -> String {
     let s = format!("{x:.1}");
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// A ranking in words: `56th-61st of 77 (76 councils compared: 55 higher, 5 level, 16 lower;
+/// percentile 21.1)`.
+pub(crate) fn ranking_text(r: &Ranking) -> String {
+    if r.councils == 0 {
+        return "no council with nine published scores to compare with".into();
+    }
+    format!(
+        "{} ({} council{} compared: {} higher, {} level, {} lower; percentile {})",
+        r.position(),
+        r.councils,
+        if r.councils == 1 { "" } else { "s" },
+        r.higher,
+        r.equal,
+        r.lower,
+        pct(r.percentile)
+    )
 }
 
 /// `rate`.
@@ -311,16 +299,30 @@ pub fn rate(args: RateArgs) -> Result<Outcome, CliError> {
     }
     let _ = writeln!(out, "Method: {} ({})", r.method.name(), r.method.id());
     statement_table(&r, &mut out);
-    let rank = cqc::rank_among_published(&a);
+    let data = args.data.load()?;
+    let council = args
+        .council
+        .as_deref()
+        .map(cqc::find_council_reference)
+        .transpose()?;
     let _ = writeln!(
         out,
-        "Among {} councils with published scores: rank {} ({} higher, {} level), percentile {}",
-        rank.councils,
-        rank.rank,
-        rank.higher,
-        rank.equal,
-        pct(rank.percentile)
+        "Where it would rank among the councils with nine published scores (the current assessment of each, from {}; a tie counts against it):",
+        data.origin()
     );
+    match council {
+        None => {
+            let r = data.set.rank(&a);
+            let _ = writeln!(out, "  England: {}", ranking_text(&r));
+        }
+        Some(c) => {
+            let r = data.set.rankings_for(&a, c);
+            for rank in [&r.england, &r.region, &r.council_type] {
+                let _ = writeln!(out, "  {}: {}", rank.group().label(), ranking_text(rank));
+            }
+            let _ = writeln!(out, "  ({}'s own published result is left out.)", c.name);
+        }
+    }
     Ok(Outcome::ok(out))
 }
 
@@ -534,184 +536,4 @@ pub fn framework(args: JsonFlag) -> Result<Outcome, CliError> {
         let _ = writeln!(out, "  {:<22} {lo}-{hi}%", r.label());
     }
     Ok(Outcome::ok(out))
-}
-
-/// `published`.
-pub fn published(args: PublishedArgs) -> Result<Outcome, CliError> {
-    let data = PublishedDataset::bundled();
-    if args.distribution {
-        let dist = data.statement_distribution();
-        if args.json {
-            return Ok(Outcome::ok(to_json(&dist)));
-        }
-        let mut out = format!(
-            "{:<48} {:>4} {:>4} {:>4} {:>4}  mean\n",
-            "Statement", "1", "2", "3", "4"
-        );
-        for d in dist {
-            let _ = writeln!(
-                out,
-                "QS{} {:<44} {:>4} {:>4} {:>4} {:>4}  {:.2}",
-                d.statement.number(),
-                d.statement.name(),
-                d.counts[0],
-                d.counts[1],
-                d.counts[2],
-                d.counts[3],
-                d.mean
-            );
-        }
-        return Ok(Outcome::ok(out));
-    }
-    if let Some(name) = &args.council {
-        let rec = data.find(name)?;
-        if args.json {
-            return Ok(Outcome::ok(to_json(rec)));
-        }
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{}: {} (published {})",
-            rec.council,
-            rec.rating.label(),
-            rec.published.as_deref().unwrap_or("date unknown")
-        );
-        if let Some(a) = rec.assessment() {
-            let r = cqc::rate(&a);
-            let _ = writeln!(
-                out,
-                "Scores {}/{} = {}% → {}",
-                r.total,
-                r.max,
-                r.percent,
-                r.rating.label()
-            );
-            statement_table(&r, &mut out);
-            if let Some(check) = rec.check() {
-                for f in &check.findings {
-                    let _ = writeln!(out, "INCONSISTENT: {}", f.message);
-                }
-            }
-        } else {
-            let _ = writeln!(out, "Scores not published in the sources used.");
-        }
-        if rec.pilot {
-            let _ = writeln!(out, "Pilot assessment: indicative, not a formal rating.");
-        }
-        if let Some(n) = &rec.note {
-            let _ = writeln!(out, "Note: {n}");
-        }
-        for s in &rec.sources {
-            let _ = writeln!(out, "Source: {s}");
-        }
-        return Ok(Outcome::ok(out));
-    }
-    if args.json {
-        return Ok(Outcome::ok(to_json(&data.records())));
-    }
-    let mut out = String::new();
-    for rec in data.records() {
-        let scores = rec.scores.map_or("(rating only)".to_string(), |s| {
-            s.iter()
-                .map(|x| x.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        });
-        let _ = writeln!(
-            out,
-            "{:<30} {:<10} {:<18} {}",
-            rec.council,
-            rec.published.as_deref().unwrap_or("-"),
-            scores,
-            rec.rating.label()
-        );
-    }
-    Ok(Outcome::ok(out))
-}
-
-/// `check-published`.
-pub fn check_published(args: CheckArgs) -> Result<Outcome, CliError> {
-    let data = PublishedDataset::bundled();
-    let checks: Vec<(String, cqc::PublishedCheck)> = if args.all {
-        data.conflicts()
-            .into_iter()
-            .map(|(r, c)| (r.council.clone(), c))
-            .collect()
-    } else if let Some(name) = &args.council {
-        let rec = data.find(name)?;
-        let check = rec.check().ok_or_else(|| cqc::Error::EmptyAssessment {
-            path: format!("{}: scores", rec.council),
-        })?;
-        vec![(rec.council.clone(), check)]
-    } else {
-        let scores = args.scores.as_deref().ok_or(cqc::Error::EmptyAssessment {
-            path: "--scores".into(),
-        })?;
-        let a = parse_scores(scores)?;
-        let rating = args
-            .rating
-            .as_deref()
-            .ok_or_else(|| cqc::Error::UnknownRating {
-                path: "--rating".into(),
-                input: String::new(),
-            })
-            .and_then(|r| Rating::parse(r).map_err(|e| e.under("--rating")))?;
-        let check = cqc::check_published(&a, rating, args.percent)?;
-        vec![("scores".into(), check)]
-    };
-    let inconsistent = checks.iter().any(|(_, c)| !c.consistent);
-    let status = u8::from(inconsistent);
-    if args.json {
-        let value: Vec<_> = checks
-            .iter()
-            .map(|(name, c)| json!({"council": name, "check": c}))
-            .collect();
-        let value = if args.all || checks.len() != 1 {
-            json!(value)
-        } else {
-            json!(checks[0].1)
-        };
-        return Ok(Outcome::with_status(to_json(&value), status));
-    }
-    let mut out = String::new();
-    if args.all {
-        let _ = writeln!(
-            out,
-            "{} of {} councils with published scores are inconsistent with the method:",
-            checks.len(),
-            data.scored().count()
-        );
-    }
-    for (name, c) in &checks {
-        if c.consistent {
-            let _ = writeln!(
-                out,
-                "{name}: consistent ({}/{} = {}% → {})",
-                c.computed.total,
-                c.computed.max,
-                c.computed.percent,
-                c.computed.rating.label()
-            );
-            continue;
-        }
-        let _ = writeln!(out, "{name}: INCONSISTENT");
-        for f in &c.findings {
-            let _ = writeln!(out, "  - {}", f.message);
-        }
-        if !c.corrections.is_empty() {
-            let _ = writeln!(out, "  A single misprinted score would explain it if:");
-            for k in &c.corrections {
-                let _ = writeln!(
-                    out,
-                    "    QS{} {} were {} instead of {} ({}%)",
-                    k.statement.number(),
-                    k.statement.name(),
-                    k.corrected,
-                    k.published,
-                    k.percent
-                );
-            }
-        }
-    }
-    Ok(Outcome::with_status(out, status))
 }

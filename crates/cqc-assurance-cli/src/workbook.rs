@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 
 use clap::{Args, Subcommand};
 use cqc_assurance::{
-    check_workbook, evidence_from_csv, evidence_to_csv, parse_date, Workbook, WorkbookReport,
+    check_workbook_with, evidence_from_csv, evidence_to_csv, parse_date, Workbook, WorkbookReport,
 };
 
+use crate::data::DataArgs;
 use crate::{read_input, to_json, CliError, Outcome};
 
 /// Arguments of `workbook`.
@@ -50,6 +51,8 @@ struct CheckArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    data: DataArgs,
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +91,8 @@ pub struct ReportArgs {
     /// The date the report is for (YYYY-MM-DD); today (UTC) if omitted.
     #[arg(long, value_name = "DATE")]
     today: Option<String>,
+    #[command(flatten)]
+    data: DataArgs,
 }
 
 fn today(arg: &Option<String>) -> Result<jiff::civil::Date, CliError> {
@@ -153,7 +158,8 @@ fn init(a: InitArgs) -> Result<Outcome, CliError> {
 
 fn check(a: CheckArgs) -> Result<Outcome, CliError> {
     let text = read_input(&a.file)?;
-    let check = check_workbook(&text, today(&a.today)?);
+    let data = a.data.load()?;
+    let check = check_workbook_with(&text, today(&a.today)?, &data.set);
     let status = if check.valid { 0 } else { 2 };
     if a.json {
         return Ok(Outcome::with_status(to_json(&check), status));
@@ -291,7 +297,8 @@ pub fn report(a: ReportArgs) -> Result<Outcome, CliError> {
         ));
     }
     let wb = read_workbook(&a.file)?;
-    let report = WorkbookReport::new(&wb, today(&a.today)?);
+    let data = a.data.load()?;
+    let report = WorkbookReport::with_data(&wb, today(&a.today)?, &data.set);
     // Every output is rendered before any is written, so that a failure writes nothing.
     let mut outputs = Vec::new();
     if let Some(path) = &a.html {

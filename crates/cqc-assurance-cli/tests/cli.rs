@@ -229,9 +229,10 @@ fn published_and_check_published() {
         "{out}"
     );
 
+    // Every council, with its current result or a row saying none was found.
     let o = run(&["published", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 79);
+    assert_eq!(v.as_array().unwrap().len(), 153);
 
     let o = run(&["published", "--distribution", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -412,4 +413,182 @@ fn hand_edited_json_gets_errors_that_say_what_to_do() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("theme_not_statement") && err.contains("QS4 Care provision, integration and continuity and QS5 Partnerships and communities"), "{err}");
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cqc-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_council_with_no_result_its_region_and_its_rank() {
+    let o = run(&["published", "Manchester"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("Manchester: no published result found"),
+        "{out}"
+    );
+    assert!(
+        out.contains("E08000003; North West; metropolitan district"),
+        "{out}"
+    );
+    // Spellings people use.
+    for name in [
+        "St. Helens",
+        "Bristol, City of",
+        "Kingston upon Hull",
+        "E08000013",
+    ] {
+        assert!(run(&["published", name]).status.success(), "{name}");
+    }
+    // A published council: its rank in England, its region and among its kind, ties against it.
+    let out = stdout(&run(&["published", "Sefton"]));
+    assert!(out.contains("  North West: "), "{out}");
+    assert!(out.contains("  metropolitan districts: "), "{out}");
+    // Nottingham: the pilot and the formal report, the latter current.
+    let out = stdout(&run(&["published", "Nottingham"]));
+    assert!(
+        out.contains("History:") && out.contains("pilot") && out.contains("(current)"),
+        "{out}"
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["published", "Nottingham", "--json"]))).unwrap();
+    assert_eq!(v["assessment_kind"], "baseline");
+    assert_eq!(v["history"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn regional_comparisons() {
+    let out = stdout(&run(&["published", "--region", "north west"]));
+    assert!(
+        out.contains("24 councils in North West: 17 with a published result"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Manchester") && out.contains("no published result found"),
+        "{out}"
+    );
+    let o = run(&["published", "--counts", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["regions"].as_array().unwrap().len(), 9);
+    assert_eq!(v["council_types"].as_array().unwrap().len(), 5);
+    assert_eq!(v["england"]["councils"], 153);
+    let o = run(&["published", "--distribution", "--by-region", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[1]["region"], "north_west");
+    assert_eq!(v[1]["statements"].as_array().unwrap().len(), 9);
+    let out = stdout(&run(&[
+        "published",
+        "--distribution",
+        "--type",
+        "London borough",
+    ]));
+    assert!(out.starts_with("London boroughs: "), "{out}");
+    // Rate with the council: rank in England, the North West and among metropolitan districts.
+    let o = run(&[
+        "rate",
+        "--scores",
+        "2,3,3,2,3,2,2,3,3",
+        "--council",
+        "Sefton",
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("  England: ") && out.contains("  North West: "),
+        "{out}"
+    );
+    assert!(
+        out.contains("Sefton's own published result is left out"),
+        "{out}"
+    );
+    let o = run(&["published", "--region", "Wessex"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("error[unknown_region]"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn published_csv_written_edited_and_read_back_with_data_and_the_environment() {
+    let dir = temp_dir("data");
+    let file = dir.join("results.csv");
+    let path = file.to_str().unwrap();
+    let o = run(&["published", "--csv", "-o", path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(written, cqc_assurance::BUNDLED_CSV);
+    // An existing file is never overwritten without --force.
+    let o = run(&["published", "--csv", "-o", path]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not overwritten"), "{}", stderr(&o));
+    assert!(run(&["published", "--csv", "-o", path, "--force"])
+        .status
+        .success());
+
+    // Manchester's result, typed in by hand (derived columns left empty).
+    let manchester = written
+        .lines()
+        .find(|l| l.starts_with("E08000003,"))
+        .unwrap();
+    let edited = written.replace(
+        manchester,
+        "E08000003,Manchester,,,baseline,2026-07,,3,3,3,3,3,3,3,3,3,,,,,Good,council,https://example.org/m,,",
+    );
+    std::fs::write(&file, &edited).unwrap();
+    let o = run(&["published", "Manchester", "--data", path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("Manchester: Good (published 2026-07)"),
+        "{}",
+        stdout(&o)
+    );
+    // The same through the environment variable, for every command that uses the results.
+    let with_env = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_cqc-assurance"))
+            .args(args)
+            .env("CQC_ASSURANCE_DATA", path)
+            .output()
+            .unwrap()
+    };
+    assert!(stdout(&with_env(&["published", "Manchester"])).contains("Good"));
+    let rate = stdout(&with_env(&["rate", "--scores", "3,3,3,3,3,3,3,3,3"]));
+    assert!(rate.contains(&format!("from {path}")), "{rate}");
+    let all = with_env(&["check-published", "--all"]);
+    assert!(stdout(&all).contains("Liverpool"), "{}", stdout(&all));
+    // Written back, it is the edited file.
+    let back = dir.join("back.csv");
+    let o = with_env(&["published", "--csv", "-o", back.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let back = std::fs::read_to_string(&back).unwrap();
+    assert!(back.contains("E08000003,Manchester,North West,metropolitan district,baseline,2026-07,month,3,3,3,3,3,3,3,3,3,27,9,75,computed,Good,council,https://example.org/m,,"));
+
+    // A bad file: every problem at its line and column, nothing used.
+    let bad = edited.replace(",2026-07,,3,3,3,3,", ",07/2026,,3,3,9,3,");
+    std::fs::write(&file, &bad).unwrap();
+    let o = run(&["published", "--data", path]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    let line = 1 + bad
+        .lines()
+        .position(|l| l.starts_with("E08000003,"))
+        .unwrap();
+    assert!(err.contains(&format!("line {line}: published")), "{err}");
+    assert!(err.contains(&format!("line {line}: qs3")), "{err}");
+    assert!(err.contains("2 problem(s); nothing was read"), "{err}");
+    let o = run(&["published", "--data", path, "--json"]);
+    let v: serde_json::Value = serde_json::from_str(stderr(&o).trim()).unwrap();
+    assert_eq!(v["error"]["errors"].as_array().unwrap().len(), 2);
+    // Not UTF-8 (a spreadsheet's "CSV" in Windows-1252).
+    std::fs::write(&file, b"gss_code,council\nE08000003,Caf\xe9\n").unwrap();
+    let o = run(&["published", "--data", path]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("CSV UTF-8"), "{}", stderr(&o));
+    let o = run(&["workbook", "check", "--data", "/nonexistent/x.csv", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
 }

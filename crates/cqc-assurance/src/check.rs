@@ -130,40 +130,8 @@ pub fn check_published(
                 ),
             });
         }
-        let (lo, hi) = published_rating.band();
-        if !(lo..=hi).contains(&p) {
-            findings.push(Finding {
-                kind: FindingKind::PercentOutsideRatingBand,
-                message: format!(
-                    "{}% is outside the {} band ({}-{}%)",
-                    p,
-                    published_rating.label().to_ascii_lowercase(),
-                    lo,
-                    hi
-                ),
-            });
-        }
-        let max = computed.max;
-        let possible: Vec<u8> = (computed.assessed..=max)
-            .map(|t| published_percent(t, max))
-            .collect();
-        if !possible.contains(&p) {
-            let below = possible.iter().rev().find(|&&x| x < p);
-            let above = possible.iter().find(|&&x| x > p);
-            let nearest = match (below, above) {
-                (Some(b), Some(a)) => format!("the nearest possible are {b}% and {a}%"),
-                (Some(b), None) => format!("the nearest possible is {b}%"),
-                (None, Some(a)) => format!("the nearest possible is {a}%"),
-                (None, None) => String::new(),
-            };
-            findings.push(Finding {
-                kind: FindingKind::PercentNotAchievable,
-                message: format!(
-                    "no scores for {} statements give {}%: {}",
-                    computed.assessed, p, nearest
-                ),
-            });
-        }
+        findings.extend(band_finding(published_rating, p));
+        findings.extend(achievability_finding(p, computed.assessed));
     }
     let mut corrections = Vec::new();
     if !findings.is_empty() {
@@ -197,6 +165,82 @@ pub fn check_published(
         findings,
         corrections,
     })
+}
+
+/// The finding when a published percentage lies outside the published rating's band.
+fn band_finding(rating: Rating, percent: u8) -> Option<Finding> {
+    let (lo, hi) = rating.band();
+    (!(lo..=hi).contains(&percent)).then(|| Finding {
+        kind: FindingKind::PercentOutsideRatingBand,
+        message: format!(
+            "{}% is outside the {} band ({}-{}%)",
+            percent,
+            rating.label().to_ascii_lowercase(),
+            lo,
+            hi
+        ),
+    })
+}
+
+/// The finding when no scores of `assessed` statements give a published percentage.
+fn achievability_finding(percent: u8, assessed: u32) -> Option<Finding> {
+    let max = 4 * assessed;
+    let possible: Vec<u8> = (assessed..=max)
+        .map(|t| published_percent(t, max))
+        .collect();
+    if possible.contains(&percent) {
+        return None;
+    }
+    let below = possible.iter().rev().find(|&&x| x < percent);
+    let above = possible.iter().find(|&&x| x > percent);
+    let nearest = match (below, above) {
+        (Some(b), Some(a)) => format!("the nearest possible are {b}% and {a}%"),
+        (Some(b), None) => format!("the nearest possible is {b}%"),
+        (None, Some(a)) => format!("the nearest possible is {a}%"),
+        (None, None) => String::new(),
+    };
+    Some(Finding {
+        kind: FindingKind::PercentNotAchievable,
+        message: format!("no scores for {assessed} statements give {percent}%: {nearest}"),
+    })
+}
+
+/// Checks a published overall percentage where the statement scores are not published: it
+/// must lie in the published rating's band (when the rating is known) and be a percentage
+/// that some scores of `assessed` statements give (rounded up, as CQC publishes it).
+///
+/// ```
+/// use cqc_assurance::{check_published_percent, FindingKind, Rating};
+/// // Newham: "62 out of 100", requires improvement (one mark from good).
+/// assert!(check_published_percent(Some(Rating::RequiresImprovement), 62, 9).unwrap().is_empty());
+/// // 62 published as good, and 60 that nine scores cannot give (21/36 -> 59, 22/36 -> 62).
+/// let f = check_published_percent(Some(Rating::Good), 62, 9).unwrap();
+/// assert_eq!(f[0].kind, FindingKind::PercentOutsideRatingBand);
+/// let f = check_published_percent(None, 60, 9).unwrap();
+/// assert_eq!(f[0].kind, FindingKind::PercentNotAchievable);
+/// ```
+pub fn check_published_percent(
+    published_rating: Option<Rating>,
+    published_percent_value: u8,
+    assessed: u32,
+) -> Result<Vec<Finding>> {
+    if !(25..=100).contains(&published_percent_value) {
+        return Err(Error::InvalidPercent {
+            path: "percent".into(),
+            value: published_percent_value.to_string(),
+        });
+    }
+    if !(1..=9).contains(&assessed) {
+        return Err(Error::InvalidValue {
+            path: "assessed".into(),
+            message: format!("between 1 and 9 statements are assessed, not {assessed}"),
+        });
+    }
+    Ok(published_rating
+        .and_then(|r| band_finding(r, published_percent_value))
+        .into_iter()
+        .chain(achievability_finding(published_percent_value, assessed))
+        .collect())
 }
 
 fn trim(x: f64) -> String {

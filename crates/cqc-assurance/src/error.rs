@@ -294,13 +294,29 @@ pub enum Error {
         /// The template engine's description.
         message: String,
     },
-    /// A council name that matches no published result.
-    #[error("no published result for council {input:?}{}", did_you_mean(.suggestions))]
+    /// A name or ONS GSS code that is none of the 153 councils with adult social care duties.
+    #[error("unknown council {input:?}: not the name or ONS code of one of the 153 councils with adult social care duties{}", did_you_mean(.suggestions))]
     UnknownCouncil {
         /// The name as given.
         input: String,
-        /// Published councils with similar names.
+        /// Councils with similar names.
         suggestions: Vec<String>,
+    },
+    /// A name that is not one of England's nine regions.
+    #[error("{path}: unknown region {input:?} (expected one of North East, North West, Yorkshire and The Humber, East Midlands, West Midlands, East of England, London, South East, South West)")]
+    UnknownRegion {
+        /// Where the name is.
+        path: String,
+        /// The name as given.
+        input: String,
+    },
+    /// A name that is not one of the kinds of council.
+    #[error("{path}: unknown type of council {input:?} (expected county, unitary, metropolitan district, London borough or other)")]
+    UnknownCouncilType {
+        /// Where the name is.
+        path: String,
+        /// The name as given.
+        input: String,
     },
 }
 
@@ -355,7 +371,8 @@ fn did_you_mean(suggestions: &[String]) -> String {
 pub enum ErrorFamily {
     /// Scores and percentages out of range.
     Score,
-    /// Names of statements, themes, categories, ratings, methods, councils that do not resolve.
+    /// Names of statements, themes, categories, ratings, methods, councils, regions that do not
+    /// resolve.
     Lookup,
     /// An assessment of the wrong shape: empty, duplicated, wrong length, wrong method.
     Assessment,
@@ -422,7 +439,9 @@ macro_rules! with_path {
             | Error::DuplicateId { path: $path, .. }
             | Error::EmptyField { path: $path, .. }
             | Error::UnknownActionStatus { path: $path, .. }
-            | Error::InvalidValue { path: $path, .. } => $some,
+            | Error::InvalidValue { path: $path, .. }
+            | Error::UnknownRegion { path: $path, .. }
+            | Error::UnknownCouncilType { path: $path, .. } => $some,
             // Listed, not `_`, so that a new variant must be placed on one side or the other.
             Error::UnknownCouncil { .. } | Error::ReportRender { .. } => $none,
         }
@@ -458,6 +477,8 @@ impl Error {
             Error::UnsupportedVersion { .. } => "unsupported_version",
             Error::InvalidCsv { .. } => "invalid_csv",
             Error::UnknownCouncil { .. } => "unknown_council",
+            Error::UnknownRegion { .. } => "unknown_region",
+            Error::UnknownCouncilType { .. } => "unknown_council_type",
             Error::InvalidDate { .. } => "invalid_date",
             Error::UnknownMilestone { .. } => "unknown_milestone",
             Error::DatesOutOfOrder { .. } => "dates_out_of_order",
@@ -492,6 +513,8 @@ impl Error {
             | Error::UnknownRating { .. }
             | Error::UnknownMethod { .. }
             | Error::UnknownCouncil { .. }
+            | Error::UnknownRegion { .. }
+            | Error::UnknownCouncilType { .. }
             | Error::UnknownActionStatus { .. } => ErrorFamily::Lookup,
             Error::DuplicateStatement { .. }
             | Error::DuplicateEvidenceCategory { .. }

@@ -46,7 +46,9 @@ pub use assessment::{
     Assessment, AssessmentDocument, EvidencePairs, EvidenceScores, DOCUMENT_VERSION,
 };
 pub use batch::{rate_batch, rate_row};
-pub use check::{check_published, Finding, FindingKind, PublishedCheck, ScoreCorrection};
+pub use check::{
+    check_published, check_published_percent, Finding, FindingKind, PublishedCheck, ScoreCorrection,
+};
 pub use error::{Error, ErrorFamily, ErrorReport, Result};
 pub use framework::{
     EvidenceCategory, LocalAuthorityUse, QualityStatement, Theme, EVIDENCE_URL, FRAMEWORK_URL,
@@ -62,8 +64,11 @@ pub use probability::{
     RatingProbability, ScoreDistribution, TotalProbability, CALL_THRESHOLD, CONTENDER_THRESHOLD,
 };
 pub use published::{
-    find_council, published_results, rank_among_published, PublishedDataset, PublishedResult,
-    Ranking, StatementDistribution, BUNDLED_CSV, PROVENANCE,
+    councils, find_council, find_council_reference, published_results, rank_among_published,
+    AssessmentKind, Council, CouncilRankings, CouncilType, DatePrecision, GroupDistribution,
+    Inconsistency, PeerGroup, PercentBasis, PublishedDataset, PublishedResult, Ranking,
+    RatingCounts, Region, SourceKind, StatementDistribution, BUNDLED_CSV, COUNCILS_CSV,
+    COUNCIL_ALIASES_CSV, PROVENANCE, PUBLISHED_CSV_COLUMNS,
 };
 pub use rating::{
     explain, rate, rate_scores, rating_for_total, BandHalf, BandPosition, CategoryScore,
@@ -82,13 +87,13 @@ pub use timeline::{
     HOW_WE_REPORT_URL, LAST_RULE_YEAR,
 };
 pub use workbook::{
-    analyse_workbook, check_workbook, compare_with_england, evidence_from_csv, evidence_to_csv,
-    Action, ActionCounts, ActionStatus, ActionSummary, Benchmark, Comparison, Coverage,
-    CoverageCell, CoverageGap, CoverageRow, EvidenceAttention, EvidenceImport, EvidenceItem,
-    EvidenceState, Indicator, IndicatorComparison, OverdueAction, Prediction, Scenario, SelfScore,
-    StatementBenchmark, StatementEntry, StatementSummary, Warning, Workbook, WorkbookAnalysis,
-    WorkbookCheck, DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS,
-    WORKBOOK_VERSION,
+    analyse_workbook, analyse_workbook_with, check_workbook, check_workbook_with,
+    compare_with_england, evidence_from_csv, evidence_to_csv, Action, ActionCounts, ActionStatus,
+    ActionSummary, Benchmark, Comparison, Coverage, CoverageCell, CoverageGap, CoverageRow,
+    EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, Indicator, IndicatorComparison,
+    OverdueAction, Prediction, Scenario, SelfScore, StatementBenchmark, StatementEntry,
+    StatementSummary, Warning, Workbook, WorkbookAnalysis, WorkbookCheck,
+    DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS, WORKBOOK_VERSION,
 };
 
 /// The README's Rust examples, compiled and run as doc tests.

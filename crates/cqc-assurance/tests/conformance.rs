@@ -40,6 +40,7 @@ fn run(op: &str, input: &Value) -> Result<Value, cqc::Error> {
         "published_find" => to(cqc::find_council(
             input["name"].as_str().unwrap_or_default(),
         )?),
+        "published_rank" => to(&cqc::rank_among_published(&assessment(input)?)),
         "statement" => {
             let qs = QualityStatement::parse(input["name"].as_str().unwrap_or_default())?;
             json!({"id": qs.id(), "number": qs.number(), "theme": qs.theme().id(), "name": qs.name()})

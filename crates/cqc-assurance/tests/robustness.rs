@@ -438,7 +438,7 @@ proptest! {
             any::<String>(),
             "[a-z0-9,\"\n\r -]{0,80}",
             edited(BUNDLED_CSV.lines().take(4).collect::<Vec<_>>().join("\n")),
-            (0usize..14, "\\PC{0,10}").prop_map(|(col, junk)| {
+            (0usize..25, "\\PC{0,10}").prop_map(|(col, junk)| {
                 // The header and one row with one field replaced.
                 let mut lines = BUNDLED_CSV.lines();
                 let header = lines.next().unwrap();
@@ -467,9 +467,11 @@ proptest! {
             }
             prop_assert!(data.find(&r.council).is_ok());
         }
+        // One current row per council, whatever the file; the counts are of current ratings.
+        prop_assert_eq!(data.current().count(), 153);
         prop_assert_eq!(
             data.rating_counts().iter().map(|(_, n)| *n as usize).sum::<usize>(),
-            data.records().len()
+            data.current().filter(|r| r.rating.is_some()).count()
         );
         let strict = PublishedDataset::from_csv(&text);
         prop_assert_eq!(strict.is_ok(), errors.is_empty());
@@ -919,10 +921,12 @@ proptest! {
             }
         }
 
-        // Ranking among the published results: ties share a rank, the counts add up, and
-        // all 4s are never below anyone.
+        // Ranking among the published results: a tie counts against the council (the lowest
+        // position of the tie group), the counts add up, and all 4s are never below anyone.
         let rank = timed("rank_among_published", || rank_among_published(&a));
-        prop_assert_eq!(rank.rank, rank.higher + 1);
+        prop_assert_eq!(rank.rank, rank.higher + rank.equal + 1);
+        prop_assert_eq!(rank.best_rank, rank.higher + 1);
+        prop_assert_eq!(rank.out_of, rank.councils + 1);
         prop_assert_eq!(rank.councils, rank.higher + rank.equal + rank.lower);
         prop_assert!((0.0..=100.0).contains(&rank.percentile));
         let best = Assessment::from_scores(&[4; 9]).unwrap();

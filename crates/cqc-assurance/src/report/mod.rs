@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::framework::{QualityStatement, Theme};
+use crate::published::{ordinal, PublishedDataset};
 use crate::score::Rating;
 use crate::timeline::{Basis, MilestoneId, MilestoneState, Timeline};
 use crate::workbook::{
-    analyse_workbook, ActionStatus, Comparison, EvidenceState, Workbook, WorkbookAnalysis,
+    analyse_workbook_with, ActionStatus, Comparison, EvidenceState, Workbook, WorkbookAnalysis,
 };
 
 mod charts;
@@ -326,17 +327,6 @@ fn long_date(d: Date) -> String {
     d.strftime("%-d %B %Y").to_string()
 }
 
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 fn rating_class(r: Rating) -> String {
     format!("rating-{}", r.as_str().replace('_', "-"))
 }
@@ -540,7 +530,7 @@ impl ReportModel {
                 .collect(),
             gantt: a.timeline.as_ref().map(|t| gantt(t, a.as_of)),
             benchmark_note: format!(
-                "Compared with the {} councils with nine published scores in the bundled dataset of published CQC results (sources listed per council in the dataset).",
+                "Compared with the current assessment of each of the {} councils with nine published scores in the dataset of published CQC results used (sources listed per council in the dataset).",
                 a.benchmark.as_ref().map(|b| b.ranking.councils).unwrap_or(0)
             ),
         }
@@ -621,22 +611,18 @@ fn capitalised(text: &str) -> String {
 /// Where the scenario would rank among published councils, never better than it could: a
 /// tie with other councils is shown as the range of places the tie covers.
 fn ranking_text(r: &crate::published::Ranking) -> String {
-    let best = r.higher + 1;
-    let worst = r.higher + r.equal + 1;
     if r.equal == 0 {
         format!(
-            "{} of {} (among {} published councils)",
-            ordinal(best),
-            r.councils + 1,
+            "{} (among {} councils with nine published scores)",
+            r.position(),
             r.councils
         )
     } else {
         format!(
-            "between {} and {} of {} ({} the same percentage)",
-            ordinal(best),
-            ordinal(worst),
-            r.councils + 1,
-            plural(r.equal, "published council has", "published councils have")
+            "{} ({} the same percentage: {} if placed after all of them)",
+            r.position(),
+            plural(r.equal, "published council has", "published councils have"),
+            ordinal(r.rank)
         )
     }
 }
@@ -1062,7 +1048,14 @@ pub struct WorkbookReport {
 impl WorkbookReport {
     /// Analyses the workbook as of `as_of` and prepares the report.
     pub fn new(workbook: &Workbook, as_of: Date) -> WorkbookReport {
-        let analysis = analyse_workbook(workbook, as_of);
+        WorkbookReport::with_data(workbook, as_of, PublishedDataset::bundled())
+    }
+
+    /// Analyses the workbook as of `as_of`, its benchmark taken from the given published
+    /// results (see [`analyse_workbook_with`](crate::analyse_workbook_with)), and prepares the
+    /// report.
+    pub fn with_data(workbook: &Workbook, as_of: Date, data: &PublishedDataset) -> WorkbookReport {
+        let analysis = analyse_workbook_with(workbook, as_of, data);
         let model = ReportModel::new(&analysis, workbook);
         WorkbookReport { analysis, model }
     }

@@ -304,7 +304,8 @@ pub struct StatementBenchmark {
 }
 
 /// Where the predicted (most likely) scores sit among the councils with nine published
-/// scores in the bundled dataset.
+/// scores (the current assessment of each) in the published results used: the bundled ones
+/// unless others are given ([`analyse_workbook_with`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Benchmark {
     /// Overall position by percentage.
@@ -377,9 +378,23 @@ pub struct WorkbookCheck {
 /// assert!(check.errors.iter().any(|e| e.code == "empty_field" && e.path.as_deref() == Some("council")));
 /// ```
 pub fn check_workbook(text: &str, as_of: Date) -> WorkbookCheck {
+    check_workbook_with(text, as_of, PublishedDataset::bundled())
+}
+
+/// [`check_workbook`] with the benchmark taken from another set of published results (one
+/// read with [`PublishedDataset::from_csv`]) instead of the bundled one.
+///
+/// ```
+/// use cqc_assurance::{check_workbook_with, PublishedDataset, Workbook};
+/// let text = include_str!("../../../../examples/liverpool-workbook.json");
+/// let data = PublishedDataset::from_csv(&PublishedDataset::bundled().to_csv()).unwrap();
+/// let check = check_workbook_with(text, "2025-06-30".parse().unwrap(), &data);
+/// assert!(check.analysis.unwrap().benchmark.is_some());
+/// ```
+pub fn check_workbook_with(text: &str, as_of: Date, data: &PublishedDataset) -> WorkbookCheck {
     match Workbook::from_json_all(text) {
         Ok(wb) => {
-            let analysis = analyse_workbook(&wb, as_of);
+            let analysis = analyse_workbook_with(&wb, as_of, data);
             WorkbookCheck {
                 valid: true,
                 errors: Vec::new(),
@@ -470,6 +485,16 @@ pub fn compare_with_england(
 /// assert_eq!((p.scenario.result.total, p.scenario.result.percent), (22, 62));
 /// ```
 pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
+    analyse_workbook_with(wb, as_of, PublishedDataset::bundled())
+}
+
+/// [`analyse_workbook`] with the benchmark (where the most likely scores sit among published
+/// councils) taken from another set of published results instead of the bundled one.
+pub fn analyse_workbook_with(
+    wb: &Workbook,
+    as_of: Date,
+    data: &PublishedDataset,
+) -> WorkbookAnalysis {
     let mut warnings = Vec::new();
 
     // Self-scores.
@@ -793,7 +818,6 @@ pub fn analyse_workbook(wb: &Workbook, as_of: Date) -> WorkbookAnalysis {
     }
 
     let benchmark = prediction.as_ref().map(|p| {
-        let data = PublishedDataset::bundled();
         let dist = data.statement_distribution();
         Benchmark {
             ranking: data.rank(&scenario_assessment(&p.scenario.result)),

@@ -12,10 +12,11 @@ mod document;
 mod evidence;
 
 pub use analysis::{
-    analyse_workbook, check_workbook, compare_with_england, ActionCounts, ActionSummary, Benchmark,
-    Comparison, Coverage, CoverageCell, CoverageGap, CoverageRow, EvidenceAttention, EvidenceState,
-    IndicatorComparison, OverdueAction, Prediction, Scenario, StatementBenchmark, StatementSummary,
-    Warning, WorkbookAnalysis, WorkbookCheck,
+    analyse_workbook, analyse_workbook_with, check_workbook, check_workbook_with,
+    compare_with_england, ActionCounts, ActionSummary, Benchmark, Comparison, Coverage,
+    CoverageCell, CoverageGap, CoverageRow, EvidenceAttention, EvidenceState, IndicatorComparison,
+    OverdueAction, Prediction, Scenario, StatementBenchmark, StatementSummary, Warning,
+    WorkbookAnalysis, WorkbookCheck,
 };
 pub use document::{
     Action, ActionStatus, EvidenceItem, Indicator, SelfScore, StatementEntry, Workbook,

@@ -235,6 +235,15 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An official bank-holiday list with only some days of a year: it would replace the whole
+    /// year and silently turn the missing holidays into working days, so it is refused.
+    #[error("{path}: incomplete bank holiday list: {message}")]
+    IncompleteHolidays {
+        /// The list.
+        path: String,
+        /// Which year, and what it lacks.
+        message: String,
+    },
     /// A workbook without an entry for one of the nine quality statements.
     #[error("{path}: quality statement {statement:?} is missing (every workbook lists all nine; give null scores for statements not yet scored)")]
     MissingStatement {
@@ -381,6 +390,7 @@ macro_rules! with_path {
             | Error::DateOutOfRange { path: $path, .. }
             | Error::InvalidProfile { path: $path, .. }
             | Error::InvalidHolidays { path: $path, .. }
+            | Error::IncompleteHolidays { path: $path, .. }
             | Error::MissingStatement { path: $path, .. }
             | Error::DuplicateId { path: $path, .. }
             | Error::EmptyField { path: $path, .. }
@@ -428,6 +438,7 @@ impl Error {
             Error::DateOutOfRange { .. } => "date_out_of_range",
             Error::InvalidProfile { .. } => "invalid_profile",
             Error::InvalidHolidays { .. } => "invalid_holidays",
+            Error::IncompleteHolidays { .. } => "incomplete_holidays",
             Error::MissingStatement { .. } => "missing_statement",
             Error::DuplicateId { .. } => "duplicate_id",
             Error::EmptyField { .. } => "empty_field",
@@ -471,7 +482,8 @@ impl Error {
             | Error::MissingDate { .. }
             | Error::DateOutOfRange { .. }
             | Error::InvalidProfile { .. }
-            | Error::InvalidHolidays { .. } => ErrorFamily::Timeline,
+            | Error::InvalidHolidays { .. }
+            | Error::IncompleteHolidays { .. } => ErrorFamily::Timeline,
             Error::MissingStatement { .. }
             | Error::DuplicateId { .. }
             | Error::EmptyField { .. }

@@ -178,7 +178,7 @@ pub enum Error {
         input: String,
     },
     /// A milestone id that is not one of the timeline's milestones.
-    #[error("{path}: unknown milestone {input:?} (expected one of notification, one_week_items_due, information_return_due, self_assessment_due, set_up_meeting, on_site_notice, on_site_start, on_site_end, draft_report, factual_accuracy_due, publication, twenty_week_end)")]
+    #[error("{path}: unknown milestone {input:?} (expected one of notification, one_week_items_due, information_return_due, self_assessment_due, case_tracking_list_due, visit_notice, leadership_presentation, data_focus_group, visit, visit_end, visit_feedback, draft_report, factual_accuracy_due, publication, twenty_week_end; the earlier names on_site_notice, set_up_meeting, on_site_start and on_site_end are still read)")]
     UnknownMilestone {
         /// Where the id is.
         path: String,

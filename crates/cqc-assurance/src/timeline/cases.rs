@@ -79,18 +79,12 @@ impl RecordedDate {
 /// assert_eq!(cases[0].latest().to_string(), "2025-06-30");
 /// ```
 pub fn recorded_cases_from_csv(text: &str) -> Result<Vec<RecordedDate>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
     let bad = |line: u64, field: &str, message: String| Error::InvalidCsv {
         path: format!("line {line}: {field}"),
         line,
         message,
     };
-    let headers = reader
-        .headers()
-        .map_err(|e| bad(1, "header", e.to_string()))?
-        .clone();
+    let rows = csv_rows(text).map_err(|(line, message)| bad(line, "row", message))?;
     let want = [
         "council",
         "milestone",
@@ -99,18 +93,27 @@ pub fn recorded_cases_from_csv(text: &str) -> Result<Vec<RecordedDate>> {
         "source",
         "note",
     ];
-    if headers.iter().collect::<Vec<_>>() != want {
-        return Err(bad(
-            1,
-            "header",
-            format!("expected the columns {}", want.join(", ")),
-        ));
+    match rows.first() {
+        Some((_, header)) if header.iter().map(String::as_str).eq(want) => {}
+        _ => {
+            return Err(bad(
+                1,
+                "header",
+                format!("expected the columns {}", want.join(", ")),
+            ))
+        }
     }
     let mut out = Vec::new();
-    for (i, row) in reader.records().enumerate() {
-        let line = i as u64 + 2;
-        let row = row.map_err(|e| bad(line, "row", e.to_string()))?;
-        let field = |k: usize| row.get(k).unwrap_or_default().trim();
+    for (line, row) in rows.iter().skip(1) {
+        let line = *line;
+        if row.len() != want.len() {
+            return Err(bad(
+                line,
+                "row",
+                format!("{} fields, expected {}", row.len(), want.len()),
+            ));
+        }
+        let field = |k: usize| row[k].trim();
         let council = field(0);
         if council.is_empty() {
             return Err(bad(line, "council", "the council is empty".into()));
@@ -167,6 +170,54 @@ pub fn recorded_cases_from_csv(text: &str) -> Result<Vec<RecordedDate>> {
         });
     }
     Ok(out)
+}
+
+/// The rows of a CSV text (RFC 4180: fields separated by commas, quoted with `"` when they hold
+/// a comma, a quote (doubled) or a line break), each with the line it starts on; blank lines
+/// are skipped. Written here rather than with the `csv` crate, which would be the timeline
+/// WebAssembly module's only user of it, for one small bundled file.
+fn csv_rows(text: &str) -> std::result::Result<Vec<(u64, Vec<String>)>, (u64, String)> {
+    let mut rows = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut line = 1u64;
+    while chars.peek().is_some() {
+        let start = line;
+        let mut row = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        loop {
+            match chars.next() {
+                None if quoted => return Err((start, "a quoted field is not closed".into())),
+                None => break,
+                Some('"') if quoted => {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        field.push('"');
+                    } else {
+                        quoted = false;
+                    }
+                }
+                Some('"') if field.is_empty() => quoted = true,
+                Some(',') if !quoted => row.push(std::mem::take(&mut field)),
+                Some('\r') if !quoted => {}
+                Some('\n') if !quoted => {
+                    line += 1;
+                    break;
+                }
+                Some(c) => {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    field.push(c);
+                }
+            }
+        }
+        row.push(field);
+        if !(row.len() == 1 && row[0].trim().is_empty()) {
+            rows.push((start, row));
+        }
+    }
+    Ok(rows)
 }
 
 /// The bundled recorded cases.
@@ -272,7 +323,7 @@ pub(crate) fn forecast(
             format!("{lo} to {hi} days")
         };
         let dates = if earliest == latest {
-            format!("so on {}", long_date(earliest))
+            format!("so around {}", long_date(earliest))
         } else {
             format!(
                 "so between {} and {}",
@@ -329,6 +380,19 @@ mod tests {
     }
 
     #[test]
+    fn quoted_fields_are_read_as_rfc_4180_writes_them() {
+        let rows = csv_rows("a,\"b, \"\"c\"\"\"\n\n\"multi\nline\",d\r\ne,f\n").unwrap();
+        assert_eq!(
+            rows,
+            [
+                (1, vec!["a".to_string(), "b, \"c\"".to_string()]),
+                (3, vec!["multi\nline".to_string(), "d".to_string()]),
+                (5, vec!["e".to_string(), "f".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
     fn bad_rows_are_reported_at_their_line() {
         let head = "council,milestone,date,precision,source,note\n";
         for (row, field) in [
@@ -337,6 +401,8 @@ mod tests {
             ("Anytown,visit,2025-06-01,year,x,", "precision"),
             ("Anytown,visit,2025-06-01,day,,", "source"),
             (",visit,2025-06-01,day,x,", "council"),
+            ("Anytown,visit,2025-06-01,day,x", "row"),
+            ("Anytown,visit,2025-06-01,day,\"x,", "row"),
         ] {
             let err = recorded_cases_from_csv(&format!("{head}{row}\n")).unwrap_err();
             assert_eq!(err.code(), "invalid_csv");

@@ -1,4 +1,4 @@
-//! The assessment timeline and working-day arithmetic (issue 3), for JavaScript: dates in and
+//! The assessment timeline and working-day arithmetic, for JavaScript: dates in and
 //! out as ISO `YYYY-MM-DD` strings, JavaScript `Date`s accepted wherever a date is taken (their
 //! calendar date in local time).
 

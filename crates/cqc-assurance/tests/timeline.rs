@@ -323,8 +323,9 @@ fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The "done when" example: the default plan from a first notice on Monday
-/// 7 December 2026.
+/// The default plan from a first notice on Monday 7 December 2026: both notices, the
+/// pre-visit meetings, the visit as one block, a publication clear of the May 2027
+/// pre-election period.
 #[test]
 fn notified_7_december_2026_both_notices_the_meetings_the_visit_and_a_publication_clear_of_may_2027(
 ) {

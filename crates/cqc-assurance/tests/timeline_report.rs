@@ -25,7 +25,11 @@ fn the_report_prints_the_timelines_own_status_sentence() {
     .unwrap();
     let st = t.status.as_ref().unwrap();
     assert_eq!(st.week_number, 7);
-    assert!(st.summary.contains("week 7 since the first notice"), "{}", st.summary);
+    assert!(
+        st.summary.contains("week 7 since the first notice"),
+        "{}",
+        st.summary
+    );
     let r = WorkbookReport::new(&workbook(), today);
     let html = r.html().unwrap();
     let md = r.markdown().unwrap();
@@ -51,7 +55,10 @@ fn the_chart_and_table_show_the_visit_the_cases_and_the_pre_election_period() {
     assert!(html.contains("<th>Recorded cases</th>"));
     let md = r.markdown().unwrap();
     // The publication planned 26 April 2027 is moved out of 31 March - 6 May 2027.
-    assert!(md.contains("| Report and rating published | 7 May 2027 |"), "{md}");
+    assert!(
+        md.contains("| Report and rating published | 7 May 2027 |"),
+        "{md}"
+    );
     assert!(md.contains("moved from 2027-04-26 (inside the pre-election period"));
     assert!(md.contains("recorded cases 51 to 180 days after the first notice (3 cases"));
     assert!(md.contains("the council's own planning figure, not CQC's"));

@@ -1178,7 +1178,7 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
         c.labels.push(ChartLabel {
             x: 0.0,
             y: y + 14.0,
-            text: ms.name.clone(),
+            text: chart_label(ms.id, t.weeks_total),
             class: String::new(),
         });
         // The visit from its first to its last day; the others from the milestone they are
@@ -1357,6 +1357,26 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
         next_assessment: t.next_assessment.as_ref().map(|n| n.text.clone()),
         forecast_note: t.forecast_note.clone(),
         notes: t.notes.clone(),
+    }
+}
+
+/// A milestone's name short enough for the chart's label column (the table has the full one).
+fn chart_label(id: MilestoneId, weeks: u32) -> String {
+    match id {
+        MilestoneId::Notification => "First notice".into(),
+        MilestoneId::OneWeekItemsDue => "One-week items due".into(),
+        MilestoneId::InformationReturnDue => "Information return due".into(),
+        MilestoneId::SelfAssessmentDue => "Self-assessment due".into(),
+        MilestoneId::CaseTrackingListDue => "Case-tracking list due".into(),
+        MilestoneId::VisitNotice => "Second notice (visit dates)".into(),
+        MilestoneId::LeadershipPresentation => "Leadership presentation".into(),
+        MilestoneId::DataFocusGroup => "Data and performance group".into(),
+        MilestoneId::Visit => "On-site visit".into(),
+        MilestoneId::VisitFeedback => "Feedback at the visit's end".into(),
+        MilestoneId::DraftReport => "Draft report".into(),
+        MilestoneId::FactualAccuracyDue => "Factual accuracy due".into(),
+        MilestoneId::Publication => "Report published".into(),
+        MilestoneId::TwentyWeekEnd => format!("End of {weeks} planning weeks"),
     }
 }
 

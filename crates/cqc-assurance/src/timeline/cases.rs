@@ -172,11 +172,14 @@ pub fn recorded_cases_from_csv(text: &str) -> Result<Vec<RecordedDate>> {
     Ok(out)
 }
 
+/// A CSV row: the line it starts on, and its fields.
+type CsvRow = (u64, Vec<String>);
+
 /// The rows of a CSV text (RFC 4180: fields separated by commas, quoted with `"` when they hold
 /// a comma, a quote (doubled) or a line break), each with the line it starts on; blank lines
 /// are skipped. Written here rather than with the `csv` crate, which would be the timeline
 /// WebAssembly module's only user of it, for one small bundled file.
-fn csv_rows(text: &str) -> std::result::Result<Vec<(u64, Vec<String>)>, (u64, String)> {
+fn csv_rows(text: &str) -> std::result::Result<Vec<CsvRow>, (u64, String)> {
     let mut rows = Vec::new();
     let mut chars = text.chars().peekable();
     let mut line = 1u64;

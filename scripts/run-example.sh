@@ -4,8 +4,10 @@
 #    24 September 2025): the rating, the explanation, what it would take to reach good, and the
 #    check against the published rating; its published result beside the other councils of
 #    its region and of its kind, and the ratings of all 153 councils by region and type.
-# 2. The timeline of an assessment notified on 6 January 2025, with its deadlines on working days
-#    (Easter 2025 falls inside it), written as an .ics file.
+# 2. The timeline of an assessment whose first notice comes on 7 December 2026, as assessments
+#    ran in 2025-26: both notices, the pre-visit meetings, the visit as one block, publication
+#    clear of the May 2027 pre-election period, forecasts from real recorded cases; written as an
+#    .ics file to import into a calendar (Outlook, Google, Thunderbird).
 # 3. Hounslow's real assessment (December 2023 to May 2024) loaded as actual dates.
 # 4. The self-assessment workbook built from Liverpool's public record, as an HTML and a Markdown
 #    report.
@@ -38,8 +40,8 @@ cqc published --counts
 
 mkdir -p out
 echo
-echo "== cqc-assurance timeline --notified 2025-01-06 --on-site 2025-03-18 --today 2025-02-01 --ics out/timeline.ics"
-cqc timeline --notified 2025-01-06 --on-site 2025-03-18 --today 2025-02-01 --ics out/timeline.ics
+echo "== cqc-assurance timeline --notified 2026-12-07 --council Anytown --today 2026-12-07 --ics out/timeline.ics"
+cqc timeline --notified 2026-12-07 --council Anytown --today 2026-12-07 --ics out/timeline.ics
 echo
 echo "== cqc-assurance timeline --file examples/hounslow-timeline.json"
 cqc timeline --file examples/hounslow-timeline.json

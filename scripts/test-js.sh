@@ -3,7 +3,8 @@
 # target, wasm-bindgen-cli at the version in Cargo.lock, binaryen and typescript from npm),
 # packs it, installs the tarball into a fresh folder and imports it there (the root and each
 # sub-path), type-checks the TypeScript example with tsc --strict, runs the node --test suites
-# (shared conformance vectors, error cases, the API, the entries), and checks the WebAssembly
+# (shared conformance vectors, error cases, the API, the entries, the .ics files read back by
+# ICAL.js), and checks the WebAssembly
 # modules' sizes (the rating module at most 150 KB gzipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."

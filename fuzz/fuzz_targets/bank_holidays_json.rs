@@ -8,14 +8,20 @@ include!("common.rs");
 
 fuzz_target!(|text: &str| {
     match bank_holidays_from_gov_uk_json(text, "england-and-wales") {
-        Ok(list) => {
-            let cal = WorkingCalendar::england().with_bank_holidays(list.clone());
-            for h in &list {
-                if let Ok(working) = cal.is_working_day(h.date) {
-                    assert!(!working, "{} is a bank holiday", h.date);
+        Ok(list) => match WorkingCalendar::england().with_bank_holidays(list.clone()) {
+            Ok(cal) => {
+                for h in &list {
+                    if let Ok(working) = cal.is_working_day(h.date) {
+                        assert!(!working, "{} is a bank holiday", h.date);
+                    }
                 }
             }
-        }
+            // Part of a year is refused, never taken as the whole year.
+            Err(e) => {
+                assert_eq!(e.code(), "incomplete_holidays");
+                check_error(&e, true);
+            }
+        },
         Err(e) => check_error(&e, true),
     }
     if let Err(e) = WorkingCalendar::from_json(text) {

@@ -67,6 +67,16 @@ console.log(ratings, batch.percents);
 const t: Timeline = timeline({ notified: new Date(2025, 0, 6), actuals: { draft_report: "2025-04-14" } });
 const due = t.milestones.find((m) => m.id === "factual_accuracy_due");
 console.log(due?.date, timelineIcs({ notified: "2025-01-06" }, "2025-02-01").length);
+// The visit as one milestone, the pre-election settings, the forecasts of recorded cases.
+const planned: Timeline = timeline({
+  notified: "2026-12-07",
+  actuals: { visit_notice: "2027-03-01", visit: { start: "2027-04-19", end: "2027-04-22" } },
+  preElection: { electionYears: [2027], policy: "move" },
+  closures: ["2026-12-29"],
+});
+const visit = planned.milestones.find((m) => m.id === "visit");
+const published = planned.milestones.find((m) => m.id === "publication");
+console.log(visit?.end, visit?.lengthDays, published?.forecast?.latest, planned.preElection.length);
 console.log(addWorkingDays("2025-04-14", 10));
 
 try {

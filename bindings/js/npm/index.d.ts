@@ -55,14 +55,30 @@ export type MilestoneId =
   | "one_week_items_due"
   | "information_return_due"
   | "self_assessment_due"
-  | "set_up_meeting"
-  | "on_site_notice"
-  | "on_site_start"
-  | "on_site_end"
+  | "case_tracking_list_due"
+  | "visit_notice"
+  | "leadership_presentation"
+  | "data_focus_group"
+  | "visit"
+  | "visit_feedback"
   | "draft_report"
   | "factual_accuracy_due"
   | "publication"
   | "twenty_week_end";
+
+/**
+ * The ids a document may use for recorded dates: the milestones, `visit_end` (the visit's last
+ * day), and the earlier ids still read (`on_site_notice` is `visit_notice`, `set_up_meeting`
+ * is `leadership_presentation`, `on_site_start` and `on_site_end` the visit's first and last
+ * days).
+ */
+export type MilestoneKey =
+  | MilestoneId
+  | "visit_end"
+  | "on_site_notice"
+  | "set_up_meeting"
+  | "on_site_start"
+  | "on_site_end";
 
 /** A calendar date: a `YYYY-MM-DD` string, or a `Date` (its calendar date in local time). */
 export type DateInput = string | Date;
@@ -103,6 +119,7 @@ export type ErrorCode =
   | "date_out_of_range"
   | "invalid_profile"
   | "invalid_holidays"
+  | "incomplete_holidays"
   | "missing_statement"
   | "duplicate_id"
   | "empty_field"
@@ -548,9 +565,12 @@ export interface PublishedConflict {
 // The timeline
 // ---------------------------------------------------------------------------------------------
 
-/** A rule placing a milestone: exactly one of `days`, `weeks` or `workingDays` after `from`. */
+/**
+ * A rule placing a milestone: exactly one of `days`, `weeks` or `workingDays` after `from`
+ * (`"visit_end"`: the visit's last day).
+ */
 export interface MilestoneRuleInput {
-  readonly from: MilestoneId;
+  readonly from: MilestoneId | "visit_end";
   readonly days?: number;
   readonly weeks?: number;
   readonly workingDays?: number;
@@ -560,14 +580,34 @@ export interface MilestoneRuleInput {
 export interface MilestoneDefinitionInput {
   readonly id: MilestoneId;
   readonly rule?: MilestoneRuleInput | null;
+  readonly fixed?: boolean;
   readonly source?: string;
   readonly sourceUrl?: string | null;
 }
 
-/** Timeline rules (every milestone must be defined): see `timelineProfile()` for the defaults. */
+export interface ReassessmentCycleInput {
+  readonly minYears: number;
+  readonly maxYears: number;
+  readonly status?: string;
+  readonly source?: string;
+  readonly sourceUrl?: string | null;
+}
+
+/**
+ * Timeline rules (every milestone must be defined; other fields left out keep the default's):
+ * see `timelineProfile()` for the defaults.
+ */
 export interface TimelineProfileInput {
+  readonly description?: string;
   readonly weeksTotal?: number;
+  readonly weeksTotalSource?: string;
   readonly minimumOnSiteNoticeWeeks?: number;
+  readonly minimumOnSiteNoticeSource?: string;
+  readonly visitWorkingDays?: number;
+  readonly visitSource?: string;
+  readonly visitSourceUrl?: string | null;
+  readonly reminderWorkingDays?: number;
+  readonly reassessment?: ReassessmentCycleInput;
   readonly milestones: readonly MilestoneDefinitionInput[];
 }
 
@@ -577,62 +617,136 @@ export interface BankHolidayInput {
   readonly notes?: string;
 }
 
-/** A working calendar: official bank holidays (replacing the rules for their years) and closure days. */
+/**
+ * A working calendar: official bank holidays (replacing the rules for their years, each year
+ * whole) and closure days.
+ */
 export interface CalendarInput {
   readonly bankHolidays?: readonly BankHolidayInput[];
   readonly closures?: readonly DateInput[];
 }
 
+/** A year of local elections that differs from the rule, or whose notice day is known. */
+export interface ElectionYearInput {
+  readonly year: number;
+  readonly pollingDay?: DateInput;
+  readonly noElections?: boolean;
+  readonly notice?: DateInput;
+  readonly note?: string;
+  readonly sourceUrl?: string;
+}
+
+export interface ElectionPeriodInput {
+  readonly title: string;
+  readonly start: DateInput;
+  readonly end: DateInput;
+  readonly note?: string;
+  readonly sourceUrl?: string;
+}
+
+/** Pre-election settings: which years pause publication, move or flag, the calendar's overrides. */
+export interface PreElectionInput {
+  readonly electionYears?: "every_year" | "none" | readonly number[];
+  readonly policy?: "move" | "flag";
+  readonly calendar?: {
+    readonly rule?: string;
+    readonly years?: readonly ElectionYearInput[];
+    readonly periods?: readonly ElectionPeriodInput[];
+  };
+}
+
+/** The visit in `actuals`: its first day, `START/END`, or `{ start, end }`. */
+export type VisitInput = DateInput | { readonly start: DateInput; readonly end?: DateInput };
+
 /** What a timeline is computed from. `notified` or at least one actual is needed. */
 export interface TimelineInput {
-  /** The day CQC's notification arrived. */
+  /** The day CQC's first notice arrived. */
   readonly notified?: DateInput;
   /** What actually happened, keyed by milestone id. Later milestones re-plan from these. */
-  readonly actuals?: { readonly [milestone in MilestoneId]?: DateInput };
+  readonly actuals?: { readonly [milestone in MilestoneKey]?: milestone extends "visit" ? VisitInput : DateInput };
   /** Actuals whose exact day is not known. */
-  readonly approximate?: readonly MilestoneId[];
+  readonly approximate?: readonly MilestoneKey[];
   /** The date to report the status on. */
   readonly today?: DateInput;
   readonly profile?: TimelineProfileInput;
-  /** The council's own closure days. */
+  /** The council's own closure days (they give its own dates, never move CQC's). */
   readonly closures?: readonly DateInput[];
-  /** Official bank holidays replacing the rules for their years. */
+  /** Official bank holidays replacing the rules for their years (whole years). */
   readonly bankHolidays?: readonly BankHolidayInput[];
+  readonly preElection?: PreElectionInput;
   readonly council?: string;
+  /** An id for the assessment, used in the .ics event ids in place of the council. */
+  readonly id?: string;
   readonly notes?: readonly string[];
 }
 
 export type Adjust = "none" | "next_working_day" | "previous_working_day";
-export type Basis = "actual" | "approximate" | "planned" | "estimated";
+export type Basis = "actual" | "approximate" | "planned" | "estimated" | "inferred";
 export type MilestoneKind = "event" | "deadline" | "marker";
 export type MilestoneState = "done" | "due_this_week" | "overdue" | "upcoming";
-export type IssueKind = "short_on_site_notice" | "out_of_order" | "after_deadline";
+export type IssueKind =
+  | "short_on_site_notice"
+  | "out_of_order"
+  | "after_deadline"
+  | "before_notification"
+  | "pre_election_period";
 
 export interface MilestoneRule {
-  from: MilestoneId;
+  from: MilestoneId | "visit_end";
   days?: number;
   weeks?: number;
   workingDays?: number;
   adjust: Adjust;
 }
 
+/** What the recorded cases imply for a milestone not yet reached. */
+export interface Forecast {
+  from: MilestoneId;
+  fromEnd: boolean;
+  fromDate: string;
+  shortestDays: number;
+  longestDays: number;
+  earliest: string;
+  latest: string;
+  /** The councils whose recorded dates the range rests on. */
+  cases: string[];
+  imprecise: boolean;
+  text: string;
+}
+
 export interface Milestone {
   id: MilestoneId;
   name: string;
   kind: MilestoneKind;
-  /** `YYYY-MM-DD`: the actual date where recorded, else the planned one. */
+  /** `YYYY-MM-DD`: the actual date where recorded, else the planned one; the visit's first day. */
   date: string;
+  /** The visit's last day. */
+  end: string | null;
+  endBasis: Basis | null;
+  /** The visit's length, first and last days included. */
+  lengthDays: number | null;
+  lengthWorkingDays: number | null;
   basis: Basis;
+  /** Recorded, or counted from recorded dates by CQC's own rule. */
+  firm: boolean;
   planned: string;
   actual: string | null;
   rule: MilestoneRule | null;
   ruleText: string;
   source: string;
   sourceUrl: string | null;
-  /** Why the date moved off its rule (a weekend or bank holiday), if it did. */
+  /** Why the date moved off its rule (a weekend, a bank holiday, a pre-election period), if it did. */
   movedFrom: string | null;
+  /** For a deadline after closure days: the council's last open day before CQC's date. */
+  councilDate: string | null;
+  councilNote: string | null;
+  /** For a deadline: the day of the calendar reminder. */
+  reminder: string | null;
+  forecast: Forecast | null;
   /** On the status date, when `today` was given. */
   state: MilestoneState | null;
+  /** The later recorded milestone that shows it happened. */
+  impliedBy: MilestoneId | null;
   calendarDaysRemaining: number | null;
   workingDaysRemaining: number | null;
 }
@@ -646,6 +760,8 @@ export interface TimelineIssue {
 
 export interface Interval {
   from: MilestoneId;
+  /** Counted from the visit's last day. */
+  fromEnd: boolean;
   to: MilestoneId;
   fromDate: string;
   toDate: string;
@@ -659,6 +775,8 @@ export interface TimelineStatus {
   today: string;
   daysElapsed: number;
   weeksElapsed: number;
+  /** Week 1 is the first notice's day and the six after it (0 before it). */
+  weekNumber: number;
   weeksTotal: number;
   calendarDaysToEnd: number;
   workingDaysToEnd: number;
@@ -669,10 +787,34 @@ export interface TimelineStatus {
   nextDate: string | null;
   calendarDaysToNext: number | null;
   workingDaysToNext: number | null;
+  /** The status in one sentence. */
+  summary: string;
+}
+
+export interface PreElectionPeriod {
+  title: string;
+  start: string;
+  end: string;
+  startIsLatestNotice: boolean;
+  note: string;
+  sourceUrl: string | null;
+}
+
+/** The window of the next assessment if CQC's proposed cycle is agreed (a proposal). */
+export interface NextAssessment {
+  from: string;
+  fromBasis: Basis;
+  earliest: string;
+  latest: string;
+  status: string;
+  text: string;
+  source: string;
+  sourceUrl: string | null;
 }
 
 export interface Timeline {
   council: string | null;
+  id: string | null;
   notified: string;
   notifiedBasis: Basis;
   notifiedEstimate: string | null;
@@ -682,19 +824,42 @@ export interface Timeline {
   /** Present when `today` was given. */
   status: TimelineStatus | null;
   weeksTotal: number;
+  planningNote: string;
+  preElection: PreElectionPeriod[];
+  preElectionNote: string;
+  publicationCheck: string;
+  forecastNote: string;
+  nextAssessment: NextAssessment | null;
+  reminderWorkingDays: number;
   notes: string[];
 }
 
 export interface MilestoneDefinition {
   id: MilestoneId;
   rule: MilestoneRule | null;
+  fixed?: boolean;
+  source: string;
+  sourceUrl?: string;
+}
+
+export interface ReassessmentCycle {
+  minYears: number;
+  maxYears: number;
+  status: string;
   source: string;
   sourceUrl?: string;
 }
 
 export interface TimelineProfile {
   weeksTotal: number;
+  weeksTotalSource: string;
   minimumOnSiteNoticeWeeks: number;
+  minimumOnSiteNoticeSource: string;
+  visitWorkingDays: number;
+  visitSource: string;
+  visitSourceUrl?: string;
+  reminderWorkingDays: number;
+  reassessment: ReassessmentCycle;
   milestones: MilestoneDefinition[];
 }
 

@@ -12,8 +12,10 @@ export {
 } from "./index.js";
 
 export type {
-  MilestoneId, DateInput, ErrorCode, ErrorFamily, CqcError, MilestoneRuleInput,
-  MilestoneDefinitionInput, TimelineProfileInput, BankHolidayInput, CalendarInput, TimelineInput,
-  Adjust, Basis, MilestoneKind, MilestoneState, IssueKind, MilestoneRule, Milestone, TimelineIssue,
-  Interval, TimelineStatus, Timeline, MilestoneDefinition, TimelineProfile, BankHoliday,
+  MilestoneId, MilestoneKey, DateInput, ErrorCode, ErrorFamily, CqcError, MilestoneRuleInput,
+  MilestoneDefinitionInput, ReassessmentCycleInput, TimelineProfileInput, BankHolidayInput,
+  CalendarInput, ElectionYearInput, ElectionPeriodInput, PreElectionInput, VisitInput,
+  TimelineInput, Adjust, Basis, MilestoneKind, MilestoneState, IssueKind, MilestoneRule, Forecast,
+  Milestone, TimelineIssue, Interval, TimelineStatus, PreElectionPeriod, NextAssessment, Timeline,
+  MilestoneDefinition, ReassessmentCycle, TimelineProfile, BankHoliday,
 } from "./index.js";

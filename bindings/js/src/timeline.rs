@@ -1,4 +1,4 @@
-//! The assessment timeline and working-day arithmetic (issue 3), for JavaScript: dates in and
+//! The assessment timeline and working-day arithmetic, for JavaScript: dates in and
 //! out as ISO `YYYY-MM-DD` strings, JavaScript `Date`s accepted wherever a date is taken (their
 //! calendar date in local time).
 
@@ -9,7 +9,7 @@ use crate::convert::{date_arg, document_to_json_text, expect_object, repr};
 use crate::{thrown, to_js, JsResult};
 
 /// The document fields of a timeline input whose whole subtree is field names.
-const TIMELINE_FIELD_TREES: &[&str] = &["profile", "bank_holidays"];
+const TIMELINE_FIELD_TREES: &[&str] = &["profile", "bank_holidays", "pre_election"];
 
 /// A year: a whole number; outside what the core computes (or what fits its year type) is the
 /// core's `date_out_of_range`.
@@ -57,7 +57,7 @@ fn calendar_arg(value: &JsValue) -> Result<WorkingCalendar, JsValue> {
 fn plan(input: &JsValue) -> Result<Timeline, JsValue> {
     expect_object(
         input,
-        "a timeline input { notified, actuals?, today?, profile?, closures?, bankHolidays? }",
+        "a timeline input { notified, actuals?, today?, profile?, closures?, bankHolidays?, preElection? }",
     )
     .map_err(thrown)?;
     let text = document_to_json_text(input, TIMELINE_FIELD_TREES).map_err(thrown)?;
@@ -72,7 +72,9 @@ pub fn timeline(input: &JsValue) -> JsResult {
     to_js(&plan(input)?)
 }
 
-/// The timeline as an iCalendar (RFC 5545) file, one all-day event per milestone. `stamp` is
+/// The timeline as an iCalendar (RFC 5545) file, one all-day event per milestone (the visit one
+/// busy event from its first to its last day, reminders on deadlines, ids that survive a
+/// re-plan). `stamp` is
 /// the creation time written into the file: now if absent, a `Date`'s instant, or midnight UTC
 /// of a `YYYY-MM-DD` string (for reproducible files).
 #[wasm_bindgen(js_name = timelineIcs)]

@@ -195,8 +195,14 @@ test("timeline: deadlines on real working days, Date or ISO string in, ISO strin
     actuals: { on_site_start: new Date(2025, 2, 18), draft_report: new Date(2025, 3, 14) },
   });
   assert.deepEqual(viaDates, t);
-  const ids = t.milestones.map((m) => m.id);
-  assert.deepEqual(ids, cqc.timelineProfile().milestones.map((m) => m.id));
+  const ids = t.milestones.map((m) => m.id).sort();
+  assert.deepEqual(ids, cqc.timelineProfile().milestones.map((m) => m.id).sort());
+  // The visit is one milestone (the earlier id on_site_start gave its first day), 4 working
+  // days by default: 18-21 March 2025.
+  const visit = t.milestones.find((m) => m.id === "visit");
+  assert.deepEqual([visit.date, visit.end, visit.lengthDays], ["2025-03-18", "2025-03-21", 4]);
+  // The second notice, not recorded, worked back from the visit.
+  assert.equal(t.milestones.find((m) => m.id === "visit_notice").basis, "inferred");
   for (const m of t.milestones) {
     assert.match(m.date, /^\d{4}-\d{2}-\d{2}$/);
     if (m.kind === "deadline") assert.equal(cqc.isWorkingDay(m.date), true, m.id);
@@ -210,10 +216,23 @@ test("timeline: status on a date, custom profile round trip, closures", () => {
   // The default profile, as returned (camelCase), is accepted back and changes nothing.
   const again = cqc.timeline({ notified: "2025-01-06", today: "2025-02-01", profile: cqc.timelineProfile() });
   assert.deepEqual(again, t);
-  // A closure day moves a deadline that would land on it.
+  // A closure day does not move CQC's deadline (CQC does not extend it): the council gets its
+  // own date, its last open day before.
   const due = t.milestones.find((m) => m.id === "information_return_due").date;
   const closed = cqc.timeline({ notified: "2025-01-06", closures: [due] });
-  assert.notEqual(closed.milestones.find((m) => m.id === "information_return_due").date, due);
+  const r = closed.milestones.find((m) => m.id === "information_return_due");
+  assert.deepEqual([r.date, r.councilDate], [due, "2025-01-24"]);
+  // Pre-election settings in JavaScript's field names: a publication planned on 26 April 2027
+  // is moved out of the pre-election period (31 March - 6 May 2027), or flagged, or left.
+  const pub = (input) => cqc.timeline(input).milestones.find((m) => m.id === "publication").date;
+  assert.equal(pub({ notified: "2026-11-23" }), "2027-05-07");
+  assert.equal(pub({ notified: "2026-11-23", preElection: { policy: "flag" } }), "2027-04-26");
+  assert.equal(pub({ notified: "2026-11-23", preElection: { electionYears: "none" } }), "2027-04-26");
+  assert.equal(
+    pub({ notified: "2026-11-23", preElection: { calendar: { years: [{ year: 2027, noElections: true }] } } }),
+    "2027-04-26",
+  );
+  expectCqcError(() => cqc.timeline({ notified: "2026-11-23", preElection: { policy: "ignore" } }), "invalid_json", "pre_election.policy");
   expectCqcError(() => cqc.timeline({ notified: "2025-02-30" }), "invalid_date", "notified");
   expectCqcError(() => cqc.timeline({ notified: "2025-01-06", actuals: { site_visit: "2025-03-18" } }), "unknown_milestone", "actuals.site_visit");
   expectCqcError(() => cqc.timeline({ notified: new Date(NaN) }), "invalid_date", "notified");
@@ -261,7 +280,11 @@ test("working days and bank holidays", () => {
   const official = cqc.bankHolidaysFromGovUk(govUk);
   assert.deepEqual(official.map((h) => h.date), ["2031-06-06"]);
   assert.deepEqual(cqc.bankHolidaysFromGovUk(JSON.stringify(govUk)), official);
-  assert.equal(cqc.isWorkingDay("2031-06-06", { bankHolidays: official }), false);
+  // One day of 2031 is part of a year: refused, not taken as a year with one holiday.
+  expectCqcError(() => cqc.isWorkingDay("2031-06-06", { bankHolidays: official }), "incomplete_holidays", "bank_holidays");
+  // The whole year with the one-off day is taken.
+  const year = [...cqc.bankHolidays(2031), ...official];
+  assert.equal(cqc.isWorkingDay("2031-06-06", { bankHolidays: year }), false);
   for (const bad of [NaN, 2.5, "2025", undefined, 1e6]) {
     expectCqcError(() => cqc.easterSunday(bad), "date_out_of_range", "year");
   }

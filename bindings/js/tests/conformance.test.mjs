@@ -22,7 +22,10 @@ function camelDeep(value) {
 function jsTimeline(doc) {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return doc;
   return Object.fromEntries(
-    Object.entries(doc).map(([k, v]) => [camel(k), k === "profile" || k === "bank_holidays" ? camelDeep(v) : v]),
+    Object.entries(doc).map(([k, v]) => [
+      camel(k),
+      k === "profile" || k === "bank_holidays" || k === "pre_election" ? camelDeep(v) : v,
+    ]),
   );
 }
 

@@ -327,6 +327,16 @@ def test_timeline() -> None:
     assert t.status is not None and t.status.today == datetime.date(2025, 2, 1)
     assert t.to_dict()["notified"] == "2025-01-06"
     assert "Factual accuracy" in t.to_text()
+    visit = t.milestone("on_site_start")  # the earlier id names the visit
+    assert (visit.id, visit.date, visit.end, visit.length_days) == (
+        "visit", datetime.date(2025, 3, 18), datetime.date(2025, 3, 21), 4)
+    assert t.milestone("visit_notice").basis == "inferred"
+    assert t.status.week_number == 4
+    moved = cqc.plan_timeline(notified="2026-11-23").milestone("publication")
+    assert moved.date == datetime.date(2027, 5, 7) and "pre-election" in moved.moved_from
+    flagged = cqc.plan_timeline({"notified": "2026-11-23", "pre_election": {"policy": "flag"}})
+    assert flagged.milestone("publication").date == datetime.date(2027, 4, 26)
+    assert flagged.issues[0].kind == "pre_election_period"
     ics = t.to_ical(datetime.date(2025, 2, 1))
     assert ics.startswith("BEGIN:VCALENDAR") and "DTSTAMP:20250201T000000Z\r\n" in ics
     status = t.status_on(datetime.date(2025, 4, 20))

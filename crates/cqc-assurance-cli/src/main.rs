@@ -40,7 +40,7 @@ enum Command {
     /// Check published scores against a published rating (and percentage).
     CheckPublished(published::CheckArgs),
     /// The assessment timeline: every deadline on real working days, status, .ics export.
-    Timeline(timeline::TimelineArgs),
+    Timeline(Box<timeline::TimelineArgs>),
     /// The self-assessment workbook: init, check, import-evidence, export-evidence.
     Workbook(workbook::WorkbookArgs),
     /// Render a workbook's report: one self-contained HTML file and/or Markdown.
@@ -116,7 +116,7 @@ fn main() -> ExitCode {
         Command::Framework(a) => rating::framework(a),
         Command::Published(a) => published::published(a),
         Command::CheckPublished(a) => published::check_published(a),
-        Command::Timeline(a) => timeline::timeline(a),
+        Command::Timeline(a) => timeline::timeline(*a),
         Command::Workbook(a) => workbook::workbook(a),
         Command::Report(a) => workbook::report(a),
     };

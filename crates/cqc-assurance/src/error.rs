@@ -190,7 +190,7 @@ pub enum Error {
         input: String,
     },
     /// A milestone id that is not one of the timeline's milestones.
-    #[error("{path}: unknown milestone {input:?} (expected one of notification, one_week_items_due, information_return_due, self_assessment_due, set_up_meeting, on_site_notice, on_site_start, on_site_end, draft_report, factual_accuracy_due, publication, twenty_week_end)")]
+    #[error("{path}: unknown milestone {input:?} (expected one of notification, one_week_items_due, information_return_due, self_assessment_due, case_tracking_list_due, visit_notice, leadership_presentation, data_focus_group, visit, visit_end, visit_feedback, draft_report, factual_accuracy_due, publication, twenty_week_end; the earlier names on_site_notice, set_up_meeting, on_site_start and on_site_end are still read)")]
     UnknownMilestone {
         /// Where the id is.
         path: String,
@@ -245,6 +245,15 @@ pub enum Error {
         /// The offending field.
         path: String,
         /// What is wrong.
+        message: String,
+    },
+    /// An official bank-holiday list with only some days of a year: it would replace the whole
+    /// year and silently turn the missing holidays into working days, so it is refused.
+    #[error("{path}: incomplete bank holiday list: {message}")]
+    IncompleteHolidays {
+        /// The list.
+        path: String,
+        /// Which year, and what it lacks.
         message: String,
     },
     /// A workbook without an entry for one of the nine quality statements.
@@ -435,6 +444,7 @@ macro_rules! with_path {
             | Error::DateOutOfRange { path: $path, .. }
             | Error::InvalidProfile { path: $path, .. }
             | Error::InvalidHolidays { path: $path, .. }
+            | Error::IncompleteHolidays { path: $path, .. }
             | Error::MissingStatement { path: $path, .. }
             | Error::DuplicateId { path: $path, .. }
             | Error::EmptyField { path: $path, .. }
@@ -487,6 +497,7 @@ impl Error {
             Error::DateOutOfRange { .. } => "date_out_of_range",
             Error::InvalidProfile { .. } => "invalid_profile",
             Error::InvalidHolidays { .. } => "invalid_holidays",
+            Error::IncompleteHolidays { .. } => "incomplete_holidays",
             Error::MissingStatement { .. } => "missing_statement",
             Error::DuplicateId { .. } => "duplicate_id",
             Error::EmptyField { .. } => "empty_field",
@@ -533,7 +544,8 @@ impl Error {
             | Error::MissingDate { .. }
             | Error::DateOutOfRange { .. }
             | Error::InvalidProfile { .. }
-            | Error::InvalidHolidays { .. } => ErrorFamily::Timeline,
+            | Error::InvalidHolidays { .. }
+            | Error::IncompleteHolidays { .. } => ErrorFamily::Timeline,
             Error::MissingStatement { .. }
             | Error::DuplicateId { .. }
             | Error::EmptyField { .. }

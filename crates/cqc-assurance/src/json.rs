@@ -415,25 +415,6 @@ impl<'a, 'p> Object<'a, 'p> {
             .collect()
     }
 
-    /// An optional object of strings (absent is empty): `(key, path, value)` in document order.
-    pub(crate) fn string_map(&self, key: &str) -> Result<Vec<(&'a str, String, &'a str)>> {
-        let path = self.path(key);
-        match self.get(key) {
-            None => Ok(Vec::new()),
-            Some(Value::Object(map)) => map
-                .iter()
-                .map(|(k, v)| {
-                    let p = join_path(&path, k);
-                    match v {
-                        Value::String(s) => Ok((k.as_str(), p, s.as_str())),
-                        other => Err(invalid_type(other, "a string", &p)),
-                    }
-                })
-                .collect(),
-            Some(other) => Err(invalid_type(other, "an object of strings", &path)),
-        }
-    }
-
     /// `missing field `key`` at the object's path (where it belongs), as serde reports it.
     pub(crate) fn missing(&self, key: &str) -> Error {
         Error::InvalidJson {
@@ -620,7 +601,6 @@ mod tests {
             .to_string()
             .contains("invalid type: integer `3`, expected a string"));
         assert_eq!(o.strings("l").unwrap_err().path(), Some("top.l[1]"));
-        assert_eq!(o.string_map("m").unwrap_err().path(), Some("top.m.k"));
         assert_eq!(o.required_str("q").unwrap_err().path(), Some("top"));
         let e = o.required_str("z").unwrap_err();
         assert_eq!(e.path(), Some("top.z"));

@@ -80,11 +80,15 @@ pub use report::{
 };
 pub use score::{Rating, Score};
 pub use timeline::{
-    bank_holidays_from_gov_uk_json, easter_sunday, england_bank_holidays, parse_date,
-    plan_timeline, Adjust, BankHoliday, Basis, Interval, IssueKind, Milestone, MilestoneDefinition,
-    MilestoneId, MilestoneKind, MilestoneRule, MilestoneState, Offset, Timeline, TimelineInput,
-    TimelineIssue, TimelineProfile, TimelineStatus, WorkingCalendar, FIRST_RULE_YEAR,
-    HOW_WE_REPORT_URL, LAST_RULE_YEAR,
+    bank_holidays_from_gov_uk_json, easter_sunday, england_bank_holidays, first_thursday_in_may,
+    latest_notice_of_election, parse_date, plan_timeline, recorded_cases, recorded_cases_from_csv,
+    Adjust, BankHoliday, Basis, ElectionCalendar, ElectionPeriodDefinition, ElectionYear,
+    ElectionYears, Forecast, Interval, IssueKind, Milestone, MilestoneDefinition, MilestoneId,
+    MilestoneKind, MilestonePart, MilestoneRule, MilestoneState, NextAssessment, Offset,
+    PreElectionPeriod, PreElectionPolicy, PreElectionSettings, ReassessmentCycle, RecordedDate,
+    Timeline, TimelineInput, TimelineIssue, TimelineProfile, TimelineStatus, WorkingCalendar,
+    DEFAULT_ELECTIONS_JSON, DEFAULT_PROFILE_JSON, FIRST_RULE_YEAR, HOW_WE_REPORT_URL,
+    LAST_RULE_YEAR, NOTICE_WORKING_DAYS, RECORDED_CASES_CSV,
 };
 pub use workbook::{
     analyse_workbook, analyse_workbook_with, check_workbook, check_workbook_with,

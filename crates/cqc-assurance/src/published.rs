@@ -52,12 +52,15 @@ impl AssessmentKind {
     }
 }
 
-/// How precisely a publication date is known.
+/// How precisely a date is known: a publication date of the published results, or a recorded
+/// date of a real assessment (the timeline's recorded cases).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     /// The day (`YYYY-MM-DD`).
     Day,
+    /// The week commencing the date given (its five working days, Monday to Friday).
+    Week,
     /// The month only (`YYYY-MM`).
     Month,
     /// No date was found.
@@ -65,10 +68,11 @@ pub enum DatePrecision {
 }
 
 impl DatePrecision {
-    /// The id as in the CSV and JSON (`day`, `month`, `unknown`).
+    /// The id as in the CSV and JSON (`day`, `week`, `month`, `unknown`).
     pub fn id(self) -> &'static str {
         match self {
             DatePrecision::Day => "day",
+            DatePrecision::Week => "week",
             DatePrecision::Month => "month",
             DatePrecision::Unknown => "unknown",
         }

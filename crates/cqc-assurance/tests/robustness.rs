@@ -638,12 +638,19 @@ proptest! {
         division in prop_oneof![Just("england-and-wales".to_string()), "\\PC{0,12}"],
     ) {
         match timed("bank_holidays_from_gov_uk_json", || bank_holidays_from_gov_uk_json(&text, &division)) {
-            Ok(list) => {
-                let cal = WorkingCalendar::england().with_bank_holidays(list.clone());
-                for h in list.iter().filter(|h| (FIRST_RULE_YEAR..=LAST_RULE_YEAR).contains(&h.date.year())) {
-                    prop_assert!(!cal.is_working_day(h.date).unwrap());
+            Ok(list) => match WorkingCalendar::england().with_bank_holidays(list.clone()) {
+                // A list with whole years: every day in it is a holiday.
+                Ok(cal) => {
+                    for h in list.iter().filter(|h| (FIRST_RULE_YEAR..=LAST_RULE_YEAR).contains(&h.date.year())) {
+                        prop_assert!(!cal.is_working_day(h.date).unwrap());
+                    }
                 }
-            }
+                // Part of a year is refused with its code, never taken as the whole year.
+                Err(e) => {
+                    prop_assert_eq!(e.code(), "incomplete_holidays");
+                    check_error(&e, true);
+                }
+            },
             Err(e) => check_error(&e, true),
         }
         if let Err(e) = timed("WorkingCalendar::from_json", || WorkingCalendar::from_json(&text)) {

@@ -997,7 +997,7 @@ def plan_timeline(
     document: Optional[_Document] = None,
     *,
     notified: Optional[_DateArg] = None,
-    actuals: Optional[Mapping[str, _DateArg]] = None,
+    actuals: Optional[Mapping[str, Union[_DateArg, Mapping[str, _DateArg]]]] = None,
     approximate: Optional[Sequence[str]] = None,
     today: Optional[_DateArg] = None,
     profile: Optional[Mapping[str, Any]] = None,

@@ -280,14 +280,24 @@ pub struct ReportModel {
 /// The assessment timeline as a Gantt chart and a table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportGantt {
-    /// One bar per milestone, from the milestone it is counted from to its own date.
+    /// One bar per milestone, from the milestone it is counted from to its own date (the
+    /// visit from its first to its last day), the ranges the recorded cases give, and the
+    /// pre-election periods.
     pub chart: Chart,
-    /// Milestone, date, status, source.
+    /// Milestone, date, status, what the recorded cases give, source.
     pub rows: Vec<ReportRow>,
-    /// Weeks elapsed and what is next, in a sentence.
+    /// The week of the assessment and what is next, in a sentence (the timeline's own).
     pub status: String,
-    /// Inconsistencies in the recorded dates.
+    /// Inconsistencies in the dates.
     pub issues: Vec<String>,
+    /// What the planning weeks are (the council's figure, not CQC's).
+    pub planning_note: String,
+    /// The pre-election periods and what is assumed about them.
+    pub pre_election: Vec<String>,
+    /// The window of the next assessment (a proposal).
+    pub next_assessment: Option<String>,
+    /// What the forecasts rest on.
+    pub forecast_note: String,
     /// Notes carried with the timeline (where its dates come from).
     pub notes: Vec<String>,
 }
@@ -840,36 +850,58 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
 }
 
 fn gantt(t: &Timeline, today: Date) -> ReportGantt {
+    use crate::timeline::MilestoneKind;
     let (left, right) = (250.0, CHART_WIDTH - 20.0);
     let rh = 22.0;
     let top = 26.0;
-    let start = t
-        .milestones
-        .iter()
-        .map(|m| m.date)
-        .chain([today])
-        .min()
-        .unwrap_or(today);
-    let end = t
-        .milestones
-        .iter()
-        .map(|m| m.date)
-        .chain([today])
-        .max()
-        .unwrap_or(today);
+    let dates = || {
+        t.milestones
+            .iter()
+            .flat_map(|m| {
+                [
+                    Some(m.date),
+                    m.end,
+                    m.forecast.as_ref().map(|f| f.earliest),
+                    m.forecast.as_ref().map(|f| f.latest),
+                ]
+                .into_iter()
+                .flatten()
+            })
+            .chain([today])
+    };
+    let start = dates().min().unwrap_or(today);
+    let end = dates().max().unwrap_or(today);
     let span = f64::from((end - start).get_days().max(1));
-    let x = |d: Date| round1(left + f64::from((d - start).get_days()) / span * (right - left));
-    let date_of = |id: MilestoneId| t.milestones.iter().find(|m| m.id == id).map(|m| m.date);
+    let x = |d: Date| {
+        let d = d.clamp(start, end);
+        round1(left + f64::from((d - start).get_days()) / span * (right - left))
+    };
+    let date_of = |id: MilestoneId, last: bool| {
+        t.milestones.iter().find(|m| m.id == id).map(|m| {
+            if last {
+                m.end.unwrap_or(m.date)
+            } else {
+                m.date
+            }
+        })
+    };
+    let periods: Vec<_> = t
+        .pre_election
+        .iter()
+        .filter(|p| p.end >= start && p.start <= end)
+        .collect();
+    let rows_drawn = t.milestones.len() + usize::from(!periods.is_empty());
     let mut c = Chart {
         width: CHART_WIDTH,
-        height: top + rh * t.milestones.len() as f64 + 24.0,
+        height: top + rh * rows_drawn as f64 + 24.0,
         ..Chart::default()
     };
     let bottom = c.height - 20.0;
-    // Month guides.
+    // Month guides (every month when the chart spans a year or less, else each quarter).
+    let step = if span > 400.0 { 3 } else { 1 };
     let mut m = start.first_of_month();
     while m <= end {
-        if m >= start {
+        if m >= start && (m.month() - 1) % step == 0 {
             c.guides.push(ChartGuide {
                 x: x(m),
                 y1: top - 6.0,
@@ -888,38 +920,57 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
             Err(_) => break,
         }
     }
+    let basis_class = |b: Basis| match b {
+        Basis::Actual => "actual",
+        Basis::Approximate => "approximate",
+        Basis::Planned => "planned",
+        Basis::Estimated | Basis::Inferred => "estimated",
+    };
     for (i, ms) in t.milestones.iter().enumerate() {
         let y = top + rh * i as f64;
         c.labels.push(ChartLabel {
-            x: 0.0,
+            x: 2.0,
             y: y + 14.0,
-            text: ms.name.clone(),
+            text: chart_label(ms.id, t.weeks_total),
             class: String::new(),
         });
-        let from = ms
-            .rule
-            .as_ref()
-            .and_then(|r| date_of(r.from))
-            .unwrap_or(ms.date);
-        let (a, b) = if from <= ms.date {
-            (from, ms.date)
-        } else {
-            (ms.date, from)
+        // The visit from its first to its last day; the others from the milestone they are
+        // counted from to their own date.
+        let (a, b) = match ms.end {
+            Some(e) => (ms.date, e),
+            None => {
+                let from = ms
+                    .rule
+                    .as_ref()
+                    .and_then(|r| date_of(r.from, r.from_end))
+                    .unwrap_or(ms.date);
+                (from.min(ms.date), from.max(ms.date))
+            }
         };
         let (x0, x1) = (x(a), x(b));
         let width = (x1 - x0).max(4.0);
-        let basis = match ms.basis {
-            Basis::Actual => "actual",
-            Basis::Approximate => "approximate",
-            Basis::Planned => "planned",
-            Basis::Estimated => "estimated",
-        };
+        let basis = basis_class(ms.basis);
         let state = match ms.state {
             Some(MilestoneState::Done) => " done",
             Some(MilestoneState::Overdue) => " overdue",
             Some(MilestoneState::DueThisWeek) => " due-this-week",
             _ => "",
         };
+        if let Some(f) = &ms.forecast {
+            let (f0, f1) = (x(f.earliest), x(f.latest));
+            c.bars.push(ChartBar {
+                x: f0,
+                y: y + 8.0,
+                width: round1((f1 - f0).max(2.0)),
+                height: 4.0,
+                class: "tl tl-forecast".into(),
+                opacity: 1.0,
+                text: String::new(),
+                text_class: String::new(),
+                text_x: 0.0,
+                title: format!("{}: {}", ms.name, f.text),
+            });
+        }
         c.bars.push(ChartBar {
             x: round1(x1.min(x0 + width) - width.max(0.0)).max(left - 2.0),
             y: y + 3.0,
@@ -930,8 +981,46 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
             text: String::new(),
             text_class: String::new(),
             text_x: 0.0,
-            title: format!("{}: {} ({basis})", ms.name, long_date(ms.date)),
+            title: match ms.end {
+                Some(e) => format!(
+                    "{}: {} to {} ({})",
+                    ms.name,
+                    long_date(ms.date),
+                    long_date(e),
+                    basis_word(ms.basis)
+                ),
+                None => format!(
+                    "{}: {} ({})",
+                    ms.name,
+                    long_date(ms.date),
+                    basis_word(ms.basis)
+                ),
+            },
         });
+    }
+    if !periods.is_empty() {
+        let y = top + rh * t.milestones.len() as f64;
+        c.labels.push(ChartLabel {
+            x: 2.0,
+            y: y + 14.0,
+            text: "Pre-election period (no publication)".into(),
+            class: String::new(),
+        });
+        for p in &periods {
+            let (x0, x1) = (x(p.start), x(p.end));
+            c.bars.push(ChartBar {
+                x: x0,
+                y: y + 3.0,
+                width: round1((x1 - x0).max(4.0)),
+                height: rh - 8.0,
+                class: "tl tl-pre-election".into(),
+                opacity: 1.0,
+                text: String::new(),
+                text_class: String::new(),
+                text_x: 0.0,
+                title: p.describe(),
+            });
+        }
     }
     c.markers.push(ChartBar {
         x: x(today),
@@ -948,82 +1037,117 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
     let rows = t
         .milestones
         .iter()
-        .map(|ms| ReportRow {
-            cells: vec![
-                ms.name.clone(),
-                format!(
-                    "{}{}",
-                    long_date(ms.date),
-                    if ms.basis == Basis::Approximate {
-                        " (approximate)"
-                    } else {
-                        ""
-                    }
-                ),
-                format!(
-                    "{}{}",
-                    match ms.basis {
-                        Basis::Actual => "Recorded",
-                        Basis::Approximate => "Recorded (approximate)",
-                        Basis::Planned => "Planned",
-                        Basis::Estimated => "Estimated",
-                    },
-                    match ms.state {
-                        Some(MilestoneState::Done) => ", done",
-                        Some(MilestoneState::Overdue) => ", overdue",
-                        Some(MilestoneState::DueThisWeek) => ", due this week",
-                        Some(MilestoneState::Upcoming) => ", upcoming",
-                        None => "",
-                    }
-                ),
-                ms.source.clone(),
-            ],
-            class: match ms.state {
-                Some(MilestoneState::Overdue) => "overdue".into(),
-                _ => String::new(),
-            },
+        .map(|ms| {
+            let mut date = match (ms.end, ms.length_days) {
+                (Some(e), Some(n)) => {
+                    format!("{} to {} ({})", long_date(ms.date), long_date(e), days(n))
+                }
+                _ => long_date(ms.date),
+            };
+            if ms.basis == Basis::Approximate {
+                date.push_str(" (approximate)");
+            }
+            if let Some(cd) = ms.council_date {
+                date.push_str(&format!("; the council's own date {}", long_date(cd)));
+            }
+            let mut status = match ms.basis {
+                Basis::Actual => "Recorded",
+                Basis::Approximate => "Recorded (approximate)",
+                Basis::Planned if ms.firm => "Due by CQC's rule",
+                Basis::Planned => "Planned",
+                Basis::Estimated => "Estimated",
+                Basis::Inferred => "Estimated from a later recorded date",
+            }
+            .to_string();
+            status.push_str(match (ms.state, ms.implied_by) {
+                (Some(MilestoneState::Done), Some(_)) => ", done (shown by a later recorded date)",
+                (Some(MilestoneState::Done), None) => ", done",
+                (Some(MilestoneState::Overdue), _) => ", overdue",
+                (Some(MilestoneState::DueThisWeek), _) => ", due this week",
+                (Some(MilestoneState::Upcoming), _) => ", upcoming",
+                (None, _) => "",
+            });
+            if ms.kind == MilestoneKind::Deadline {
+                if let Some(a) = ms.actual {
+                    status.push_str(&format!("; delivered {}", long_date(a)));
+                }
+            }
+            if let Some(mv) = &ms.moved_from {
+                status.push_str(&format!("; moved from {mv}"));
+            }
+            ReportRow {
+                cells: vec![
+                    ms.name.clone(),
+                    date,
+                    status,
+                    ms.forecast
+                        .as_ref()
+                        .map(|f| f.text.clone())
+                        .unwrap_or_default(),
+                    ms.source.clone(),
+                ],
+                class: match ms.state {
+                    Some(MilestoneState::Overdue) => "overdue".into(),
+                    _ => String::new(),
+                },
+            }
         })
         .collect();
-    let estimated = if t.notified_basis == Basis::Estimated {
-        " (estimated)"
-    } else {
-        ""
-    };
     let status = match &t.status {
-        Some(st) if st.days_elapsed < 0 => format!(
-            "Notification{estimated} on {}, {} from {}.",
-            long_date(t.notified),
-            days(-st.days_elapsed),
-            long_date(st.today)
+        Some(st) => st.summary.clone(),
+        None => format!(
+            "First notice{} on {}.",
+            if t.notified_basis == Basis::Estimated {
+                " (estimated)"
+            } else {
+                ""
+            },
+            long_date(t.notified)
         ),
-        Some(st) => {
-            let next = match (st.next, st.next_date) {
-                (Some(id), Some(d)) => format!(
-                    " Next: {} on {}{}.",
-                    t.milestone(id).name,
-                    long_date(d),
-                    st.working_days_to_next
-                        .map(|w| format!(" ({w} working days)"))
-                        .unwrap_or_default()
-                ),
-                _ => String::new(),
-            };
-            format!(
-                "Week {} of {} since notification{estimated} on {}.{}",
-                st.weeks_elapsed + 1,
-                st.weeks_total,
-                long_date(t.notified),
-                next
-            )
-        }
-        None => format!("Notification{estimated} on {}.", long_date(t.notified)),
     };
+    let mut pre_election = vec![t.pre_election_note.clone()];
+    pre_election.extend(t.pre_election.iter().map(|p| p.describe()));
+    pre_election.push(t.publication_check.clone());
     ReportGantt {
         chart: c,
         rows,
         status,
         issues: t.issues.iter().map(|i| i.message.clone()).collect(),
+        planning_note: t.planning_note.clone(),
+        pre_election,
+        next_assessment: t.next_assessment.as_ref().map(|n| n.text.clone()),
+        forecast_note: t.forecast_note.clone(),
         notes: t.notes.clone(),
+    }
+}
+
+/// A milestone's name short enough for the chart's label column (the table has the full one).
+fn chart_label(id: MilestoneId, weeks: u32) -> String {
+    match id {
+        MilestoneId::Notification => "First notice".into(),
+        MilestoneId::OneWeekItemsDue => "One-week items due".into(),
+        MilestoneId::InformationReturnDue => "Information return due".into(),
+        MilestoneId::SelfAssessmentDue => "Self-assessment due".into(),
+        MilestoneId::CaseTrackingListDue => "Case-tracking list due".into(),
+        MilestoneId::VisitNotice => "Second notice (visit dates)".into(),
+        MilestoneId::LeadershipPresentation => "Leadership presentation".into(),
+        MilestoneId::DataFocusGroup => "Data and performance group".into(),
+        MilestoneId::Visit => "On-site visit".into(),
+        MilestoneId::VisitFeedback => "Feedback at the visit's end".into(),
+        MilestoneId::DraftReport => "Draft report".into(),
+        MilestoneId::FactualAccuracyDue => "Factual accuracy due".into(),
+        MilestoneId::Publication => "Report published".into(),
+        MilestoneId::TwentyWeekEnd => format!("End of {weeks} planning weeks"),
+    }
+}
+
+fn basis_word(b: Basis) -> &'static str {
+    match b {
+        Basis::Actual => "recorded",
+        Basis::Approximate => "recorded, approximate",
+        Basis::Planned => "planned",
+        Basis::Estimated => "estimated",
+        Basis::Inferred => "estimated from a later recorded date",
     }
 }
 

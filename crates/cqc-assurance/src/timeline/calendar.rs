@@ -50,6 +50,34 @@ pub(crate) fn day_number(d: Date) -> i64 {
     d.duration_since(EPOCH).as_secs() / 86_400
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `6 May 2027`: a date for people (written from the fields, without a date formatter).
+pub(crate) fn long_date(d: Date) -> String {
+    format!(
+        "{} {} {}",
+        d.day(),
+        MONTHS[(d.month() - 1) as usize],
+        d.year()
+    )
+}
+
+/// Every year since 1978 has at least this many bank holidays in England and Wales.
+const MIN_HOLIDAYS_A_YEAR: usize = 8;
+
 /// The date `n` days after 1970-01-01, if inside the supported years.
 fn from_day_number(n: i64, path: &str) -> Result<Date> {
     let out = || Error::DateOutOfRange {
@@ -192,27 +220,62 @@ impl WorkingCalendar {
         }
         Ok(WorkingCalendar::england()
             .with_bank_holidays(holidays)
+            .map_err(|e| e.under(&list_path))?
             .with_closures(closures))
     }
 
     /// Uses the official list in GOV.UK's `bank-holidays.json` format (division
-    /// `england-and-wales`) for every year it covers; other years keep the rules.
+    /// `england-and-wales`) for every year it covers; other years keep the rules. A year with
+    /// only some of its days is refused (`incomplete_holidays`, see
+    /// [`with_bank_holidays`](Self::with_bank_holidays)).
     ///
     /// ```
-    /// use cqc_assurance::{parse_date, WorkingCalendar};
-    /// let json = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
+    /// use cqc_assurance::{england_bank_holidays, parse_date, WorkingCalendar};
+    /// // 2031 as GOV.UK would list it, with a one-off day added.
+    /// let mut events: Vec<String> = england_bank_holidays(2031).unwrap().iter()
+    ///     .map(|h| format!(r#"{{"title": "{}", "date": "{}", "notes": "", "bunting": true}}"#, h.title, h.date))
+    ///     .collect();
+    /// events.push(r#"{"title": "A one-off day", "date": "2031-06-06", "notes": "", "bunting": true}"#.into());
+    /// let json = format!(r#"{{"england-and-wales": {{"division": "england-and-wales", "events": [{}]}}}}"#, events.join(","));
+    /// let cal = WorkingCalendar::england().with_gov_uk_json(&json).unwrap();
+    /// assert!(!cal.is_working_day(parse_date("2031-06-06", "d").unwrap()).unwrap());
+    ///
+    /// // Only two days of 2031: refused, not a year with six holidays fewer.
+    /// let partial = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
     ///     {"title": "New Year’s Day", "date": "2031-01-01", "notes": "", "bunting": true},
     ///     {"title": "A one-off day", "date": "2031-06-06", "notes": "", "bunting": true}]}}"#;
-    /// let cal = WorkingCalendar::england().with_gov_uk_json(json).unwrap();
-    /// assert!(!cal.is_working_day(parse_date("2031-06-06", "d").unwrap()).unwrap());
+    /// let err = WorkingCalendar::england().with_gov_uk_json(partial).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("incomplete_holidays", Some("england-and-wales.events")));
     /// ```
     pub fn with_gov_uk_json(self, text: &str) -> Result<WorkingCalendar> {
-        Ok(self.with_bank_holidays(bank_holidays_from_gov_uk_json(text, ENGLAND_AND_WALES)?))
+        self.with_bank_holidays(bank_holidays_from_gov_uk_json(text, ENGLAND_AND_WALES)?)
+            .map_err(|e| e.under(&format!("{ENGLAND_AND_WALES}.events")))
     }
 
-    /// Uses these official bank holidays for every year in which at least one of them falls,
-    /// instead of the rules.
-    pub fn with_bank_holidays(mut self, holidays: impl IntoIterator<Item = BankHoliday>) -> Self {
+    /// Uses these official bank holidays instead of the rules for every year in which at least
+    /// one of them falls. Each such year must be listed whole: a year with fewer than the eight
+    /// days every year since 1978 has is `incomplete_holidays` (path `.`), naming the days the
+    /// rules give that the list lacks.
+    ///
+    /// Refused rather than taken with a warning: GOV.UK publishes whole years, so a partial
+    /// year is a cut or hand-edited file, and taking it would make its missing holidays
+    /// working days (every deadline across them a day early) with nothing in the dates to
+    /// show it. To add a one-off day, give the whole year with it.
+    ///
+    /// ```
+    /// use cqc_assurance::{england_bank_holidays, parse_date, BankHoliday, WorkingCalendar};
+    /// let mut year = england_bank_holidays(2031).unwrap();
+    /// year.push(BankHoliday { date: parse_date("2031-06-06", "d").unwrap(), title: "One-off".into(), notes: String::new() });
+    /// assert!(WorkingCalendar::england().with_bank_holidays(year.clone()).is_ok());
+    /// year.truncate(3);
+    /// let err = WorkingCalendar::england().with_bank_holidays(year).unwrap_err();
+    /// assert_eq!(err.code(), "incomplete_holidays");
+    /// assert!(err.to_string().contains("Summer bank holiday"), "{err}");
+    /// ```
+    pub fn with_bank_holidays(
+        mut self,
+        holidays: impl IntoIterator<Item = BankHoliday>,
+    ) -> Result<Self> {
         let mut by_year: BTreeMap<i16, Vec<BankHoliday>> = BTreeMap::new();
         for h in holidays {
             by_year.entry(h.date.year()).or_default().push(h);
@@ -220,9 +283,46 @@ impl WorkingCalendar {
         for (year, mut days) in by_year {
             days.sort_unstable();
             days.dedup_by(|a, b| a.date == b.date);
+            if days.len() < MIN_HOLIDAYS_A_YEAR {
+                let missing: Vec<String> = england_bank_holidays(year)?
+                    .into_iter()
+                    .filter(|h| !days.iter().any(|d| d.date == h.date))
+                    .map(|h| format!("{} {}", h.title, long_date(h.date)))
+                    .collect();
+                return Err(Error::IncompleteHolidays {
+                    path: ".".into(),
+                    message: format!(
+                        "{year} lists {} day{} but every year has at least \
+                         {MIN_HOLIDAYS_A_YEAR} bank holidays in England and Wales, and GOV.UK \
+                         publishes whole years; the list would make these days working days: \
+                         {}. Give the whole year's list",
+                        days.len(),
+                        if days.len() == 1 { "" } else { "s" },
+                        if missing.is_empty() {
+                            "(none by the rules)".to_string()
+                        } else {
+                            missing.join(", ")
+                        }
+                    ),
+                });
+            }
             self.official.insert(year, days);
         }
-        self
+        Ok(self)
+    }
+
+    /// The same calendar without the council's closure days: the working days of England, on
+    /// which CQC's deadlines fall (CQC does not extend them for a council's closures).
+    pub fn without_closures(&self) -> WorkingCalendar {
+        WorkingCalendar {
+            official: self.official.clone(),
+            closures: BTreeSet::new(),
+        }
+    }
+
+    /// Whether the calendar has closure days.
+    pub fn has_closures(&self) -> bool {
+        !self.closures.is_empty()
     }
 
     /// Adds the council's own closure days (for example the days between Christmas and New

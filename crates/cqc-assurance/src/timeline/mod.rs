@@ -1,11 +1,16 @@
-//! The assessment timeline: milestones from CQC's notification to publication, placed on real
-//! working days (bank holidays in England and Wales, a council's closure days), re-planned from
-//! what actually happened, with the status on any date and an iCalendar export.
+//! The assessment timeline as assessments ran in 2025-26: CQC's two notices, the information
+//! return, the pre-visit meetings, the visit as one block, the draft report, factual accuracy
+//! and publication, placed on working days in England, re-planned from what actually
+//! happened, with the pre-election pause on publication, forecasts from real recorded cases,
+//! the status on any date and an iCalendar export.
 //!
-//! Every default rule cites its source in [`TimelineProfile::default`]; sources and their
-//! ranges are described in the project's domain notes (§4).
+//! Every default rule cites its source in the bundled profile (`data/timeline_profile.json`,
+//! [`TimelineProfile::default`]); the pre-election calendar is `data/elections.json` and the
+//! recorded cases `data/assessment_cases.csv`.
 
 mod calendar;
+mod cases;
+mod elections;
 mod holidays;
 mod ical;
 mod profile;
@@ -16,50 +21,69 @@ use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 
 pub use calendar::{parse_date, WorkingCalendar};
+pub use cases::{
+    recorded_cases, recorded_cases_from_csv, Forecast, RecordedDate, RECORDED_CASES_CSV,
+};
+pub use elections::{
+    first_thursday_in_may, latest_notice_of_election, ElectionCalendar, ElectionPeriodDefinition,
+    ElectionYear, ElectionYears, PreElectionPeriod, PreElectionPolicy, PreElectionSettings,
+    DEFAULT_ELECTIONS_JSON, NOTICE_WORKING_DAYS,
+};
 pub use holidays::{
     bank_holidays_from_gov_uk_json, easter_sunday, england_bank_holidays, BankHoliday,
     FIRST_RULE_YEAR, LAST_RULE_YEAR,
 };
 pub use profile::{
-    Adjust, MilestoneDefinition, MilestoneId, MilestoneKind, MilestoneRule, Offset,
-    TimelineProfile, HOW_WE_REPORT_URL,
+    Adjust, MilestoneDefinition, MilestoneId, MilestoneKind, MilestonePart, MilestoneRule, Offset,
+    ReassessmentCycle, TimelineProfile, DEFAULT_PROFILE_JSON, HOW_WE_REPORT_URL,
 };
 
 use crate::error::{Error, Result};
-use calendar::add_days;
 pub(crate) use calendar::day_number;
+use calendar::{add_days, long_date};
 use holidays::check_year;
 
-/// What a timeline is computed from: the notification date, what actually happened, the rules
-/// and the working calendar.
+/// What a timeline is computed from: the notification date, what actually happened, the rules,
+/// the working calendar and the pre-election settings.
 ///
 /// ```
 /// use cqc_assurance::{parse_date, plan_timeline, MilestoneId, TimelineInput};
 /// let d = |s| parse_date(s, "date").unwrap();
 /// let input = TimelineInput::new(d("2025-01-06"))
-///     .with_actual(MilestoneId::OnSiteStart, d("2025-03-18"))
+///     .with_visit(d("2025-03-18"), Some(d("2025-03-20")))
 ///     .with_actual(MilestoneId::DraftReport, d("2025-04-14"));
 /// let timeline = plan_timeline(&input).unwrap();
 /// // Ten working days from 14 April 2025, skipping Good Friday and Easter Monday.
 /// assert_eq!(timeline.milestone(MilestoneId::FactualAccuracyDue).date, d("2025-04-30"));
+/// // The visit is one milestone, its days counted inclusively.
+/// assert_eq!(timeline.milestone(MilestoneId::Visit).length_days, Some(3));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TimelineInput {
-    /// The day CQC's notification arrived. When unknown, it is estimated from the recorded
+    /// The day CQC's first notice arrived. When unknown, it is estimated from the recorded
     /// dates and marked as an estimate.
     pub notified: Option<Date>,
-    /// What happened (events) or when something was delivered (deadlines).
+    /// What happened (events) or when something was delivered (deadlines). For the visit,
+    /// its first day.
     pub actuals: BTreeMap<MilestoneId, Date>,
+    /// The last day of the visit, when recorded.
+    pub visit_end: Option<Date>,
     /// Actuals whose exact day is not known (for example "the week of 22 January").
     pub approximate: BTreeSet<MilestoneId>,
     /// The date to report the status on.
     pub today: Option<Date>,
     /// The rules.
     pub profile: TimelineProfile,
-    /// Working days.
+    /// Working days: bank holidays (CQC's deadlines fall on England's working days) and the
+    /// council's closure days (which move only the council's own dates).
     pub calendar: WorkingCalendar,
-    /// The council, for the reader.
+    /// Pre-election periods: which years, and whether a publication in one is moved or flagged.
+    pub pre_election: PreElectionSettings,
+    /// The council, for the reader (and the calendar file's event ids).
     pub council: Option<String>,
+    /// An id for this assessment (a workbook id), used in the calendar file's event ids in
+    /// place of the council's name; give one to keep two assessments of a council apart.
+    pub id: Option<String>,
     /// Free notes carried into the result (sources of the actuals, caveats).
     pub notes: Vec<String>,
 }
@@ -73,9 +97,16 @@ impl TimelineInput {
         }
     }
 
-    /// Records an actual date.
+    /// Records an actual date (for the visit: its first day).
     pub fn with_actual(mut self, id: MilestoneId, date: Date) -> TimelineInput {
         self.actuals.insert(id, date);
+        self
+    }
+
+    /// Records the visit: its first day and, when known, its last.
+    pub fn with_visit(mut self, start: Date, end: Option<Date>) -> TimelineInput {
+        self.actuals.insert(MilestoneId::Visit, start);
+        self.visit_end = end;
         self
     }
 
@@ -89,21 +120,29 @@ impl TimelineInput {
     ///
     /// ```json
     /// {"notified": "2025-01-06",
-    ///  "actuals": {"on_site_start": "2025-03-18"},
-    ///  "approximate": ["set_up_meeting"],
+    ///  "actuals": {"visit_notice": "2025-02-03", "visit": {"start": "2025-03-18", "end": "2025-03-20"}},
+    ///  "approximate": ["leadership_presentation"],
     ///  "today": "2025-02-01",
     ///  "profile": {...}, "closures": ["2025-12-29"], "bank_holidays": [{"date": ..., "title": ...}],
-    ///  "council": "...", "notes": ["..."]}
+    ///  "pre_election": {"election_years": "every_year", "policy": "move", "calendar": {...}},
+    ///  "council": "...", "id": "...", "notes": ["..."]}
     /// ```
     ///
-    /// Everything but `notified` or `actuals` is optional. Bad dates are `invalid_date`, unknown
-    /// milestone ids `unknown_milestone`, each with the path of the field.
+    /// The visit may also be given as `"visit": "2025-03-18"` (its first day),
+    /// `"visit": "2025-03-18/2025-03-20"`, or with the earlier ids `on_site_start` and
+    /// `on_site_end` (still read, as are `on_site_notice` and `set_up_meeting`). Everything but
+    /// `notified` or `actuals` is optional. Bad dates are `invalid_date`, unknown milestone ids
+    /// `unknown_milestone`, a date given twice under two names with different values
+    /// `conflicting_dates`, each with the path of the field.
     ///
     /// ```
     /// use cqc_assurance::TimelineInput;
     /// let err = TimelineInput::from_json(r#"{"notified": "2025-01-06",
     ///     "actuals": {"site_visit": "2025-03-18"}}"#).unwrap_err();
     /// assert_eq!((err.code(), err.path()), ("unknown_milestone", Some("actuals.site_visit")));
+    /// let old = TimelineInput::from_json(r#"{"notified": "2025-01-06",
+    ///     "actuals": {"on_site_start": "2025-03-18", "on_site_end": "2025-03-20"}}"#).unwrap();
+    /// assert_eq!(old.visit_end.unwrap().to_string(), "2025-03-20");
     /// ```
     pub fn from_json(text: &str) -> Result<TimelineInput> {
         TimelineInput::from_value(&crate::json::parse(text)?)
@@ -111,7 +150,8 @@ impl TimelineInput {
 
     /// As [`TimelineInput::from_json`], from a parsed document (a workbook's `timeline`).
     pub(crate) fn from_value(doc: &serde_json::Value) -> Result<TimelineInput> {
-        const FIELDS: [&str; 9] = [
+        use crate::json::Object;
+        const FIELDS: [&str; 11] = [
             "notified",
             "actuals",
             "approximate",
@@ -119,10 +159,12 @@ impl TimelineInput {
             "profile",
             "closures",
             "bank_holidays",
+            "pre_election",
             "council",
+            "id",
             "notes",
         ];
-        let raw = crate::json::Object::new(
+        let raw = Object::new(
             doc,
             "",
             "a timeline input {notified, actuals, ...}",
@@ -130,6 +172,7 @@ impl TimelineInput {
         )?;
         let mut input = TimelineInput {
             council: raw.str("council")?.map(str::to_string),
+            id: raw.str("id")?.map(str::to_string),
             notes: raw
                 .strings("notes")?
                 .into_iter()
@@ -140,9 +183,42 @@ impl TimelineInput {
         if let Some(n) = raw.str("notified")? {
             input.notified = Some(parse_date(n, "notified")?);
         }
-        for (key, path, value) in raw.string_map("actuals")? {
-            let id = MilestoneId::parse(key).map_err(|e| e.under(&path))?;
-            input.actuals.insert(id, parse_date(value, &path)?);
+        if let Some(v) = raw.get("actuals") {
+            let paths = read_actuals(&mut input, v, &raw.path("actuals"))?;
+            // Impossible orders reported at the field as written (an earlier id included).
+            let at = |id: MilestoneId, end: bool| {
+                paths
+                    .get(&(id, end))
+                    .cloned()
+                    .unwrap_or_else(|| format!("actuals.{id}"))
+            };
+            if let Some(n) = input.notified {
+                for (&id, &d) in &input.actuals {
+                    if id != MilestoneId::Notification && d < n {
+                        return Err(Error::DatesOutOfOrder {
+                            path: at(id, false),
+                            message: format!(
+                                "{} is recorded on {d}, before the first notice on {n}",
+                                if id == MilestoneId::Visit {
+                                    "the first day of the visit"
+                                } else {
+                                    id.name()
+                                }
+                            ),
+                        });
+                    }
+                }
+            }
+            if let (Some(s), Some(e)) = (input.actuals.get(&MilestoneId::Visit), input.visit_end) {
+                if e < *s {
+                    return Err(Error::DatesOutOfOrder {
+                        path: at(MilestoneId::Visit, true),
+                        message: format!(
+                            "the visit is recorded as ending on {e}, before it starts on {s}"
+                        ),
+                    });
+                }
+            }
         }
         for (path, key) in raw.strings("approximate")? {
             let id = MilestoneId::parse(key).map_err(|e| e.under(&path))?;
@@ -158,11 +234,103 @@ impl TimelineInput {
             input.today = Some(parse_date(t, "today")?);
         }
         if let Some(p) = raw.get("profile") {
-            input.profile = profile::RawProfile::read(p, "profile")?.validate("profile")?;
+            input.profile = TimelineProfile::from_value(p, "profile")?;
         }
         input.calendar = WorkingCalendar::read(&raw)?;
+        if let Some(p) = raw.get("pre_election") {
+            input.pre_election = PreElectionSettings::read(p, &raw.path("pre_election"))?;
+        }
         Ok(input)
     }
+}
+
+/// Reads `actuals`: `{milestone: date}`, the visit as a date, `start/end` or `{start, end}`.
+/// Returns the path each date was read at.
+fn read_actuals(
+    input: &mut TimelineInput,
+    value: &serde_json::Value,
+    path: &str,
+) -> Result<BTreeMap<(MilestoneId, bool), String>> {
+    use crate::json::Object;
+    use serde_json::Value;
+    let obj = Object::open(value, path, "an object of dates {milestone: date}")?;
+    let mut named: BTreeMap<(MilestoneId, bool), String> = BTreeMap::new();
+    let mut paths: BTreeMap<(MilestoneId, bool), String> = BTreeMap::new();
+    let mut put = |input: &mut TimelineInput,
+                   id: MilestoneId,
+                   end: bool,
+                   date: Date,
+                   key: &str,
+                   p: &str|
+     -> Result<()> {
+        let before = if end {
+            input.visit_end
+        } else {
+            input.actuals.get(&id).copied()
+        };
+        if let Some(b) = before.filter(|b| *b != date) {
+            let what = if end {
+                "the last day of the visit".to_string()
+            } else if id == MilestoneId::Visit {
+                "the first day of the visit".to_string()
+            } else {
+                id.name().to_string()
+            };
+            return Err(Error::ConflictingDates {
+                path: p.to_string(),
+                message: format!(
+                    "{what} is given twice: {b} ({}) and {date} ({key})",
+                    named.get(&(id, end)).cloned().unwrap_or_default()
+                ),
+            });
+        }
+        named.insert((id, end), key.to_string());
+        paths.insert((id, end), p.to_string());
+        if end {
+            input.visit_end = Some(date);
+        } else {
+            input.actuals.insert(id, date);
+        }
+        Ok(())
+    };
+    for key in obj.keys() {
+        let p = obj.path(key);
+        let Some(v) = obj.get(key) else { continue };
+        let (id, part) = MilestoneId::parse_part(key).map_err(|e| e.under(&p))?;
+        let end = part == MilestonePart::End;
+        match v {
+            Value::String(s) if id == MilestoneId::Visit && !end && s.contains('/') => {
+                let (a, b) = s.split_once('/').unwrap_or((s, ""));
+                put(input, id, false, parse_date(a.trim(), &p)?, key, &p)?;
+                put(input, id, true, parse_date(b.trim(), &p)?, key, &p)?;
+            }
+            Value::String(s) => put(input, id, end, parse_date(s, &p)?, key, &p)?,
+            Value::Object(_) if id == MilestoneId::Visit && !end => {
+                let o = Object::new(v, &p, "the visit {start, end}", &["start", "end"])?;
+                let start = parse_date(o.required_str("start")?, &o.path("start"))?;
+                put(input, id, false, start, key, &o.path("start"))?;
+                if let Some(e) = o.str("end")? {
+                    put(
+                        input,
+                        id,
+                        true,
+                        parse_date(e, &o.path("end"))?,
+                        key,
+                        &o.path("end"),
+                    )?;
+                }
+            }
+            other => {
+                let expected = if id == MilestoneId::Visit && !end {
+                    "a date, START/END or {start, end}"
+                } else {
+                    "a date"
+                };
+                return Err(crate::json::invalid_type(other, expected, &p));
+            }
+        }
+    }
+    Ok(paths)
 }
 
 /// How a milestone's date is known.
@@ -175,19 +343,23 @@ pub enum Basis {
     Approximate,
     /// Computed from the rules and the dates before it.
     Planned,
-    /// Computed from an estimated notification date, or the estimate itself.
+    /// Computed from an estimated date, or the estimated notification itself.
     Estimated,
+    /// Worked back from a later recorded date: recording the visit shows the second notice
+    /// came, so its date is taken as the rules place it before the visit.
+    Inferred,
 }
 
 /// Where a milestone stands on the status date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneState {
-    /// It happened, or was delivered, on or before the status date.
+    /// It happened, or was delivered, on or before the status date (or a later recorded date
+    /// shows it did).
     Done,
     /// Its date is in the current week (Monday to Sunday), from the status date on.
     DueThisWeek,
-    /// Its date has passed and nothing is recorded.
+    /// Its date has passed and nothing shows it happened.
     Overdue,
     /// Later.
     Upcoming,
@@ -202,10 +374,21 @@ pub struct Milestone {
     pub name: String,
     /// Event, deadline or marker.
     pub kind: MilestoneKind,
-    /// When it happens (events) or is due (deadlines).
+    /// When it happens (events) or is due (deadlines); for the visit, its first day.
     pub date: Date,
+    /// The visit's last day (`None` for one-day milestones).
+    pub end: Option<Date>,
+    /// How `end` is known.
+    pub end_basis: Option<Basis>,
+    /// For the visit: its length in calendar days, first and last included.
+    pub length_days: Option<i64>,
+    /// For the visit: its working days, first and last included.
+    pub length_working_days: Option<i64>,
     /// How `date` is known.
     pub basis: Basis,
+    /// Whether the date is fixed: recorded, or a deadline counted by CQC's rules from recorded
+    /// dates through deadlines only (a due date counted from a planned visit could move).
+    pub firm: bool,
     /// What the rule gives from the dates before it (for comparison with an actual date).
     pub planned: Date,
     /// The recorded date: when it happened, or for a deadline when it was delivered.
@@ -218,30 +401,48 @@ pub struct Milestone {
     pub source: String,
     /// A link to the source, where there is one.
     pub source_url: Option<String>,
-    /// When the rule's date was not a working day: that date and why (`2025-04-18: Good
-    /// Friday`).
+    /// When the rule's date was not used: that date and why (`2025-04-18 (Good Friday)`, a
+    /// pre-election period).
     pub moved_from: Option<String>,
+    /// For a deadline on or after a council closure day: the council's own date, its last day
+    /// open on or before CQC's (CQC's date stays on England's working days).
+    pub council_date: Option<Date>,
+    /// The closure days that touch this deadline, in words.
+    pub council_note: Option<String>,
+    /// For a deadline: the day of the calendar reminder (the profile's working days before,
+    /// on the council's working days).
+    pub reminder: Option<Date>,
+    /// What the recorded cases imply for a milestone not yet reached.
+    pub forecast: Option<Forecast>,
     /// Where it stands on the status date (when one was given).
     pub state: Option<MilestoneState>,
+    /// The later recorded milestone that shows it happened, when nothing of its own is
+    /// recorded.
+    pub implied_by: Option<MilestoneId>,
     /// Calendar days from the status date to `date` (negative when past).
     pub calendar_days_remaining: Option<i64>,
-    /// Working days after the status date up to and including `date` (negative when past).
+    /// The council's working days after the status date up to and including `date` (negative
+    /// when past).
     pub working_days_remaining: Option<i64>,
 }
 
-/// Kinds of inconsistency found in the recorded dates.
+/// Kinds of inconsistency found in the dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueKind {
-    /// The on-site dates came with less notice than the documented minimum.
+    /// The visit's dates came with less notice than the documented minimum.
     ShortOnSiteNotice,
     /// A recorded date comes before one it should follow.
     OutOfOrder,
     /// A deadline was met late.
     AfterDeadline,
+    /// A milestone falls before the first notice.
+    BeforeNotification,
+    /// A planned publication falls in a pre-election period (with the `flag` policy).
+    PreElectionPeriod,
 }
 
-/// An inconsistency in the recorded dates; the timeline is still computed.
+/// An inconsistency in the dates; the timeline is still computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineIssue {
     /// What sort of problem.
@@ -259,6 +460,8 @@ pub struct TimelineIssue {
 pub struct Interval {
     /// The earlier milestone.
     pub from: MilestoneId,
+    /// The earlier date is the last day of the visit.
+    pub from_end: bool,
     /// The later milestone.
     pub to: MilestoneId,
     /// The earlier date.
@@ -269,7 +472,7 @@ pub struct Interval {
     pub calendar_days: i64,
     /// The same as weeks and days, e.g. `12 weeks 3 days`.
     pub weeks: String,
-    /// Working days after `from_date` up to and including `to_date`.
+    /// Working days in England after `from_date` up to and including `to_date`.
     pub working_days: i64,
     /// Whether either date is only approximately known.
     pub approximate: bool,
@@ -280,21 +483,24 @@ pub struct Interval {
 pub struct TimelineStatus {
     /// The status date.
     pub today: Date,
-    /// Calendar days since the notification.
+    /// Calendar days since the first notice (negative before it).
     pub days_elapsed: i64,
-    /// Whole weeks since the notification.
+    /// Whole weeks since the first notice.
     pub weeks_elapsed: i64,
-    /// The length the profile counts against (20).
+    /// The week of the assessment the status date is in: week 1 is the day of the first notice
+    /// and the six days after it (0 before the first notice). The same number everywhere.
+    pub week_number: i64,
+    /// The council's planning figure the weeks are counted against (20; not CQC's).
     pub weeks_total: u32,
-    /// Calendar days from the status date to the end of the `weeks_total` weeks.
+    /// Calendar days from the status date to the end of the planning weeks.
     pub calendar_days_to_end: i64,
-    /// Working days from the status date to the end of the `weeks_total` weeks.
+    /// Working days from the status date to the end of the planning weeks.
     pub working_days_to_end: i64,
-    /// Milestones done.
+    /// Milestones done (recorded, or shown by a later recorded date).
     pub done: Vec<MilestoneId>,
     /// Milestones in the current week, not yet done.
     pub due_this_week: Vec<MilestoneId>,
-    /// Milestones whose date has passed with nothing recorded.
+    /// Milestones whose date has passed with nothing to show they happened.
     pub overdue: Vec<MilestoneId>,
     /// The next milestone not yet done, from the status date on.
     pub next: Option<MilestoneId>,
@@ -304,15 +510,41 @@ pub struct TimelineStatus {
     pub calendar_days_to_next: Option<i64>,
     /// Working days to it.
     pub working_days_to_next: Option<i64>,
+    /// The status in one sentence, as the command and the report print it.
+    pub summary: String,
+}
+
+/// The window in which the next assessment would come if CQC's proposed cycle is agreed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextAssessment {
+    /// The publication it is counted from.
+    pub from: Date,
+    /// How the publication date is known.
+    pub from_basis: Basis,
+    /// The earliest (the cycle's shortest years after publication).
+    pub earliest: Date,
+    /// The latest.
+    pub latest: Date,
+    /// `proposal` while the cycle needs the Secretary of State's agreement.
+    pub status: String,
+    /// In words, labelled as a proposal.
+    pub text: String,
+    /// Where the proposal comes from.
+    pub source: String,
+    /// A link to it.
+    pub source_url: Option<String>,
 }
 
 /// A computed timeline: every milestone with its date, the inconsistencies found, the
-/// durations between recorded dates and, when a status date was given, the status.
+/// durations between recorded dates, the pre-election periods, the window of the next
+/// assessment and, when a status date was given, the status.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
     /// The council, when given.
     pub council: Option<String>,
-    /// The notification date used (recorded or estimated).
+    /// The assessment's id, when given.
+    pub id: Option<String>,
+    /// The first notice's date (recorded or estimated).
     pub notified: Date,
     /// Whether `notified` was recorded or estimated.
     pub notified_basis: Basis,
@@ -320,14 +552,30 @@ pub struct Timeline {
     pub notified_estimate: Option<String>,
     /// The milestones, in date order.
     pub milestones: Vec<Milestone>,
-    /// Inconsistencies in the recorded dates.
+    /// Inconsistencies in the dates.
     pub issues: Vec<TimelineIssue>,
     /// Durations between consecutive recorded dates, then from the first to the last.
     pub intervals: Vec<Interval>,
     /// The status on the status date, when one was given.
     pub status: Option<TimelineStatus>,
-    /// The length of the assessment the status counts against, in weeks (the profile's).
+    /// The council's planning figure in weeks (the profile's; not CQC's).
     pub weeks_total: u32,
+    /// What the planning weeks are, and are not.
+    pub planning_note: String,
+    /// The pre-election periods from the first notice to the latest date the plan or the
+    /// forecasts reach.
+    pub pre_election: Vec<PreElectionPeriod>,
+    /// What the pre-election settings assume.
+    pub pre_election_note: String,
+    /// The publication against the pre-election periods, in a sentence: moved out of one,
+    /// flagged, after one, or not near any; and whether the recorded cases' range spans one.
+    pub publication_check: String,
+    /// What the forecasts rest on.
+    pub forecast_note: String,
+    /// The window of the next assessment (a proposal).
+    pub next_assessment: Option<NextAssessment>,
+    /// Calendar reminders: working days before each deadline.
+    pub reminder_working_days: u32,
     /// Notes carried over from the input.
     pub notes: Vec<String>,
 }
@@ -338,7 +586,7 @@ impl Timeline {
         self.milestones
             .iter()
             .find(|m| m.id == id)
-            .expect("a timeline has every milestone")
+            .unwrap_or_else(|| unreachable!("a timeline has every milestone"))
     }
 
     /// The timeline as pretty JSON.
@@ -351,7 +599,9 @@ impl Timeline {
     /// ```
     /// use cqc_assurance::{parse_date, plan_timeline, TimelineInput};
     /// let t = plan_timeline(&TimelineInput::new(parse_date("2025-01-06", "d").unwrap())).unwrap();
-    /// assert!(t.to_text().contains("Factual accuracy response due"));
+    /// let text = t.to_text();
+    /// assert!(text.contains("Factual accuracy response due"));
+    /// assert!(text.contains("Second notice from CQC"));
     /// ```
     pub fn to_text(&self) -> String {
         use std::fmt::Write as _;
@@ -361,7 +611,7 @@ impl Timeline {
         }
         let _ = writeln!(
             s,
-            "Notified {} ({}){}",
+            "First notice {} ({}){}",
             self.notified,
             basis_word(self.notified_basis),
             self.notified_estimate
@@ -370,66 +620,78 @@ impl Timeline {
                 .unwrap_or_default()
         );
         s.push('\n');
+        let pad = "                ";
         for m in &self.milestones {
-            let state = m
-                .state
-                .map(|st| match st {
-                    MilestoneState::Done => "  [done]",
-                    MilestoneState::DueThisWeek => "  [due this week]",
-                    MilestoneState::Overdue => "  [overdue]",
-                    MilestoneState::Upcoming => "",
-                })
-                .unwrap_or("");
+            let state = match (m.state, m.implied_by) {
+                (Some(MilestoneState::Done), Some(by)) => {
+                    format!("  [done: shown by {}]", by.phrase(false))
+                }
+                (Some(MilestoneState::Done), None) => "  [done]".into(),
+                (Some(MilestoneState::DueThisWeek), _) => "  [due this week]".into(),
+                (Some(MilestoneState::Overdue), _) => "  [overdue]".into(),
+                _ => String::new(),
+            };
             let _ = writeln!(
                 s,
-                "{} {}  {:<44} {}{}",
+                "{} {}  {:<52} {}{}",
                 m.date,
                 weekday_abbr(m.date.weekday()),
                 m.name,
                 basis_word(m.basis),
                 state
             );
-            if let Some(a) = m.actual.filter(|_| m.kind == MilestoneKind::Deadline) {
-                let _ = writeln!(s, "{:16}delivered {a}", "");
-            }
-            if !m.rule_text.is_empty() && m.basis != Basis::Actual {
-                let _ = writeln!(s, "{:16}rule: {}", "", m.rule_text);
-            }
-            if let Some(mv) = &m.moved_from {
-                let _ = writeln!(s, "{:16}moved from {mv}", "");
-            }
-        }
-        if let Some(st) = &self.status {
-            let _ = writeln!(
-                s,
-                "\nOn {}: week {} of {} ({} days elapsed); {} calendar days, {} working days to \
-                 the end of week {}.",
-                st.today,
-                st.weeks_elapsed,
-                st.weeks_total,
-                st.days_elapsed,
-                st.calendar_days_to_end,
-                st.working_days_to_end,
-                st.weeks_total
-            );
-            if let (Some(n), Some(d)) = (st.next, st.next_date) {
+            if let (Some(end), Some(days)) = (m.end, m.length_days) {
                 let _ = writeln!(
                     s,
-                    "Next: {} on {d} (in {}, {}).",
-                    n.name(),
-                    count(st.calendar_days_to_next.unwrap_or(0), "calendar day"),
-                    count(st.working_days_to_next.unwrap_or(0), "working day")
+                    "{pad}{} to {} ({}, {}; last day {})",
+                    long_date(m.date),
+                    long_date(end),
+                    count(days, "day"),
+                    count(m.length_working_days.unwrap_or(days), "working day"),
+                    basis_word(m.end_basis.unwrap_or(m.basis))
                 );
             }
+            if let Some(a) = m.actual.filter(|_| m.kind == MilestoneKind::Deadline) {
+                let _ = writeln!(s, "{pad}delivered {a}");
+            }
+            if !m.rule_text.is_empty() && m.basis != Basis::Actual {
+                let _ = writeln!(s, "{pad}rule: {}", m.rule_text);
+            }
+            if let Some(mv) = &m.moved_from {
+                let _ = writeln!(s, "{pad}moved from {mv}");
+            }
+            if let (Some(cd), Some(note)) = (m.council_date, &m.council_note) {
+                let _ = writeln!(s, "{pad}the council's own date: {cd} ({note})");
+            } else if let Some(note) = &m.council_note {
+                let _ = writeln!(s, "{pad}{note}");
+            }
+            if let Some(f) = &m.forecast {
+                let _ = writeln!(s, "{pad}forecast: {}", f.text);
+            }
+        }
+        let _ = writeln!(s, "\n{}", self.planning_note);
+        let _ = writeln!(s, "{}", self.pre_election_note);
+        for p in &self.pre_election {
+            let _ = writeln!(s, "  - {}", p.describe());
+        }
+        let _ = writeln!(s, "{}", self.publication_check);
+        if let Some(st) = &self.status {
+            let _ = writeln!(s, "\n{}", st.summary);
             for (label, list) in [
                 ("Due this week", &st.due_this_week),
                 ("Overdue", &st.overdue),
             ] {
                 if !list.is_empty() {
-                    let names: Vec<_> = list.iter().map(|m| m.name()).collect();
+                    let names: Vec<_> = list
+                        .iter()
+                        .map(|m| self.milestone(*m).name.clone())
+                        .collect();
                     let _ = writeln!(s, "{label}: {}.", names.join("; "));
                 }
             }
+        }
+        if let Some(n) = &self.next_assessment {
+            let _ = writeln!(s, "\n{}", n.text);
         }
         if !self.intervals.is_empty() {
             s.push_str("\nDurations between recorded dates:\n");
@@ -437,8 +699,8 @@ impl Timeline {
                 let _ = writeln!(
                     s,
                     "  {} -> {}: {} ({}, {}){}",
-                    i.from,
-                    i.to,
+                    capitalise(i.from.recorded_phrase(i.from_end)),
+                    i.to.recorded_phrase(false),
                     i.weeks,
                     count(i.calendar_days, "day"),
                     count(i.working_days, "working day"),
@@ -452,15 +714,20 @@ impl Timeline {
                 let _ = writeln!(s, "  - {}", i.message);
             }
         }
+        let _ = writeln!(s, "\n{}", self.forecast_note);
         for n in &self.notes {
             let _ = writeln!(s, "\nNote: {n}");
         }
         s
     }
 
-    /// The timeline as an iCalendar (RFC 5545) file with one all-day event per milestone.
-    /// `dtstamp` is the creation time written into every event (pass a fixed time for
-    /// reproducible files).
+    /// The timeline as an iCalendar (RFC 5545) file: one all-day event per milestone, the
+    /// visit one event from its first to its last day shown as busy, a reminder on each
+    /// deadline, estimated dates marked in the title, event ids that stay the same when dates
+    /// move (the council or `id`, and the milestone) and a `SEQUENCE` that grows with
+    /// `dtstamp`, so that importing a re-planned file updates the events instead of adding
+    /// new ones. `dtstamp` is the creation time written into every event (pass a fixed time
+    /// for reproducible files).
     ///
     /// ```
     /// use cqc_assurance::{parse_date, plan_timeline, TimelineInput};
@@ -499,12 +766,32 @@ fn count(n: i64, unit: &str) -> String {
     format!("{n} {unit}{}", if n.abs() == 1 { "" } else { "s" })
 }
 
-fn basis_word(b: Basis) -> &'static str {
+/// `today`, `tomorrow`, `in 3 days`, `yesterday`, `4 days ago`.
+pub(crate) fn when(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 1 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+pub(crate) fn basis_word(b: Basis) -> &'static str {
     match b {
         Basis::Actual => "recorded",
         Basis::Approximate => "recorded, approximate",
         Basis::Planned => "planned",
         Basis::Estimated => "estimated",
+        Basis::Inferred => "estimated from a later recorded date",
     }
 }
 
@@ -529,6 +816,19 @@ fn weeks_text(days: i64) -> String {
         (_, 0) => plural(w, "week"),
         _ => format!("{} {}", plural(w, "week"), plural(d, "day")),
     }
+}
+
+/// `date` plus `years` calendar years (29 February becomes 28 February).
+fn add_years(date: Date, years: u32, path: &str) -> Result<Date> {
+    let y = i32::from(date.year()) + years as i32;
+    let out = || Error::DateOutOfRange {
+        path: path.to_string(),
+        message: format!("{years} years after {date} is past the years this library computes"),
+    };
+    let y = i16::try_from(y).map_err(|_| out())?;
+    check_year(y, path).map_err(|_| out())?;
+    let first = Date::new(y, date.month(), 1).map_err(|_| out())?;
+    Date::new(y, date.month(), date.day().min(first.days_in_month())).map_err(|_| out())
 }
 
 /// Applies a rule to the date of the milestone it counts from. Returns the date and, when it
@@ -570,45 +870,106 @@ fn invert_rule(rule: &MilestoneRule, date: Date, calendar: &WorkingCalendar) -> 
     }
 }
 
+/// The visit's last day from its first: `days` working days, first and last included.
+fn visit_end_from_start(start: Date, days: u32, cal: &WorkingCalendar) -> Result<Date> {
+    if days <= 1 {
+        return Ok(start);
+    }
+    cal.add_working_days(start, i64::from(days) - 1)
+}
+
+/// The visit's first day from its last.
+fn visit_start_from_end(end: Date, days: u32, cal: &WorkingCalendar) -> Result<Date> {
+    if days <= 1 {
+        return Ok(end);
+    }
+    cal.add_working_days(end, -(i64::from(days) - 1))
+}
+
+/// A milestone's dates while planning.
+#[derive(Debug, Clone, Copy)]
+struct Computed {
+    date: Date,
+    end: Option<Date>,
+    end_basis: Option<Basis>,
+    planned: Date,
+    basis: Basis,
+    firm: bool,
+    /// The date (and last day) forward planning counts from: recorded dates and the rules,
+    /// never dates worked back from later ones (so `planned` shows what the rules alone give).
+    forward: Date,
+    forward_end: Option<Date>,
+}
+
+/// A date worked back from a later recorded event: the date, its end (the visit), how far the
+/// recorded event is (links of rules) and which it is.
+#[derive(Debug, Clone, Copy)]
+struct Inference {
+    date: Date,
+    end: Option<Date>,
+    distance: usize,
+    from: MilestoneId,
+}
+
 /// Computes the timeline: every milestone's date from the rules and the recorded dates, the
-/// inconsistencies, the durations between recorded dates and (with `today`) the status.
+/// inconsistencies, the durations between recorded dates, the pre-election periods, the
+/// forecasts from recorded cases, the window of the next assessment and (with `today`) the
+/// status.
 ///
-/// Errors: `dates_out_of_order` for a recorded date before a recorded notification, or an
-/// on-site visit that ends before it starts; `missing_date` when there is neither a
-/// notification date nor a recorded event to estimate it from; `conflicting_dates` when
-/// `notified` and `actuals.notification` differ; `date_out_of_range` past the supported years.
+/// CQC's dates are placed on England's working days; the council's closure days give its own
+/// dates (`council_date`) and its remaining working days, never CQC's deadlines.
+///
+/// Errors: `dates_out_of_order` for a recorded date before a recorded notification, or a
+/// visit that ends before it starts; `missing_date` when there is neither a notification date
+/// nor a recorded event to estimate it from, or a visit's last day without its first;
+/// `conflicting_dates` when `notified` and `actuals.notification` differ; `date_out_of_range`
+/// past the supported years.
 ///
 /// ```
 /// use cqc_assurance::{parse_date, plan_timeline, TimelineInput, MilestoneId};
 /// let d = |s| parse_date(s, "date").unwrap();
-/// let input = TimelineInput::new(d("2025-01-06")).with_actual(MilestoneId::OnSiteStart, d("2024-12-01"));
+/// let input = TimelineInput::new(d("2025-01-06")).with_actual(MilestoneId::Visit, d("2024-12-01"));
 /// let err = plan_timeline(&input).unwrap_err();
-/// assert_eq!((err.code(), err.path()), ("dates_out_of_order", Some("actuals.on_site_start")));
+/// assert_eq!((err.code(), err.path()), ("dates_out_of_order", Some("actuals.visit")));
 /// ```
 pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
     let profile = &input.profile;
     profile.validate()?;
-    let cal = &input.calendar;
+    let council_cal = &input.calendar;
+    // CQC's dates: England's working days, without the council's closures.
+    let cal = &council_cal.without_closures();
     for (id, d) in &input.actuals {
         check_year(d.year(), &format!("actuals.{id}"))?;
+    }
+    if let Some(e) = input.visit_end {
+        check_year(e.year(), "actuals.visit_end")?;
+        if !input.actuals.contains_key(&MilestoneId::Visit) {
+            return Err(Error::MissingDate {
+                path: "actuals.visit_end".into(),
+                message: "the last day of the visit is recorded without its first day: give \
+                          both (visit: {start, end})"
+                    .into(),
+            });
+        }
     }
     if let Some(t) = input.today {
         check_year(t.year(), "today")?;
     }
+    let recorded = |id: MilestoneId| -> Option<Date> { input.actuals.get(&id).copied() };
+    let exact = |id: MilestoneId| -> bool {
+        input.actuals.contains_key(&id) && !input.approximate.contains(&id)
+    };
 
     // 1. The notification date: recorded, or estimated from the nearest recorded event.
-    let recorded_notification = match (
-        input.notified,
-        input.actuals.get(&MilestoneId::Notification),
-    ) {
-        (Some(a), Some(b)) if a != *b => {
+    let recorded_notification = match (input.notified, recorded(MilestoneId::Notification)) {
+        (Some(a), Some(b)) if a != b => {
             return Err(Error::ConflictingDates {
                 path: "actuals.notification".into(),
                 message: format!("notified is {a} but actuals.notification is {b}"),
             })
         }
         (Some(a), _) => Some(a),
-        (None, b) => b.copied(),
+        (None, b) => b,
     };
     let (notified, notified_basis, notified_estimate) = match recorded_notification {
         Some(n) => {
@@ -621,7 +982,7 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
             (n, basis, None)
         }
         None => {
-            let (date, text) = estimate_notification(input)?;
+            let (date, text) = estimate_notification(input, cal)?;
             (date, Basis::Estimated, Some(text))
         }
     };
@@ -634,35 +995,72 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
                 return Err(Error::DatesOutOfOrder {
                     path: format!("actuals.{id}"),
                     message: format!(
-                        "{} is recorded on {d}, before the notification on {notified}",
+                        "{} is recorded on {d}, before the first notice on {notified}",
                         id.name()
                     ),
                 });
             }
         }
     }
-    if let (Some(s), Some(e)) = (
-        input.actuals.get(&MilestoneId::OnSiteStart),
-        input.actuals.get(&MilestoneId::OnSiteEnd),
-    ) {
+    if let (Some(s), Some(e)) = (recorded(MilestoneId::Visit), input.visit_end) {
         if e < s {
             return Err(Error::DatesOutOfOrder {
-                path: "actuals.on_site_end".into(),
-                message: format!(
-                    "the on-site visit is recorded as ending on {e}, before it starts on {s}"
-                ),
+                path: "actuals.visit_end".into(),
+                message: format!("the visit is recorded as ending on {e}, before it starts on {s}"),
             });
         }
     }
 
-    // 3. Every milestone in dependency order.
-    struct Computed {
-        date: Date,
-        planned: Date,
-        basis: Basis,
-        moved: Option<String>,
+    // 3. Events not recorded but shown by a later recorded one (the visit shows that the
+    //    second notice came): their dates worked back through the rules from the nearest.
+    let days = profile.visit_working_days;
+    let mut inferred: BTreeMap<MilestoneId, Inference> = BTreeMap::new();
+    for (&y, &y_date) in &input.actuals {
+        if y.kind() != MilestoneKind::Event || !exact(y) || y == MilestoneId::Notification {
+            continue;
+        }
+        let mut date = y_date;
+        for (distance, (_, rule)) in profile.chain(y).into_iter().enumerate() {
+            let a = rule.from;
+            if a == MilestoneId::Notification || recorded(a).is_some() {
+                break;
+            }
+            if a.kind() != MilestoneKind::Event {
+                break;
+            }
+            let anchor = invert_rule(&rule, date, cal)?;
+            let (start, end) = if a == MilestoneId::Visit {
+                if rule.from_end {
+                    (visit_start_from_end(anchor, days, cal)?, Some(anchor))
+                } else {
+                    (anchor, Some(visit_end_from_start(anchor, days, cal)?))
+                }
+            } else {
+                (anchor, None)
+            };
+            // Not before the first notice: a later notice cannot precede it.
+            let start = start.max(notified);
+            let candidate = Inference {
+                date: start,
+                end,
+                distance,
+                from: y,
+            };
+            match inferred.get(&a) {
+                Some(prev) if prev.distance <= distance => {}
+                _ => {
+                    inferred.insert(a, candidate);
+                }
+            }
+            date = start;
+        }
     }
+
+    // 4. Every milestone in dependency order.
     let mut computed: BTreeMap<MilestoneId, Computed> = BTreeMap::new();
+    let mut moved_from: BTreeMap<MilestoneId, String> = BTreeMap::new();
+    let mut flagged: Option<PreElectionPeriod> = None;
+    let mut periods_seen: Vec<PreElectionPeriod> = Vec::new();
     for id in profile.evaluation_order() {
         let def = profile.definition(id);
         let Some(rule) = def.rule else {
@@ -670,79 +1068,222 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
                 id,
                 Computed {
                     date: notified,
+                    end: None,
+                    end_basis: None,
                     planned: notified,
                     basis: notified_basis,
-                    moved: None,
+                    firm: notified_basis == Basis::Actual,
+                    forward: notified,
+                    forward_end: None,
                 },
             );
             continue;
         };
-        let anchor = &computed[&rule.from];
-        let (planned, moved) = apply_rule(&rule, anchor.date, cal, &format!("milestones.{id}"))?;
-        let inherited = match anchor.basis {
-            Basis::Estimated => Basis::Estimated,
+        let anchor = computed[&rule.from];
+        let pick = |date: Date, end: Option<Date>| {
+            if rule.from_end {
+                end.unwrap_or(date)
+            } else {
+                date
+            }
+        };
+        let anchor_date = pick(anchor.date, anchor.end);
+        let path = format!("milestones.{id}");
+        let (mut planned, mut moved) = apply_rule(&rule, anchor_date, cal, &path)?;
+        let same_anchor = pick(anchor.forward, anchor.forward_end) == anchor_date;
+        // What the rules alone give (from recorded dates, not from dates worked back).
+        let from_rules = pick(anchor.forward, anchor.forward_end);
+        let (rules_only, _) = apply_rule(&rule, from_rules, cal, &path)?;
+        if id == MilestoneId::Publication && recorded(id).is_none() {
+            let (date, period) = avoid_pre_election(planned, &input.pre_election, cal)?;
+            if let Some(p) = period {
+                let why = format!(
+                    "{planned} (inside the pre-election period of {}: CQC pauses the \
+                     publication of reports then)",
+                    p.describe()
+                );
+                match input.pre_election.policy {
+                    PreElectionPolicy::Move => {
+                        moved = Some(match moved {
+                            Some(m) => format!("{m}, then {why}"),
+                            None => why,
+                        });
+                        planned = date;
+                    }
+                    PreElectionPolicy::Flag => flagged = Some(p.clone()),
+                }
+                periods_seen.push(p);
+            }
+        }
+        if let Some(m) = moved {
+            moved_from.insert(id, m);
+        }
+        let from_plan = match anchor.basis {
+            Basis::Estimated | Basis::Inferred => Basis::Estimated,
             _ => Basis::Planned,
         };
-        let actual = input.actuals.get(&id).copied();
-        let c = match (id.kind(), actual) {
-            (MilestoneKind::Event, Some(a)) => Computed {
-                date: a,
-                planned,
-                basis: if input.approximate.contains(&id) {
+        let c = match (id.kind(), recorded(id), inferred.get(&id)) {
+            (MilestoneKind::Event, Some(a), _) => {
+                let basis = if input.approximate.contains(&id) {
                     Basis::Approximate
                 } else {
                     Basis::Actual
-                },
-                moved: None,
-            },
-            _ => Computed {
-                date: planned,
-                planned,
-                basis: inherited,
-                moved,
-            },
+                };
+                let (end, end_basis) = if id == MilestoneId::Visit {
+                    match input.visit_end {
+                        Some(e) => (Some(e), Some(basis)),
+                        None => (
+                            Some(visit_end_from_start(a, days, cal)?),
+                            Some(Basis::Planned),
+                        ),
+                    }
+                } else {
+                    (None, None)
+                };
+                moved_from.remove(&id);
+                Computed {
+                    date: a,
+                    end,
+                    end_basis,
+                    planned: rules_only,
+                    basis,
+                    firm: basis == Basis::Actual,
+                    forward: a,
+                    forward_end: end,
+                }
+            }
+            (MilestoneKind::Event, None, Some(inf)) => {
+                moved_from.remove(&id);
+                let forward_end = (id == MilestoneId::Visit)
+                    .then(|| visit_end_from_start(rules_only, days, cal))
+                    .transpose()?;
+                Computed {
+                    date: inf.date,
+                    end: inf.end,
+                    end_basis: inf.end.map(|_| Basis::Inferred),
+                    planned: rules_only,
+                    basis: Basis::Inferred,
+                    firm: false,
+                    forward: rules_only,
+                    forward_end,
+                }
+            }
+            (kind, _, _) => {
+                let end = (id == MilestoneId::Visit)
+                    .then(|| visit_end_from_start(planned, days, cal))
+                    .transpose()?;
+                // Counted from the same dates as the plan: the plan itself (with any move out
+                // of a pre-election period).
+                let rules_only = if same_anchor { planned } else { rules_only };
+                let forward_end = (id == MilestoneId::Visit)
+                    .then(|| visit_end_from_start(rules_only, days, cal))
+                    .transpose()?;
+                Computed {
+                    date: planned,
+                    end,
+                    end_basis: end.map(|_| from_plan),
+                    planned,
+                    basis: from_plan,
+                    forward: rules_only,
+                    forward_end,
+                    // A due date is firm when CQC's own rule counts it from firm dates; the
+                    // planning mark is firm when counted from a recorded first notice.
+                    firm: match kind {
+                        MilestoneKind::Deadline => def.fixed && anchor.firm,
+                        MilestoneKind::Marker => anchor.firm,
+                        MilestoneKind::Event => false,
+                    },
+                }
+            }
         };
         computed.insert(id, c);
     }
 
-    let mut milestones: Vec<Milestone> = MilestoneId::ALL
-        .iter()
-        .map(|&id| {
-            let def = profile.definition(id);
-            let c = &computed[&id];
-            Milestone {
-                id,
-                name: id.name().to_string(),
-                kind: id.kind(),
-                date: c.date,
-                basis: c.basis,
-                planned: c.planned,
-                actual: input
-                    .actuals
-                    .get(&id)
-                    .copied()
-                    .or(
-                        (id == MilestoneId::Notification && notified_basis != Basis::Estimated)
-                            .then_some(notified),
-                    ),
-                rule: def.rule,
-                rule_text: def.rule.map(|r| r.describe()).unwrap_or_default(),
-                source: def.source.clone(),
-                source_url: def.source_url.clone(),
-                moved_from: c.moved.clone(),
-                state: None,
-                calendar_days_remaining: None,
-                working_days_remaining: None,
-            }
-        })
-        .collect();
+    // 5. The milestones, with the council's own dates and the reminders.
+    let reminder_days = profile.reminder_working_days;
+    let closures = council_cal.closures();
+    let mut milestones: Vec<Milestone> = Vec::with_capacity(MilestoneId::ALL.len());
+    for &id in &MilestoneId::ALL {
+        let def = profile.definition(id);
+        let c = computed[&id];
+        let kind = id.kind();
+        let (council_date, council_note) =
+            if kind == MilestoneKind::Deadline && !closures.is_empty() {
+                council_dates(id, c.date, &computed, profile, council_cal)?
+            } else {
+                (None, None)
+            };
+        let reminder = if kind == MilestoneKind::Deadline && reminder_days > 0 {
+            council_cal
+                .add_working_days(council_date.unwrap_or(c.date), -i64::from(reminder_days))
+                .ok()
+        } else {
+            None
+        };
+        let (length_days, length_working_days) = match c.end {
+            Some(end) if id == MilestoneId::Visit => (
+                Some(day_number(end) - day_number(c.date) + 1),
+                Some(
+                    cal.working_days_between(c.date, end)? + i64::from(cal.is_working_day(c.date)?),
+                ),
+            ),
+            _ => (None, None),
+        };
+        milestones.push(Milestone {
+            id,
+            name: if id == MilestoneId::TwentyWeekEnd {
+                format!(
+                    "End of the {}-week planning figure (the council's, not CQC's)",
+                    profile.weeks_total
+                )
+            } else {
+                id.name().to_string()
+            },
+            kind,
+            date: c.date,
+            end: c.end,
+            end_basis: c.end_basis,
+            length_days,
+            length_working_days,
+            basis: c.basis,
+            firm: c.firm,
+            planned: c.planned,
+            actual: recorded(id).or((id == MilestoneId::Notification
+                && notified_basis != Basis::Estimated)
+                .then_some(notified)),
+            rule: def.rule,
+            rule_text: def.rule.map(|r| r.describe()).unwrap_or_default(),
+            source: def.source.clone(),
+            source_url: def.source_url.clone(),
+            moved_from: moved_from.get(&id).cloned(),
+            council_date,
+            council_note,
+            reminder,
+            forecast: None,
+            state: None,
+            implied_by: None,
+            calendar_days_remaining: None,
+            working_days_remaining: None,
+        });
+    }
+    if let Some(inf) = inferred.get(&MilestoneId::VisitNotice) {
+        let m = milestones
+            .iter_mut()
+            .find(|m| m.id == MilestoneId::VisitNotice)
+            .unwrap_or_else(|| unreachable!("every milestone is listed"));
+        m.rule_text = format!(
+            "no later than {} before {} (the documented minimum), worked back from it",
+            Offset::Weeks(profile.minimum_on_site_notice_weeks as i32).describe(),
+            inf.from.phrase(false)
+        );
+    }
     // Date order; ties keep the usual order. (Unstable sorts with a unique key, here and below:
     // the same order as a stable sort, and the WebAssembly modules carry one sort algorithm.)
-    let usual: Vec<MilestoneId> = milestones.iter().map(|m| m.id).collect();
-    milestones.sort_unstable_by_key(|m| (m.date, usual.iter().position(|&id| id == m.id)));
+    milestones.sort_unstable_by_key(|m| (m.date, m.id.position()));
 
     let mut timeline = Timeline {
         council: input.council.clone(),
+        id: input.id.clone(),
         notified,
         notified_basis,
         notified_estimate,
@@ -751,30 +1292,229 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
         intervals: Vec::new(),
         status: None,
         weeks_total: profile.weeks_total,
+        planning_note: planning_note(profile),
+        pre_election: Vec::new(),
+        pre_election_note: input.pre_election.describe(),
+        publication_check: String::new(),
+        forecast_note: String::new(),
+        next_assessment: None,
+        reminder_working_days: reminder_days,
         notes: input.notes.clone(),
     };
-    timeline.issues = find_issues(&timeline, input)?;
+    timeline.issues = find_issues(&timeline, input, flagged.as_ref())?;
     timeline.intervals = intervals(&timeline, input, cal)?;
+    add_forecasts(&mut timeline, input);
+    timeline.next_assessment = next_assessment(&timeline, profile)?;
+    let hit = periods_seen.first().cloned();
+    timeline.pre_election = relevant_periods(&timeline, &input.pre_election, cal, periods_seen)?;
+    timeline.publication_check = publication_check(&timeline, hit.as_ref(), input);
     if let Some(today) = input.today {
-        timeline.status = Some(status(&mut timeline, today, cal)?);
+        timeline.status = Some(status(&mut timeline, today, council_cal)?);
     }
     Ok(timeline)
 }
 
+fn planning_note(profile: &TimelineProfile) -> String {
+    format!(
+        "The {} weeks are the council's own planning figure, not CQC's: CQC gives no total \
+         length for an assessment, and publication often comes after the end of the {} weeks \
+         (Hounslow about 22 weeks from the first notice, Havering over 60).",
+        profile.weeks_total, profile.weeks_total
+    )
+}
+
+/// The publication against the pre-election periods, in a sentence.
+fn publication_check(
+    t: &Timeline,
+    hit: Option<&PreElectionPeriod>,
+    input: &TimelineInput,
+) -> String {
+    let p = t.milestone(MilestoneId::Publication);
+    let near = 42;
+    let mut out =
+        if p.actual.is_some() {
+            match t.pre_election.iter().find(|q| q.contains(p.date)) {
+                Some(q) => format!(
+                "Publication is recorded on {}, inside the pre-election period for {} (kept as \
+                 recorded).",
+                long_date(p.date),
+                q.short()
+            ),
+                None => format!("Publication is recorded on {}.", long_date(p.date)),
+            }
+        } else {
+            match (hit, input.pre_election.policy) {
+                (Some(q), PreElectionPolicy::Move) => format!(
+                "The planned publication was moved out of the pre-election period for {} to {}, \
+                 the first working day after it.",
+                q.short(),
+                long_date(p.date)
+            ),
+                (Some(q), PreElectionPolicy::Flag) => format!(
+                "The planned publication on {} is inside the pre-election period for {} (kept and \
+                 flagged: CQC paused publication in such a period in 2026).",
+                long_date(p.date),
+                q.short()
+            ),
+                (None, _) => {
+                    let after =
+                        t.pre_election.iter().rev().find(|q| {
+                            q.end < p.date && day_number(p.date) - day_number(q.end) <= near
+                        });
+                    let before = t.pre_election.iter().find(|q| {
+                        q.start > p.date && day_number(q.start) - day_number(p.date) <= near
+                    });
+                    match (after, before) {
+                        (Some(q), _) => format!(
+                            "The planned publication on {} falls after the pre-election period of \
+                         {}.",
+                            long_date(p.date),
+                            q.short()
+                        ),
+                        (None, Some(q)) => format!(
+                        "The planned publication on {} falls before the pre-election period of \
+                         {}: a later publication would wait until it ends.",
+                        long_date(p.date),
+                        q.short()
+                    ),
+                        (None, None) => format!(
+                        "No pre-election period is within six weeks of the planned publication \
+                         on {}.",
+                        long_date(p.date)
+                    ),
+                    }
+                }
+            }
+        };
+    if let Some(f) = &p.forecast {
+        let spanned: Vec<String> = t
+            .pre_election
+            .iter()
+            .filter(|q| q.start <= f.latest && q.end >= f.earliest)
+            .map(|q| q.short())
+            .collect();
+        if !spanned.is_empty() {
+            out.push_str(&format!(
+                " The recorded cases' range ({} to {}) spans the pre-election period{} for {}: a \
+                 publication then would wait until after it.",
+                long_date(f.earliest),
+                long_date(f.latest),
+                if spanned.len() == 1 { "" } else { "s" },
+                spanned.join("; and ")
+            ));
+        }
+    }
+    out
+}
+
+/// Moves `date` out of every pre-election period it falls in (to the first working day after
+/// it); returns the new date and the period it was in.
+fn avoid_pre_election(
+    date: Date,
+    settings: &PreElectionSettings,
+    cal: &WorkingCalendar,
+) -> Result<(Date, Option<PreElectionPeriod>)> {
+    let mut d = date;
+    let mut hit = None;
+    for _ in 0..8 {
+        let periods = settings.periods(d.year().saturating_sub(1), d.year(), cal)?;
+        match periods.into_iter().find(|p| p.contains(d)) {
+            Some(p) => {
+                d = cal.add_working_days(p.end, 1)?;
+                hit.get_or_insert(p);
+            }
+            None => break,
+        }
+    }
+    Ok((d, hit))
+}
+
+/// The pre-election periods from the first notice to the latest date of the plan, its
+/// forecasts and the periods already met.
+fn relevant_periods(
+    t: &Timeline,
+    settings: &PreElectionSettings,
+    cal: &WorkingCalendar,
+    seen: Vec<PreElectionPeriod>,
+) -> Result<Vec<PreElectionPeriod>> {
+    let last = t
+        .milestones
+        .iter()
+        .flat_map(|m| {
+            [Some(m.date), m.end, m.forecast.as_ref().map(|f| f.latest)]
+                .into_iter()
+                .flatten()
+        })
+        .max()
+        .unwrap_or(t.notified);
+    let mut out: Vec<PreElectionPeriod> = settings
+        .periods(t.notified.year(), last.year(), cal)?
+        .into_iter()
+        .filter(|p| p.end >= t.notified && p.start <= last)
+        .collect();
+    for p in seen {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out.sort_unstable_by_key(|p| (p.start, p.end));
+    Ok(out)
+}
+
+/// For a deadline the council's closures touch: its last day open on or before CQC's date,
+/// and the closure days in words.
+fn council_dates(
+    id: MilestoneId,
+    due: Date,
+    computed: &BTreeMap<MilestoneId, Computed>,
+    profile: &TimelineProfile,
+    council_cal: &WorkingCalendar,
+) -> Result<(Option<Date>, Option<String>)> {
+    let england = council_cal.without_closures();
+    let from = profile
+        .definition(id)
+        .rule
+        .map(|r| {
+            let a = computed[&r.from];
+            if r.from_end {
+                a.end.unwrap_or(a.date)
+            } else {
+                a.date
+            }
+        })
+        .unwrap_or(due);
+    let lo = from.min(due);
+    // Closure days on England's working days from the day after the anchor to the due date.
+    let days: Vec<Date> = council_cal
+        .closures()
+        .into_iter()
+        .filter(|c| *c > lo && *c <= due)
+        .filter(|c| england.is_working_day(*c).unwrap_or(false))
+        .collect();
+    if days.is_empty() {
+        return Ok((None, None));
+    }
+    let own = council_cal.on_or_before(due)?;
+    let list: Vec<String> = days.iter().map(|d| long_date(*d)).collect();
+    let note = format!(
+        "closure day{} {} fall{} on or before CQC's date, which stays on England's working days: \
+         CQC does not extend its deadlines for a council's closures",
+        if days.len() == 1 { "" } else { "s" },
+        list.join(", "),
+        if days.len() == 1 { "s" } else { "" }
+    );
+    Ok(((own != due).then_some(own), Some(note)))
+}
+
 /// Estimates the notification date from the recorded event closest to it in the rules.
-fn estimate_notification(input: &TimelineInput) -> Result<(Date, String)> {
+fn estimate_notification(input: &TimelineInput, cal: &WorkingCalendar) -> Result<(Date, String)> {
     let profile = &input.profile;
     let mut best: Option<(usize, MilestoneId, Vec<MilestoneRule>)> = None;
     for &id in input.actuals.keys() {
         if id.kind() != MilestoneKind::Event || input.approximate.contains(&id) {
             continue;
         }
-        let mut chain = Vec::new();
-        let mut cur = id;
-        while let Some(rule) = profile.definition(cur).rule {
-            chain.push(rule);
-            cur = rule.from;
-        }
+        let chain: Vec<MilestoneRule> = profile.chain(id).into_iter().map(|(_, r)| r).collect();
         if best.as_ref().is_none_or(|b| chain.len() < b.0) {
             best = Some((chain.len(), id, chain));
         }
@@ -788,76 +1528,134 @@ fn estimate_notification(input: &TimelineInput) -> Result<(Date, String)> {
         });
     };
     let recorded = input.actuals[&id];
+    let days = profile.visit_working_days;
     let mut date = recorded;
     for rule in &chain {
-        date = invert_rule(rule, date, &input.calendar)?;
+        date = invert_rule(rule, date, cal)?;
+        if rule.from == MilestoneId::Visit && rule.from_end {
+            date = visit_start_from_end(date, days, cal)?;
+        }
     }
     let rules: Vec<String> = chain.iter().map(|r| r.describe()).collect();
     Ok((
         date,
         format!(
-            "estimated from {id} on {recorded} by reversing the rule(s): {}; the real date is \
-             not known",
+            "estimated from {} on {recorded} by working back through the rules ({}); the real \
+             date is not known",
+            id.phrase(false),
             rules.join("; ")
         ),
     ))
 }
 
-fn find_issues(t: &Timeline, input: &TimelineInput) -> Result<Vec<TimelineIssue>> {
+fn find_issues(
+    t: &Timeline,
+    input: &TimelineInput,
+    flagged: Option<&PreElectionPeriod>,
+) -> Result<Vec<TimelineIssue>> {
     let profile = &input.profile;
     let mut issues = Vec::new();
-    let recorded_event = |id: MilestoneId| -> Option<Date> {
+    let exact = |id: MilestoneId| -> bool {
+        input.actuals.contains_key(&id) && !input.approximate.contains(&id)
+    };
+    let recorded_event = |id: MilestoneId, end: bool| -> Option<Date> {
         if id == MilestoneId::Notification {
             return (t.notified_basis != Basis::Estimated).then_some(t.notified);
         }
-        (id.kind() == MilestoneKind::Event)
-            .then(|| input.actuals.get(&id).copied())
-            .flatten()
+        if id.kind() != MilestoneKind::Event {
+            return None;
+        }
+        let start = input.actuals.get(&id).copied()?;
+        if end {
+            return Some(input.visit_end.unwrap_or(start));
+        }
+        Some(start)
     };
 
-    // Short on-site notice.
-    let notice = t.milestone(MilestoneId::OnSiteNotice);
-    let start = t.milestone(MilestoneId::OnSiteStart);
-    let gap = day_number(start.date) - day_number(notice.date);
+    // Short notice of the visit's dates.
+    let notice = t.milestone(MilestoneId::VisitNotice);
+    let visit = t.milestone(MilestoneId::Visit);
+    let gap = day_number(visit.date) - day_number(notice.date);
     let min_days = i64::from(profile.minimum_on_site_notice_weeks) * 7;
-    let notice_recorded = input.actuals.contains_key(&MilestoneId::OnSiteNotice);
-    let start_recorded = input.actuals.contains_key(&MilestoneId::OnSiteStart);
-    if (notice_recorded || start_recorded) && gap < min_days {
-        let plan = !(notice_recorded && start_recorded);
-        issues.push(TimelineIssue {
-            kind: IssueKind::ShortOnSiteNotice,
-            milestone: MilestoneId::OnSiteNotice,
-            message: format!(
-                "notice of the on-site dates on {} ({}) and the visit starting {} ({}) leave {} \
-                 days, less than the documented minimum of {} weeks",
+    let notice_recorded = input.actuals.contains_key(&MilestoneId::VisitNotice);
+    let visit_recorded = input.actuals.contains_key(&MilestoneId::Visit);
+    let bounded_by_first_notice = notice.basis == Basis::Inferred
+        && notice.date == t.notified
+        && t.notified_basis == Basis::Actual;
+    if (notice_recorded || visit_recorded) && gap < min_days {
+        let firm = visit_recorded
+            && exact(MilestoneId::Visit)
+            && (notice_recorded || bounded_by_first_notice);
+        let message = if notice_recorded {
+            format!(
+                "the second notice on {} ({}) and the visit starting {} ({}) leave {} days, \
+                 less than the documented minimum of {} weeks",
                 notice.date,
                 basis_word(notice.basis),
-                start.date,
-                basis_word(start.basis),
+                visit.date,
+                basis_word(visit.basis),
                 gap,
                 profile.minimum_on_site_notice_weeks
+            )
+        } else {
+            format!(
+                "the visit starting {} ({}) is {} days after the first notice on {} ({}); the \
+                 notice of its dates cannot have come earlier, so it was less than the \
+                 documented minimum of {} weeks",
+                visit.date,
+                basis_word(visit.basis),
+                gap,
+                t.notified,
+                basis_word(t.notified_basis),
+                profile.minimum_on_site_notice_weeks
+            )
+        };
+        issues.push(TimelineIssue {
+            kind: IssueKind::ShortOnSiteNotice,
+            milestone: MilestoneId::VisitNotice,
+            message,
+            depends_on_plan: !firm,
+        });
+    }
+
+    // Milestones before the first notice.
+    for m in &t.milestones {
+        if m.id == MilestoneId::Notification || m.date >= t.notified || m.actual.is_some() {
+            continue;
+        }
+        let anchor_firm = m.rule.map(|r| t.milestone(r.from).firm).unwrap_or(false);
+        issues.push(TimelineIssue {
+            kind: IssueKind::BeforeNotification,
+            milestone: m.id,
+            message: format!(
+                "{} falls on {}, before the first notice on {} ({}): the rule ({}) places it \
+                 before the assessment starts, so the recorded dates leave less time than the \
+                 sources describe",
+                m.name,
+                m.date,
+                t.notified,
+                basis_word(t.notified_basis),
+                m.rule_text
             ),
-            depends_on_plan: plan,
+            depends_on_plan: !(anchor_firm && t.notified_basis == Basis::Actual),
         });
     }
 
     // Recorded events out of the order the rules give.
     for &id in &MilestoneId::ALL {
-        let Some(date) = recorded_event(id) else {
+        let Some(date) = recorded_event(id, false) else {
             continue;
         };
         let mut cur = id;
         let mut direction = 0i32;
         while let Some(rule) = profile.definition(cur).rule {
-            let sign = match rule.offset {
-                Offset::Days(n) | Offset::Weeks(n) | Offset::WorkingDays(n) => n.signum(),
-            };
+            let sign = rule.offset.value().signum();
             if sign == 0 || (direction != 0 && sign != direction) {
                 break;
             }
             direction = sign;
             cur = rule.from;
-            if let Some(anchor) = recorded_event(cur) {
+            if let Some(anchor) = recorded_event(cur, rule.from_end) {
                 let wrong = (direction > 0 && date < anchor) || (direction < 0 && date > anchor);
                 if wrong {
                     issues.push(TimelineIssue {
@@ -865,9 +1663,9 @@ fn find_issues(t: &Timeline, input: &TimelineInput) -> Result<Vec<TimelineIssue>
                         milestone: id,
                         message: format!(
                             "{} is recorded on {date}, {} {} on {anchor}",
-                            id.name(),
+                            t.milestone(id).name,
                             if direction > 0 { "before" } else { "after" },
-                            cur.name()
+                            cur.phrase(rule.from_end)
                         ),
                         depends_on_plan: false,
                     });
@@ -877,23 +1675,7 @@ fn find_issues(t: &Timeline, input: &TimelineInput) -> Result<Vec<TimelineIssue>
         }
     }
 
-    // Deadlines met late. A due date is firm when it follows, through deadlines only, from a
-    // recorded event (a due date computed from a planned visit could still move).
-    let firm = |id: MilestoneId| -> bool {
-        let mut cur = id;
-        loop {
-            if cur == MilestoneId::Notification {
-                return t.notified_basis == Basis::Actual;
-            }
-            if cur.kind() == MilestoneKind::Event {
-                return input.actuals.contains_key(&cur) && !input.approximate.contains(&cur);
-            }
-            match profile.definition(cur).rule {
-                Some(rule) => cur = rule.from,
-                None => return false,
-            }
-        }
-    };
+    // Deadlines met late.
     for m in &t.milestones {
         if m.kind != MilestoneKind::Deadline {
             continue;
@@ -915,46 +1697,159 @@ fn find_issues(t: &Timeline, input: &TimelineInput) -> Result<Vec<TimelineIssue>
                             ""
                         }
                     ),
-                    depends_on_plan: !firm(m.id),
+                    depends_on_plan: !m.firm,
                 });
             }
         }
+    }
+
+    // A planned publication inside a pre-election period (policy: flag).
+    if let Some(p) = flagged {
+        let pub_m = t.milestone(MilestoneId::Publication);
+        issues.push(TimelineIssue {
+            kind: IssueKind::PreElectionPeriod,
+            milestone: MilestoneId::Publication,
+            message: format!(
+                "publication is planned on {}, inside the pre-election period of {}: CQC \
+                 paused publication in such a period in 2026, so expect it after {}",
+                pub_m.date,
+                p.describe(),
+                long_date(p.end)
+            ),
+            depends_on_plan: true,
+        });
     }
     Ok(issues)
 }
 
 fn intervals(t: &Timeline, input: &TimelineInput, cal: &WorkingCalendar) -> Result<Vec<Interval>> {
-    let mut recorded: Vec<(Date, MilestoneId, bool)> = t
-        .milestones
-        .iter()
-        .filter_map(|m| {
-            let approx = input.approximate.contains(&m.id);
-            m.actual.map(|a| (a, m.id, approx))
-        })
-        .collect();
-    let position = |id: MilestoneId| t.milestones.iter().position(|m| m.id == id);
-    recorded.sort_unstable_by_key(|r| (r.0, position(r.1)));
-    let make = |a: &(Date, MilestoneId, bool), b: &(Date, MilestoneId, bool)| -> Result<Interval> {
+    // (date, milestone, last day of the visit, approximate)
+    type Point = (Date, MilestoneId, bool, bool);
+    let mut recorded: Vec<Point> = Vec::new();
+    for m in &t.milestones {
+        let approx = input.approximate.contains(&m.id);
+        if let Some(a) = m.actual {
+            recorded.push((a, m.id, false, approx));
+        }
+        if m.id == MilestoneId::Visit {
+            if let Some(e) = input.visit_end {
+                recorded.push((e, m.id, true, approx));
+            }
+        }
+    }
+    recorded.sort_unstable_by_key(|r| (r.0, r.1.position(), r.2));
+    let make = |a: &Point, b: &Point| -> Result<Interval> {
         let days = day_number(b.0) - day_number(a.0);
         Ok(Interval {
             from: a.1,
+            from_end: a.2,
             to: b.1,
             from_date: a.0,
             to_date: b.0,
             calendar_days: days,
             weeks: weeks_text(days),
             working_days: cal.working_days_between(a.0, b.0)?,
-            approximate: a.2 || b.2,
+            approximate: a.3 || b.3,
         })
     };
     let mut out = Vec::new();
     for pair in recorded.windows(2) {
+        // The visit's own length is its milestone's (first and last days included), not an
+        // interval between its first and last day.
+        if pair[0].1 == MilestoneId::Visit && pair[1].1 == MilestoneId::Visit {
+            continue;
+        }
         out.push(make(&pair[0], &pair[1])?);
     }
-    if recorded.len() > 2 {
+    let distinct: BTreeSet<MilestoneId> = recorded.iter().map(|r| r.1).collect();
+    if distinct.len() > 2 {
         out.push(make(&recorded[0], &recorded[recorded.len() - 1])?);
     }
     Ok(out)
+}
+
+/// Adds the forecasts from recorded cases to the milestones not yet reached.
+fn add_forecasts(t: &mut Timeline, input: &TimelineInput) {
+    let cases = recorded_cases();
+    let mut anchors: Vec<(MilestoneId, MilestonePart, Date)> = Vec::new();
+    if t.notified_basis != Basis::Estimated {
+        anchors.push((MilestoneId::Notification, MilestonePart::Start, t.notified));
+    }
+    for (&id, &d) in &input.actuals {
+        if id != MilestoneId::Notification {
+            anchors.push((id, MilestonePart::Start, d));
+        }
+    }
+    if let Some(e) = input.visit_end {
+        anchors.push((MilestoneId::Visit, MilestonePart::End, e));
+    }
+    // Milestones before the latest recorded one in the process have been reached.
+    let reached = input
+        .actuals
+        .keys()
+        .map(|m| m.position())
+        .max()
+        .unwrap_or(0);
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for m in &mut t.milestones {
+        let open = matches!(m.basis, Basis::Planned | Basis::Estimated)
+            && m.id.position() > reached
+            && m.id != MilestoneId::Notification;
+        if open {
+            m.forecast = cases::forecast(cases, m.id, &anchors);
+            if let Some(f) = &m.forecast {
+                used.extend(f.cases.iter().cloned());
+            }
+        }
+    }
+    let councils: BTreeSet<&str> = cases.iter().map(|c| c.council.as_str()).collect();
+    t.forecast_note = format!(
+        "Forecasts rest on {} recorded dates of {} real assessments ({}), each with its source \
+         (data/assessment_cases.csv in the library); each milestone says how many cases its \
+         range rests on. Few cases record every step, so a range is a guide to the late case \
+         as well as the early one, not a prediction.",
+        cases.len(),
+        councils.len(),
+        councils.into_iter().collect::<Vec<_>>().join(", ")
+    );
+}
+
+/// The window of the next assessment after publication, if CQC's proposed cycle is agreed.
+fn next_assessment(t: &Timeline, profile: &TimelineProfile) -> Result<Option<NextAssessment>> {
+    let p = t.milestone(MilestoneId::Publication);
+    let cycle = &profile.reassessment;
+    let (Ok(earliest), Ok(latest)) = (
+        add_years(p.date, cycle.min_years, "next_assessment"),
+        add_years(p.date, cycle.max_years, "next_assessment"),
+    ) else {
+        return Ok(None);
+    };
+    let label = if cycle.status == "proposal" {
+        "a proposal: CQC's chief inspector proposed a 3-4 year cycle in November 2025, which \
+         needs the Secretary of State's agreement"
+            .to_string()
+    } else {
+        format!("status: {}", cycle.status)
+    };
+    Ok(Some(NextAssessment {
+        from: p.date,
+        from_basis: p.basis,
+        earliest,
+        latest,
+        status: cycle.status.clone(),
+        text: format!(
+            "Next assessment: between {} and {}, {} to {} years after publication on {} ({}) \
+             ({label}).",
+            long_date(earliest),
+            long_date(latest),
+            cycle.min_years,
+            cycle.max_years,
+            long_date(p.date),
+            basis_word(p.basis)
+        ),
+        source: cycle.source.clone(),
+        source_url: cycle.source_url.clone(),
+    }))
 }
 
 /// Fills each milestone's state and remaining days, and returns the summary.
@@ -963,18 +1858,43 @@ fn status(t: &mut Timeline, today: Date, cal: &WorkingCalendar) -> Result<Timeli
     // Sunday of today's week (weeks run Monday to Sunday).
     let to_sunday = 6 - i64::from(today.weekday().to_monday_zero_offset());
     let week_end = add_days(today, to_sunday, "today")?;
+    // Recorded events on or before today, latest in the process first: they show that every
+    // milestone before them in the process happened.
+    let mut shown_by: Option<(usize, MilestoneId)> = None;
+    for m in &t.milestones {
+        let recorded_by_today = match m.kind {
+            MilestoneKind::Event => {
+                matches!(m.basis, Basis::Actual | Basis::Approximate) && m.date <= today
+            }
+            MilestoneKind::Deadline => m.actual.is_some_and(|a| a <= today),
+            MilestoneKind::Marker => false,
+        };
+        if recorded_by_today && shown_by.is_none_or(|(p, _)| m.id.position() > p) {
+            shown_by = Some((m.id.position(), m.id));
+        }
+    }
     let mut done = Vec::new();
     let mut due_this_week = Vec::new();
     let mut overdue = Vec::new();
     for m in &mut t.milestones {
-        let happened = match m.kind {
+        let own = match m.kind {
             MilestoneKind::Marker => m.date <= today,
             _ => {
                 m.actual.is_some_and(|a| a <= today)
                     || (m.id == MilestoneId::Notification && m.date <= today)
+                    || (m.kind == MilestoneKind::Event
+                        && matches!(m.basis, Basis::Actual | Basis::Approximate)
+                        && m.date <= today)
             }
         };
-        let state = if happened {
+        let implied = match shown_by {
+            Some((p, by)) if !own && m.kind != MilestoneKind::Marker && m.id.position() < p => {
+                Some(by)
+            }
+            _ => None,
+        };
+        m.implied_by = implied;
+        let state = if own || implied.is_some() {
             MilestoneState::Done
         } else if m.date < today {
             MilestoneState::Overdue
@@ -1001,12 +1921,57 @@ fn status(t: &mut Timeline, today: Date, cal: &WorkingCalendar) -> Result<Timeli
     });
     let end = t.milestone(MilestoneId::TwentyWeekEnd).date;
     let days_elapsed = day_number(today) - day_number(t.notified);
+    let week_number = if days_elapsed < 0 {
+        0
+    } else {
+        days_elapsed.div_euclid(7) + 1
+    };
+    let estimated = match t.notified_basis {
+        Basis::Estimated => " (estimated)",
+        _ => "",
+    };
+    let calendar_days_to_end = day_number(end) - day_number(today);
+    let mut summary = if days_elapsed < 0 {
+        format!(
+            "On {}: the first notice{estimated} on {} is {}.",
+            long_date(today),
+            long_date(t.notified),
+            when(-days_elapsed)
+        )
+    } else {
+        format!(
+            "On {}: week {week_number} since the first notice{estimated} on {} (day {} of the \
+             assessment); the council's {}-week planning figure (not CQC's) ends on {}, {}.",
+            long_date(today),
+            long_date(t.notified),
+            days_elapsed + 1,
+            t.weeks_total,
+            long_date(end),
+            when(calendar_days_to_end)
+        )
+    };
+    if let Some(m) = next {
+        let cd = m.calendar_days_remaining.unwrap_or(0);
+        let wd = m.working_days_remaining.unwrap_or(0);
+        summary.push_str(&format!(
+            " Next: {} on {}, {}{}.",
+            m.name,
+            long_date(m.date),
+            when(cd),
+            if cd > 0 {
+                format!(" ({})", count(wd, "working day"))
+            } else {
+                String::new()
+            }
+        ));
+    }
     Ok(TimelineStatus {
         today,
         days_elapsed,
         weeks_elapsed: days_elapsed.div_euclid(7),
+        week_number,
         weeks_total: t.weeks_total,
-        calendar_days_to_end: day_number(end) - day_number(today),
+        calendar_days_to_end,
         working_days_to_end: cal.working_days_between(today, end)?,
         done,
         due_this_week,
@@ -1015,5 +1980,6 @@ fn status(t: &mut Timeline, today: Date, cal: &WorkingCalendar) -> Result<Timeli
         next_date: next.map(|m| m.date),
         calendar_days_to_next: next.and_then(|m| m.calendar_days_remaining),
         working_days_to_next: next.and_then(|m| m.working_days_remaining),
+        summary,
     })
 }

@@ -1,64 +1,90 @@
 //! Milestones of an assessment and the rules (with sources) that place them.
+//!
+//! The default rules are a data file, `data/timeline_profile.json`, so that every default and
+//! the source it rests on can be read (and reviewed in a diff) in one place.
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+/// The default profile as bundled: every rule with its source.
+pub const DEFAULT_PROFILE_JSON: &str = include_str!("../../data/timeline_profile.json");
+
 /// The milestones of one assessment, in their usual order.
 ///
-/// Ids (the serialised form) are snake_case: `notification`, `factual_accuracy_due`, ...
+/// Ids (the serialised form) are snake_case: `notification`, `visit`, `factual_accuracy_due`,
+/// ... The ids of the earlier model are still read: `on_site_notice` is the second notice
+/// ([`MilestoneId::VisitNotice`]), `set_up_meeting` the senior leadership presentation, and
+/// `on_site_start` / `on_site_end` the first and last days of the [`MilestoneId::Visit`].
 ///
 /// ```
 /// use cqc_assurance::MilestoneId;
 /// let id: MilestoneId = "factual_accuracy_due".parse().unwrap();
 /// assert_eq!(id, MilestoneId::FactualAccuracyDue);
 /// assert_eq!(id.as_str(), "factual_accuracy_due");
+/// assert_eq!("on_site_start".parse::<MilestoneId>().unwrap(), MilestoneId::Visit);
 /// assert_eq!("site_visit".parse::<MilestoneId>().unwrap_err().code(), "unknown_milestone");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneId {
-    /// CQC's notification email to the Director of Adult Social Services, with the information
-    /// return request.
+    /// CQC's first notice: the email to the Director of Adult Social Services with the
+    /// information return request, which starts the assessment.
     Notification,
     /// The information return items CQC wants within about a week.
     OneWeekItemsDue,
-    /// The rest of the information return (documents, data, case-tracking list, contacts).
+    /// The rest of the information return (documents, data, contacts).
     InformationReturnDue,
     /// The council's self-assessment (part of the information return).
     SelfAssessmentDue,
-    /// The set-up meeting: the leadership's presentation to the assessors.
-    SetUpMeeting,
-    /// The latest day by which CQC tells the council its on-site dates.
-    OnSiteNotice,
-    /// The first day of the on-site visit.
-    OnSiteStart,
-    /// The last day of the on-site visit.
-    OnSiteEnd,
+    /// The list of about 50 cases from which CQC picks those it tracks.
+    CaseTrackingListDue,
+    /// CQC's second notice, with the dates of the visit (6-8 weeks ahead).
+    VisitNotice,
+    /// The senior leadership presentation to the assessors (about a month before the visit).
+    LeadershipPresentation,
+    /// The data and performance focus group (about a week before the visit).
+    DataFocusGroup,
+    /// The on-site visit, from its first to its last day.
+    Visit,
+    /// The assessors' feedback at the end of the visit.
+    VisitFeedback,
     /// The draft report reaches the council.
     DraftReport,
     /// The council's factual accuracy comments are due.
     FactualAccuracyDue,
     /// The final report and rating are published.
     Publication,
-    /// Twenty weeks after notification: the length commonly quoted for the whole assessment.
+    /// The end of the council-side planning figure of 20 weeks (not a CQC figure).
     TwentyWeekEnd,
 }
 
+/// Which day of a milestone that lasts several days (the visit): its first or its last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MilestonePart {
+    /// The first day (or the only day).
+    Start,
+    /// The last day of the visit.
+    End,
+}
+
 impl MilestoneId {
-    /// Every milestone, in the usual order.
-    pub const ALL: [MilestoneId; 12] = [
+    /// Every milestone, in the usual order (the order of the process).
+    pub const ALL: [MilestoneId; 14] = [
         MilestoneId::Notification,
         MilestoneId::OneWeekItemsDue,
         MilestoneId::InformationReturnDue,
         MilestoneId::SelfAssessmentDue,
-        MilestoneId::SetUpMeeting,
-        MilestoneId::OnSiteNotice,
-        MilestoneId::OnSiteStart,
-        MilestoneId::OnSiteEnd,
+        MilestoneId::CaseTrackingListDue,
+        MilestoneId::VisitNotice,
+        MilestoneId::LeadershipPresentation,
+        MilestoneId::DataFocusGroup,
+        MilestoneId::Visit,
+        MilestoneId::VisitFeedback,
         MilestoneId::DraftReport,
         MilestoneId::FactualAccuracyDue,
         MilestoneId::Publication,
@@ -72,10 +98,12 @@ impl MilestoneId {
             MilestoneId::OneWeekItemsDue => "one_week_items_due",
             MilestoneId::InformationReturnDue => "information_return_due",
             MilestoneId::SelfAssessmentDue => "self_assessment_due",
-            MilestoneId::SetUpMeeting => "set_up_meeting",
-            MilestoneId::OnSiteNotice => "on_site_notice",
-            MilestoneId::OnSiteStart => "on_site_start",
-            MilestoneId::OnSiteEnd => "on_site_end",
+            MilestoneId::CaseTrackingListDue => "case_tracking_list_due",
+            MilestoneId::VisitNotice => "visit_notice",
+            MilestoneId::LeadershipPresentation => "leadership_presentation",
+            MilestoneId::DataFocusGroup => "data_focus_group",
+            MilestoneId::Visit => "visit",
+            MilestoneId::VisitFeedback => "visit_feedback",
             MilestoneId::DraftReport => "draft_report",
             MilestoneId::FactualAccuracyDue => "factual_accuracy_due",
             MilestoneId::Publication => "publication",
@@ -86,22 +114,66 @@ impl MilestoneId {
     /// A name for people.
     ///
     /// ```
-    /// assert_eq!(cqc_assurance::MilestoneId::OnSiteStart.name(), "On-site visit: first day");
+    /// assert_eq!(cqc_assurance::MilestoneId::Visit.name(), "On-site visit");
     /// ```
     pub fn name(self) -> &'static str {
         match self {
-            MilestoneId::Notification => "Notification from CQC",
+            MilestoneId::Notification => "First notice from CQC (information return request)",
             MilestoneId::OneWeekItemsDue => "Information return: one-week items due",
             MilestoneId::InformationReturnDue => "Information return due",
             MilestoneId::SelfAssessmentDue => "Self-assessment due",
-            MilestoneId::SetUpMeeting => "Set-up meeting (leadership presentation)",
-            MilestoneId::OnSiteNotice => "Notice of on-site dates (latest)",
-            MilestoneId::OnSiteStart => "On-site visit: first day",
-            MilestoneId::OnSiteEnd => "On-site visit: last day",
+            MilestoneId::CaseTrackingListDue => "Case-tracking list due (about 50 cases)",
+            MilestoneId::VisitNotice => "Second notice from CQC (dates of the visit)",
+            MilestoneId::LeadershipPresentation => "Senior leadership presentation",
+            MilestoneId::DataFocusGroup => "Data and performance focus group",
+            MilestoneId::Visit => "On-site visit",
+            MilestoneId::VisitFeedback => "Feedback at the end of the visit",
             MilestoneId::DraftReport => "Draft report received",
             MilestoneId::FactualAccuracyDue => "Factual accuracy response due",
             MilestoneId::Publication => "Report and rating published",
-            MilestoneId::TwentyWeekEnd => "End of the 20 weeks",
+            MilestoneId::TwentyWeekEnd => {
+                "End of the 20-week planning figure (the council's, not CQC's)"
+            }
+        }
+    }
+
+    /// The milestone as the object of a sentence: `the second notice`, `the first day of the
+    /// visit` (`end`: `the last day of the visit`).
+    ///
+    /// ```
+    /// use cqc_assurance::MilestoneId;
+    /// assert_eq!(MilestoneId::Visit.phrase(true), "the last day of the visit");
+    /// ```
+    pub fn phrase(self, end: bool) -> &'static str {
+        match self {
+            MilestoneId::Notification => "the first notice",
+            MilestoneId::OneWeekItemsDue => "the one-week items deadline",
+            MilestoneId::InformationReturnDue => "the information return deadline",
+            MilestoneId::SelfAssessmentDue => "the self-assessment deadline",
+            MilestoneId::CaseTrackingListDue => "the case-tracking list deadline",
+            MilestoneId::VisitNotice => "the second notice",
+            MilestoneId::LeadershipPresentation => "the senior leadership presentation",
+            MilestoneId::DataFocusGroup => "the data and performance focus group",
+            MilestoneId::Visit if end => "the last day of the visit",
+            MilestoneId::Visit => "the first day of the visit",
+            MilestoneId::VisitFeedback => "the feedback at the end of the visit",
+            MilestoneId::DraftReport => "the draft report",
+            MilestoneId::FactualAccuracyDue => "the factual accuracy deadline",
+            MilestoneId::Publication => "publication",
+            MilestoneId::TwentyWeekEnd => "the end of the planning weeks",
+        }
+    }
+
+    /// The recorded date of the milestone as the object of a sentence: for a deadline, its
+    /// delivery (`the delivery of the information return`); otherwise [`phrase`](Self::phrase).
+    pub fn recorded_phrase(self, end: bool) -> &'static str {
+        match self {
+            MilestoneId::OneWeekItemsDue => "the delivery of the one-week items",
+            MilestoneId::InformationReturnDue => "the delivery of the information return",
+            MilestoneId::SelfAssessmentDue => "the delivery of the self-assessment",
+            MilestoneId::CaseTrackingListDue => "the delivery of the case-tracking list",
+            MilestoneId::FactualAccuracyDue => "the factual accuracy response",
+            _ => self.phrase(end),
         }
     }
 
@@ -112,18 +184,50 @@ impl MilestoneId {
             MilestoneId::OneWeekItemsDue
             | MilestoneId::InformationReturnDue
             | MilestoneId::SelfAssessmentDue
+            | MilestoneId::CaseTrackingListDue
             | MilestoneId::FactualAccuracyDue => MilestoneKind::Deadline,
             MilestoneId::TwentyWeekEnd => MilestoneKind::Marker,
             _ => MilestoneKind::Event,
         }
     }
 
-    /// Parses an id (exact snake_case id; hyphens and capitals are accepted too).
-    pub fn parse(text: &str) -> Result<MilestoneId> {
-        let norm = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    /// Its place in the usual order (0 for the notification).
+    pub fn position(self) -> usize {
         MilestoneId::ALL
-            .into_iter()
-            .find(|m| m.as_str() == norm)
+            .iter()
+            .position(|&m| m == self)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// Parses an id (exact snake_case id; hyphens and capitals are accepted too). The ids of
+    /// the earlier model name the milestones that replaced them (`on_site_end` is the visit).
+    pub fn parse(text: &str) -> Result<MilestoneId> {
+        MilestoneId::parse_part(text).map(|(id, _)| id)
+    }
+
+    /// Parses an id and says which day of the visit it names: `visit_end` and the earlier
+    /// `on_site_end` are its last day, `visit` and `on_site_start` its first.
+    ///
+    /// ```
+    /// use cqc_assurance::{MilestoneId, MilestonePart};
+    /// assert_eq!(MilestoneId::parse_part("on_site_end").unwrap(), (MilestoneId::Visit, MilestonePart::End));
+    /// ```
+    pub fn parse_part(text: &str) -> Result<(MilestoneId, MilestonePart)> {
+        let norm = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        let alias = match norm.as_str() {
+            "on_site_notice" => Some((MilestoneId::VisitNotice, MilestonePart::Start)),
+            "set_up_meeting" => Some((MilestoneId::LeadershipPresentation, MilestonePart::Start)),
+            "on_site_start" => Some((MilestoneId::Visit, MilestonePart::Start)),
+            "on_site_end" | "visit_end" => Some((MilestoneId::Visit, MilestonePart::End)),
+            _ => None,
+        };
+        alias
+            .or_else(|| {
+                MilestoneId::ALL
+                    .into_iter()
+                    .find(|m| m.as_str() == norm)
+                    .map(|m| (m, MilestonePart::Start))
+            })
             .ok_or_else(|| Error::UnknownMilestone {
                 path: ".".into(),
                 input: text.to_string(),
@@ -153,13 +257,13 @@ impl FromStr for MilestoneId {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneKind {
-    /// Something that happens (CQC's email, a meeting, the visit, a report). Its actual date,
-    /// once recorded, replaces the plan and later milestones follow from it.
+    /// Something that happens (CQC's notices, a meeting, the visit, a report). Its actual
+    /// date, once recorded, replaces the plan and later milestones follow from it.
     Event,
     /// Something the council must deliver by a date. Its actual date is when it was delivered;
     /// the due date still follows from the rule.
     Deadline,
-    /// A reference point (the 20-week mark).
+    /// A reference point (the end of the council's planning weeks).
     Marker,
 }
 
@@ -176,8 +280,8 @@ pub enum Offset {
     Days(i32),
     /// Calendar weeks (7 days each).
     Weeks(i32),
-    /// Working days (Monday to Friday, less bank holidays and closure days), counted from the
-    /// day after.
+    /// Working days (Monday to Friday, less bank holidays in England), counted from the day
+    /// after.
     WorkingDays(i32),
 }
 
@@ -192,7 +296,7 @@ impl Offset {
         format!("{n} {unit}{}", if n.abs() == 1 { "" } else { "s" })
     }
 
-    fn value(self) -> i32 {
+    pub(crate) fn value(self) -> i32 {
         match self {
             Offset::Days(n) | Offset::Weeks(n) | Offset::WorkingDays(n) => n,
         }
@@ -213,27 +317,30 @@ pub enum Adjust {
     /// Move to the next working day (deadlines, meetings, visits).
     #[default]
     NextWorkingDay,
-    /// Move to the working day before (a "no later than" date such as the on-site notice).
+    /// Move to the working day before (a meeting "about a month before" the visit).
     PreviousWorkingDay,
 }
 
-/// The rule that places a milestone: an offset from another milestone, then an adjustment to a
-/// working day. JSON: `{"from": "draft_report", "working_days": 10, "adjust": "next_working_day"}`
-/// (exactly one of `days`, `weeks`, `working_days`).
+/// The rule that places a milestone: an offset from another milestone (from the last day of
+/// the visit when `from_end`), then an adjustment to a working day. JSON: `{"from":
+/// "draft_report", "working_days": 10, "adjust": "next_working_day"}` (exactly one of `days`,
+/// `weeks`, `working_days`; `"from": "visit_end"` counts from the visit's last day).
 ///
 /// ```
 /// use cqc_assurance::{MilestoneId, MilestoneRule, Offset};
 /// let rule: MilestoneRule = serde_json::from_str(
-///     r#"{"from": "draft_report", "working_days": 10}"#).unwrap();
-/// assert_eq!(rule.from, MilestoneId::DraftReport);
-/// assert_eq!(rule.offset, Offset::WorkingDays(10));
-/// assert_eq!(rule.describe(), "10 working days after draft_report");
+///     r#"{"from": "visit_end", "weeks": 8}"#).unwrap();
+/// assert_eq!((rule.from, rule.from_end), (MilestoneId::Visit, true));
+/// assert_eq!(rule.offset, Offset::Weeks(8));
+/// assert_eq!(rule.describe(), "8 weeks after the last day of the visit, moved to the next working day");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawRule", into = "RawRule")]
 pub struct MilestoneRule {
     /// The milestone this one is counted from.
     pub from: MilestoneId,
+    /// Counted from the last day of `from` (the visit) rather than its first.
+    pub from_end: bool,
     /// How far from it.
     pub offset: Offset,
     /// Adjustment when the result is not a working day.
@@ -241,22 +348,35 @@ pub struct MilestoneRule {
 }
 
 impl MilestoneRule {
-    /// In words: `3 weeks after notification, moved to the next working day`.
+    /// In words: `6 weeks before the first day of the visit, moved to the working day before`.
     pub fn describe(&self) -> String {
         let n = self.offset.value();
-        let dir = if n < 0 { "before" } else { "after" };
-        let abs = match self.offset {
-            Offset::Days(n) => Offset::Days(n.abs()),
-            Offset::Weeks(n) => Offset::Weeks(n.abs()),
-            Offset::WorkingDays(n) => Offset::WorkingDays(n.abs()),
-        };
+        let anchor = self.from.phrase(self.from_end);
         let adjust = match (self.adjust, self.offset) {
             (_, Offset::WorkingDays(n)) if n != 0 => "",
             (Adjust::NextWorkingDay, _) => ", moved to the next working day",
             (Adjust::PreviousWorkingDay, _) => ", moved to the working day before",
             (Adjust::None, _) => "",
         };
-        format!("{} {dir} {}{adjust}", abs.describe(), self.from)
+        if n == 0 {
+            return format!("on {anchor}{adjust}");
+        }
+        let dir = if n < 0 { "before" } else { "after" };
+        let abs = match self.offset {
+            Offset::Days(n) => Offset::Days(n.abs()),
+            Offset::Weeks(n) => Offset::Weeks(n.abs()),
+            Offset::WorkingDays(n) => Offset::WorkingDays(n.abs()),
+        };
+        format!("{} {dir} {anchor}{adjust}", abs.describe())
+    }
+
+    /// The id the rule counts from as written in JSON (`visit_end` for the visit's last day).
+    fn anchor_id(&self) -> &'static str {
+        if self.from_end {
+            "visit_end"
+        } else {
+            self.from.as_str()
+        }
     }
 }
 
@@ -280,7 +400,8 @@ const MAX_OFFSET: i64 = 5_000;
 
 impl RawRule {
     fn validate(&self, path: &str) -> Result<MilestoneRule> {
-        let from = MilestoneId::parse(&self.from).map_err(|e| e.under(&format!("{path}.from")))?;
+        let (from, part) =
+            MilestoneId::parse_part(&self.from).map_err(|e| e.under(&format!("{path}.from")))?;
         let given: Vec<(&str, i64)> = [
             ("days", self.days),
             ("weeks", self.weeks),
@@ -309,6 +430,7 @@ impl RawRule {
         };
         Ok(MilestoneRule {
             from,
+            from_end: part == MilestonePart::End,
             offset,
             adjust: self.adjust,
         })
@@ -330,7 +452,7 @@ impl From<MilestoneRule> for RawRule {
             Offset::WorkingDays(n) => (None, None, Some(n.into())),
         };
         RawRule {
-            from: r.from.as_str().to_string(),
+            from: r.anchor_id().to_string(),
             days,
             weeks,
             working_days,
@@ -347,6 +469,11 @@ pub struct MilestoneDefinition {
     pub id: MilestoneId,
     /// How it is placed; `None` only for the notification.
     pub rule: Option<MilestoneRule>,
+    /// Whether the rule is CQC's own published rule (the 10 working days for factual
+    /// accuracy), so that a date it gives from recorded dates is firm; the other rules are
+    /// estimates from what councils and the LGA report, and CQC's emails set the real dates.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fixed: bool,
     /// Where the rule comes from, and which end of a range it uses.
     pub source: String,
     /// A link to the source, where there is one.
@@ -358,14 +485,38 @@ pub struct MilestoneDefinition {
 pub const HOW_WE_REPORT_URL: &str =
     "https://www.cqc.org.uk/guidance-regulation/local-authorities/how-we-report-and-share";
 
+/// The proposed cycle of re-assessment: the window of the next assessment after a
+/// publication. A proposal, not a rule (see [`ReassessmentCycle::status`]).
+///
+/// ```
+/// let cycle = cqc_assurance::TimelineProfile::default().reassessment;
+/// assert_eq!((cycle.min_years, cycle.max_years, cycle.status.as_str()), (3, 4, "proposal"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReassessmentCycle {
+    /// The earliest re-assessment, in years after publication.
+    pub min_years: u32,
+    /// The latest, in years after publication.
+    pub max_years: u32,
+    /// `proposal` while the cycle needs the Secretary of State's agreement.
+    pub status: String,
+    /// Where it comes from.
+    pub source: String,
+    /// A link to the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+}
+
 /// All the rules of a timeline. [`TimelineProfile::default`] holds the defaults, each with its
-/// source; a council can load its own from JSON (the same shape as the default serialises to).
+/// source, read from the bundled `data/timeline_profile.json`; a council can load its own from
+/// JSON (the same shape as the default serialises to; fields it leaves out keep the default).
 ///
 /// ```
 /// use cqc_assurance::{MilestoneId, Offset, TimelineProfile};
 /// let profile = TimelineProfile::default();
 /// let fa = profile.definition(MilestoneId::FactualAccuracyDue);
 /// assert_eq!(fa.rule.unwrap().offset, Offset::WorkingDays(10));
+/// assert_eq!(profile.visit_working_days, 4);
 ///
 /// // Round trip through JSON, then change a rule.
 /// let mut json: serde_json::Value = serde_json::to_value(&profile).unwrap();
@@ -376,141 +527,57 @@ pub const HOW_WE_REPORT_URL: &str =
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimelineProfile {
-    /// The length of the assessment the status counts against, in weeks.
+    /// The council-side planning figure the status counts weeks against (20; not CQC's).
     pub weeks_total: u32,
-    /// The shortest notice of the on-site dates the sources document, in weeks; a shorter
+    /// Where the planning figure comes from, and what it is not.
+    pub weeks_total_source: String,
+    /// The shortest notice of the visit's dates the sources document, in weeks; a shorter
     /// notice is reported.
     pub minimum_on_site_notice_weeks: u32,
+    /// Where the minimum notice comes from.
+    pub minimum_on_site_notice_source: String,
+    /// How many working days the visit lasts when its last day is not recorded (first and
+    /// last days included).
+    pub visit_working_days: u32,
+    /// Where the visit's length comes from.
+    pub visit_source: String,
+    /// A link to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit_source_url: Option<String>,
+    /// Reminders in calendar files: this many working days before each deadline (0: none).
+    pub reminder_working_days: u32,
+    /// The proposed re-assessment cycle.
+    pub reassessment: ReassessmentCycle,
     /// One definition per milestone, in the usual order.
     pub milestones: Vec<MilestoneDefinition>,
 }
 
-fn def(
-    id: MilestoneId,
-    rule: Option<(MilestoneId, Offset, Adjust)>,
-    source: &str,
-    url: Option<&str>,
-) -> MilestoneDefinition {
-    MilestoneDefinition {
-        id,
-        rule: rule.map(|(from, offset, adjust)| MilestoneRule {
-            from,
-            offset,
-            adjust,
-        }),
-        source: source.to_string(),
-        source_url: url.map(str::to_string),
-    }
-}
-
 impl Default for TimelineProfile {
     fn default() -> Self {
-        use Adjust::{NextWorkingDay, PreviousWorkingDay};
-        use MilestoneId::*;
-        use Offset::*;
-        TimelineProfile {
-            weeks_total: 20,
-            minimum_on_site_notice_weeks: 6,
-            milestones: vec![
-                def(
-                    Notification,
-                    None,
-                    "The date CQC's email reached the council (recorded, not computed).",
-                    None,
-                ),
-                def(
-                    OneWeekItemsDue,
-                    Some((Notification, Weeks(1), NextWorkingDay)),
-                    "LGA guide for lead members: some information return items are wanted \
-                     within a week of notification.",
-                    None,
-                ),
-                def(
-                    InformationReturnDue,
-                    Some((Notification, Weeks(3), NextWorkingDay)),
-                    "CQC (29 January 2024): three weeks to complete the information return; \
-                     the LGA guide also gives three weeks for the remaining items.",
-                    None,
-                ),
-                def(
-                    SelfAssessmentDue,
-                    Some((Notification, Weeks(3), NextWorkingDay)),
-                    "CQC (29 January 2024): the self-assessment is part of the information \
-                     return, so three weeks. One council's page gives four weeks; change the \
-                     rule if CQC's email says so.",
-                    None,
-                ),
-                def(
-                    SetUpMeeting,
-                    Some((InformationReturnDue, Weeks(1), NextWorkingDay)),
-                    "Estimate: sources say only 'a few weeks after notification'. Default taken \
-                     from the Hounslow assessment, where the meeting was in the week after the \
-                     return was submitted (return 19 January 2024, meeting week of 22 January).",
-                    None,
-                ),
-                def(
-                    OnSiteNotice,
-                    Some((OnSiteStart, Weeks(-6), PreviousWorkingDay)),
-                    "CQC (January 2024): at least 6-8 weeks' notice of the on-site dates. The \
-                     default uses the 6-week minimum, so this is the latest day the notice \
-                     should come.",
-                    None,
-                ),
-                def(
-                    OnSiteStart,
-                    Some((Notification, Weeks(9), NextWorkingDay)),
-                    "CQC (November 2023): about 9-11 weeks from notification to the on-site \
-                     visit. The default uses the early end (9 weeks) so that preparation is not \
-                     planned for a later visit than may come; record the dates CQC gives.",
-                    None,
-                ),
-                def(
-                    OnSiteEnd,
-                    Some((OnSiteStart, WorkingDays(2), NextWorkingDay)),
-                    "On-site visits last 2-4 days; the default is 3 working days, as at \
-                     Hounslow (20-22 February 2024).",
-                    None,
-                ),
-                def(
-                    DraftReport,
-                    Some((OnSiteEnd, Weeks(8), NextWorkingDay)),
-                    "LGA communications guide: the draft report comes about 8 weeks after the \
-                     site visit.",
-                    None,
-                ),
-                def(
-                    FactualAccuracyDue,
-                    Some((DraftReport, WorkingDays(10), NextWorkingDay)),
-                    "CQC, how we report: comments on factual accuracy within 10 working days of \
-                     the date of the email sending the draft; extensions only in exceptional \
-                     circumstances.",
-                    Some(HOW_WE_REPORT_URL),
-                ),
-                def(
-                    Publication,
-                    Some((FactualAccuracyDue, Weeks(2), NextWorkingDay)),
-                    "Estimate: no published figure. Hounslow's report came out about 2 weeks \
-                     after the factual accuracy deadline that the other defaults give (on-site \
-                     ended 22 February 2024, published 17 May 2024).",
-                    None,
-                ),
-                def(
-                    TwentyWeekEnd,
-                    Some((Notification, Weeks(20), Adjust::None)),
-                    "Council and LGA pages: about 20 weeks in total (not a CQC figure). The \
-                     defaults above add up to about 21 weeks; Hounslow took about 22.",
-                    None,
-                ),
-            ],
-        }
+        static DEFAULT: OnceLock<TimelineProfile> = OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                crate::json::parse(DEFAULT_PROFILE_JSON)
+                    .and_then(|v| RawProfile::read(&v, ""))
+                    .and_then(|raw| raw.validate("", None))
+                    .unwrap_or_else(|_| unreachable!("the bundled profile is valid (tested)"))
+            })
+            .clone()
     }
 }
 
 /// The JSON form of a profile ([`RawProfile::read`]), validated into [`TimelineProfile`].
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct RawProfile {
     weeks_total: Option<u32>,
+    weeks_total_source: Option<String>,
     minimum_on_site_notice_weeks: Option<u32>,
+    minimum_on_site_notice_source: Option<String>,
+    visit_working_days: Option<u32>,
+    visit_source: Option<String>,
+    visit_source_url: Option<String>,
+    reminder_working_days: Option<u32>,
+    reassessment: Option<ReassessmentCycle>,
     milestones: Vec<RawDefinition>,
 }
 
@@ -518,9 +585,24 @@ pub(crate) struct RawProfile {
 struct RawDefinition {
     id: String,
     rule: Option<RawRule>,
+    fixed: bool,
     source: String,
     source_url: Option<String>,
 }
+
+const PROFILE_FIELDS: [&str; 11] = [
+    "description",
+    "weeks_total",
+    "weeks_total_source",
+    "minimum_on_site_notice_weeks",
+    "minimum_on_site_notice_source",
+    "visit_working_days",
+    "visit_source",
+    "visit_source_url",
+    "reminder_working_days",
+    "reassessment",
+    "milestones",
+];
 
 impl RawProfile {
     /// Reads the JSON form of a profile at `path` (field types and names; [`RawProfile::validate`]
@@ -530,18 +612,43 @@ impl RawProfile {
         let raw = Object::new(
             value,
             path,
-            "a timeline profile {weeks_total, minimum_on_site_notice_weeks, milestones}",
-            &["weeks_total", "minimum_on_site_notice_weeks", "milestones"],
+            "a timeline profile {weeks_total, visit_working_days, milestones, ...}",
+            &PROFILE_FIELDS,
         )?;
-        let weeks = |key: &str| -> Result<Option<u32>> {
+        raw.str("description")?;
+        let whole = |raw: &Object, key: &str, unit: &str| -> Result<Option<u32>> {
             match raw.i64(key)? {
                 None => Ok(None),
                 Some(n) => u32::try_from(n).map(Some).map_err(|_| Error::InvalidJson {
                     path: raw.path(key),
                     message: format!(
-                        "invalid value: integer `{n}`, expected a whole number of weeks"
+                        "invalid value: integer `{n}`, expected a whole number of {unit}"
                     ),
                 }),
+            }
+        };
+        let text = |key: &str| -> Result<Option<String>> { Ok(raw.str(key)?.map(str::to_string)) };
+        let reassessment = match raw.get("reassessment") {
+            None => None,
+            Some(v) => {
+                let p = raw.path("reassessment");
+                let r = Object::new(
+                    v,
+                    &p,
+                    "a re-assessment cycle {min_years, max_years, status, source, source_url}",
+                    &["min_years", "max_years", "status", "source", "source_url"],
+                )?;
+                let years = |key: &str| -> Result<u32> {
+                    r.required(key, "a whole number of years")?;
+                    Ok(whole(&r, key, "years")?.unwrap_or_default())
+                };
+                Some(ReassessmentCycle {
+                    min_years: years("min_years")?,
+                    max_years: years("max_years")?,
+                    status: r.str("status")?.unwrap_or("proposal").to_string(),
+                    source: r.str("source")?.unwrap_or_default().to_string(),
+                    source_url: r.str("source_url")?.map(str::to_string),
+                })
             }
         };
         raw.required("milestones", "a list of milestones")?;
@@ -552,8 +659,8 @@ impl RawProfile {
             let m = Object::new(
                 m,
                 &item_path,
-                "a milestone {id, rule, source, source_url}",
-                &["id", "rule", "source", "source_url"],
+                "a milestone {id, rule, fixed, source, source_url}",
+                &["id", "rule", "fixed", "source", "source_url"],
             )?;
             let rule = match m.get("rule") {
                 None => None,
@@ -562,13 +669,21 @@ impl RawProfile {
             milestones.push(RawDefinition {
                 id: m.required_str("id")?.to_string(),
                 rule,
+                fixed: m.bool("fixed")?.unwrap_or(false),
                 source: m.str("source")?.unwrap_or_default().to_string(),
                 source_url: m.str("source_url")?.map(str::to_string),
             });
         }
         Ok(RawProfile {
-            weeks_total: weeks("weeks_total")?,
-            minimum_on_site_notice_weeks: weeks("minimum_on_site_notice_weeks")?,
+            weeks_total: whole(&raw, "weeks_total", "weeks")?,
+            weeks_total_source: text("weeks_total_source")?,
+            minimum_on_site_notice_weeks: whole(&raw, "minimum_on_site_notice_weeks", "weeks")?,
+            minimum_on_site_notice_source: text("minimum_on_site_notice_source")?,
+            visit_working_days: whole(&raw, "visit_working_days", "working days")?,
+            visit_source: text("visit_source")?,
+            visit_source_url: text("visit_source_url")?,
+            reminder_working_days: whole(&raw, "reminder_working_days", "working days")?,
+            reassessment,
             milestones,
         })
     }
@@ -612,16 +727,20 @@ impl<'de> Deserialize<'de> for TimelineProfile {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         // Through the same reader as `from_json`, so that both accept the same documents.
         let value = serde_json::Value::deserialize(d)?;
-        RawProfile::read(&value, "")
-            .and_then(|raw| raw.validate(""))
-            .map_err(serde::de::Error::custom)
+        TimelineProfile::from_value(&value, "").map_err(serde::de::Error::custom)
     }
 }
 
 impl RawProfile {
     /// Checks the profile: every milestone exactly once, only the notification without a rule,
-    /// rules that refer to known milestones without a cycle.
-    pub(crate) fn validate(&self, prefix: &str) -> Result<TimelineProfile> {
+    /// rules that refer to known milestones without a cycle, plausible numbers. Fields left
+    /// out take their value from `base` (the default profile); without a base they are
+    /// required (the bundled profile itself).
+    pub(crate) fn validate(
+        &self,
+        prefix: &str,
+        base: Option<&TimelineProfile>,
+    ) -> Result<TimelineProfile> {
         let at = |p: String| crate::error::join_path(prefix, &p);
         let invalid = |path: String, message: String| Error::InvalidProfile {
             path: at(path),
@@ -629,8 +748,19 @@ impl RawProfile {
         };
         let mut milestones: Vec<MilestoneDefinition> = Vec::new();
         for (i, d) in self.milestones.iter().enumerate() {
-            let id = MilestoneId::parse(&d.id)
+            let (id, part) = MilestoneId::parse_part(&d.id)
                 .map_err(|e| e.under(&at(format!("milestones[{i}].id"))))?;
+            if part == MilestonePart::End {
+                return Err(invalid(
+                    format!("milestones[{i}].id"),
+                    format!(
+                        "{} is not a milestone of its own: the visit is one milestone from its \
+                         first to its last day (id `visit`); set its length with \
+                         visit_working_days",
+                        d.id.trim()
+                    ),
+                ));
+            }
             if milestones.iter().any(|m| m.id == id) {
                 return Err(invalid(
                     format!("milestones[{i}].id"),
@@ -666,6 +796,7 @@ impl RawProfile {
             milestones.push(MilestoneDefinition {
                 id,
                 rule,
+                fixed: d.fixed,
                 source: d.source.clone(),
                 source_url: d.source_url.clone(),
             });
@@ -678,9 +809,59 @@ impl RawProfile {
                 ));
             }
         }
+        // Every milestone in the usual order, whatever order the document gave.
+        milestones.sort_unstable_by_key(|m| m.id.position());
+        let need = |field: &str| invalid(field.into(), format!("{field} is missing"));
+        let number = |given: Option<u32>, from_base: Option<u32>, field: &str| -> Result<u32> {
+            given.or(from_base).ok_or_else(|| need(field))
+        };
+        let string = |given: &Option<String>, from_base: Option<&String>, field: &str| {
+            given
+                .clone()
+                .or_else(|| from_base.cloned())
+                .ok_or_else(|| need(field))
+        };
         let profile = TimelineProfile {
-            weeks_total: self.weeks_total.unwrap_or(20),
-            minimum_on_site_notice_weeks: self.minimum_on_site_notice_weeks.unwrap_or(6),
+            weeks_total: number(self.weeks_total, base.map(|b| b.weeks_total), "weeks_total")?,
+            weeks_total_source: string(
+                &self.weeks_total_source,
+                base.map(|b| &b.weeks_total_source),
+                "weeks_total_source",
+            )?,
+            minimum_on_site_notice_weeks: number(
+                self.minimum_on_site_notice_weeks,
+                base.map(|b| b.minimum_on_site_notice_weeks),
+                "minimum_on_site_notice_weeks",
+            )?,
+            minimum_on_site_notice_source: string(
+                &self.minimum_on_site_notice_source,
+                base.map(|b| &b.minimum_on_site_notice_source),
+                "minimum_on_site_notice_source",
+            )?,
+            visit_working_days: number(
+                self.visit_working_days,
+                base.map(|b| b.visit_working_days),
+                "visit_working_days",
+            )?,
+            visit_source: string(
+                &self.visit_source,
+                base.map(|b| &b.visit_source),
+                "visit_source",
+            )?,
+            visit_source_url: self
+                .visit_source_url
+                .clone()
+                .or_else(|| base.and_then(|b| b.visit_source_url.clone())),
+            reminder_working_days: number(
+                self.reminder_working_days,
+                base.map(|b| b.reminder_working_days),
+                "reminder_working_days",
+            )?,
+            reassessment: self
+                .reassessment
+                .clone()
+                .or_else(|| base.map(|b| b.reassessment.clone()))
+                .ok_or_else(|| need("reassessment"))?,
             milestones,
         };
         if profile.weeks_total == 0 || profile.weeks_total > 520 {
@@ -689,6 +870,35 @@ impl RawProfile {
                 format!(
                     "{} weeks is not a plausible assessment length",
                     profile.weeks_total
+                ),
+            ));
+        }
+        if !(1..=20).contains(&profile.visit_working_days) {
+            return Err(invalid(
+                "visit_working_days".into(),
+                format!(
+                    "a visit of {} working days is not plausible (1 to 20)",
+                    profile.visit_working_days
+                ),
+            ));
+        }
+        if profile.reminder_working_days > 30 {
+            return Err(invalid(
+                "reminder_working_days".into(),
+                format!(
+                    "a reminder {} working days ahead is not plausible (0 to 30)",
+                    profile.reminder_working_days
+                ),
+            ));
+        }
+        let cycle = &profile.reassessment;
+        if cycle.min_years == 0 || cycle.min_years > cycle.max_years || cycle.max_years > 20 {
+            return Err(invalid(
+                "reassessment".into(),
+                format!(
+                    "a cycle of {} to {} years is not plausible (1 to 20, the first no more than \
+                     the second)",
+                    cycle.min_years, cycle.max_years
                 ),
             ));
         }
@@ -719,7 +929,8 @@ impl RawProfile {
 }
 
 impl TimelineProfile {
-    /// Reads a profile from JSON (the shape [`TimelineProfile::default`] serialises to).
+    /// Reads a profile from JSON (the shape [`TimelineProfile::default`] serialises to; fields
+    /// left out keep the default's values, but every milestone must be defined).
     /// Errors: `invalid_json` for malformed JSON, `unknown_milestone` for an id that is not one,
     /// `invalid_profile` for a missing or duplicated milestone, a missing rule or a cycle.
     ///
@@ -728,7 +939,13 @@ impl TimelineProfile {
     /// assert_eq!(err.code(), "invalid_profile");
     /// ```
     pub fn from_json(text: &str) -> Result<TimelineProfile> {
-        RawProfile::read(&crate::json::parse(text)?, "")?.validate("")
+        TimelineProfile::from_value(&crate::json::parse(text)?, "")
+    }
+
+    /// As [`TimelineProfile::from_json`], from a parsed document at `path`.
+    pub(crate) fn from_value(value: &serde_json::Value, path: &str) -> Result<TimelineProfile> {
+        let base = TimelineProfile::default();
+        RawProfile::read(value, path)?.validate(path, Some(&base))
     }
 
     /// Checks a profile built in code (fields are public): the same rules as
@@ -736,19 +953,27 @@ impl TimelineProfile {
     pub fn validate(&self) -> Result<()> {
         let raw = RawProfile {
             weeks_total: Some(self.weeks_total),
+            weeks_total_source: Some(self.weeks_total_source.clone()),
             minimum_on_site_notice_weeks: Some(self.minimum_on_site_notice_weeks),
+            minimum_on_site_notice_source: Some(self.minimum_on_site_notice_source.clone()),
+            visit_working_days: Some(self.visit_working_days),
+            visit_source: Some(self.visit_source.clone()),
+            visit_source_url: self.visit_source_url.clone(),
+            reminder_working_days: Some(self.reminder_working_days),
+            reassessment: Some(self.reassessment.clone()),
             milestones: self
                 .milestones
                 .iter()
                 .map(|m| RawDefinition {
                     id: m.id.as_str().to_string(),
                     rule: m.rule.map(RawRule::from),
+                    fixed: m.fixed,
                     source: m.source.clone(),
                     source_url: m.source_url.clone(),
                 })
                 .collect(),
         };
-        raw.validate("profile").map(|_| ())
+        raw.validate("profile", None).map(|_| ())
     }
 
     /// The definition of one milestone.
@@ -756,7 +981,7 @@ impl TimelineProfile {
         self.milestones
             .iter()
             .find(|m| m.id == id)
-            .expect("a validated profile defines every milestone")
+            .unwrap_or_else(|| unreachable!("a validated profile defines every milestone"))
     }
 
     /// The milestones in an order where each comes after the one it is counted from.
@@ -775,5 +1000,71 @@ impl TimelineProfile {
             }
         }
         order
+    }
+
+    /// The chain of rules from `id` back to the notification: `(milestone, its rule)` from
+    /// `id` upwards.
+    pub(crate) fn chain(&self, id: MilestoneId) -> Vec<(MilestoneId, MilestoneRule)> {
+        let mut out = Vec::new();
+        let mut cur = id;
+        while let Some(rule) = self.definition(cur).rule {
+            out.push((cur, rule));
+            cur = rule.from;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_profile_reads_and_cites_a_source_for_every_rule() {
+        let raw = RawProfile::read(&crate::json::parse(DEFAULT_PROFILE_JSON).unwrap(), "").unwrap();
+        let p = raw.validate("", None).unwrap();
+        assert_eq!(p, TimelineProfile::default());
+        for m in &p.milestones {
+            assert!(m.source.len() > 40, "{}: {}", m.id, m.source);
+            assert!(
+                m.source_url
+                    .as_deref()
+                    .is_some_and(|u| u.starts_with("http")),
+                "{} has no link",
+                m.id
+            );
+        }
+        for s in [
+            &p.weeks_total_source,
+            &p.visit_source,
+            &p.minimum_on_site_notice_source,
+        ] {
+            assert!(s.len() > 40, "{s}");
+        }
+        assert!(p.reassessment.source.contains("Secretary of State"));
+    }
+
+    #[test]
+    fn the_old_ids_name_their_new_milestones() {
+        for (old, new, part) in [
+            (
+                "on_site_notice",
+                MilestoneId::VisitNotice,
+                MilestonePart::Start,
+            ),
+            (
+                "set_up_meeting",
+                MilestoneId::LeadershipPresentation,
+                MilestonePart::Start,
+            ),
+            ("on_site_start", MilestoneId::Visit, MilestonePart::Start),
+            ("on_site_end", MilestoneId::Visit, MilestonePart::End),
+            ("On-Site End", MilestoneId::Visit, MilestonePart::End),
+        ] {
+            assert_eq!(MilestoneId::parse_part(old).unwrap(), (new, part), "{old}");
+        }
+        for id in MilestoneId::ALL {
+            assert_eq!(MilestoneId::parse(id.as_str()).unwrap(), id);
+        }
     }
 }

@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# JavaScript: builds the npm package (bindings/js/build.sh installs what it needs: the wasm32
-# target, wasm-bindgen-cli at the version in Cargo.lock, binaryen and typescript from npm),
-# packs it, installs the tarball into a fresh folder and imports it there (the root and each
-# sub-path), type-checks the TypeScript example with tsc --strict, runs the node --test suites
-# (shared conformance vectors, error cases, the API, the entries), and checks that every
-# WebAssembly module of the package is at most 150 KB gzipped.
+# `npm test` in bindings/js: tests the package that `npm run build` (build.sh) left in pkg/. It
+# packs it, installs the tarball into a fresh folder and imports it there (the root, each
+# sub-path and the explicit-init entries), type-checks the TypeScript example with tsc --strict,
+# runs the node --test suites (shared conformance vectors, error cases, the API, the entries,
+# the explicit-init entries, what `npm pack` publishes: every entry, the licences, the NOTICE),
+# and checks that every WebAssembly module of the package is at most 150 KB gzipped.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 js=bindings/js
 
-bash "$js/build.sh"
+if [ ! -f "$js/pkg/package.json" ]; then
+  echo "test.sh: bindings/js/pkg is missing: run npm run build (build.sh) first" >&2
+  exit 1
+fi
+if [ ! -x "$js/node_modules/.bin/tsc" ]; then
+  (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 # 1. The tarball users install.
 work=$(mktemp -d)
@@ -52,6 +58,17 @@ mkdir -p "$work/app"
     console.log("test-js: sub-paths in a fresh folder: cqc-assurance/rating ratingForTotal(22, 9) = "
       + total.rating + " " + total.percent + "%, cqc-assurance/timeline easterSunday(2025) = " + easter
       + ", cqc-assurance/workbook compareWithEngland(50, 60, true, 1) = " + comparison);
+  '
+  node --input-type=module -e '
+    import { init, rate } from "cqc-assurance/rating/init";
+    import { init as initAll, timeline } from "cqc-assurance/init";
+    await init();
+    await initAll();
+    const r = rate([2, 3, 3, 2, 2, 2, 2, 3, 3]);
+    const due = timeline({ notified: "2025-01-06" }).milestones.length;
+    if (r.percent !== 62 || !(due >= 10)) throw new Error("unexpected " + r.percent + " " + due);
+    console.log("test-js: explicit init in a fresh folder: cqc-assurance/rating/init and cqc-assurance/init after await init(): "
+      + r.rating + " " + r.percent + "%, " + due + " milestones");
   '
   # 3. The TypeScript example, strictly, against the installed package's .d.ts files (root
   #    and sub-paths, resolved through package.json's exports).

@@ -3,12 +3,14 @@
 #
 #   scripts/fuzz.sh [SECONDS=60] [TARGET ...]      (targets: cargo +nightly fuzz list)
 #
-# Not part of the test command: libFuzzer needs a nightly toolchain. The script installs what
-# it needs (a minimal nightly through rustup, cargo-fuzz at an exact version) and says plainly,
-# with exit status 2, when it cannot; it never reports success without having fuzzed.
+# The test command runs it through scripts/test-fuzz.sh (20 s per target). libFuzzer needs a
+# nightly toolchain: the script installs what it needs (a minimal nightly through rustup,
+# cargo-fuzz at an exact version) and says plainly, with exit status 2, when it cannot; it never
+# reports success without having fuzzed.
 # Inputs start from fuzz/seeds/TARGET (valid and invalid documents taken from the conformance
 # vectors and the examples); new coverage goes to fuzz/corpus/TARGET, crashes to
-# fuzz/artifacts/TARGET. Exit status 1 when any target found a crash.
+# fuzz/artifacts/TARGET. Exit status 1 when any target found a crash, 3 when the targets do not
+# build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,7 +45,7 @@ fi
 echo "fuzz.sh: ${#targets[@]} targets, ${secs} s each, $(rustup run nightly rustc --version)"
 if ! cargo +nightly fuzz build; then
   echo "fuzz.sh: the fuzz targets do not build" >&2
-  exit 1
+  exit 3
 fi
 
 failed=()

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Browser tests in Debian's headless Chromium (playwright-core drives it): the JS demo page and
-# the workbook HTML report. Installs Chromium (apt) and playwright-core (npm) when missing.
+# Browser tests in Debian's headless Chromium (playwright-core drives it): the JS demo page, the
+# package's entries, pages bundled by Vite 7 and by esbuild (an ES module and an ES2020 IIFE)
+# and a page without a bundler, each served with a strict Content-Security-Policy
+# (`script-src 'self' 'wasm-unsafe-eval'`), and the workbook HTML report. Installs Chromium
+# (apt) and playwright-core, vite and esbuild (npm ci, as locked) when missing.
 # Screenshots go to target/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +14,7 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium >/dev/null
 fi
 ( cd tests/browser && npm ci --no-audit --no-fund --loglevel=error )
-# The demo needs the npm package (built by scripts/test-js.sh) and the report needs the CLI.
-[ -f bindings/js/pkg/package.json ] || bash bindings/js/build.sh
+# The pages need the npm package (built by scripts/test-js.sh) and the report needs the CLI.
+[ -f bindings/js/pkg/package.json ] || (cd bindings/js && npm run --silent build)
 cargo build --locked -p cqc-assurance-cli
 node --test --test-concurrency=1 tests/browser/

@@ -90,8 +90,9 @@ for part in $modules; do
   "$here/node_modules/.bin/wasm-opt" -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 done
 
-# 7. The package files.
+# 7. The package files, and the licences and the NOTICE (the data's attribution) from the root.
 cp "$here"/npm/* "$out/"
+cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$root/NOTICE" "$out/"
 version=$(cargo pkgid -p cqc-assurance-js | sed 's/.*[#@]//')
 node -e '
   const fs = require("fs");

@@ -1,5 +1,5 @@
 // A TypeScript usage example of the npm package, checked by `tsc --noEmit --strict` in
-// scripts/test-js.sh against the package's .d.ts files (installed from the packed tarball).
+// bindings/js/test.sh (`npm test`) against the package's .d.ts files (installed from the packed tarball).
 //
 // The root `cqc-assurance` has the whole API; the sub-paths `cqc-assurance/rating`,
 // `/timeline` and `/workbook` have one WebAssembly module's functions each (and the types
@@ -27,6 +27,10 @@ import {
   type CqcError as TimelineError,
 } from "cqc-assurance/timeline";
 import { compareWithEngland, type Comparison } from "cqc-assurance/workbook";
+// The explicit-init entries: no top-level await; `init()` takes a URL, a Response, bytes or a
+// WebAssembly.Module (or nothing: the module beside the entry).
+import { init as initRating, rate as rateAfterInit, type WasmSource } from "cqc-assurance/rating/init";
+import { init, type WasmSources } from "cqc-assurance/init";
 // A sub-path has its own module's functions only.
 // @ts-expect-error: checkWorkbook is in cqc-assurance/workbook, not in cqc-assurance/timeline
 import { checkWorkbook } from "cqc-assurance/timeline";
@@ -100,3 +104,12 @@ try {
 
 const adults: Comparison = compareWithEngland(71.2, 68.9, true, 1);
 console.log(adults);
+
+// Explicit init: the rating module from a URL of the page's choosing, the others from beside
+// the entry.
+const wasmUrl: WasmSource = new URL("./cqc_assurance_bg.wasm", import.meta.url);
+const sources: WasmSources = { rating: wasmUrl };
+await Promise.all([initRating(wasmUrl), init(sources)]);
+console.log(rateAfterInit([2, 3, 3, 2, 2, 2, 2, 3, 3]).percent);
+// @ts-expect-error: the modules are rating, timeline and workbook
+void init({ ratings: wasmUrl });

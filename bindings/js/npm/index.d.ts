@@ -1109,8 +1109,9 @@ export function ratingForTotal(total: number, assessed: number): RatingForTotal 
 export function assessmentDocument(assessment: AssessmentInput): AssessmentDocument;
 
 /**
- * Many assessments at once: rows of nine scores (QS1-QS9) in one `Uint8Array`, `0` = not
- * assessed. The first bad row throws (`path` `"scores[row][column]"`).
+ * Many assessments at once: rows of nine scores (QS1-QS9) in one `Uint8Array` (its length a
+ * multiple of 9), `0` = not assessed. The first bad row throws (`path`
+ * `"scores[row][column]"`); another typed array is refused, not converted.
  */
 export function rateMany(scores: Uint8Array): RateManyResult;
 

@@ -17,3 +17,15 @@ export function loadSync(glue, wasm) {
   }
   return glue;
 }
+
+/**
+ * Instantiates `glue`'s module from `source` (bytes, a WebAssembly.Module, a Response) unless
+ * done already (then nothing is read); for the explicit-init entries (`init(source)`).
+ */
+export async function loadFrom(glue, source) {
+  if (!loaded.has(glue)) {
+    await glue.default({ module_or_path: source });
+    loaded.add(glue);
+  }
+  return glue;
+}

@@ -497,17 +497,16 @@ pub fn assessment_document(assessment: &JsValue) -> JsResult {
 }
 
 /// Ratings of many assessments at once: `scores` is a `Uint8Array` of rows of nine (QS1-QS9,
-/// `0` = not assessed). Returns `{ ratings, percents }`, one `Uint8Array` entry per row (rating
-/// index 0 inadequate … 3 outstanding, published percentage).
+/// `0` = not assessed), so its length is a multiple of 9. Returns `{ ratings, percents }`, one
+/// `Uint8Array` entry per row (rating index 0 inadequate … 3 outstanding, published percentage).
+/// Any other argument, another typed array included, is refused (`invalid_json` at `scores`):
+/// converting it here would wrap or truncate values (NaN would become 0, "not assessed").
 #[wasm_bindgen(js_name = rateMany)]
 pub fn rate_many(scores: &JsValue) -> JsResult {
     let array = scores.dyn_ref::<Uint8Array>().ok_or_else(|| {
         thrown(cqc::Error::InvalidJson {
             path: "scores".into(),
-            message: format!(
-                "expected a Uint8Array of rows of nine scores (0 = not assessed), got {}",
-                repr(scores)
-            ),
+            message: not_a_uint8_array(scores),
         })
     })?;
     let data = array.to_vec();
@@ -519,6 +518,33 @@ pub fn rate_many(scores: &JsValue) -> JsResult {
     Reflect::set(&out, &"ratings".into(), &Uint8Array::from(&ratings[..]))?;
     Reflect::set(&out, &"percents".into(), &Uint8Array::from(&percents[..]))?;
     Ok(out.into())
+}
+
+/// What `rateMany` says of an argument that is not a `Uint8Array`: which typed array or buffer
+/// it is, and what to pass instead.
+fn not_a_uint8_array(value: &JsValue) -> String {
+    const WANTED: &str =
+        "rateMany takes a Uint8Array of rows of nine scores (a multiple of 9 values, 0 = not assessed)";
+    if js_sys::ArrayBuffer::is_view(value) {
+        let name = Reflect::get(value, &"constructor".into())
+            .and_then(|c| Reflect::get(&c, &"name".into()))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_else(|| "typed array".into());
+        format!(
+            "{WANTED}, got a {name}: other typed arrays are not converted, since a conversion \
+             would wrap or truncate values; copy the scores (whole numbers 0-4) into a Uint8Array"
+        )
+    } else if value.is_instance_of::<js_sys::ArrayBuffer>() {
+        format!("{WANTED}, got an ArrayBuffer: pass new Uint8Array(buffer)")
+    } else if Array::is_array(value) {
+        format!(
+            "{WANTED}, got an array: copy the scores (whole numbers 0-4, row after row) into a \
+             Uint8Array, or rate each row with rate()"
+        )
+    } else {
+        format!("{WANTED}, got {}", repr(value))
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -115,6 +115,22 @@ test("rateMany takes a Uint8Array and reports the first bad row", () => {
   for (const bad of [[2, 3, 3, 2, 2, 2, 2, 3, 3], undefined, null, "x", new Uint16Array(9), new Uint8ClampedArray(9)]) {
     expectCqcError(() => cqc.rateMany(bad), "invalid_json", "scores");
   }
+  // Every other typed array is named and refused, not converted (NaN would become 0, "not
+  // assessed"; 258 would wrap to 2).
+  const typed = [Int8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array];
+  for (const T of typed) {
+    const e = expectCqcError(() => cqc.rateMany(new T(9)), "invalid_json", "scores");
+    assert.match(e.message, new RegExp(`^scores: invalid JSON: rateMany takes a Uint8Array of rows of nine scores \\(a multiple of 9 values, 0 = not assessed\\), got a ${T.name}: `));
+    assert.match(e.message, /copy the scores \(whole numbers 0-4\) into a Uint8Array/);
+  }
+  assert.match(expectCqcError(() => cqc.rateMany(new DataView(new ArrayBuffer(9))), "invalid_json", "scores").message, /got a DataView/);
+  assert.match(expectCqcError(() => cqc.rateMany(new ArrayBuffer(9)), "invalid_json", "scores").message, /got an ArrayBuffer: pass new Uint8Array\(buffer\)/);
+  assert.match(expectCqcError(() => cqc.rateMany([2, 3, 3, 2, 2, 2, 2, 3, 3]), "invalid_json", "scores").message, /got an array: /);
+  // A length that is not a multiple of 9: the last row is incomplete.
+  for (const [n, last] of [[1, 1], [10, 1], [17, 8]]) {
+    const e = expectCqcError(() => cqc.rateMany(new Uint8Array(n).fill(2)), "wrong_length", "scores");
+    assert.equal(e.message, `scores: expected a multiple of 9 scores (rows of nine, QS1-QS9), got ${n}: the last row has ${last}`);
+  }
   const rows = new Uint8Array([...LIVERPOOL, 1, 1, 1, 1, 7, 1, 1, 1, 1]);
   expectCqcError(() => cqc.rateMany(rows), "score_out_of_range", "scores[1][4]");
   expectCqcError(() => cqc.rateMany(new Uint8Array(18).fill(2, 0, 9)), "empty_assessment", "scores[1]");

@@ -73,9 +73,8 @@ pub fn rate_row(row: &[u8; 9], index: usize) -> Result<(Rating, u8)> {
 /// ```
 pub fn rate_batch(scores: &[u8], ratings: &mut [u8], percents: &mut [u8]) -> Result<()> {
     if scores.len() % 9 != 0 {
-        return Err(Error::WrongLength {
+        return Err(Error::IncompleteRow {
             path: "scores".into(),
-            expected: scores.len().div_ceil(9) * 9,
             found: scores.len(),
         });
     }
@@ -154,6 +153,7 @@ mod tests {
         assert_eq!(r[0], 0, "rows before the bad one are written");
         let err = rate_batch(&scores[..10], &mut r[..1], &mut p[..1]).unwrap_err();
         assert_eq!(err.code(), "wrong_length");
+        assert!(err.to_string().contains("a multiple of 9"), "{err}");
         let err = rate_batch(&scores, &mut r[..1], &mut p).unwrap_err();
         assert_eq!(err.path(), Some("ratings"));
     }

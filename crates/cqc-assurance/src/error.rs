@@ -83,6 +83,24 @@ pub enum Error {
         /// How many were given.
         found: usize,
     },
+    /// Scores stored flat, row after row of nine (QS1-QS9), whose count is not a multiple of 9:
+    /// the last row is incomplete. Its code is `wrong_length`, like [`Error::WrongLength`].
+    ///
+    /// ```
+    /// let err = cqc_assurance::rate_batch(&[2; 10], &mut [0; 1], &mut [0; 1]).unwrap_err();
+    /// assert_eq!(err.code(), "wrong_length");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "scores: expected a multiple of 9 scores (rows of nine, QS1-QS9), got 10: the last row has 1"
+    /// );
+    /// ```
+    #[error("{path}: expected a multiple of 9 scores (rows of nine, QS1-QS9), got {found}: the last row has {}", .found % 9)]
+    IncompleteRow {
+        /// The flat list of scores.
+        path: String,
+        /// How many scores were given.
+        found: usize,
+    },
     /// A name that is not one of the six evidence categories.
     #[error("{path}: unknown evidence category {input:?}")]
     UnknownEvidenceCategory {
@@ -425,6 +443,7 @@ macro_rules! with_path {
             | Error::DuplicateEvidenceCategory { path: $path, .. }
             | Error::EmptyAssessment { path: $path, .. }
             | Error::WrongLength { path: $path, .. }
+            | Error::IncompleteRow { path: $path, .. }
             | Error::UnknownEvidenceCategory { path: $path, .. }
             | Error::EvidenceCategoryNotUsed { path: $path, .. }
             | Error::UnknownTheme { path: $path, .. }
@@ -474,7 +493,7 @@ impl Error {
             Error::DuplicateStatement { .. } => "duplicate_statement",
             Error::DuplicateEvidenceCategory { .. } => "duplicate_evidence_category",
             Error::EmptyAssessment { .. } => "empty_assessment",
-            Error::WrongLength { .. } => "wrong_length",
+            Error::WrongLength { .. } | Error::IncompleteRow { .. } => "wrong_length",
             Error::UnknownEvidenceCategory { .. } => "unknown_evidence_category",
             Error::EvidenceCategoryNotUsed { .. } => "evidence_category_not_used",
             Error::UnknownTheme { .. } => "unknown_theme",
@@ -531,6 +550,7 @@ impl Error {
             | Error::DuplicateEvidenceCategory { .. }
             | Error::EmptyAssessment { .. }
             | Error::WrongLength { .. }
+            | Error::IncompleteRow { .. }
             | Error::EvidenceCategoryNotUsed { .. }
             | Error::MethodMismatch { .. } => ErrorFamily::Assessment,
             Error::InvalidProbability { .. } => ErrorFamily::Probability,

@@ -62,15 +62,17 @@ export CARGO_ENCODED_RUSTFLAGS="--remap-path-prefix=$registry_src/=${sep}--remap
 unset RUSTFLAGS
 
 # 5. Compile the binding alone for wasm (never the whole workspace: pyo3 does not build there),
-#    once per module, each with one feature of the crate: `rating` (framework, rating, published
-#    results), `timeline` (assessment timeline, working days) and `workbook` (the
-#    self-assessment workbook). One module with everything is over the 150 KB gzipped budget.
+#    once per module, each with one feature of the crate: `rating` (framework, rating),
+#    `published` (the published results of every council), `timeline` (assessment timeline,
+#    working days) and `workbook` (the self-assessment workbook). A page that only rates loads
+#    the rating module alone, within its 150 KB gzipped budget. The list of modules is also in
+#    entries.mjs, which writes the entry points: a test checks the two agree.
 #    Each build is turned into glue + a shrunk module at once (the builds write the same file).
 out="$here/pkg"
 rm -rf "$out"
 mkdir -p "$out"
 wasm="target/wasm32-unknown-unknown/wasm-release/cqc_assurance_js.wasm"
-modules="rating:cqc_assurance timeline:cqc_assurance_timeline workbook:cqc_assurance_workbook"
+modules="rating:cqc_assurance published:cqc_assurance_published timeline:cqc_assurance_timeline workbook:cqc_assurance_workbook"
 for part in $modules; do
   feature="${part%%:*}"
   name="${part#*:}"
@@ -90,7 +92,10 @@ for part in $modules; do
   "$here/node_modules/.bin/wasm-opt" -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 done
 
-# 7. The package files, and the licences and the NOTICE (the data's attribution) from the root.
+# 7. The package files (the hand-written ones in npm/: package.json without its entries, the
+#    declarations index.d.ts, rate.js, load.node.js, the README), the licences and the NOTICE
+#    (the data's attribution) from the root; then the entry points and package.json's exports,
+#    written by entries.mjs from the functions each module's glue exports.
 cp "$here"/npm/* "$out/"
 cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$root/NOTICE" "$out/"
 version=$(cargo pkgid -p cqc-assurance-js | sed 's/.*[#@]//')
@@ -101,6 +106,7 @@ node -e '
   pkg.version = process.argv[2];
   fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
 ' "$out" "$version"
+node "$here/entries.mjs" "$out"
 
 for part in $modules; do
   name="${part#*:}"

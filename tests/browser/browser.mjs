@@ -105,6 +105,7 @@ export async function chartLabelProblems(page) {
     }
     return problems;
   });
+}
 
 const types = {
   '.html': 'text/html; charset=utf-8',

@@ -1,22 +1,21 @@
 // The npm package's browser entries in headless Chromium, served by the demo's server: each
 // sub-path (`rating.web.js`, `timeline.web.js`, `workbook.web.js`) fetches its own WebAssembly
 // module only and exports exactly that module's functions, ready to call when the import
-// resolves; the root `web.js` exports them all and fetches the three modules in parallel.
+// resolves; the root `web.js` exports them all and fetches every module in parallel.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, startDemo } from "./browser.mjs";
 import { INTERNAL } from "../../bindings/js/tests/internal.mjs";
+import { MODULES } from "../../bindings/js/entries.mjs";
 
 const jsDir = join(repoRoot, "bindings", "js");
 const pkgDir = join(jsDir, "pkg");
 
-const modules = {
-  rating: { glue: "cqc_assurance.js", wasm: "cqc_assurance_bg.wasm" },
-  timeline: { glue: "cqc_assurance_timeline.js", wasm: "cqc_assurance_timeline_bg.wasm" },
-  workbook: { glue: "cqc_assurance_workbook.js", wasm: "cqc_assurance_workbook_bg.wasm" },
-};
+const modules = Object.fromEntries(
+  MODULES.map((m) => [m.name, { glue: `${m.glue}.js`, wasm: `${m.glue}_bg.wasm` }]),
+);
 /** A module's functions: what its wasm-bindgen glue exports, less what only the package's glue calls. */
 const functionsOf = (name) =>
   [...readFileSync(join(pkgDir, modules[name].glue), "utf8").matchAll(/^export function (\w+)\(/gm)]
@@ -66,6 +65,7 @@ function importIn(page, path, call) {
 
 const calls = {
   rating: ["rate", [[2, 3, 3, 2, 2, 2, 2, 3, 3]]],
+  published: ["findCouncil", ["Manchester"]],
   timeline: ["addWorkingDays", ["2025-04-17", 1]],
   workbook: ["compareWithEngland", [50, 60, true, 1]],
 };
@@ -87,16 +87,16 @@ test("each sub-path fetches its own module only and exports exactly its function
   }
 });
 
-test("the root entry exports every function and fetches the three modules in parallel", async () => {
+test("the root entry exports every function and fetches every module in parallel", async () => {
   const { page, fetched, problems } = await blankPage();
-  // Hold every module's response until all three have been requested: fetched one after the
+  // Hold every module's response until all have been requested: fetched one after the
   // other, the second request would never come while the first is held.
   const held = [];
   let releaseAll;
   const allRequested = new Promise((resolve) => (releaseAll = resolve));
   await page.route("**/*.wasm", async (route) => {
     held.push(new URL(route.request().url()).pathname);
-    if (held.length === 3) releaseAll();
+    if (held.length === MODULES.length) releaseAll();
     await allRequested;
     await route.continue();
   });
@@ -111,7 +111,7 @@ test("the root entry exports every function and fetches the three modules in par
   assert.deepEqual(held.sort(), Object.values(modules).map((m) => `/pkg/${m.wasm}`).sort());
   assert.deepEqual(keys, Object.keys(modules).flatMap(functionsOf).sort());
   assert.equal(result, "2025-04-22");
-  assert.equal(fetched.filter((p) => p.endsWith(".wasm")).length, 3);
+  assert.equal(fetched.filter((p) => p.endsWith(".wasm")).length, MODULES.length);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -2,8 +2,8 @@
 // bindings/js/test.sh (`npm test`) against the package's .d.ts files (installed from the packed tarball).
 //
 // The root `cqc-assurance` has the whole API; the sub-paths `cqc-assurance/rating`,
-// `/timeline` and `/workbook` have one WebAssembly module's functions each (and the types
-// they use), so that a browser page downloads only the modules it imports.
+// `/published`, `/timeline` and `/workbook` have one WebAssembly module's functions each (and
+// every type), so that a browser page downloads only the modules it imports.
 import {
   rate,
   explain,
@@ -31,9 +31,10 @@ import { compareWithEngland, type Comparison } from "cqc-assurance/workbook";
 // WebAssembly.Module (or nothing: the module beside the entry).
 import { init as initRating, rate as rateAfterInit, type WasmSource } from "cqc-assurance/rating/init";
 import { init, type WasmSources } from "cqc-assurance/init";
-// A sub-path has its own module's functions only.
+// A sub-path has its own module's functions only (and every type).
+import * as timelineOnly from "cqc-assurance/timeline";
 // @ts-expect-error: checkWorkbook is in cqc-assurance/workbook, not in cqc-assurance/timeline
-import { checkWorkbook } from "cqc-assurance/timeline";
+void timelineOnly.checkWorkbook;
 
 // Liverpool's published scores, QS1-QS9.
 const result: RatingResult = rate([2, 3, 3, 2, 2, 2, 2, 3, 3]);

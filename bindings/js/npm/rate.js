@@ -14,9 +14,9 @@
 // (bindings/js/tests/rate.test.mjs).
 import {
   rate as rateFromJson,
-  ratePacked,
-  packedNames,
-  packedWording,
+  _ratePacked as ratePacked,
+  _packedNames as packedNames,
+  _packedWording as packedWording,
 } from "./cqc_assurance.js";
 
 const scores = new Float64Array(9);

@@ -7,7 +7,7 @@
 //! error (a score `"NaN"` is `score_out_of_range` at its path), instead of `JSON.stringify`'s
 //! `null`, which the core would read as "not assessed": a wrong answer, not an error.
 
-use cqc_assurance::Error;
+use cqc_assurance::{Assessment, Error, Score};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -416,4 +416,53 @@ mod tests {
             assert_eq!(v.as_f64(), Some(f));
         }
     }
+}
+
+pub(crate) fn is_list(value: &JsValue) -> bool {
+    Array::is_array(value) || js_sys::ArrayBuffer::is_view(value)
+}
+
+/// An assessment from JavaScript: an array of nine scores (QS1-QS9, `null` = not assessed) or
+/// an assessment document (`{ scores }`, `{ method: "earlier", evidenceScores }`).
+pub fn assessment_arg(value: &JsValue) -> Result<Assessment, JsValue> {
+    use crate::thrown;
+    if let Some(assessment) = plain_nine_scores(value) {
+        return Ok(assessment);
+    }
+    let text = if is_list(value) {
+        let scores = to_json_text(value, "scores").map_err(thrown)?;
+        format!("{{\"scores\":{scores}}}")
+    } else {
+        expect_object(
+            value,
+            "an assessment: an array of nine scores or a document { scores }",
+        )
+        .map_err(thrown)?;
+        document_to_json_text(value, &[]).map_err(thrown)?
+    };
+    Assessment::from_json(&text).map_err(thrown)
+}
+
+/// The fast path of [`assessment_arg`]: a plain array of nine entries, each `null` or a whole
+/// number 1-4 that [`Score::from_f64`] accepts, at least one a score, read directly (no JSON
+/// text, no parse). Anything else (`None`) takes the general path, which reports the core's
+/// error with its path, so both paths give the same result for every input.
+fn plain_nine_scores(value: &JsValue) -> Option<Assessment> {
+    let array = value.dyn_ref::<Array>()?;
+    if array.length() != 9 {
+        return None;
+    }
+    let mut scores = [None; 9];
+    for (i, slot) in scores.iter_mut().enumerate() {
+        let item = array.get(i as u32);
+        if item.is_null() {
+            continue;
+        }
+        let f = item.as_f64()?;
+        if f.fract() != 0.0 || !(1.0..=4.0).contains(&f) {
+            return None;
+        }
+        *slot = Some(Score::from_f64(f, "").ok()?);
+    }
+    Assessment::from_score_array(scores).ok()
 }

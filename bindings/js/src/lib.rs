@@ -28,6 +28,8 @@
 
 pub mod camel;
 pub mod convert;
+#[cfg(feature = "published")]
+mod published;
 #[cfg(feature = "rating")]
 mod rating;
 #[cfg(feature = "timeline")]

@@ -9,56 +9,10 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{document_to_json_text, expect_object, repr, text_arg, to_json_text};
+use crate::convert::{
+    assessment_arg, document_to_json_text, expect_object, is_list, repr, text_arg, to_json_text,
+};
 use crate::{thrown, to_js, JsResult};
-
-fn is_list(value: &JsValue) -> bool {
-    Array::is_array(value) || js_sys::ArrayBuffer::is_view(value)
-}
-
-/// An assessment from JavaScript: an array of nine scores (QS1-QS9, `null` = not assessed) or
-/// an assessment document (`{ scores }`, `{ method: "earlier", evidenceScores }`).
-fn assessment_arg(value: &JsValue) -> Result<Assessment, JsValue> {
-    if let Some(assessment) = plain_nine_scores(value) {
-        return Ok(assessment);
-    }
-    let text = if is_list(value) {
-        let scores = to_json_text(value, "scores").map_err(thrown)?;
-        format!("{{\"scores\":{scores}}}")
-    } else {
-        expect_object(
-            value,
-            "an assessment: an array of nine scores or a document { scores }",
-        )
-        .map_err(thrown)?;
-        document_to_json_text(value, &[]).map_err(thrown)?
-    };
-    Assessment::from_json(&text).map_err(thrown)
-}
-
-/// The fast path of [`assessment_arg`]: a plain array of nine entries, each `null` or a whole
-/// number 1-4 that [`Score::from_f64`] accepts, at least one a score, read directly (no JSON
-/// text, no parse). Anything else (`None`) takes the general path, which reports the core's
-/// error with its path, so both paths give the same result for every input.
-fn plain_nine_scores(value: &JsValue) -> Option<Assessment> {
-    let array = value.dyn_ref::<Array>()?;
-    if array.length() != 9 {
-        return None;
-    }
-    let mut scores = [None; 9];
-    for (i, slot) in scores.iter_mut().enumerate() {
-        let item = array.get(i as u32);
-        if item.is_null() {
-            continue;
-        }
-        let f = item.as_f64()?;
-        if f.fract() != 0.0 || !(1.0..=4.0).contains(&f) {
-            return None;
-        }
-        *slot = Some(Score::from_f64(f, "").ok()?);
-    }
-    Assessment::from_score_array(scores).ok()
-}
 
 fn rating_arg(value: &JsValue, path: &str) -> Result<Rating, JsValue> {
     Rating::parse(&text_arg(value)).map_err(|e| thrown(e.under(path)))
@@ -302,7 +256,7 @@ thread_local! {
 /// theme's index and its score. The glue builds the same object as `rate` from these (a test
 /// compares the two for every vector of scores) several times faster than writing and parsing
 /// JSON text.
-#[wasm_bindgen(js_name = ratePacked)]
+#[wasm_bindgen(js_name = _ratePacked)]
 pub fn rate_packed(scores: &[f64], not_assessed: u32, out: &mut [f64]) -> bool {
     if scores.len() != 9 || out.len() < PACKED_LEN {
         return false;
@@ -378,7 +332,7 @@ pub fn rate_packed(scores: &[f64], not_assessed: u32, out: &mut [f64]) -> bool {
 }
 
 /// The band wording [`rate_packed`] gave out as `index` (for the package's glue).
-#[wasm_bindgen(js_name = packedWording)]
+#[wasm_bindgen(js_name = _packedWording)]
 pub fn packed_wording(index: u32) -> Option<String> {
     WORDINGS.with_borrow(|known| known.get(index as usize).cloned())
 }
@@ -394,7 +348,7 @@ struct PackedNames {
 
 /// The names [`rate_packed`]'s indexes stand for, as the core writes them (for the package's
 /// glue; not an entry of the package).
-#[wasm_bindgen(js_name = packedNames)]
+#[wasm_bindgen(js_name = _packedNames)]
 pub fn packed_names() -> JsResult {
     to_js(&PackedNames {
         methods: RatingMethod::ALL,
@@ -545,74 +499,4 @@ fn not_a_uint8_array(value: &JsValue) -> String {
     } else {
         format!("{WANTED}, got {}", repr(value))
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// Published results
-// ---------------------------------------------------------------------------------------
-
-/// Every published result in the bundled dataset.
-#[wasm_bindgen(js_name = publishedResults)]
-pub fn published_results() -> JsResult {
-    to_js(cqc::published_results())
-}
-
-/// The published result of a council, found by name ("Royal Borough of Windsor &
-/// Maidenhead" finds "Windsor and Maidenhead").
-#[wasm_bindgen(js_name = findCouncil)]
-pub fn find_council(name: &JsValue) -> JsResult {
-    to_js(cqc::find_council(&text_arg(name)).map_err(thrown)?)
-}
-
-/// For each statement, how many councils scored 1, 2, 3 and 4, and the mean.
-#[wasm_bindgen(js_name = statementDistribution)]
-pub fn statement_distribution() -> JsResult {
-    to_js(&cqc::PublishedDataset::bundled().statement_distribution())
-}
-
-/// Where an assessment's percentage would rank among the published councils.
-#[wasm_bindgen(js_name = rankAmongPublished)]
-pub fn rank_among_published(assessment: &JsValue) -> JsResult {
-    to_js(&cqc::rank_among_published(&assessment_arg(assessment)?))
-}
-
-#[derive(Serialize)]
-struct RatingCount {
-    rating: Rating,
-    councils: u32,
-}
-
-/// How many published councils have each rating.
-#[wasm_bindgen(js_name = publishedRatingCounts)]
-pub fn published_rating_counts() -> JsResult {
-    let counts: Vec<RatingCount> = cqc::PublishedDataset::bundled()
-        .rating_counts()
-        .into_iter()
-        .map(|(rating, councils)| RatingCount { rating, councils })
-        .collect();
-    to_js(&counts)
-}
-
-#[derive(Serialize)]
-struct Conflict<'a> {
-    record: &'a cqc::PublishedResult,
-    check: cqc::PublishedCheck,
-}
-
-/// Published records whose rating does not follow from their published scores, each with
-/// the check that says why.
-#[wasm_bindgen(js_name = publishedConflicts)]
-pub fn published_conflicts() -> JsResult {
-    let conflicts: Vec<Conflict> = cqc::PublishedDataset::bundled()
-        .conflicts()
-        .into_iter()
-        .map(|(record, check)| Conflict { record, check })
-        .collect();
-    to_js(&conflicts)
-}
-
-/// Where the bundled published results come from (the dataset's provenance notes).
-#[wasm_bindgen(js_name = publishedProvenance)]
-pub fn published_provenance() -> String {
-    cqc::PROVENANCE.to_string()
 }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { INTERNAL } from "./internal.mjs";
+import { MODULES } from "../entries.mjs";
 
 export { INTERNAL };
 
@@ -19,14 +20,13 @@ if (!existsSync(join(pkgDir, "package.json"))) {
 export const cqc = await import(join(pkgDir, "node.js"));
 
 /**
- * The package's three WebAssembly modules: each one's sub-path entry for node (its functions,
- * nothing else) and its wasm-bindgen glue (whose exports are the module's functions).
+ * The package's WebAssembly modules, as the entry writer lists them (entries.mjs): each one's
+ * sub-path entry for node (its functions, nothing else) and its wasm-bindgen glue (whose exports
+ * are the module's functions).
  */
-export const modules = {
-  rating: { glue: "cqc_assurance.js", wasm: "cqc_assurance_bg.wasm" },
-  timeline: { glue: "cqc_assurance_timeline.js", wasm: "cqc_assurance_timeline_bg.wasm" },
-  workbook: { glue: "cqc_assurance_workbook.js", wasm: "cqc_assurance_workbook_bg.wasm" },
-};
+export const modules = Object.fromEntries(
+  MODULES.map((m) => [m.name, { glue: `${m.glue}.js`, wasm: `${m.glue}_bg.wasm` }]),
+);
 for (const [name, m] of Object.entries(modules)) {
   m.entry = await import(join(pkgDir, `${name}.node.js`));
 }

@@ -48,6 +48,7 @@ function inApp(code) {
 
 const calls = {
   rating: ["rate([2, 3, 3, 2, 2, 2, 2, 3, 3]).percent", 62],
+  published: ['findCouncil("Manchester").gssCode', "E08000003"],
   timeline: ['addWorkingDays("2025-04-17", 1)', "2025-04-22"],
   workbook: ["compareWithEngland(50, 60, true, 1)", "worse"],
 };

@@ -34,7 +34,7 @@ test("the tarball carries every file the entries point to, the modules and the R
   const wanted = new Set(Object.values(pkg.exports).flatMap(exported));
   assert.ok(wanted.size > 20, "exports lists the entries");
   for (const f of wanted) assert.ok(files.has(f), `${f} (from exports) is packed`);
-  for (const f of ["cqc_assurance_bg.wasm", "cqc_assurance_timeline_bg.wasm", "cqc_assurance_workbook_bg.wasm", "README.md", "package.json"]) {
+  for (const f of ["cqc_assurance_bg.wasm", "cqc_assurance_published_bg.wasm", "cqc_assurance_timeline_bg.wasm", "cqc_assurance_workbook_bg.wasm", "README.md", "package.json"]) {
     assert.ok(files.has(f), `${f} is packed`);
   }
   // Nothing packed that "files" does not name (package.json, README and licences npm adds).

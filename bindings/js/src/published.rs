@@ -1,0 +1,76 @@
+//! The published results of every council: look-ups by name or ONS code, the national
+//! distribution and ranks (feature `published`, its own WebAssembly module, so that a page that
+//! only rates does not download the data of 153 councils).
+
+use cqc_assurance::{self as cqc, Rating};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{assessment_arg, text_arg};
+use crate::{thrown, to_js, JsResult};
+
+/// Every published result in the bundled dataset.
+#[wasm_bindgen(js_name = publishedResults)]
+pub fn published_results() -> JsResult {
+    to_js(cqc::published_results())
+}
+
+/// The published result of a council, found by name ("Royal Borough of Windsor &
+/// Maidenhead" finds "Windsor and Maidenhead").
+#[wasm_bindgen(js_name = findCouncil)]
+pub fn find_council(name: &JsValue) -> JsResult {
+    to_js(cqc::find_council(&text_arg(name)).map_err(thrown)?)
+}
+
+/// For each statement, how many councils scored 1, 2, 3 and 4, and the mean.
+#[wasm_bindgen(js_name = statementDistribution)]
+pub fn statement_distribution() -> JsResult {
+    to_js(&cqc::PublishedDataset::bundled().statement_distribution())
+}
+
+/// Where an assessment's percentage would rank among the published councils.
+#[wasm_bindgen(js_name = rankAmongPublished)]
+pub fn rank_among_published(assessment: &JsValue) -> JsResult {
+    to_js(&cqc::rank_among_published(&assessment_arg(assessment)?))
+}
+
+#[derive(Serialize)]
+struct RatingCount {
+    rating: Rating,
+    councils: u32,
+}
+
+/// How many published councils have each rating.
+#[wasm_bindgen(js_name = publishedRatingCounts)]
+pub fn published_rating_counts() -> JsResult {
+    let counts: Vec<RatingCount> = cqc::PublishedDataset::bundled()
+        .rating_counts()
+        .into_iter()
+        .map(|(rating, councils)| RatingCount { rating, councils })
+        .collect();
+    to_js(&counts)
+}
+
+#[derive(Serialize)]
+struct Conflict<'a> {
+    record: &'a cqc::PublishedResult,
+    check: cqc::PublishedCheck,
+}
+
+/// Published records whose rating does not follow from their published scores, each with
+/// the check that says why.
+#[wasm_bindgen(js_name = publishedConflicts)]
+pub fn published_conflicts() -> JsResult {
+    let conflicts: Vec<Conflict> = cqc::PublishedDataset::bundled()
+        .conflicts()
+        .into_iter()
+        .map(|(record, check)| Conflict { record, check })
+        .collect();
+    to_js(&conflicts)
+}
+
+/// Where the bundled published results come from (the dataset's provenance notes).
+#[wasm_bindgen(js_name = publishedProvenance)]
+pub fn published_provenance() -> String {
+    cqc::PROVENANCE.to_string()
+}

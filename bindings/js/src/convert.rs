@@ -389,35 +389,6 @@ pub(crate) fn date_arg(value: &JsValue, path: &str) -> Result<jiff::civil::Date,
     cqc_assurance::parse_date(&text, path).map_err(|e| to_js_error(&e))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snake_case_of_document_fields() {
-        assert_eq!(snake_case("evidenceScores"), "evidence_scores");
-        assert_eq!(snake_case("scores"), "scores");
-        assert_eq!(snake_case("evidence_scores"), "evidence_scores");
-        assert_eq!(snake_case("Safeguarding"), "Safeguarding");
-        assert_eq!(snake_case("assessing-needs"), "assessing-needs");
-    }
-
-    #[test]
-    fn numbers_print_like_javascript() {
-        assert_eq!(number_text(f64::NAN), "NaN");
-        assert_eq!(number_text(f64::INFINITY), "Infinity");
-        assert_eq!(number_text(f64::NEG_INFINITY), "-Infinity");
-        assert_eq!(number_text(3.0), "3");
-        assert_eq!(number_text(-0.0), "0");
-        assert_eq!(number_text(2.5), "2.5");
-        // Whatever its size, a finite number is written as a JSON number.
-        for f in [1e300, 1e-7, -12345.678, 9.1e15] {
-            let v: serde_json::Value = serde_json::from_str(&number_text(f)).unwrap();
-            assert_eq!(v.as_f64(), Some(f));
-        }
-    }
-}
-
 pub(crate) fn is_list(value: &JsValue) -> bool {
     Array::is_array(value) || js_sys::ArrayBuffer::is_view(value)
 }
@@ -465,4 +436,33 @@ fn plain_nine_scores(value: &JsValue) -> Option<Assessment> {
         *slot = Some(Score::from_f64(f, "").ok()?);
     }
     Assessment::from_score_array(scores).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_of_document_fields() {
+        assert_eq!(snake_case("evidenceScores"), "evidence_scores");
+        assert_eq!(snake_case("scores"), "scores");
+        assert_eq!(snake_case("evidence_scores"), "evidence_scores");
+        assert_eq!(snake_case("Safeguarding"), "Safeguarding");
+        assert_eq!(snake_case("assessing-needs"), "assessing-needs");
+    }
+
+    #[test]
+    fn numbers_print_like_javascript() {
+        assert_eq!(number_text(f64::NAN), "NaN");
+        assert_eq!(number_text(f64::INFINITY), "Infinity");
+        assert_eq!(number_text(f64::NEG_INFINITY), "-Infinity");
+        assert_eq!(number_text(3.0), "3");
+        assert_eq!(number_text(-0.0), "0");
+        assert_eq!(number_text(2.5), "2.5");
+        // Whatever its size, a finite number is written as a JSON number.
+        for f in [1e300, 1e-7, -12345.678, 9.1e15] {
+            let v: serde_json::Value = serde_json::from_str(&number_text(f)).unwrap();
+            assert_eq!(v.as_f64(), Some(f));
+        }
+    }
 }

@@ -1,7 +1,8 @@
-//! The workbook report: one self-contained HTML file (inline CSS and SVG, nothing fetched) and
-//! the same content as Markdown. Rust computes the figures and the chart geometry
-//! ([`ReportModel`]); minijinja templates (`templates/report.html`, `templates/report.md`)
-//! lay them out, with everything the user entered HTML-escaped.
+//! The workbook report: one self-contained HTML file (inline CSS and SVG, nothing fetched),
+//! the same content as Markdown, and (cargo feature `docx`) as a Word document. Rust computes
+//! the figures, the sentences and the chart geometry ([`ReportModel`]); minijinja templates
+//! (`templates/report.html`, `templates/report.md`) and the Word writer (`docx.rs`) only lay
+//! them out, with everything the user entered escaped for the format.
 
 use jiff::civil::Date;
 use minijinja::syntax::SyntaxConfig;
@@ -18,6 +19,8 @@ use crate::workbook::{
 };
 
 mod charts;
+#[cfg(feature = "docx")]
+mod docx;
 
 const HTML_TEMPLATE: &str = include_str!("../../templates/report.html");
 const MARKDOWN_TEMPLATE: &str = include_str!("../../templates/report.md");
@@ -1270,6 +1273,45 @@ impl WorkbookReport {
     /// The same report as Markdown (tables instead of charts).
     pub fn markdown(&self) -> Result<String> {
         render("report.md", MARKDOWN_TEMPLATE, &self.model)
+    }
+
+    /// The same report as a Word document (.docx) for a board paper: the sections, figures
+    /// and words of the HTML report, each chart as its data table; A4 portrait, a running
+    /// header with the council and the date, "Page N of M" in the footer, the protective
+    /// marking at the top and foot of every page when there is one, Word's built-in heading
+    /// styles, tables with a header row repeated on each page, language en-GB. See
+    /// [`ReportModel::docx`].
+    ///
+    /// ```
+    /// use cqc_assurance::{Workbook, WorkbookReport};
+    /// let wb = Workbook::from_json(include_str!("../../../../examples/liverpool-workbook.json")).unwrap();
+    /// let report = WorkbookReport::new(&wb, "2025-04-01".parse().unwrap());
+    /// let bytes = report.docx().unwrap();
+    /// // A .docx file is a zip archive.
+    /// assert!(bytes.starts_with(b"PK\x03\x04"));
+    /// ```
+    #[cfg(feature = "docx")]
+    pub fn docx(&self) -> Result<Vec<u8>> {
+        self.model.docx()
+    }
+}
+
+impl ReportModel {
+    /// The report of this model as a Word document (.docx): what
+    /// [`WorkbookReport::docx`] writes, from a model that may have been changed (a protective
+    /// marking set, say). Nothing is computed from the model: it is laid out as it is.
+    ///
+    /// ```
+    /// use cqc_assurance::{Workbook, WorkbookReport};
+    /// let wb = Workbook::from_json(include_str!("../../../../examples/liverpool-workbook.json")).unwrap();
+    /// let mut model = WorkbookReport::new(&wb, "2025-04-01".parse().unwrap()).model().clone();
+    /// model.protective_marking = Some("OFFICIAL-SENSITIVE".into());
+    /// let bytes = model.docx().unwrap();
+    /// assert!(bytes.starts_with(b"PK"));
+    /// ```
+    #[cfg(feature = "docx")]
+    pub fn docx(&self) -> Result<Vec<u8>> {
+        docx::document(self)
     }
 }
 

@@ -1,8 +1,32 @@
 #!/usr/bin/env bash
 # Rust: formatting, clippy with warnings as errors, and every test of the workspace (unit,
-# property, golden published-results, conformance vectors, doc tests).
+# property, golden published-results, conformance vectors, doc tests), then the Word report
+# opened by LibreOffice (the example's .docx converted to PDF and text and checked, its first
+# pages drawn to target/screenshots/report-docx-*.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
+
+# The Word report read by another program. LibreOffice Writer converts it (soffice without
+# Writer, e.g. with Calc alone, cannot open a .docx) and poppler-utils reads the PDF; both are
+# installed with apt-get when missing. The test fails, never skips, if they are still missing.
+need=()
+soffice_path=$(command -v soffice || true)
+if [ -z "$soffice_path" ] \
+   || [ ! -e "$(dirname "$(readlink -f "$soffice_path")")/libswlo.so" ]; then
+  need+=(libreoffice-writer)
+fi
+if ! command -v pdftoppm >/dev/null || ! command -v pdftotext >/dev/null \
+   || ! command -v pdfinfo >/dev/null; then
+  need+=(poppler-utils)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test-rust.sh: installing ${need[*]} (apt-get) to check the Word report; LibreOffice takes a few minutes"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+cargo test -p cqc-assurance-cli --locked --test docx_libreoffice -- --ignored
+echo "test-rust.sh: LibreOffice read the Word report; pages drawn in target/screenshots/report-docx-*.png"

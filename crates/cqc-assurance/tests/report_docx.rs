@@ -575,9 +575,13 @@ fn the_page_is_a4_portrait_with_a_running_header_page_numbers_styles_and_languag
     );
     assert_eq!(core["dc:language"], "en-GB");
     assert_eq!(core["dcterms:created"], "2025-04-01T00:00:00Z");
-    // The same report gives the same bytes.
-    let again = report(&example(), "2025-04-01").docx().unwrap();
-    assert!(r.docx().unwrap() == again, "the bytes differ");
+    // The same report gives the same bytes, every time (docx-rs's own order of the links'
+    // relationships changed from one document to the next).
+    let first = r.docx().unwrap();
+    for _ in 0..12 {
+        let again = report(&example(), "2025-04-01").docx().unwrap();
+        assert!(first == again, "the bytes differ");
+    }
 }
 
 /// The core properties' elements and their text.

@@ -300,8 +300,9 @@ impl Writer {
         self.push(styled("Heading2", text).keep_next(true));
     }
 
+    /// A note on how to read what follows, kept on the page of what follows.
     fn note(&mut self, text: &str) {
-        self.push(styled("ReportNote", text));
+        self.push(styled("ReportNote", text).keep_next(true));
     }
 
     fn bullets(&mut self, items: impl IntoIterator<Item = Paragraph>) {
@@ -540,7 +541,7 @@ impl Writer {
             return;
         };
         self.heading1("Assessment timeline");
-        self.push(paragraph(&g.status));
+        self.push(paragraph(&g.status).keep_next(true));
         for n in &g.notes {
             self.note(n);
         }
@@ -594,7 +595,7 @@ impl Writer {
 
     fn actions(&mut self, m: &ReportModel) {
         self.heading1("Action plan");
-        self.push(paragraph(&m.action_note));
+        self.push(paragraph(&m.action_note).keep_next(true));
         if !m.actions.is_empty() {
             self.text_table(
                 None,
@@ -633,10 +634,13 @@ impl Writer {
             self.push(paragraph("No self-scores yet."));
             return;
         }
-        self.push(paragraph(&format!(
-            "{} Statement by statement, how many councils scored lower, the same, or higher:",
-            m.benchmark_intro
-        )));
+        self.push(
+            paragraph(&format!(
+                "{} Statement by statement, how many councils scored lower, the same, or higher:",
+                m.benchmark_intro
+            ))
+            .keep_next(true),
+        );
         self.chart_table(&m.benchmark_chart, &[6, 2, 2, 2, 2]);
         self.note(&m.benchmark_note);
     }
@@ -774,6 +778,9 @@ impl Writer {
             )));
         }
         xml.document = marked.into_bytes();
+        // docx-rs lists the links' relationships in a hash set's order, which changes from one
+        // run to the next: sorted, the same report gives the same bytes.
+        sort_relationships(&mut xml.document_rels)?;
         let mut out = Cursor::new(Vec::new());
         xml.pack(&mut out).map_err(render_error)?;
         Ok(out.into_inner())
@@ -801,6 +808,34 @@ fn xml_escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Sorts the `<Relationship ... />` elements of a relationships part (their order has no
+/// meaning). Attribute values are escaped, so `/>` only ends an element.
+fn sort_relationships(part: &mut Vec<u8>) -> Result<()> {
+    let text = std::str::from_utf8(part).map_err(render_error)?;
+    let (Some(start), Some(end)) = (text.find("<Relationship "), text.rfind("</Relationships>"))
+    else {
+        return Err(render_error(
+            "the document's relationships are not where expected",
+        ));
+    };
+    let mut elements: Vec<String> = text[start..end]
+        .split_inclusive("/>")
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty())
+        .collect();
+    if elements
+        .iter()
+        .any(|e| !e.starts_with("<Relationship ") || !e.ends_with("/>"))
+    {
+        return Err(render_error(
+            "an unexpected element among the relationships",
+        ));
+    }
+    elements.sort();
+    *part = format!("{}{}{}", &text[..start], elements.concat(), &text[end..]).into_bytes();
+    Ok(())
 }
 
 /// Inserts `insert` before the one occurrence of `before` in `part`, or fails if there is not
@@ -833,6 +868,18 @@ mod tests {
             xml_escape("a<b & \"c\"\n\u{7}"),
             "a&lt;b &amp; &quot;c&quot; \u{FFFD}"
         );
+    }
+
+    #[test]
+    fn relationships_are_sorted() {
+        let mut part = b"<?xml?><Relationships x=\"1\"><Relationship Id=\"b\" /><Relationship Id=\"a\" Target=\"x&gt;/y\" /></Relationships>".to_vec();
+        sort_relationships(&mut part).unwrap();
+        assert_eq!(
+            std::str::from_utf8(&part).unwrap(),
+            "<?xml?><Relationships x=\"1\"><Relationship Id=\"a\" Target=\"x&gt;/y\" /><Relationship Id=\"b\" /></Relationships>"
+        );
+        let mut odd = b"<Relationships><Relationship Id=\"a\" /><Other /></Relationships>".to_vec();
+        assert!(sort_relationships(&mut odd).is_err());
     }
 
     #[test]

@@ -12,7 +12,10 @@
 //! (otherwise the report fails with [`Error::ReportRender`] rather than coming out without
 //! them): the document's title and language in its core properties, the proofing language
 //! (en-GB) of every run in the styles' defaults, and the "repeat as header row" mark of each
-//! table's header row.
+//! table's header row. Two things docx-rs does in a way that would make one report give
+//! different bytes from one call to the next are undone: the links' relationship ids (from a
+//! counter shared by the whole process) are the report's own, and the relationships are
+//! sorted (docx-rs writes them in a hash set's order).
 
 use std::io::Cursor;
 

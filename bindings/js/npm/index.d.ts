@@ -78,6 +78,7 @@ export type LocalAuthorityUse = "used" | "not_in_baselining_round" | "not_used";
 export type ErrorCode =
   | "score_out_of_range"
   | "unknown_statement"
+  | "theme_not_statement"
   | "duplicate_statement"
   | "duplicate_evidence_category"
   | "empty_assessment"

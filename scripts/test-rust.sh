@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Rust: formatting, clippy with warnings as errors, every test of the workspace (unit,
 # property, golden published-results, conformance vectors, the command line on the matrix of bad
-# inputs, doc tests), and what `cargo package` would publish: each published crate carries
-# LICENSE-MIT, LICENSE-APACHE and NOTICE.
+# inputs, doc tests), what `cargo package` would publish (each published crate carries
+# LICENSE-MIT, LICENSE-APACHE and NOTICE), then the Word report opened by LibreOffice (the
+# example's .docx converted to PDF and text and checked, its first pages drawn to
+# target/screenshots/report-docx-*.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
@@ -20,3 +22,25 @@ for crate in cqc-assurance cqc-assurance-cli; do
   done
   echo "test-rust: cargo package -p $crate includes LICENSE-MIT, LICENSE-APACHE, NOTICE and README.md"
 done
+
+# The Word report read by another program. LibreOffice Writer converts it (soffice without
+# Writer, e.g. with Calc alone, cannot open a .docx) and poppler-utils reads the PDF; both are
+# installed with apt-get when missing. The test fails, never skips, if they are still missing.
+need=()
+soffice_path=$(command -v soffice || true)
+if [ -z "$soffice_path" ] \
+   || [ ! -e "$(dirname "$(readlink -f "$soffice_path")")/libswlo.so" ]; then
+  need+=(libreoffice-writer)
+fi
+if ! command -v pdftoppm >/dev/null || ! command -v pdftotext >/dev/null \
+   || ! command -v pdfinfo >/dev/null; then
+  need+=(poppler-utils)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test-rust.sh: installing ${need[*]} (apt-get) to check the Word report; LibreOffice takes a few minutes"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+cargo test -p cqc-assurance-cli --locked --test docx_libreoffice -- --ignored
+echo "test-rust.sh: LibreOffice read the Word report; pages drawn in target/screenshots/report-docx-*.png"

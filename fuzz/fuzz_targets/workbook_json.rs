@@ -1,5 +1,5 @@
 //! Workbook documents (`Workbook::from_json_all`, `check_workbook`), analysed on a date and
-//! rendered as the report (HTML and Markdown).
+//! rendered as the report (HTML, Markdown and Word).
 #![no_main]
 use cqc_assurance::{analyse_workbook, check_workbook, Workbook, WorkbookReport};
 use libfuzzer_sys::fuzz_target;
@@ -17,6 +17,9 @@ fuzz_target!(|text: &str| {
                 if let Err(e) = rendered {
                     check_error(&e, false);
                 }
+            }
+            if let Err(e) = report.docx() {
+                check_error(&e, false);
             }
         }
         Err(errors) => {

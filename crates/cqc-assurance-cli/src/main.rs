@@ -43,7 +43,7 @@ enum Command {
     Timeline(Box<timeline::TimelineArgs>),
     /// The self-assessment workbook: init, check, import-evidence, export-evidence.
     Workbook(workbook::WorkbookArgs),
-    /// Render a workbook's report: one self-contained HTML file and/or Markdown.
+    /// Render a workbook's report: one self-contained HTML file, Markdown, and/or a Word document.
     Report(workbook::ReportArgs),
 }
 

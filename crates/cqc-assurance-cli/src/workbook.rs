@@ -88,6 +88,9 @@ pub struct ReportArgs {
     /// Write the Markdown report here.
     #[arg(long, value_name = "OUT")]
     md: Option<String>,
+    /// Write the report as a Word document (.docx) here: A4, for a board paper.
+    #[arg(long, value_name = "OUT")]
+    docx: Option<String>,
     /// The date the report is for (YYYY-MM-DD); today (UTC) if omitted.
     #[arg(long, value_name = "DATE")]
     today: Option<String>,
@@ -105,7 +108,59 @@ fn today(arg: &Option<String>) -> Result<jiff::civil::Date, CliError> {
 }
 
 fn write_file(path: &str, text: &str) -> Result<(), CliError> {
-    std::fs::write(path, text).map_err(|e| CliError::Io(format!("cannot write {path}: {e}")))
+    write_whole(&[(path, text.as_bytes())])
+}
+
+/// Writes each file whole or not at all: every one goes first to a temporary file in its own
+/// folder (flushed to disk), and only when all are written are they renamed over their
+/// targets. A failure removes the temporary files and leaves every target as it was.
+fn write_whole(files: &[(&str, &[u8])]) -> Result<(), CliError> {
+    let mut temps: Vec<(std::path::PathBuf, &str)> = Vec::new();
+    let failed = |temps: &[(std::path::PathBuf, &str)], path: &str, e: std::io::Error| {
+        for (t, _) in temps {
+            let _ = std::fs::remove_file(t);
+        }
+        CliError::Io(format!("cannot write {path}: {e}"))
+    };
+    for (i, (path, bytes)) in files.iter().enumerate() {
+        let target = std::path::Path::new(path);
+        let Some(name) = target.file_name() else {
+            return Err(failed(
+                &temps,
+                path,
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"),
+            ));
+        };
+        let folder = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let temp = folder.join(format!(
+            ".{}.{}-{i}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .and_then(|mut f| {
+                std::io::Write::write_all(&mut f, bytes)?;
+                f.sync_all()
+            });
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&temp);
+            return Err(failed(&temps, path, e));
+        }
+        temps.push((temp, path));
+    }
+    for k in 0..temps.len() {
+        let (temp, path) = &temps[k];
+        if let Err(e) = std::fs::rename(temp, path) {
+            return Err(failed(&temps[k..], path, e));
+        }
+    }
+    Ok(())
 }
 
 /// Reads a workbook; on failure the first problem is the error and a hint counts the others
@@ -291,25 +346,30 @@ fn export_evidence(a: ExportArgs) -> Result<Outcome, CliError> {
 
 /// Runs `report`.
 pub fn report(a: ReportArgs) -> Result<Outcome, CliError> {
-    if a.html.is_none() && a.md.is_none() {
+    if a.html.is_none() && a.md.is_none() && a.docx.is_none() {
         return Err(CliError::Io(
-            "nothing to write: give --html OUT and/or --md OUT".into(),
+            "nothing to write: give --html OUT, --md OUT and/or --docx OUT".into(),
         ));
     }
     let wb = read_workbook(&a.file)?;
     let data = a.data.load()?;
     let report = WorkbookReport::with_data(&wb, today(&a.today)?, &data.set);
-    // Every output is rendered before any is written, so that a failure writes nothing.
-    let mut outputs = Vec::new();
+    // Every output is rendered before any is written, and all are written whole or none, so
+    // that a failure writes nothing.
+    let mut outputs: Vec<(&str, Vec<u8>)> = Vec::new();
     if let Some(path) = &a.html {
-        outputs.push((path, report.html()?));
+        outputs.push((path, report.html()?.into_bytes()));
     }
     if let Some(path) = &a.md {
-        outputs.push((path, report.markdown()?));
+        outputs.push((path, report.markdown()?.into_bytes()));
     }
+    if let Some(path) = &a.docx {
+        outputs.push((path, report.docx()?));
+    }
+    let files: Vec<(&str, &[u8])> = outputs.iter().map(|(p, b)| (*p, b.as_slice())).collect();
+    write_whole(&files)?;
     let mut out = String::new();
-    for (path, text) in outputs {
-        write_file(path, &text)?;
+    for (path, _) in &outputs {
         let _ = writeln!(out, "wrote {path}");
     }
     Ok(Outcome::ok(out))

@@ -415,7 +415,8 @@ fn hand_edited_json_gets_errors_that_say_what_to_do() {
     assert!(err.contains("theme_not_statement") && err.contains("QS4 Care provision, integration and continuity and QS5 Partnerships and communities"), "{err}");
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
+/// A fresh, empty folder for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("cqc-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -515,7 +516,7 @@ fn regional_comparisons() {
 
 #[test]
 fn published_csv_written_edited_and_read_back_with_data_and_the_environment() {
-    let dir = temp_dir("data");
+    let dir = scratch("data");
     let file = dir.join("results.csv");
     let path = file.to_str().unwrap();
     let o = run(&["published", "--csv", "-o", path]);
@@ -591,4 +592,79 @@ fn published_csv_written_edited_and_read_back_with_data_and_the_environment() {
     let o = run(&["workbook", "check", "--data", "/nonexistent/x.csv", "-"]);
     assert_eq!(o.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn report_writes_html_markdown_and_word_whole() {
+    let dir = scratch("report");
+    let html = dir.join("report.html");
+    let md = dir.join("report.md");
+    let docx = dir.join("report.docx");
+    // An existing file is replaced, not appended to or left half-written.
+    std::fs::write(&docx, "an older report").unwrap();
+    let o = run(&[
+        "report",
+        "../../examples/liverpool-workbook.json",
+        "--html",
+        html.to_str().unwrap(),
+        "--md",
+        md.to_str().unwrap(),
+        "--docx",
+        docx.to_str().unwrap(),
+        "--today",
+        "2025-04-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "wrote {}\nwrote {}\nwrote {}\n",
+            html.display(),
+            md.display(),
+            docx.display()
+        )
+    );
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip archive");
+    assert!(std::fs::read_to_string(&html)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+    // No temporary file is left beside them.
+    assert_eq!(names_in(&dir), ["report.docx", "report.html", "report.md"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn report_writes_nothing_when_one_output_cannot_be_written() {
+    let dir = scratch("report-fails");
+    let html = dir.join("report.html");
+    let docx = dir.join("no-such-folder").join("report.docx");
+    let o = run(&[
+        "report",
+        "../../examples/liverpool-workbook.json",
+        "--html",
+        html.to_str().unwrap(),
+        "--docx",
+        docx.to_str().unwrap(),
+        "--today",
+        "2025-04-01",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("report.docx"), "{}", stderr(&o));
+    // The HTML, which could have been written, was not: all or nothing.
+    assert!(names_in(&dir).is_empty(), "{:?}", names_in(&dir));
+    let o = run(&["report", "../../examples/liverpool-workbook.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--docx OUT"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -75,8 +75,9 @@ pub use rating::{
     EvidenceWorking, Explanation, RatingResult, StatementResult,
 };
 pub use report::{
-    Chart, ChartBar, ChartGuide, ChartLabel, ReportGantt, ReportModel, ReportRow, ReportSummary,
-    StatementRow, ThemeGroup, WorkbookReport,
+    Chart, ChartBar, ChartGuide, ChartLabel, RatingColours, ReportExplanations, ReportFigure,
+    ReportGantt, ReportLink, ReportModel, ReportRow, ReportSummary, StatementRow, ThemeGroup,
+    WorkbookReport,
 };
 pub use score::{Rating, Score};
 pub use timeline::{

@@ -221,3 +221,76 @@ proptest! {
         prop_assert!(md.contains(&cell), "{cell}");
     }
 }
+
+#[test]
+fn the_shared_sentences_are_in_the_model_and_in_both_formats() {
+    let r = report(&example(), "2025-04-01");
+    let m = r.model();
+    // Worked out by hand from the example: QS5 is an even chance of 2 or 3, the lower score is
+    // taken on a tie, so 2+3+3+2+2+2+2+3+3 = 22 of 36 points, 61.1% rounded up to 62%. Of the
+    // 76 councils with nine published scores, 51 have a higher percentage and 5 the same: places
+    // 52 to 57 of 77, and 57th counting the ties against it.
+    assert_eq!(
+        m.summary.scenario_sentence,
+        "They assume the most likely score of each statement (the lower score on a tie): 22 of \
+         36 points, 62%, requires improvement. Upper threshold of requires improvement, nearing \
+         good. That would place Liverpool 52nd-57th of 77 (5 published councils have the same \
+         percentage: 57th if placed after all of them)."
+    );
+    assert_eq!(
+        m.summary.percentages_sentence,
+        "It could be 62% (50%) or 64% (50%); CQC publishes a whole number, so no percentage \
+         between these can occur."
+    );
+    assert_eq!(
+        m.bands_text,
+        "25-38% inadequate, 39-62% requires improvement, 63-87% good, 88% and above outstanding"
+    );
+    assert!(m
+        .explanations
+        .bands
+        .ends_with("Band edges: 39% requires improvement, 63% good, 88% outstanding."));
+    assert_eq!(
+        m.action_note,
+        "7 actions: 6 open (4 overdue), 1 done, 0 cancelled. Open actions by due date, then done \
+         and cancelled ones."
+    );
+    assert!(m.benchmark_intro.starts_with("With the most likely score"));
+    let html = r.html().unwrap();
+    let md = r.markdown().unwrap();
+    for text in [
+        &m.title,
+        &m.kicker,
+        &m.position,
+        &m.summary.scenario_sentence,
+        &m.summary.percentages_sentence,
+        &m.explanations.scores,
+        &m.explanations.bands,
+        &m.explanations.probabilities,
+        &m.explanations.coverage,
+        &m.explanations.indicators,
+        &m.action_note,
+        &m.benchmark_intro,
+        &m.method_note,
+    ] {
+        assert!(html.contains(&html_escaped(text)), "HTML lacks {text}");
+    }
+    for text in [
+        &m.summary.scenario_sentence,
+        &m.summary.percentages_sentence,
+        &m.explanations.indicators,
+        &m.action_note,
+        &m.benchmark_intro,
+        &m.method_note,
+    ] {
+        assert!(
+            md.contains(&markdown_escaped(text)),
+            "Markdown lacks {text}"
+        );
+    }
+    // A workbook with nothing scored has none of the scenario's sentences.
+    let blank = report(&Workbook::starter("Anytown"), "2025-04-01");
+    let b = blank.model();
+    assert!(b.summary.scenario_sentence.is_empty() && b.benchmark_intro.is_empty());
+    assert!(!blank.html().unwrap().contains("data-testid=\"scenario\""));
+}

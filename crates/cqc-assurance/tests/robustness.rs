@@ -506,6 +506,10 @@ proptest! {
                             Err(e) => check_error(&e, false),
                         }
                     }
+                    match timed("docx", || report.docx()) {
+                        Ok(bytes) => prop_assert!(bytes.starts_with(b"PK\x03\x04")),
+                        Err(e) => check_error(&e, false),
+                    }
                 }
                 let csv = evidence_to_csv(&wb.evidence);
                 let back = evidence_from_csv(&csv);

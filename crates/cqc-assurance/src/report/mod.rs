@@ -1,7 +1,8 @@
-//! The workbook report: one self-contained HTML file (inline CSS and SVG, nothing fetched) and
-//! the same content as Markdown. Rust computes the figures and the chart geometry
-//! ([`ReportModel`]); minijinja templates (`templates/report.html`, `templates/report.md`)
-//! lay them out, with everything the user entered HTML-escaped.
+//! The workbook report: one self-contained HTML file (inline CSS and SVG, nothing fetched),
+//! the same content as Markdown, and (cargo feature `docx`) as a Word document. Rust computes
+//! the figures, the sentences and the chart geometry ([`ReportModel`]); minijinja templates
+//! (`templates/report.html`, `templates/report.md`) and the Word writer (`docx.rs`) only lay
+//! them out, with everything the user entered escaped for the format.
 
 use jiff::civil::Date;
 use minijinja::syntax::SyntaxConfig;
@@ -19,6 +20,8 @@ use crate::workbook::{
 };
 
 mod charts;
+#[cfg(feature = "docx")]
+mod docx;
 
 const HTML_TEMPLATE: &str = include_str!("../../templates/report.html");
 const MARKDOWN_TEMPLATE: &str = include_str!("../../templates/report.md");
@@ -187,10 +190,20 @@ pub struct ReportSummary {
     pub scenario_rating: String,
     /// The scenario's position in its band, in CQC's words, capitalised.
     pub band_wording: String,
+    /// The paragraph on the scenario (after its lead, `Figures in this summary.`): `They assume
+    /// the most likely score of each statement (...): 22 of 36 points, 62%, requires
+    /// improvement. Upper threshold of requires improvement, nearing good. That would place
+    /// Liverpool between 51st and 56th of 76 (...).` Empty when nothing is scored.
+    pub scenario_sentence: String,
     /// Each possible published percentage with its rating and probability.
     pub percentages: Vec<ReportRow>,
     /// The possible percentages in a sentence: `62% (probability 50%) or 64% (50%)`.
     pub percentages_text: String,
+    /// The paragraph on the published percentage (after its lead, `Published percentage.`):
+    /// `It could be 62% (50%) or 64% (50%); CQC publishes a whole number, so no percentage
+    /// between these can occur.`, or `62%.` when only one can occur. Empty when nothing is
+    /// scored.
+    pub percentages_sentence: String,
     /// Each rating with its probability, best first.
     pub probabilities: Vec<ReportRow>,
     /// The figures beside the tile.
@@ -214,11 +227,47 @@ pub struct RatingColours {
     pub outstanding: String,
 }
 
+/// A link of the report's method note: `Method: how CQC determines ratings`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportLink {
+    /// What the link is for, written before it: `Method`.
+    pub label: String,
+    /// The link's text: `how CQC determines ratings`.
+    pub text: String,
+    /// Its address.
+    pub url: String,
+}
+
+/// The paragraphs that say how to read a section, the same in every format of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportExplanations {
+    /// Under "Scores by theme": what each score means.
+    pub scores: String,
+    /// Under "Overall percentage against the rating bands": how the percentage is made and the
+    /// bands' lower edges.
+    pub bands: String,
+    /// Under "Probability of each rating": how the probabilities are computed and when a rating
+    /// is called.
+    pub probabilities: String,
+    /// Under "Evidence coverage": what is counted.
+    pub coverage: String,
+    /// Under "Indicators against England": what "similar" means.
+    pub indicators: String,
+}
+
 /// Everything the templates draw: figures formatted for reading and chart geometry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportModel {
     /// `Liverpool`.
     pub council: String,
+    /// The document's title: `Liverpool: adult social care self-assessment, 1 April 2025`.
+    pub title: String,
+    /// The line above the council's name on the first page: `Adult social care · CQC local
+    /// authority assessment · self-assessment report`.
+    pub kicker: String,
+    /// The line under the council's name: `Position on 1 April 2025 · scores under the current
+    /// method: each statement scored 1-4 directly`.
+    pub position: String,
     /// The protective marking printed at the top and foot of every page
     /// (`OFFICIAL-SENSITIVE`), if the workbook has one.
     pub protective_marking: Option<String>,
@@ -236,6 +285,11 @@ pub struct ReportModel {
     pub as_of_iso: String,
     /// The rating method, in words.
     pub method: String,
+    /// The four rating bands of the published percentage: `25-38% inadequate, 39-62% requires
+    /// improvement, 63-87% good, 88% and above outstanding`.
+    pub bands_text: String,
+    /// How to read the sections.
+    pub explanations: ReportExplanations,
     /// Headline figures.
     pub summary: ReportSummary,
     /// The nine statements grouped by theme.
@@ -265,14 +319,25 @@ pub struct ReportModel {
     pub actions: Vec<ReportRow>,
     /// `7 actions: 5 open (2 overdue), 1 done, 1 cancelled`.
     pub action_counts: String,
+    /// The paragraph above the action plan: the counts and the order of the table.
+    pub action_note: String,
     /// Warnings in words.
     pub warnings: Vec<ReportRow>,
     /// Position among published councils, statement by statement.
     pub benchmark_chart: Chart,
     /// The same as a table.
     pub benchmark: Vec<ReportRow>,
+    /// The position in a sentence: `With the most likely score of each statement (...),
+    /// Liverpool would be between 51st and 56th of 76 (...) by overall percentage.` Empty when
+    /// nothing is scored.
+    pub benchmark_intro: String,
     /// Where the comparison data come from.
     pub benchmark_note: String,
+    /// The note at the foot of the report: where it comes from, CQC's rule, and that the
+    /// prediction carries no CQC authority.
+    pub method_note: String,
+    /// The sources of the method, linked after the note.
+    pub method_links: Vec<ReportLink>,
     /// The assessment timeline, if the workbook has one.
     pub gantt: Option<ReportGantt>,
 }
@@ -399,8 +464,34 @@ impl ReportModel {
             })
             .collect();
 
+        let method = match a.method {
+            crate::method::RatingMethod::Current => {
+                "current method: each statement scored 1-4 directly".to_string()
+            }
+            crate::method::RatingMethod::Earlier => {
+                "earlier method: statement scores derived from evidence-category scores".to_string()
+            }
+        };
+        let summary = summary(a);
+        let bands_text = bands_text();
+        let benchmark_intro = match &a.benchmark {
+            Some(_) if summary.predicted => format!(
+                "With {}, {} would be {} by overall percentage.",
+                summary.scenario, a.council, summary.ranking
+            ),
+            _ => String::new(),
+        };
+        let action_counts = action_counts(a);
         ReportModel {
             council: a.council.clone(),
+            title: format!(
+                "{}: adult social care self-assessment, {}",
+                a.council,
+                long_date(a.as_of)
+            ),
+            kicker: "Adult social care · CQC local authority assessment · self-assessment report"
+                .into(),
+            position: format!("Position on {} · scores under the {method}", long_date(a.as_of)),
             protective_marking: None,
             running_header: format!("{} · adult social care self-assessment · {}", a.council, long_date(a.as_of)),
             colours: RatingColours {
@@ -413,15 +504,30 @@ impl ReportModel {
             notes: notes.map(str::to_string),
             as_of: long_date(a.as_of),
             as_of_iso: a.as_of.to_string(),
-            method: match a.method {
-                crate::method::RatingMethod::Current => {
-                    "current method: each statement scored 1-4 directly".into()
-                }
-                crate::method::RatingMethod::Earlier => {
-                    "earlier method: statement scores derived from evidence-category scores".into()
-                }
-            },
-            summary: summary(a),
+            method,
+            explanations: explanations(),
+            method_note: format!(
+                "Prepared with cqc-assurance from the council's self-assessment workbook, position on {}. \
+                 The rating rule is CQC's published method for local authority assessments (all assessed \
+                 statements weigh the same; bands {bands_text}); rounding the percentage up is inferred \
+                 from published results, not stated by CQC. Predictions are the council's own and carry \
+                 no CQC authority.",
+                a.as_of
+            ),
+            method_links: vec![
+                ReportLink {
+                    label: "Method".into(),
+                    text: "how CQC determines ratings".into(),
+                    url: "https://www.cqc.org.uk/guidance-regulation/local-authorities/how-we-determine-ratings".into(),
+                },
+                ReportLink {
+                    label: "framework".into(),
+                    text: "assessment framework for local authorities".into(),
+                    url: "https://www.cqc.org.uk/guidance-regulation/local-authorities/assessment-framework".into(),
+                },
+            ],
+            bands_text,
+            summary,
             themes,
             score_chart: charts::score_chart(a),
             band_chart: charts::band_chart(a),
@@ -512,7 +618,10 @@ impl ReportModel {
                 })
                 .collect(),
             actions: action_rows(a),
-            action_counts: action_counts(a),
+            action_note: format!(
+                "{action_counts}. Open actions by due date, then done and cancelled ones."
+            ),
+            action_counts,
             warnings: a
                 .warnings
                 .iter()
@@ -539,11 +648,63 @@ impl ReportModel {
                 })
                 .collect(),
             gantt: a.timeline.as_ref().map(|t| gantt(t, a.as_of)),
+            benchmark_intro,
             benchmark_note: format!(
                 "Compared with the current assessment of each of the {} councils with nine published scores in the dataset of published CQC results used (sources listed per council in the dataset).",
                 a.benchmark.as_ref().map(|b| b.ranking.councils).unwrap_or(0)
             ),
         }
+    }
+}
+
+/// The four bands of the published percentage in words, from [`Rating::band`]: `25-38%
+/// inadequate, 39-62% requires improvement, 63-87% good, 88% and above outstanding`.
+fn bands_text() -> String {
+    Rating::ALL
+        .iter()
+        .map(|r| {
+            let (lo, hi) = r.band();
+            let label = r.label().to_ascii_lowercase();
+            if hi == 100 {
+                format!("{lo}% and above {label}")
+            } else {
+                format!("{lo}-{hi}% {label}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn explanations() -> ReportExplanations {
+    let edges: Vec<String> = Rating::ALL
+        .iter()
+        .skip(1)
+        .map(|r| format!("{}% {}", r.band().0, r.label().to_ascii_lowercase()))
+        .collect();
+    ReportExplanations {
+        scores: "Each statement's self-score (1 = significant shortfalls, 2 = some shortfalls, \
+             3 = good standard, 4 = exceptional)."
+            .into(),
+        bands: format!(
+            "All assessed statements weigh the same; the percentage is the total over four points \
+             per statement, rounded up (inferred from CQC's published scores). Band edges: {}.",
+            edges.join(", ")
+        ),
+        probabilities: "Computed exactly from the probability given for each self-score \
+             (statements taken as independent), then each possible total rated by CQC's rule. A \
+             rating is called only when its probability is at least two in three; otherwise the \
+             prediction is too close to call."
+            .into(),
+        coverage: "Items in the evidence register for each statement and each evidence category \
+             CQC uses for councils (people's experience, staff and leaders, partners, processes). \
+             Expired items do not count; a cell marked \"gap\" has no current evidence."
+            .into(),
+        indicators: format!(
+            "\"Similar\" means within {}% of the England average (or the tolerance given for the \
+             indicator); beyond that, better or worse according to whether a higher figure is \
+             better.",
+            num(crate::workbook::DEFAULT_SIMILAR_FRACTION * 100.0)
+        ),
     }
 }
 
@@ -700,8 +861,10 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
             percent: String::new(),
             scenario_rating: String::new(),
             band_wording: String::new(),
+            scenario_sentence: String::new(),
             percentages: Vec::new(),
             percentages_text: String::new(),
+            percentages_sentence: String::new(),
             probabilities: Vec::new(),
             figures,
             ranking: String::new(),
@@ -815,6 +978,33 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
             _ => parts.join(""),
         }
     };
+    let ranking = a
+        .benchmark
+        .as_ref()
+        .map(|b| ranking_text(&b.ranking))
+        .unwrap_or_default();
+    let scenario_sentence = format!(
+        "They assume {}: {} of {} points, {}%, {}. {}.{}",
+        p.scenario.description,
+        sc.total,
+        sc.max,
+        sc.percent,
+        sc.rating.label().to_ascii_lowercase(),
+        capitalised(&sc.band.wording),
+        if ranking.is_empty() {
+            String::new()
+        } else {
+            format!(" That would place {} {ranking}.", a.council)
+        }
+    );
+    let percentages_sentence = if p.probabilities.totals.len() > 1 {
+        format!(
+            "It could be {percentages_text}; CQC publishes a whole number, so no percentage \
+             between these can occur."
+        )
+    } else {
+        format!("{percentages_text}.")
+    };
     ReportSummary {
         predicted: true,
         headline,
@@ -827,8 +1017,10 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
         percent: format!("{}%", sc.percent),
         scenario_rating: sc.rating.label().to_string(),
         band_wording: capitalised(&sc.band.wording),
+        scenario_sentence,
         percentages,
         percentages_text,
+        percentages_sentence,
         probabilities: p
             .probabilities
             .ratings
@@ -840,11 +1032,7 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
             })
             .collect(),
         figures,
-        ranking: a
-            .benchmark
-            .as_ref()
-            .map(|b| ranking_text(&b.ranking))
-            .unwrap_or_default(),
+        ranking,
         key_points,
     }
 }
@@ -1202,6 +1390,45 @@ impl WorkbookReport {
     /// The same report as Markdown (tables instead of charts).
     pub fn markdown(&self) -> Result<String> {
         render("report.md", MARKDOWN_TEMPLATE, &self.model)
+    }
+
+    /// The same report as a Word document (.docx) for a board paper: the sections, figures
+    /// and words of the HTML report, each chart as its data table; A4 portrait, a running
+    /// header with the council and the date, "Page N of M" in the footer, the protective
+    /// marking at the top and foot of every page when there is one, Word's built-in heading
+    /// styles, tables with a header row repeated on each page, language en-GB. See
+    /// [`ReportModel::docx`].
+    ///
+    /// ```
+    /// use cqc_assurance::{Workbook, WorkbookReport};
+    /// let wb = Workbook::from_json(include_str!("../../../../examples/liverpool-workbook.json")).unwrap();
+    /// let report = WorkbookReport::new(&wb, "2025-04-01".parse().unwrap());
+    /// let bytes = report.docx().unwrap();
+    /// // A .docx file is a zip archive.
+    /// assert!(bytes.starts_with(b"PK\x03\x04"));
+    /// ```
+    #[cfg(feature = "docx")]
+    pub fn docx(&self) -> Result<Vec<u8>> {
+        self.model.docx()
+    }
+}
+
+impl ReportModel {
+    /// The report of this model as a Word document (.docx): what
+    /// [`WorkbookReport::docx`] writes, from a model that may have been changed (a protective
+    /// marking set, say). Nothing is computed from the model: it is laid out as it is.
+    ///
+    /// ```
+    /// use cqc_assurance::{Workbook, WorkbookReport};
+    /// let wb = Workbook::from_json(include_str!("../../../../examples/liverpool-workbook.json")).unwrap();
+    /// let mut model = WorkbookReport::new(&wb, "2025-04-01".parse().unwrap()).model().clone();
+    /// model.protective_marking = Some("OFFICIAL-SENSITIVE".into());
+    /// let bytes = model.docx().unwrap();
+    /// assert!(bytes.starts_with(b"PK"));
+    /// ```
+    #[cfg(feature = "docx")]
+    pub fn docx(&self) -> Result<Vec<u8>> {
+        docx::document(self)
     }
 }
 

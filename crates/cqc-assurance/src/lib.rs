@@ -73,18 +73,22 @@ pub use report::{
 pub use score::{Rating, Score};
 pub use timeline::{
     bank_holidays_from_gov_uk_json, easter_sunday, england_bank_holidays, parse_date,
-    plan_timeline, Adjust, BankHoliday, Basis, Interval, IssueKind, Milestone, MilestoneDefinition,
-    MilestoneId, MilestoneKind, MilestoneRule, MilestoneState, Offset, Timeline, TimelineInput,
-    TimelineIssue, TimelineProfile, TimelineStatus, WorkingCalendar, FIRST_RULE_YEAR,
-    HOW_WE_REPORT_URL, LAST_RULE_YEAR,
+    parse_uk_date, plan_timeline, Adjust, BankHoliday, Basis, Interval, IssueKind, Milestone,
+    MilestoneDefinition, MilestoneId, MilestoneKind, MilestoneRule, MilestoneState, Offset,
+    Timeline, TimelineInput, TimelineIssue, TimelineProfile, TimelineStatus, WorkingCalendar,
+    FIRST_RULE_YEAR, HOW_WE_REPORT_URL, LAST_RULE_YEAR,
 };
 pub use workbook::{
-    analyse_workbook, check_workbook, compare_with_england, evidence_from_csv, evidence_to_csv,
-    Action, ActionCounts, ActionStatus, Benchmark, Comparison, Coverage, CoverageCell, CoverageGap,
-    CoverageRow, EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, Indicator,
-    IndicatorComparison, OverdueAction, Prediction, SelfScore, StatementBenchmark, StatementEntry,
-    StatementSummary, Warning, Workbook, WorkbookAnalysis, WorkbookCheck,
-    DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS, WORKBOOK_VERSION,
+    actions_from_csv, actions_from_csv_bytes, actions_to_csv, analyse_workbook, check_workbook,
+    compare_with_england, evidence_from_csv, evidence_from_csv_bytes, evidence_to_csv,
+    indicators_from_csv, indicators_from_csv_bytes, indicators_to_csv, Action, ActionCounts,
+    ActionStatus, Benchmark, Comparison, Coverage, CoverageCell, CoverageGap, CoverageRow,
+    CsvImport, EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, ImportMode,
+    ImportOptions, Indicator, IndicatorComparison, OverdueAction, PartChange, Prediction,
+    ProgressNote, Rag, SelfScore, StatementBenchmark, StatementEntry, StatementSummary, Warning,
+    Workbook, WorkbookAnalysis, WorkbookCheck, WorkbookImport, WorkbookPart, ACTION_CSV_COLUMNS,
+    DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS,
+    INDICATOR_CSV_COLUMNS, WORKBOOK_VERSION,
 };
 
 /// The README's Rust examples, compiled and run as doc tests.

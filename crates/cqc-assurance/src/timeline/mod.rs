@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 
-pub use calendar::{parse_date, WorkingCalendar};
+pub use calendar::{parse_date, parse_uk_date, WorkingCalendar};
 pub use holidays::{
     bank_holidays_from_gov_uk_json, easter_sunday, england_bank_holidays, BankHoliday,
     FIRST_RULE_YEAR, LAST_RULE_YEAR,

@@ -72,7 +72,7 @@ pub fn rate_row(row: &[u8; 9], index: usize) -> Result<(Rating, u8)> {
 /// assert_eq!(percents, [62, 89]);
 /// ```
 pub fn rate_batch(scores: &[u8], ratings: &mut [u8], percents: &mut [u8]) -> Result<()> {
-    if scores.len() % 9 != 0 {
+    if !scores.len().is_multiple_of(9) {
         return Err(Error::WrongLength {
             path: "scores".into(),
             expected: scores.len().div_ceil(9) * 9,

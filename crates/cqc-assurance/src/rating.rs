@@ -369,7 +369,7 @@ pub fn explain(assessment: &Assessment) -> Explanation {
         "Every assessed statement counts the same. The scores add up to {} out of a possible {} (4 points × {} statements).",
         r.total, r.max, r.assessed
     ));
-    let exact_is_whole = (100 * r.total) % r.max == 0;
+    let exact_is_whole = (100 * r.total).is_multiple_of(r.max);
     steps.push(if exact_is_whole {
         format!(
             "{} ÷ {} = {}%, a whole number, so the published score is {}%.",

@@ -13,6 +13,8 @@ mod document;
 mod import;
 mod rows;
 mod table;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use analysis::{
     analyse_workbook, check_workbook, compare_with_england, ActionCounts, Benchmark, Comparison,

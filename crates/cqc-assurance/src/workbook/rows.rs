@@ -22,6 +22,7 @@ use super::{Action, EvidenceItem, Indicator, Workbook};
 /// `in_progress`, statement ids), Excel shows people's labels (`People's experience`,
 /// `In progress`, `QS1`). Both are read back either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 pub(crate) enum Style {
     Csv,
     Xlsx,
@@ -468,6 +469,7 @@ pub(crate) struct SourceRow {
 /// Where rows come from, to place errors: a CSV file (`line N: column`) or a sheet of an
 /// Excel file (`Sheet row N: column`).
 #[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 pub(crate) enum Source<'a> {
     Csv,
     Sheet(&'a str),

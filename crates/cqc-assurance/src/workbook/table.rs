@@ -404,6 +404,7 @@ pub(crate) fn column_letters(mut index: usize) -> String {
 
 /// A cell's value, as CSV text gives it (always text) or as Excel stores it.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 pub(crate) enum Cell {
     Empty,
     Text(String),
@@ -477,14 +478,6 @@ pub(crate) fn text_of(cell: &Cell) -> CellResult<Option<String>> {
             uk(*d)
         )),
         Cell::Other(what) => Err(format!("the cell holds {what}, expected text")),
-    }
-}
-
-/// Text that must be there and not blank.
-pub(crate) fn required_text_of(cell: &Cell) -> CellResult<String> {
-    match text_of(cell)? {
-        Some(s) if !s.trim().is_empty() => Ok(s),
-        _ => Err("must not be empty".into()),
     }
 }
 
@@ -588,6 +581,7 @@ pub(crate) fn split_list(text: &str) -> Vec<&str> {
 /// The indent that marks a line continuing the item above it in a list cell.
 const CONTINUATION: &str = "  ";
 
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 /// A list of texts as one cell, one item per line, each starting with `• `; a line break inside
 /// an item is followed by two spaces. [`bullets_of`] reads it back exactly, and reads what a
 /// person types too (one item per line, with or without the bullet).
@@ -599,6 +593,7 @@ pub(crate) fn bullets(items: &[String]) -> String {
         .join("\n")
 }
 
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 /// Reads [`bullets`]: a line starting with `•` (and one space after it) or with no indent
 /// starts an item; a line starting with two spaces continues the item above; empty lines are
 /// skipped.

@@ -404,8 +404,15 @@ fn finish_import(
     for e in &import.errors {
         let _ = writeln!(out, "  error[{}]: {e}", e.code());
     }
-    for c in &import.changes {
-        let _ = writeln!(out, "{}", c.summary());
+    let fewer = import
+        .errors
+        .iter()
+        .any(|e| matches!(e, Error::FewerItems { .. }));
+    if import.workbook.is_some() || fewer {
+        let prefix = if import.workbook.is_some() { "" } else { "if written, " };
+        for c in &import.changes {
+            let _ = writeln!(out, "{prefix}{}", c.summary());
+        }
     }
     if import.workbook.is_some() {
         let _ = writeln!(out, "wrote {out_path}");
@@ -416,13 +423,9 @@ fn finish_import(
                 import.rejected
             );
         }
-        return Ok(Outcome::ok(out));
+        return Ok(Outcome::with_status(out, status));
     }
     let _ = write!(out, "nothing written: ");
-    let fewer = import
-        .errors
-        .iter()
-        .any(|e| matches!(e, Error::FewerItems { .. }));
     let rejected_only = import.rejected > 0
         && import
             .errors
@@ -436,10 +439,15 @@ fn finish_import(
     } else if rejected_only {
         let _ = writeln!(
             out,
-            "fix the {} problem(s) above and import again, or give --keep-good-rows to import the {} good row(s) without the {} rejected",
+            "fix the {} problem(s) above and import again, or give --keep-good-rows to import the {} good row(s) without the {} rejected{}",
             import.errors.len(),
             import.rows - import.rejected,
-            import.rejected
+            import.rejected,
+            if flags.merge {
+                ""
+            } else {
+                " (with --merge, the rejected rows' items keep their current version)"
+            }
         );
     } else {
         let _ = writeln!(out, "fix the problem(s) above and import again");

@@ -328,10 +328,13 @@ impl Workbook {
         // An error before any row (the file, the header) leaves nothing to import.
         let unreadable = import.rows == 0 && !import.errors.is_empty();
         let mut wb = self.clone();
+        // Rejected rows already stop an import that does not keep the good ones: whether the
+        // good ones alone would shrink the register is then beside the point.
+        let rows_stop = !import.errors.is_empty() && !options.keep_good_rows;
         let combined = combine(part, T::list(self), read.items, options.mode);
         match combined {
             Ok((list, change)) => {
-                if change.after < change.before && !options.allow_fewer {
+                if change.after < change.before && !options.allow_fewer && !rows_stop {
                     import.errors.push(fewer_items(&change));
                 }
                 *T::list_mut(&mut wb) = list;

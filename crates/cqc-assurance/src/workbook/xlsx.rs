@@ -1169,6 +1169,7 @@ impl Workbook {
                 let table = $table;
                 import.warnings.extend(table.warnings);
                 let header_problem = table.rows == 0 && !table.errors.is_empty();
+                let table_rejected = !table.errors.is_empty();
                 if header_problem {
                     other_errors.extend(table.errors);
                 } else {
@@ -1177,7 +1178,10 @@ impl Workbook {
                 let items = table.items.into_iter().map(|(_, i)| i).collect();
                 match combine($part, &self.$field, items, options.mode) {
                     Ok((list, change)) => {
-                        if change.after < change.before && !options.allow_fewer {
+                        if change.after < change.before
+                            && !options.allow_fewer
+                            && (options.keep_good_rows || !table_rejected)
+                        {
                             other_errors.push(fewer_items(&change));
                         }
                         wb.$field = list;

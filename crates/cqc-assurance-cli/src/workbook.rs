@@ -409,7 +409,11 @@ fn finish_import(
         .iter()
         .any(|e| matches!(e, Error::FewerItems { .. }));
     if import.workbook.is_some() || fewer {
-        let prefix = if import.workbook.is_some() { "" } else { "if written, " };
+        let prefix = if import.workbook.is_some() {
+            ""
+        } else {
+            "if written, "
+        };
         for c in &import.changes {
             let _ = writeln!(out, "{prefix}{}", c.summary());
         }

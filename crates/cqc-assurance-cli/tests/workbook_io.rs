@@ -29,7 +29,9 @@ fn text(o: &Output) -> String {
 }
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 /// A folder of its own for a test, holding a copy of the example workbook.
@@ -167,9 +169,15 @@ fn one_bad_row_writes_nothing_and_exits_non_zero_listing_every_problem() {
         assert_eq!(o.status.code(), Some(2), "{}", text(&o));
         let t = text(&o);
         // Row numbers as Excel shows them, with the column (and the cell).
-        assert!(t.contains("line 5: date: invalid date \"31/02/2024\": there is no 31 February 2024"), "{t}");
+        assert!(
+            t.contains("line 5: date: invalid date \"31/02/2024\": there is no 31 February 2024"),
+            "{t}"
+        );
         assert!(t.contains("(cell F5)"), "{t}");
-        assert!(t.contains("line 10: category: unknown evidence category \"partnerz\""), "{t}");
+        assert!(
+            t.contains("line 10: category: unknown evidence category \"partnerz\""),
+            "{t}"
+        );
         assert!(t.contains("nothing written"), "{t}");
         assert!(t.contains("--keep-good-rows"), "{t}");
     }
@@ -200,7 +208,9 @@ fn keep_good_rows_keeps_them_and_never_shrinks_the_register_unasked() {
     let o = import(&["--merge"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(
-        text(&o).contains("14 item(s) (was 14): 12 replaced (11 unchanged), 0 added, 2 kept, 0 removed"),
+        text(&o).contains(
+            "14 item(s) (was 14): 12 replaced (11 unchanged), 0 added, 2 kept, 0 removed"
+        ),
         "{}",
         text(&o)
     );
@@ -251,7 +261,8 @@ fn replacing_with_fewer_items_needs_allow_fewer() {
         .unwrap();
     assert!(o.status.success(), "{}", text(&o));
     assert!(
-        text(&o).contains("15 item(s) (was 14): 1 replaced (0 unchanged), 1 added, 13 kept, 0 removed"),
+        text(&o)
+            .contains("15 item(s) (was 14): 1 replaced (0 unchanged), 1 added, 13 kept, 0 removed"),
         "{}",
         text(&o)
     );
@@ -290,7 +301,10 @@ fn the_export_opens_right_in_excel_and_guards_formulas() {
     assert!(bytes.starts_with(b"\xEF\xBB\xBFid,title,"));
     let csv = String::from_utf8(bytes).unwrap();
     assert!(csv.contains("\r\n") && !csv.replace("\r\n", "").contains('\n'));
-    assert!(csv.contains("EV-01,\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\","), "{csv}");
+    assert!(
+        csv.contains("EV-01,\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\","),
+        "{csv}"
+    );
     assert!(csv.contains(",''quoted' owner,"), "{csv}");
     assert!(csv.contains("£ and é"));
     // Read back unchanged.
@@ -345,7 +359,11 @@ fn actions_and_indicators_round_trip_through_csv() {
         "--merge",
     ]);
     assert!(o.status.success(), "{}", text(&o));
-    assert!(text(&o).contains("1 replaced (0 unchanged), 0 added, 5 kept"), "{}", text(&o));
+    assert!(
+        text(&o).contains("1 replaced (0 unchanged), 0 added, 5 kept"),
+        "{}",
+        text(&o)
+    );
     let merged = s.workbook("merged.json");
     let dp = merged
         .indicators
@@ -423,11 +441,25 @@ fn the_import_report_as_json() {
 #[test]
 fn init_still_never_overwrites() {
     let s = Scratch::new("init");
-    let o = run(&["workbook", "init", "--council", "Anytown", "-o", &s.path("wb.json")]);
+    let o = run(&[
+        "workbook",
+        "init",
+        "--council",
+        "Anytown",
+        "-o",
+        &s.path("wb.json"),
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("never overwritten"), "{}", text(&o));
     assert_eq!(s.workbook("wb.json"), example());
-    let o = run(&["workbook", "init", "--council", "Anytown", "-o", &s.path("new.json")]);
+    let o = run(&[
+        "workbook",
+        "init",
+        "--council",
+        "Anytown",
+        "-o",
+        &s.path("new.json"),
+    ]);
     assert!(o.status.success(), "{}", text(&o));
     assert_eq!(s.workbook("new.json").council, "Anytown");
     assert_eq!(s.files(), ["new.json", "wb.json"]);

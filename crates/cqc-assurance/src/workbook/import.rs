@@ -206,11 +206,22 @@ pub(crate) fn combine<T: Register>(
         removed: Vec::new(),
     };
     let mut matched = vec![false; existing.len()];
+    let mut seen: HashMap<String, ()> = HashMap::new();
     let mut out: Vec<T> = match mode {
         ImportMode::Replace => Vec::with_capacity(imported.len()),
         ImportMode::Merge => existing.to_vec(),
     };
     for item in imported {
+        if mode == ImportMode::Merge && seen.insert(item.key(), ()).is_some() {
+            return Err(Error::InvalidValue {
+                path: part.as_str().into(),
+                message: format!(
+                    "the file has two rows for the {} {}: a merge cannot tell which one to keep",
+                    T::ITEM,
+                    item.key_label()
+                ),
+            });
+        }
         match at.get(&item.key()).map(Vec::as_slice) {
             Some([i]) => {
                 matched[*i] = true;

@@ -38,6 +38,9 @@ pub(crate) trait Register: Sized + Clone + PartialEq {
     const COLUMNS: &'static [Column];
     /// The column whose value identifies the row in messages about duplicates.
     const KEY_COLUMN: usize;
+    /// Whether the document requires keys to be unique (ids); indicators may repeat a name,
+    /// and only a merge needs them unique.
+    const UNIQUE: bool;
     /// The item's cells, one per column.
     fn cells(&self, style: Style) -> Vec<Cell>;
     /// The item's fields as its JSON object, read from the row's cells (one per column,
@@ -124,6 +127,7 @@ impl Register for EvidenceItem {
     const ITEM: &'static str = "evidence item";
     const COLUMNS: &'static [Column] = &EVIDENCE_COLUMNS;
     const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = true;
 
     fn cells(&self, style: Style) -> Vec<Cell> {
         vec![
@@ -219,6 +223,7 @@ impl Register for Action {
     const ITEM: &'static str = "action";
     const COLUMNS: &'static [Column] = &ACTION_COLUMNS;
     const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = true;
 
     fn cells(&self, style: Style) -> Vec<Cell> {
         let notes: Vec<_> = self
@@ -343,6 +348,7 @@ impl Register for Indicator {
     const ITEM: &'static str = "indicator";
     const COLUMNS: &'static [Column] = &INDICATOR_COLUMNS;
     const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = false;
 
     fn cells(&self, style: Style) -> Vec<Cell> {
         vec![
@@ -674,7 +680,7 @@ pub(crate) fn read_table<T: Register>(
             continue;
         }
         let Some(item) = item else { continue };
-        if let Some(first) = keys.get(&item.key()) {
+        if let Some(first) = keys.get(&item.key()).filter(|_| T::UNIQUE) {
             let k = T::KEY_COLUMN;
             read.errors.push(source.error(
                 r.row,

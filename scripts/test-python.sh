@@ -4,7 +4,10 @@
 # README as its long description and its classifiers, installs THAT wheel (not the source tree)
 # into a fresh virtual environment, and runs there pytest (shared conformance vectors,
 # hypothesis properties, error cases, docstring and README examples), `mypy.stubtest` (the type
-# stubs match the built module exactly) and `mypy --strict` on the typed usage example.
+# stubs match the built module exactly) and `mypy --strict` on the typed usage example; then the
+# workbook's Excel file as independent programs read it (tests/xlsx): openpyxl, and LibreOffice
+# headless, which this script installs with apt-get when it is missing (a missing LibreOffice
+# fails the step).
 # Works on a fresh machine: creates .venv (the build tools) and installs pinned tools; the test
 # environment target/python-test-venv is made anew on every run.
 set -euo pipefail
@@ -44,7 +47,8 @@ venv="$PWD/target/python-test-venv"
 rm -rf "$venv"
 "$PY" -m venv "$venv"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-  pytest==9.2.0 hypothesis==6.170.15 numpy==2.4.6 pandas==3.1.1 mypy==2.4.1 icalendar==7.3.0
+  pytest==9.2.0 hypothesis==6.170.15 numpy==2.4.6 pandas==3.1.1 mypy==2.4.1 icalendar==7.3.0 \
+  openpyxl==3.1.5
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps "$wheel"
 echo "python: installed $(basename "$wheel") into a fresh environment ($venv)"
 
@@ -59,4 +63,19 @@ cd bindings/python
 # error.
 "$venv/bin/python" -m mypy.stubtest cqc_assurance
 "$venv/bin/python" -m mypy --strict --no-incremental examples/usage.py
-echo "python: pytest, stubtest and mypy --strict passed"
+cd ../..
+
+# 4. The workbook's .xlsx as openpyxl and LibreOffice read it, written and read back by the
+#    cqc-assurance command (built here in the usual target directory).
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "test-python: LibreOffice is not installed: installing libreoffice-calc (apt-get, a few minutes)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq -o DPkg::Lock::Timeout=600
+  apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends libreoffice-calc >/dev/null
+  command -v soffice >/dev/null 2>&1 || { echo "test-python: soffice still missing after installing libreoffice-calc" >&2; exit 1; }
+fi
+echo "test-python: $(soffice --version | head -n 1)"
+CARGO_TARGET_DIR="$PWD/target" cargo build --locked -q -p cqc-assurance-cli
+CQC_ASSURANCE_BIN="$PWD/target/debug/cqc-assurance" \
+  "$venv/bin/python" -m pytest -q -p no:cacheprovider tests/xlsx
+echo "python: pytest, stubtest, mypy --strict, and the .xlsx through openpyxl and LibreOffice passed"

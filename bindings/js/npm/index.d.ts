@@ -110,6 +110,10 @@ export type ErrorCode =
   | "invalid_json"
   | "unsupported_version"
   | "invalid_csv"
+  | "csv_encoding"
+  | "csv_separator"
+  | "invalid_xlsx"
+  | "fewer_items"
   | "unknown_council"
   | "invalid_date"
   | "unknown_milestone"
@@ -124,6 +128,7 @@ export type ErrorCode =
   | "duplicate_id"
   | "empty_field"
   | "unknown_action_status"
+  | "unknown_rag"
   | "invalid_value"
   | "report_render"
   | "unknown_region"
@@ -1055,13 +1060,22 @@ export interface EvidenceItem {
   reviewBy?: string;
   expires?: string;
   link?: string;
+  /** Anything else; an import keeps here the columns a spreadsheet added. */
+  notes?: string;
 }
 
 export interface EvidenceImport {
   /** The good rows, in file order. */
   items: EvidenceItem[];
-  /** Every bad row (`invalid_csv`, path `line N: field`). */
+  /**
+   * Every problem: the file (`csv_encoding`, `csv_separator`), the header, or a bad row
+   * (`invalid_csv`, path `line N: column`, N the row number a spreadsheet shows).
+   */
   errors: ErrorReport[];
+  /** What the reader did that a person should know (an encoding guessed, extra columns kept). */
+  warnings: string[];
+  /** The data rows read (blank rows not counted). */
+  rows: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 //! The `cqc-assurance` command: a thin layer over the `cqc-assurance` library.
 //!
-//! Exit status: 0 success; 1 `check-published` found inconsistencies; 2 bad input or usage.
+//! Exit status: 0 success; 1 `check-published` found inconsistencies, or an import wrote the
+//! good rows and left rejected ones out (`--keep-good-rows`); 2 bad input or usage (an import
+//! that writes nothing).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -41,7 +43,8 @@ enum Command {
     CheckPublished(published::CheckArgs),
     /// The assessment timeline: every deadline on real working days, status, .ics export.
     Timeline(Box<timeline::TimelineArgs>),
-    /// The self-assessment workbook: init, check, import-evidence, export-evidence.
+    /// The self-assessment workbook: init, check, CSV imports and exports of the evidence,
+    /// actions and indicators, and the whole workbook as an Excel file.
     Workbook(workbook::WorkbookArgs),
     /// Render a workbook's report: one self-contained HTML file, Markdown, and/or a Word document.
     Report(workbook::ReportArgs),
@@ -95,6 +98,18 @@ pub fn read_input(path: &str) -> Result<String, CliError> {
         Ok(s)
     } else {
         std::fs::read_to_string(path).map_err(|e| CliError::Io(format!("cannot read {path}: {e}")))
+    }
+}
+
+/// Reads a whole file as bytes (or stdin for `-`).
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, CliError> {
+    if path == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .map_err(|e| CliError::Io(format!("cannot read standard input: {e}")))?;
+        Ok(b)
+    } else {
+        std::fs::read(path).map_err(|e| CliError::Io(format!("cannot read {path}: {e}")))
     }
 }
 

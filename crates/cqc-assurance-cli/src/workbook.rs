@@ -1,15 +1,21 @@
-//! The self-assessment workbook commands: `workbook init`, `workbook check`,
-//! `workbook import-evidence`, `workbook export-evidence`, and `report`.
+//! The self-assessment workbook commands: `workbook init`, `workbook check`, the registers'
+//! CSV imports and exports (`import-evidence`, `export-evidence`, `import-actions`, ...), the
+//! Excel file (`export-xlsx`, `import-xlsx`), and `report`.
+//!
+//! Every file is written whole or not at all ([`write_atomic`]); an import that rejects a row,
+//! or would leave a register with fewer items, writes nothing unless told to.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use clap::{Args, Subcommand};
 use cqc_assurance::{
-    check_workbook_with, evidence_from_csv, evidence_to_csv, parse_date, Workbook, WorkbookReport,
+    actions_to_csv, check_workbook_with, evidence_to_csv, indicators_to_csv, parse_date, Error,
+    ImportMode, ImportOptions, Workbook, WorkbookImport, WorkbookPart, WorkbookReport,
 };
 
 use crate::data::DataArgs;
-use crate::{read_input, to_json, CliError, Outcome};
+use crate::{read_bytes, read_input, to_json, CliError, Outcome};
 
 /// Arguments of `workbook`.
 #[derive(Debug, Args)]
@@ -25,10 +31,23 @@ enum WorkbookCommand {
     Init(InitArgs),
     /// Check a workbook: every error with its path, then warnings and the main figures.
     Check(CheckArgs),
-    /// Replace a workbook's evidence register with the rows of a CSV file.
+    /// Import the evidence register from a CSV file (replace, or --merge by id).
     ImportEvidence(ImportArgs),
-    /// Write a workbook's evidence register as CSV.
+    /// Write the evidence register as CSV (UTF-8 with a byte-order mark, as Excel wants it).
     ExportEvidence(ExportArgs),
+    /// Import the action plan from a CSV file (replace, or --merge by id).
+    ImportActions(ImportArgs),
+    /// Write the action plan as CSV.
+    ExportActions(ExportArgs),
+    /// Import the indicators from a CSV file (replace, or --merge by name and collection).
+    ImportIndicators(ImportArgs),
+    /// Write the indicators as CSV.
+    ExportIndicators(ExportArgs),
+    /// Write the whole workbook as an Excel file (.xlsx): statements, evidence, actions,
+    /// indicators and an About sheet, with drop-down lists and real dates.
+    ExportXlsx(ExportXlsxArgs),
+    /// Read the whole workbook back from an Excel file written by export-xlsx and edited.
+    ImportXlsx(ImportXlsxArgs),
 }
 
 #[derive(Debug, Args)]
@@ -55,17 +74,76 @@ struct CheckArgs {
     data: DataArgs,
 }
 
+/// How an import may change the workbook.
+#[derive(Debug, Args)]
+struct ImportFlags {
+    /// Update the items with the same key (id; name and collection for indicators) in place,
+    /// add new ones and keep the items not in the file, instead of replacing the register.
+    #[arg(long)]
+    merge: bool,
+    /// Import the good rows even when some are rejected (the rejected ones are listed, and
+    /// the exit status is 1). Without it one bad row means nothing is written.
+    #[arg(long)]
+    keep_good_rows: bool,
+    /// Allow the register to end up with fewer items than it had (replacing it by a file that
+    /// leaves some out). Without it such an import writes nothing.
+    #[arg(long)]
+    allow_fewer: bool,
+    /// Print what the import found and did as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl ImportFlags {
+    fn options(&self) -> ImportOptions {
+        ImportOptions {
+            mode: if self.merge {
+                ImportMode::Merge
+            } else {
+                ImportMode::Replace
+            },
+            keep_good_rows: self.keep_good_rows,
+            allow_fewer: self.allow_fewer,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 struct ImportArgs {
     /// The workbook (JSON).
     file: String,
-    /// The evidence register (CSV; columns id, title, category, supports, owner, date,
-    /// review_by, expires, link).
+    /// The register as CSV (UTF-8, UTF-16 or Windows-1252; separated by commas, semicolons or
+    /// tabs; dates as 15/10/2026 or 2026-10-15). `workbook export-...` writes the columns.
     #[arg(long, value_name = "CSV")]
     csv: String,
-    /// Where to write the updated workbook (may be the same file).
+    /// Where to write the updated workbook (may be the same file; written whole or not at all).
     #[arg(long, short = 'o', value_name = "FILE")]
     out: String,
+    #[command(flatten)]
+    flags: ImportFlags,
+}
+
+#[derive(Debug, Args)]
+struct ExportXlsxArgs {
+    /// The workbook (JSON); `-` reads standard input.
+    file: String,
+    /// The Excel file to write (.xlsx).
+    #[arg(long, short = 'o', value_name = "XLSX")]
+    out: String,
+}
+
+#[derive(Debug, Args)]
+struct ImportXlsxArgs {
+    /// The workbook (JSON) the Excel file updates.
+    file: String,
+    /// The Excel file (.xlsx), as export-xlsx writes it.
+    #[arg(long, value_name = "XLSX")]
+    xlsx: String,
+    /// Where to write the updated workbook (may be the same file; written whole or not at all).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    out: String,
+    #[command(flatten)]
+    flags: ImportFlags,
 }
 
 #[derive(Debug, Args)]
@@ -107,8 +185,9 @@ fn today(arg: &Option<String>) -> Result<jiff::civil::Date, CliError> {
     }
 }
 
-fn write_file(path: &str, text: &str) -> Result<(), CliError> {
-    write_whole(&[(path, text.as_bytes())])
+/// Writes a file whole or not at all (see [`write_whole`]).
+pub fn write_atomic(path: &str, bytes: &[u8]) -> Result<(), CliError> {
+    write_whole(&[(path, bytes)])
 }
 
 /// Writes each file whole or not at all: every one goes first to a temporary file in its own
@@ -163,6 +242,54 @@ fn write_whole(files: &[(&str, &[u8])]) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Writes a new file whole or not at all, never replacing an existing one: the bytes go to a
+/// new file in the same folder, which is then linked under `path` (refused if `path`
+/// exists).
+fn write_new_atomic(path: &str, bytes: &[u8]) -> Result<(), CliError> {
+    let (tmp, mut file) = temp_beside(path)?;
+    let written = std::io::Write::write_all(&mut file, bytes).and_then(|()| file.sync_all());
+    drop(file);
+    let linked = written.and_then(|()| std::fs::hard_link(&tmp, path));
+    let _ = std::fs::remove_file(&tmp);
+    linked.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            CliError::Io(format!(
+                "cannot create {path}: it exists (an existing workbook is never overwritten)"
+            ))
+        } else {
+            CliError::Io(format!("cannot create {path}: {e}"))
+        }
+    })
+}
+
+/// A new, empty file in the folder of `path`.
+fn temp_beside(path: &str) -> Result<(std::path::PathBuf, std::fs::File), CliError> {
+    let target = Path::new(path);
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| CliError::Io(format!("cannot write {path}: not a file name")))?;
+    for attempt in 0..1000 {
+        let tmp = dir.join(format!(".{name}.{}-{attempt}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(CliError::Io(format!("cannot write {path}: {e}"))),
+        }
+    }
+    Err(CliError::Io(format!(
+        "cannot write {path}: no free temporary file name in its folder"
+    )))
+}
+
 /// Reads a workbook; on failure the first problem is the error and a hint counts the others
 /// (`workbook check` lists them all).
 fn read_workbook(path: &str) -> Result<Workbook, CliError> {
@@ -183,8 +310,14 @@ pub fn workbook(args: WorkbookArgs) -> Result<Outcome, CliError> {
     match args.command {
         WorkbookCommand::Init(a) => init(a),
         WorkbookCommand::Check(a) => check(a),
-        WorkbookCommand::ImportEvidence(a) => import_evidence(a),
-        WorkbookCommand::ExportEvidence(a) => export_evidence(a),
+        WorkbookCommand::ImportEvidence(a) => import_csv(a, WorkbookPart::Evidence),
+        WorkbookCommand::ExportEvidence(a) => export_csv(a, WorkbookPart::Evidence),
+        WorkbookCommand::ImportActions(a) => import_csv(a, WorkbookPart::Actions),
+        WorkbookCommand::ExportActions(a) => export_csv(a, WorkbookPart::Actions),
+        WorkbookCommand::ImportIndicators(a) => import_csv(a, WorkbookPart::Indicators),
+        WorkbookCommand::ExportIndicators(a) => export_csv(a, WorkbookPart::Indicators),
+        WorkbookCommand::ExportXlsx(a) => export_xlsx(a),
+        WorkbookCommand::ImportXlsx(a) => import_xlsx(a),
     }
 }
 
@@ -193,17 +326,7 @@ fn init(a: InitArgs) -> Result<Outcome, CliError> {
     match a.out {
         None => Ok(Outcome::ok(text)),
         Some(path) => {
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-                .map_err(|e| {
-                    CliError::Io(format!(
-                        "cannot create {path}: {e} (an existing workbook is never overwritten)"
-                    ))
-                })?;
-            std::io::Write::write_all(&mut file, text.as_bytes())
-                .map_err(|e| CliError::Io(format!("cannot write {path}: {e}")))?;
+            write_new_atomic(&path, text.as_bytes())?;
             Ok(Outcome::ok(format!(
                 "wrote {path}: fill in the self-scores, evidence, indicator figures and actions, then run `cqc-assurance workbook check {path}`\n"
             )))
@@ -292,56 +415,139 @@ fn check(a: CheckArgs) -> Result<Outcome, CliError> {
     Ok(Outcome::ok(out))
 }
 
-fn import_evidence(a: ImportArgs) -> Result<Outcome, CliError> {
-    let mut wb = read_workbook(&a.file)?;
-    let csv = read_input(&a.csv)?;
-    let import = evidence_from_csv(&csv);
+fn import_csv(a: ImportArgs, part: WorkbookPart) -> Result<Outcome, CliError> {
+    let wb = read_workbook(&a.file)?;
+    let bytes = read_bytes(&a.csv)?;
+    let import = wb.import_csv(part, &bytes, &a.flags.options());
+    finish_import(import, &a.csv, &a.out, &a.flags)
+}
+
+fn import_xlsx(a: ImportXlsxArgs) -> Result<Outcome, CliError> {
+    let wb = read_workbook(&a.file)?;
+    let bytes = read_bytes(&a.xlsx)?;
+    let import = wb.import_xlsx(&bytes, &a.flags.options());
+    finish_import(import, &a.xlsx, &a.out, &a.flags)
+}
+
+/// Reports an import and writes its workbook when it may be written. Exit status 0: written,
+/// every row imported; 1: written with rejected rows left out (`--keep-good-rows`); 2:
+/// nothing written.
+fn finish_import(
+    import: WorkbookImport,
+    source: &str,
+    out_path: &str,
+    flags: &ImportFlags,
+) -> Result<Outcome, CliError> {
+    let status = match &import.workbook {
+        Some(_) if import.errors.is_empty() => 0,
+        Some(_) => 1,
+        None => 2,
+    };
+    if let Some(wb) = &import.workbook {
+        write_atomic(out_path, wb.to_json().as_bytes())?;
+    }
+    if flags.json {
+        return Ok(Outcome::with_status(to_json(&import), status));
+    }
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "read {} evidence item(s) from {}; {} problem(s)",
-        import.items.len(),
-        a.csv,
-        import.errors.len()
+        "read {} row(s) from {source}: {} good, {} rejected",
+        import.rows,
+        import.rows - import.rejected,
+        import.rejected
     );
+    for w in &import.warnings {
+        let _ = writeln!(out, "  warning: {w}");
+    }
     for e in &import.errors {
         let _ = writeln!(out, "  error[{}]: {e}", e.code());
     }
-    let replaced = wb.evidence.len();
-    wb.evidence = import.items;
-    // The imported register must still make a valid workbook (ids unique and so on).
-    let text = wb.to_json();
-    if let Err(errors) = Workbook::from_json_all(&text) {
-        for e in &errors {
-            let _ = writeln!(out, "  error[{}]: {e}", e.code());
+    let fewer = import
+        .errors
+        .iter()
+        .any(|e| matches!(e, Error::FewerItems { .. }));
+    if import.workbook.is_some() || fewer {
+        let prefix = if import.workbook.is_some() {
+            ""
+        } else {
+            "if written, "
+        };
+        for c in &import.changes {
+            let _ = writeln!(out, "{prefix}{}", c.summary());
         }
-        return Ok(Outcome::with_status(out + "nothing written\n", 2));
     }
-    write_file(&a.out, &text)?;
-    let _ = writeln!(
-        out,
-        "wrote {} with {} evidence item(s) (replacing {replaced})",
-        a.out,
-        wb.evidence.len()
-    );
-    // Rows left out are listed above; say so in the exit status too.
-    let status = if import.errors.is_empty() { 0 } else { 1 };
-    Ok(Outcome::with_status(out, status))
+    if import.workbook.is_some() {
+        let _ = writeln!(out, "wrote {out_path}");
+        if status == 1 {
+            let _ = writeln!(
+                out,
+                "{} rejected row(s) left out (--keep-good-rows): fix them and import again",
+                import.rejected
+            );
+        }
+        return Ok(Outcome::with_status(out, status));
+    }
+    let _ = write!(out, "nothing written: ");
+    let rejected_only = import.rejected > 0
+        && import
+            .errors
+            .iter()
+            .all(|e| matches!(e, Error::InvalidCsv { .. } | Error::InvalidXlsx { .. }));
+    if fewer {
+        let _ = writeln!(
+            out,
+            "give --merge to keep the items the file leaves out, or --allow-fewer to remove them"
+        );
+    } else if rejected_only {
+        let _ = writeln!(
+            out,
+            "fix the {} problem(s) above and import again, or give --keep-good-rows to import the {} good row(s) without the {} rejected{}",
+            import.errors.len(),
+            import.rows - import.rejected,
+            import.rejected,
+            if flags.merge {
+                ""
+            } else {
+                " (with --merge, the rejected rows' items keep their current version)"
+            }
+        );
+    } else {
+        let _ = writeln!(out, "fix the problem(s) above and import again");
+    }
+    Ok(Outcome::with_status(out, 2))
 }
 
-fn export_evidence(a: ExportArgs) -> Result<Outcome, CliError> {
+fn export_csv(a: ExportArgs, part: WorkbookPart) -> Result<Outcome, CliError> {
     let wb = read_workbook(&a.file)?;
-    let csv = evidence_to_csv(&wb.evidence);
+    let (csv, count) = match part {
+        WorkbookPart::Evidence => (evidence_to_csv(&wb.evidence), wb.evidence.len()),
+        WorkbookPart::Actions => (actions_to_csv(&wb.actions), wb.actions.len()),
+        WorkbookPart::Indicators => (indicators_to_csv(&wb.indicators), wb.indicators.len()),
+    };
     match a.out {
         None => Ok(Outcome::ok(csv)),
         Some(path) => {
-            write_file(&path, &csv)?;
+            write_atomic(&path, csv.as_bytes())?;
             Ok(Outcome::ok(format!(
-                "wrote {} evidence item(s) to {path}\n",
-                wb.evidence.len()
+                "wrote {count} {} item(s) to {path}\n",
+                part.as_str()
             )))
         }
     }
+}
+
+fn export_xlsx(a: ExportXlsxArgs) -> Result<Outcome, CliError> {
+    let wb = read_workbook(&a.file)?;
+    let bytes = wb.to_xlsx()?;
+    write_atomic(&a.out, &bytes)?;
+    Ok(Outcome::ok(format!(
+        "wrote {}: statements, {} evidence item(s), {} action(s), {} indicator(s)\n",
+        a.out,
+        wb.evidence.len(),
+        wb.actions.len(),
+        wb.indicators.len()
+    )))
 }
 
 /// Runs `report`.

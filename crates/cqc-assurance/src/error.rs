@@ -177,14 +177,50 @@ pub enum Error {
         /// The parser's description.
         message: String,
     },
-    /// A CSV row that cannot be read; the other rows are unaffected.
+    /// A CSV header or row that cannot be read, reported at the row and column.
     #[error("{path}: {message}")]
     InvalidCsv {
-        /// `line N: field`.
+        /// `line N: column` (the column's field name, `supports`).
         path: String,
-        /// The line number in the file (1 is the header).
+        /// The row number a spreadsheet program shows for the row (1 is the header; a cell
+        /// with line breaks keeps its row on one number).
         line: u64,
         /// What is wrong.
+        message: String,
+    },
+    /// A CSV file whose bytes are not text in an encoding the import can read for certain (it
+    /// reads UTF-8, UTF-16 with a byte-order mark, and Windows-1252 with a warning).
+    #[error("{path}: {message}")]
+    CsvEncoding {
+        /// `line N` (the line of the first unreadable byte, or 1).
+        path: String,
+        /// What is wrong and how to save the file instead.
+        message: String,
+    },
+    /// A CSV file whose column separator cannot be told from its header row (neither commas,
+    /// semicolons nor tabs separate the expected column names).
+    #[error("{path}: {message}")]
+    CsvSeparator {
+        /// `line 1`.
+        path: String,
+        /// What the header row holds and what was expected.
+        message: String,
+    },
+    /// A sheet, row or cell of an Excel workbook (.xlsx) that cannot be read.
+    #[error("{path}: {message}")]
+    InvalidXlsx {
+        /// `Sheet row N: column` (the row number Excel shows), `Sheet` or `.` for the file.
+        path: String,
+        /// What is wrong, with the cell reference (`cell D5`).
+        message: String,
+    },
+    /// An import that would leave a register with fewer items than it had, refused unless the
+    /// caller allows it: nothing is dropped without being asked for.
+    #[error("{path}: {message}")]
+    FewerItems {
+        /// The register: `evidence`, `actions` or `indicators`.
+        path: String,
+        /// How many items there were and would be, and which would go.
         message: String,
     },
     /// A document version this library does not read.
@@ -206,6 +242,18 @@ pub enum Error {
         path: String,
         /// The text as given.
         input: String,
+    },
+    /// A date in a CSV or Excel file that is not a real date in one of the forms UK
+    /// spreadsheets write (see [`parse_uk_date`](crate::parse_uk_date)), or that could be read
+    /// two ways (a two-digit year). Same code as [`Error::InvalidDate`].
+    #[error("{path}: invalid date {input:?}: {reason}")]
+    InvalidUkDate {
+        /// Where the date is.
+        path: String,
+        /// The text as given.
+        input: String,
+        /// Why it cannot be read, and how to write it.
+        reason: String,
     },
     /// A milestone id that is not one of the timeline's milestones.
     #[error("{path}: unknown milestone {input:?} (expected one of notification, one_week_items_due, information_return_due, self_assessment_due, case_tracking_list_due, visit_notice, leadership_presentation, data_focus_group, visit, visit_end, visit_feedback, draft_report, factual_accuracy_due, publication, twenty_week_end; the earlier names on_site_notice, set_up_meeting, on_site_start and on_site_end are still read)")]
@@ -303,6 +351,14 @@ pub enum Error {
         /// Where the status is.
         path: String,
         /// The status as given.
+        input: String,
+    },
+    /// A RAG rating that is not `red`, `amber` or `green` (or `R`, `A`, `G`).
+    #[error("{path}: unknown RAG rating {input:?} (expected red, amber or green)")]
+    UnknownRag {
+        /// Where the rating is.
+        path: String,
+        /// The rating as given.
         input: String,
     },
     /// A value of the right type that is not allowed where it is (a negative tolerance, for
@@ -455,7 +511,12 @@ macro_rules! with_path {
             | Error::InvalidJson { path: $path, .. }
             | Error::UnsupportedVersion { path: $path, .. }
             | Error::InvalidCsv { path: $path, .. }
+            | Error::CsvEncoding { path: $path, .. }
+            | Error::CsvSeparator { path: $path, .. }
+            | Error::InvalidXlsx { path: $path, .. }
+            | Error::FewerItems { path: $path, .. }
             | Error::InvalidDate { path: $path, .. }
+            | Error::InvalidUkDate { path: $path, .. }
             | Error::UnknownMilestone { path: $path, .. }
             | Error::DatesOutOfOrder { path: $path, .. }
             | Error::ConflictingDates { path: $path, .. }
@@ -468,6 +529,7 @@ macro_rules! with_path {
             | Error::DuplicateId { path: $path, .. }
             | Error::EmptyField { path: $path, .. }
             | Error::UnknownActionStatus { path: $path, .. }
+            | Error::UnknownRag { path: $path, .. }
             | Error::InvalidValue { path: $path, .. }
             | Error::UnknownRegion { path: $path, .. }
             | Error::UnknownCouncilType { path: $path, .. } => $some,
@@ -505,10 +567,14 @@ impl Error {
             Error::InvalidJson { .. } => "invalid_json",
             Error::UnsupportedVersion { .. } => "unsupported_version",
             Error::InvalidCsv { .. } => "invalid_csv",
+            Error::CsvEncoding { .. } => "csv_encoding",
+            Error::CsvSeparator { .. } => "csv_separator",
+            Error::InvalidXlsx { .. } => "invalid_xlsx",
+            Error::FewerItems { .. } => "fewer_items",
             Error::UnknownCouncil { .. } => "unknown_council",
             Error::UnknownRegion { .. } => "unknown_region",
             Error::UnknownCouncilType { .. } => "unknown_council_type",
-            Error::InvalidDate { .. } => "invalid_date",
+            Error::InvalidDate { .. } | Error::InvalidUkDate { .. } => "invalid_date",
             Error::UnknownMilestone { .. } => "unknown_milestone",
             Error::DatesOutOfOrder { .. } => "dates_out_of_order",
             Error::ConflictingDates { .. } => "conflicting_dates",
@@ -521,6 +587,7 @@ impl Error {
             Error::DuplicateId { .. } => "duplicate_id",
             Error::EmptyField { .. } => "empty_field",
             Error::UnknownActionStatus { .. } => "unknown_action_status",
+            Error::UnknownRag { .. } => "unknown_rag",
             Error::InvalidValue { .. } => "invalid_value",
             Error::ReportRender { .. } => "report_render",
         }
@@ -545,7 +612,8 @@ impl Error {
             | Error::UnknownCouncil { .. }
             | Error::UnknownRegion { .. }
             | Error::UnknownCouncilType { .. }
-            | Error::UnknownActionStatus { .. } => ErrorFamily::Lookup,
+            | Error::UnknownActionStatus { .. }
+            | Error::UnknownRag { .. } => ErrorFamily::Lookup,
             Error::DuplicateStatement { .. }
             | Error::DuplicateEvidenceCategory { .. }
             | Error::EmptyAssessment { .. }
@@ -556,8 +624,12 @@ impl Error {
             Error::InvalidProbability { .. } => ErrorFamily::Probability,
             Error::InvalidJson { .. }
             | Error::UnsupportedVersion { .. }
-            | Error::InvalidCsv { .. } => ErrorFamily::Document,
+            | Error::InvalidCsv { .. }
+            | Error::CsvEncoding { .. }
+            | Error::CsvSeparator { .. }
+            | Error::InvalidXlsx { .. } => ErrorFamily::Document,
             Error::InvalidDate { .. }
+            | Error::InvalidUkDate { .. }
             | Error::UnknownMilestone { .. }
             | Error::DatesOutOfOrder { .. }
             | Error::ConflictingDates { .. }
@@ -570,6 +642,7 @@ impl Error {
             | Error::DuplicateId { .. }
             | Error::EmptyField { .. }
             | Error::InvalidValue { .. }
+            | Error::FewerItems { .. }
             | Error::ReportRender { .. } => ErrorFamily::Workbook,
         }
     }

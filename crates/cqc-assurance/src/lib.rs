@@ -82,23 +82,27 @@ pub use report::{
 pub use score::{Rating, Score};
 pub use timeline::{
     bank_holidays_from_gov_uk_json, easter_sunday, england_bank_holidays, first_thursday_in_may,
-    latest_notice_of_election, parse_date, plan_timeline, recorded_cases, recorded_cases_from_csv,
-    Adjust, BankHoliday, Basis, ElectionCalendar, ElectionPeriodDefinition, ElectionYear,
-    ElectionYears, Forecast, Interval, IssueKind, Milestone, MilestoneDefinition, MilestoneId,
-    MilestoneKind, MilestonePart, MilestoneRule, MilestoneState, NextAssessment, Offset,
-    PreElectionPeriod, PreElectionPolicy, PreElectionSettings, ReassessmentCycle, RecordedDate,
-    Timeline, TimelineInput, TimelineIssue, TimelineProfile, TimelineStatus, WorkingCalendar,
-    DEFAULT_ELECTIONS_JSON, DEFAULT_PROFILE_JSON, FIRST_RULE_YEAR, HOW_WE_REPORT_URL,
-    LAST_RULE_YEAR, NOTICE_WORKING_DAYS, RECORDED_CASES_CSV,
+    latest_notice_of_election, parse_date, parse_uk_date, plan_timeline, recorded_cases,
+    recorded_cases_from_csv, Adjust, BankHoliday, Basis, ElectionCalendar,
+    ElectionPeriodDefinition, ElectionYear, ElectionYears, Forecast, Interval, IssueKind,
+    Milestone, MilestoneDefinition, MilestoneId, MilestoneKind, MilestonePart, MilestoneRule,
+    MilestoneState, NextAssessment, Offset, PreElectionPeriod, PreElectionPolicy,
+    PreElectionSettings, ReassessmentCycle, RecordedDate, Timeline, TimelineInput, TimelineIssue,
+    TimelineProfile, TimelineStatus, WorkingCalendar, DEFAULT_ELECTIONS_JSON, DEFAULT_PROFILE_JSON,
+    FIRST_RULE_YEAR, HOW_WE_REPORT_URL, LAST_RULE_YEAR, NOTICE_WORKING_DAYS, RECORDED_CASES_CSV,
 };
 pub use workbook::{
-    analyse_workbook, analyse_workbook_with, check_workbook, check_workbook_with,
-    compare_with_england, evidence_from_csv, evidence_to_csv, Action, ActionCounts, ActionStatus,
+    actions_from_csv, actions_from_csv_bytes, actions_to_csv, analyse_workbook,
+    analyse_workbook_with, check_workbook, check_workbook_with, compare_with_england,
+    evidence_from_csv, evidence_from_csv_bytes, evidence_to_csv, indicators_from_csv,
+    indicators_from_csv_bytes, indicators_to_csv, Action, ActionCounts, ActionStatus,
     ActionSummary, Benchmark, Comparison, Coverage, CoverageCell, CoverageGap, CoverageRow,
-    EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, Indicator, IndicatorComparison,
-    OverdueAction, Prediction, Scenario, SelfScore, StatementBenchmark, StatementEntry,
-    StatementSummary, Warning, Workbook, WorkbookAnalysis, WorkbookCheck,
-    DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS, WORKBOOK_VERSION,
+    CsvImport, EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, ImportMode,
+    ImportOptions, Indicator, IndicatorComparison, OverdueAction, PartChange, Prediction,
+    ProgressNote, Rag, Scenario, SelfScore, StatementBenchmark, StatementEntry, StatementSummary,
+    Warning, Workbook, WorkbookAnalysis, WorkbookCheck, WorkbookImport, WorkbookPart,
+    ACTION_CSV_COLUMNS, DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION,
+    EVIDENCE_CSV_COLUMNS, INDICATOR_CSV_COLUMNS, WORKBOOK_VERSION,
 };
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -344,23 +344,34 @@ fn bad_rows_are_reported_and_the_rest_kept() {
     );
     assert_eq!(import.items[1].title, "Multi\nline");
     let paths: Vec<&str> = import.errors.iter().map(|e| e.path().unwrap()).collect();
+    // Row numbers as a spreadsheet shows them: A6's cell with a line break keeps it on row 8,
+    // so A7 is row 9 (line 10 of the file). A short row's missing cells are empty.
     assert_eq!(
         paths,
         [
             "line 3: category",
-            "line 4: supports[0]",
+            "line 4: supports",
             "line 5: date",
             "line 6: id",
-            "line 7",
-            "line 10: category"
+            "line 7: category",
+            "line 7: supports",
+            "line 7: date",
+            "line 9: category"
         ]
     );
     assert!(import.errors.iter().all(|e| e.code() == "invalid_csv"));
     assert!(import.errors[0].to_string().contains("hearsay"));
-    match &import.errors[5] {
-        cqc_assurance::Error::InvalidCsv { line, .. } => assert_eq!(*line, 10),
+    assert!(import.errors[0].to_string().contains("(cell C3)"));
+    assert!(
+        import.errors[7].to_string().contains("line 10 of the file"),
+        "{}",
+        import.errors[7]
+    );
+    match &import.errors[7] {
+        cqc_assurance::Error::InvalidCsv { line, .. } => assert_eq!(*line, 9),
         other => panic!("{other:?}"),
     }
+    assert_eq!(import.rows, 8);
 }
 
 #[test]
@@ -377,9 +388,10 @@ fn line_numbers_are_right_with_crlf_line_ends() {
         .join(end);
         let import = evidence_from_csv(&csv);
         let paths: Vec<&str> = import.errors.iter().map(|e| e.path().unwrap()).collect();
+        // D is on row 5 as a spreadsheet shows it (C's two lines are one row).
         assert_eq!(
             paths,
-            ["line 3: category", "line 6: date"],
+            ["line 3: category", "line 5: date"],
             "line ends {end:?}"
         );
         assert_eq!(import.items.len(), 2);
@@ -394,9 +406,15 @@ fn csv_header_problems() {
     let import = evidence_from_csv(
         "id,title,category,supports,date,colour\nA,B,processes,QS1,2025-01-01,red\n",
     );
+    // A column that is not a field is kept in the item's notes, with a warning: never dropped.
     assert_eq!(import.items.len(), 1);
-    assert_eq!(import.errors.len(), 1);
-    assert_eq!(import.errors[0].path(), Some("line 1: colour"));
+    assert!(import.errors.is_empty(), "{:?}", import.errors);
+    assert_eq!(import.items[0].notes.as_deref(), Some("colour: red"));
+    assert!(
+        import.warnings[0].contains("\"colour\" (F)"),
+        "{:?}",
+        import.warnings
+    );
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -432,18 +450,22 @@ fn item() -> impl Strategy<Value = EvidenceItem> {
         proptest::option::of(a_date()),
         proptest::option::of(a_date()),
         proptest::option::of(text()),
+        proptest::option::of(text()),
     )
         .prop_map(
-            move |(id, title, c, all, n, owner, date, review_by, expires, link)| EvidenceItem {
-                id,
-                title,
-                category: categories[c],
-                supports: all[..n].to_vec(),
-                owner,
-                date,
-                review_by,
-                expires,
-                link,
+            move |(id, title, c, all, n, owner, date, review_by, expires, link, notes)| {
+                EvidenceItem {
+                    id,
+                    title,
+                    category: categories[c],
+                    supports: all[..n].to_vec(),
+                    owner,
+                    date,
+                    review_by,
+                    expires,
+                    link,
+                    notes,
+                }
             },
         )
 }

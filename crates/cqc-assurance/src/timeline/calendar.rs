@@ -43,6 +43,174 @@ pub fn parse_date(text: &str, path: &str) -> Result<Date> {
     Date::new(y, m as i8, d as i8).map_err(|_| bad())
 }
 
+/// Parses a date as people and spreadsheet programs in the UK write it, reporting
+/// [`Error::InvalidUkDate`] (code `invalid_date`) with `path` and the reason otherwise. Every
+/// reader of CSV and Excel files uses it; JSON documents keep [`parse_date`] (ISO only).
+///
+/// Read as day, month, year, in these forms (spaces around the text are ignored):
+///
+/// - ISO `2026-10-15` (year first, the form every export of this library writes);
+/// - `15/10/2026`, `5/1/2026`, `15-10-2026`, `15.10.2026` (what UK Excel writes for a date
+///   cell: always the day first);
+/// - `15 Oct 2026`, `15 October 2026`, `15-Oct-2026`, `15th October 2026` (`Sept` too).
+///
+/// A two-digit year (`15/10/26`) is refused, not guessed, and so is a US-looking
+/// `10/31/2026` (there is no month 31): a wrong date would be worse than an error.
+///
+/// ```
+/// use cqc_assurance::parse_uk_date;
+/// let d = |s| parse_uk_date(s, "date").unwrap().to_string();
+/// assert_eq!(d("15/10/2026"), "2026-10-15");
+/// assert_eq!(d("3/4/2026"), "2026-04-03"); // 3 April: day first
+/// assert_eq!(d("15 October 2026"), "2026-10-15");
+/// assert_eq!(d("2026-10-15"), "2026-10-15");
+/// let err = parse_uk_date("10/31/2026", "date").unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("invalid_date", Some("date")));
+/// assert!(err.to_string().contains("no month 31"));
+/// assert!(parse_uk_date("15/10/26", "date").unwrap_err().to_string().contains("year in full"));
+/// ```
+pub fn parse_uk_date(text: &str, path: &str) -> Result<Date> {
+    uk_date(text.trim()).map_err(|reason| Error::InvalidUkDate {
+        path: path.to_string(),
+        input: text.to_string(),
+        reason,
+    })
+}
+
+const FORMS: &str = "write it as 15/10/2026, 15 Oct 2026 or 2026-10-15";
+
+/// A piece of a date as written: a run of digits, a run of letters, or one separator (a run of
+/// white space counts as one space).
+#[derive(Clone, Copy, PartialEq)]
+enum Piece<'a> {
+    Digits(&'a str),
+    Letters(&'a str),
+    Sep(char),
+}
+
+fn pieces(t: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(c) = rest.chars().next() {
+        let run = |f: fn(char) -> bool| rest.find(|x: char| !f(x)).unwrap_or(rest.len());
+        let (piece, len) = if c.is_ascii_digit() {
+            let n = run(|x| x.is_ascii_digit());
+            (Piece::Digits(&rest[..n]), n)
+        } else if c.is_ascii_alphabetic() {
+            let n = run(|x| x.is_ascii_alphabetic());
+            (Piece::Letters(&rest[..n]), n)
+        } else if c.is_whitespace() {
+            (Piece::Sep(' '), run(char::is_whitespace))
+        } else {
+            (Piece::Sep(c), c.len_utf8())
+        };
+        out.push(piece);
+        rest = &rest[len..];
+    }
+    out
+}
+
+fn uk_date(t: &str) -> std::result::Result<Date, String> {
+    use Piece::{Digits, Letters, Sep};
+    if t.is_empty() {
+        return Err("the date is empty".into());
+    }
+    let p = pieces(t);
+    let not_a_date = || FORMS.to_string();
+    let day = |d: &str| (d.len() <= 2).then(|| d.parse::<i32>().ok()).flatten();
+    match p.as_slice() {
+        // ISO, year first.
+        [Digits(y), Sep('-'), Digits(m), Sep('-'), Digits(d)] if y.len() == 4 => {
+            match (day(m), day(d)) {
+                (Some(m), Some(d)) => ymd(y, m, d),
+                _ => Err(not_a_date()),
+            }
+        }
+        [Digits(y), Sep(a), Digits(_), Sep(b), Digits(_)] if y.len() == 4 && a == b => {
+            Err(format!(
+                "a date that starts with the year is written with hyphens, 2026-10-15 ({FORMS})"
+            ))
+        }
+        // Day first, as UK Excel writes a date cell: 15/10/2026, 5-1-2026, 15.10.2026.
+        [Digits(d), Sep(a), Digits(m), Sep(b), Digits(y)]
+            if a == b && matches!(a, '/' | '-' | '.') =>
+        {
+            match (day(d), day(m)) {
+                (Some(d), Some(m)) => ymd(y, m, d),
+                _ => Err(not_a_date()),
+            }
+        }
+        // Day, month name, year: 15 Oct 2026, 15th October 2026, 15-Oct-2026.
+        [Digits(d), Sep(a), Letters(name), Sep(b), Digits(y)]
+        | [Digits(d), Letters(_), Sep(a), Letters(name), Sep(b), Digits(y)]
+            if a == b && matches!(a, ' ' | '-') && ordinal_ok(&p) =>
+        {
+            let Some(d) = day(d) else {
+                return Err(not_a_date());
+            };
+            match month_number(name) {
+                Some(m) => ymd(y, m, d),
+                None => Err(format!("{name:?} is not the name of a month ({FORMS})")),
+            }
+        }
+        _ => Err(not_a_date()),
+    }
+}
+
+/// `15th`: the letters after the day are the ordinal suffix that fits it (or there are none).
+fn ordinal_ok(p: &[Piece<'_>]) -> bool {
+    match p {
+        [Piece::Digits(d), Piece::Letters(suffix), ..] => {
+            let n: u32 = d.parse().unwrap_or(0);
+            let want = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            suffix.eq_ignore_ascii_case(want)
+        }
+        _ => true,
+    }
+}
+
+/// January is 1. Full names, three-letter abbreviations and `Sept`, in any case.
+fn month_number(name: &str) -> Option<i32> {
+    let name = name.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .map(|m| m.to_ascii_lowercase())
+        .position(|m| {
+            m == name
+                || (name.len() == 3 && m.starts_with(name.as_str()))
+                || (name == "sept" && m == "september")
+        })
+        .map(|i| i as i32 + 1)
+}
+
+fn ymd(y: &str, m: i32, d: i32) -> std::result::Result<Date, String> {
+    let year = match y.len() {
+        4 => y
+            .parse::<i16>()
+            .map_err(|_| format!("{y:?} is not a year ({FORMS})"))?,
+        1 | 2 => {
+            return Err(format!(
+                "a two-digit year ({y}) could be in any century: write the year in full ({FORMS})"
+            ))
+        }
+        _ => return Err(format!("{y:?} is not a year ({FORMS})")),
+    };
+    if !(1..=12).contains(&m) {
+        return Err(format!(
+            "there is no month {m} (dates are read day first, as UK Excel writes them: \
+             31/10/2026 is 31 October 2026)"
+        ));
+    }
+    let month = MONTHS[(m - 1) as usize];
+    Date::new(year, m as i8, d as i8).map_err(|_| format!("there is no {d} {month} {year}"))
+}
+
 const EPOCH: Date = Date::constant(1970, 1, 1);
 
 /// Days since 1970-01-01 (negative before).

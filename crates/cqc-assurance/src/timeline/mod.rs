@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 
-pub use calendar::{parse_date, WorkingCalendar};
+pub use calendar::{parse_date, parse_uk_date, WorkingCalendar};
 pub use cases::{
     recorded_cases, recorded_cases_from_csv, Forecast, RecordedDate, RECORDED_CASES_CSV,
 };

@@ -99,6 +99,72 @@ impl ActionStatus {
     }
 }
 
+/// The red / amber / green rating a council gives an action's progress (its own judgement:
+/// CQC does not use one).
+///
+/// ```
+/// use cqc_assurance::Rag;
+/// assert_eq!(Rag::parse("Amber").unwrap(), Rag::Amber);
+/// assert_eq!(Rag::parse("g").unwrap(), Rag::Green); // R, A, G as plans write them
+/// assert_eq!(Rag::Red.as_str(), "red");
+/// assert_eq!(Rag::parse("blue").unwrap_err().code(), "unknown_rag");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rag {
+    /// Off track.
+    Red,
+    /// At risk.
+    Amber,
+    /// On track.
+    Green,
+}
+
+impl Rag {
+    /// All three, red first.
+    pub const ALL: [Rag; 3] = [Rag::Red, Rag::Amber, Rag::Green];
+
+    /// The string form in documents: `red`, `amber`, `green`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rag::Red => "red",
+            Rag::Amber => "amber",
+            Rag::Green => "green",
+        }
+    }
+
+    /// A label for people: `Red`, `Amber`, `Green`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rag::Red => "Red",
+            Rag::Amber => "Amber",
+            Rag::Green => "Green",
+        }
+    }
+
+    /// Finds a RAG rating by its string form, label or initial (`R`, `A`, `G`), ignoring case
+    /// and punctuation.
+    pub fn parse(input: &str) -> Result<Rag> {
+        let key = normalise_name(input);
+        Rag::ALL
+            .into_iter()
+            .find(|r| key == r.as_str() || key == r.as_str()[..1])
+            .ok_or_else(|| Error::UnknownRag {
+                path: ".".into(),
+                input: input.to_string(),
+            })
+    }
+}
+
+/// A dated note of an action's progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressNote {
+    /// When it was written (or what it reports happened).
+    pub date: Date,
+    /// What happened.
+    pub note: String,
+}
+
 /// A council's own score for one quality statement.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SelfScore {
@@ -156,6 +222,8 @@ pub struct StatementEntry {
     pub strengths: Vec<String>,
     /// What it knows it must improve.
     pub areas_for_improvement: Vec<String>,
+    /// The council's own account for the statement, in its words (free text).
+    pub narrative: Option<String>,
 }
 
 impl StatementEntry {
@@ -166,6 +234,7 @@ impl StatementEntry {
             self_score: SelfScore::NotScored,
             strengths: Vec::new(),
             areas_for_improvement: Vec::new(),
+            narrative: None,
         }
     }
 }
@@ -196,6 +265,10 @@ pub struct EvidenceItem {
     /// Where to find it (an address or a file path).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// Anything else about it (an import keeps here the columns a spreadsheet added that are
+    /// not fields of the register).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// A measure with the England average to compare it with (ASCOF, the Adult Social Care Survey,
@@ -212,9 +285,13 @@ pub struct Indicator {
     pub england_average: f64,
     /// Whether a higher figure is better.
     pub higher_is_better: bool,
-    /// The year of the figures (`2023-24`), where known.
+    /// The year of the council's figure (`2023-24`), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<String>,
+    /// The year of the England figure, when it differs from `year` (the council's figure is
+    /// often a year more recent than the England average quoted beside it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub england_year: Option<String>,
     /// The unit shown after figures (`%`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -229,6 +306,10 @@ pub struct Indicator {
     /// Where the figures come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// Anything else about it (an import keeps here the columns a spreadsheet added that are
+    /// not fields of the register).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// The share of the England average within which a figure counts as similar when the indicator
@@ -250,10 +331,12 @@ impl Indicator {
     ///     england_average: 21.53,
     ///     higher_is_better: true,
     ///     year: None,
+    ///     england_year: None,
     ///     unit: Some("%".into()),
     ///     statements: vec![],
     ///     similar_within: None,
     ///     reference: None,
+    ///     notes: None,
     /// };
     /// assert!((carers.tolerance() - 1.0765).abs() < 1e-9);
     /// ```
@@ -279,6 +362,19 @@ pub struct Action {
     pub due: Date,
     /// Where it stands.
     pub status: ActionStatus,
+    /// The council's red / amber / green view of its progress.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rag: Option<Rag>,
+    /// When the action was last updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
+    /// Dated notes of its progress, in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<ProgressNote>,
+    /// Anything else about it (an import keeps here the columns a spreadsheet added that are
+    /// not fields of the plan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// A council's self-assessment workbook: its own score for each of the nine quality
@@ -309,6 +405,9 @@ pub struct Workbook {
     /// Notes about the workbook (who prepared it, what is provisional), shown at the top of the
     /// report.
     pub notes: Option<String>,
+    /// The Government Security Classification marking the council gives the workbook
+    /// (`OFFICIAL-SENSITIVE`), printed on what is made from it; none by default.
+    pub protective_marking: Option<String>,
     /// Months after its date that an evidence item with no review or expiry date is due for
     /// review ([`DEFAULT_REVIEW_AFTER_MONTHS`] unless set).
     pub review_after_months: u32,
@@ -334,6 +433,7 @@ impl Workbook {
             council: council.to_string(),
             method: RatingMethod::Current,
             notes: None,
+            protective_marking: None,
             review_after_months: DEFAULT_REVIEW_AFTER_MONTHS,
             statements: QualityStatement::ALL
                 .into_iter()
@@ -368,10 +468,12 @@ impl Workbook {
             england_average: england,
             higher_is_better: true,
             year: year.map(str::to_string),
+            england_year: None,
             unit: Some("%".into()),
             statements: qs.to_vec(),
             similar_within: None,
             reference: Some(reference.into()),
+            notes: None,
         };
         let quoted = "England figure as quoted in CQC reports; enter the council's own figure for the same year";
         use QualityStatement::AssessingNeeds as QS1;
@@ -443,6 +545,9 @@ impl Serialize for Workbook {
         if let Some(n) = &self.notes {
             map.serialize_entry("notes", n)?;
         }
+        if let Some(m) = &self.protective_marking {
+            map.serialize_entry("protective_marking", m)?;
+        }
         if self.review_after_months != DEFAULT_REVIEW_AFTER_MONTHS {
             map.serialize_entry("review_after_months", &self.review_after_months)?;
         }
@@ -489,6 +594,9 @@ impl Serialize for EntrySer<'_> {
         }
         map.serialize_entry("strengths", &e.strengths)?;
         map.serialize_entry("areas_for_improvement", &e.areas_for_improvement)?;
+        if let Some(n) = &e.narrative {
+            map.serialize_entry("narrative", n)?;
+        }
         map.end()
     }
 }
@@ -497,11 +605,12 @@ impl Serialize for EntrySer<'_> {
 // Reading, step two: validation with paths. Step one is serde (syntax, types, unknown fields)
 // applied to each part separately, so that one bad item does not hide the problems of others.
 
-const TOP_FIELDS: [&str; 10] = [
+const TOP_FIELDS: [&str; 11] = [
     "version",
     "council",
     "method",
     "notes",
+    "protective_marking",
     "review_after_months",
     "statements",
     "evidence",
@@ -573,17 +682,19 @@ fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
             RatingMethod::Current
         }
     };
-    let notes = match obj.get("notes") {
+    let text_field = |key: &str, errors: &mut Vec<Error>| match obj.get(key) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => optional_text(Some(s.clone())),
         Some(other) => {
             errors.push(Error::InvalidJson {
-                path: "notes".into(),
+                path: key.into(),
                 message: format!("expected text, got {other}"),
             });
             None
         }
     };
+    let notes = text_field("notes", errors);
+    let protective_marking = text_field("protective_marking", errors);
     let review_after_months = match obj.get("review_after_months") {
         None | Some(Value::Null) => DEFAULT_REVIEW_AFTER_MONTHS,
         Some(v) => match v.as_u64() {
@@ -625,6 +736,7 @@ fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
         council,
         method,
         notes,
+        protective_marking,
         review_after_months,
         statements,
         evidence: evidence.into_iter().map(|(_, e)| e).collect(),
@@ -760,6 +872,7 @@ struct RawStatement<'a> {
     evidence_scores: Option<&'a serde_json::Map<String, Value>>,
     strengths: Vec<String>,
     areas_for_improvement: Vec<String>,
+    narrative: Option<String>,
 }
 
 impl<'a> RawStatement<'a> {
@@ -767,12 +880,13 @@ impl<'a> RawStatement<'a> {
         let raw = Object::new(
             value,
             path,
-            "a statement entry {self_score, strengths, areas_for_improvement}",
+            "a statement entry {self_score, strengths, areas_for_improvement, narrative}",
             &[
                 "self_score",
                 "evidence_scores",
                 "strengths",
                 "areas_for_improvement",
+                "narrative",
             ],
         )?;
         let evidence_scores = match raw.get("evidence_scores") {
@@ -798,11 +912,12 @@ impl<'a> RawStatement<'a> {
             evidence_scores,
             strengths: texts("strengths")?,
             areas_for_improvement: texts("areas_for_improvement")?,
+            narrative: raw.str("narrative")?.map(str::to_string),
         })
     }
 }
 
-fn read_statement(
+pub(crate) fn read_statement(
     qs: QualityStatement,
     value: &Value,
     path: &str,
@@ -870,6 +985,7 @@ fn read_statement(
         self_score,
         strengths,
         areas_for_improvement: areas,
+        narrative: optional_text(raw.narrative),
     })
 }
 
@@ -976,6 +1092,7 @@ pub(crate) struct EvidenceFields {
     pub review_by: Option<String>,
     pub expires: Option<String>,
     pub link: Option<String>,
+    pub notes: Option<String>,
 }
 
 /// Checks the fields of an evidence item, reporting each problem with `path(field)`. Returns
@@ -1034,10 +1151,15 @@ pub(crate) fn evidence_item_from_fields(
         review_by,
         expires,
         link: optional_text(f.link),
+        notes: optional_text(f.notes),
     })
 }
 
-fn read_evidence_item(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<EvidenceItem> {
+pub(crate) fn read_evidence_item(
+    value: &Value,
+    path: &str,
+    errors: &mut Vec<Error>,
+) -> Option<EvidenceItem> {
     let fields = evidence_fields(value, path)
         .map_err(|e| errors.push(e))
         .ok()?;
@@ -1051,7 +1173,7 @@ fn evidence_fields(value: &Value, path: &str) -> Result<EvidenceFields> {
         path,
         "an evidence item {id, title, category, supports, date, ...}",
         // An item's fields are the evidence register's columns.
-        &crate::workbook::evidence::EVIDENCE_CSV_COLUMNS,
+        &crate::workbook::csv_io::EVIDENCE_CSV_COLUMNS,
     )?;
     let text = |key: &str| raw.required_str(key).map(str::to_string);
     let optional = |key: &str| Ok::<_, Error>(raw.str(key)?.map(str::to_string));
@@ -1070,8 +1192,39 @@ fn evidence_fields(value: &Value, path: &str) -> Result<EvidenceFields> {
         review_by: optional("review_by")?,
         expires: optional("expires")?,
         link: optional("link")?,
+        notes: optional("notes")?,
     })
 }
+
+/// The fields of an indicator in the document.
+pub(crate) const INDICATOR_FIELDS: [&str; 12] = [
+    "name",
+    "collection",
+    "value",
+    "england_average",
+    "higher_is_better",
+    "year",
+    "england_year",
+    "unit",
+    "statements",
+    "similar_within",
+    "reference",
+    "notes",
+];
+
+/// The fields of an action in the document.
+pub(crate) const ACTION_FIELDS: [&str; 10] = [
+    "id",
+    "statement",
+    "description",
+    "owner",
+    "due",
+    "status",
+    "rag",
+    "updated",
+    "progress",
+    "notes",
+];
 
 /// The fields of an indicator, their types checked.
 struct RawIndicator {
@@ -1081,10 +1234,12 @@ struct RawIndicator {
     england_average: f64,
     higher_is_better: bool,
     year: Option<String>,
+    england_year: Option<String>,
     unit: Option<String>,
     statements: Vec<String>,
     similar_within: Option<f64>,
     reference: Option<String>,
+    notes: Option<String>,
 }
 
 impl RawIndicator {
@@ -1093,18 +1248,7 @@ impl RawIndicator {
             value,
             path,
             "an indicator {name, collection, value, england_average, higher_is_better, ...}",
-            &[
-                "name",
-                "collection",
-                "value",
-                "england_average",
-                "higher_is_better",
-                "year",
-                "unit",
-                "statements",
-                "similar_within",
-                "reference",
-            ],
+            &INDICATOR_FIELDS,
         )?;
         let optional = |key: &str| Ok::<_, Error>(raw.str(key)?.map(str::to_string));
         Ok(RawIndicator {
@@ -1114,6 +1258,7 @@ impl RawIndicator {
             england_average: raw.required_f64("england_average")?,
             higher_is_better: raw.required_bool("higher_is_better")?,
             year: optional("year")?,
+            england_year: optional("england_year")?,
             unit: optional("unit")?,
             statements: raw
                 .strings("statements")?
@@ -1122,11 +1267,16 @@ impl RawIndicator {
                 .collect(),
             similar_within: raw.f64("similar_within")?,
             reference: optional("reference")?,
+            notes: optional("notes")?,
         })
     }
 }
 
-fn read_indicator(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Indicator> {
+pub(crate) fn read_indicator(
+    value: &Value,
+    path: &str,
+    errors: &mut Vec<Error>,
+) -> Option<Indicator> {
     let raw = RawIndicator::read(value, path)
         .map_err(|e| errors.push(e))
         .ok()?;
@@ -1159,10 +1309,12 @@ fn read_indicator(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<
         england_average: raw.england_average,
         higher_is_better: raw.higher_is_better,
         year: optional_text(raw.year),
+        england_year: optional_text(raw.england_year),
         unit: optional_text(raw.unit),
         statements,
         similar_within: raw.similar_within,
         reference: optional_text(raw.reference),
+        notes: optional_text(raw.notes),
     })
 }
 
@@ -1174,6 +1326,10 @@ struct RawAction<'a> {
     owner: Option<&'a str>,
     due: &'a str,
     status: &'a str,
+    rag: Option<&'a str>,
+    progress: &'a [Value],
+    updated: Option<&'a str>,
+    notes: Option<&'a str>,
 }
 
 impl<'a> RawAction<'a> {
@@ -1181,8 +1337,8 @@ impl<'a> RawAction<'a> {
         let raw = Object::new(
             value,
             path,
-            "an action {id, statement, description, owner, due, status}",
-            &["id", "statement", "description", "owner", "due", "status"],
+            "an action {id, statement, description, owner, due, status, rag, updated, progress, notes}",
+            &ACTION_FIELDS,
         )?;
         Ok(RawAction {
             id: raw.required_str("id")?,
@@ -1191,11 +1347,15 @@ impl<'a> RawAction<'a> {
             owner: raw.str("owner")?,
             due: raw.required_str("due")?,
             status: raw.required_str("status")?,
+            rag: raw.str("rag")?,
+            progress: raw.list("progress")?,
+            updated: raw.str("updated")?,
+            notes: raw.str("notes")?,
         })
     }
 }
 
-fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Action> {
+pub(crate) fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Action> {
     let raw = RawAction::read(value, path)
         .map_err(|e| errors.push(e))
         .ok()?;
@@ -1218,6 +1378,24 @@ fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Act
     let status = ActionStatus::parse(raw.status)
         .map_err(|e| errors.push(e.under(&join_path(path, "status"))))
         .ok();
+    let rag = match raw.rag {
+        None | Some("") => None,
+        Some(r) => Rag::parse(r)
+            .map_err(|e| errors.push(e.under(&join_path(path, "rag"))))
+            .ok(),
+    };
+    let progress_path = join_path(path, "progress");
+    let progress: Vec<ProgressNote> = raw
+        .progress
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| read_progress_note(v, &format!("{progress_path}[{i}]"), errors))
+        .collect();
+    let updated = optional_date(
+        raw.updated.map(str::to_string),
+        &join_path(path, "updated"),
+        errors,
+    );
     if errors.len() > before {
         return None;
     }
@@ -1228,6 +1406,30 @@ fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<Act
         owner: optional_text(raw.owner.map(str::to_string)),
         due: due?,
         status: status?,
+        rag,
+        updated,
+        progress,
+        notes: optional_text(raw.notes.map(str::to_string)),
+    })
+}
+
+/// One progress note `{"date": "YYYY-MM-DD", "note": "..."}`, both required.
+fn read_progress_note(value: &Value, path: &str, errors: &mut Vec<Error>) -> Option<ProgressNote> {
+    let raw = Object::new(
+        value,
+        path,
+        "a progress note {date, note}",
+        &["date", "note"],
+    )
+    .and_then(|o| Ok((o.required_str("date")?, o.required_str("note")?)));
+    let (date, note) = raw.map_err(|e| errors.push(e)).ok()?;
+    let date = parse_date(date, &join_path(path, "date"))
+        .map_err(|e| errors.push(e))
+        .ok();
+    let note = required_text(note.to_string(), &join_path(path, "note"), errors);
+    Some(ProgressNote {
+        date: date?,
+        note: note?,
     })
 }
 

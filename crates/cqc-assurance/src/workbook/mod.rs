@@ -8,8 +8,13 @@
 //! [`check_workbook`]).
 
 mod analysis;
+mod csv_io;
 mod document;
-mod evidence;
+mod import;
+mod rows;
+mod table;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use analysis::{
     analyse_workbook, analyse_workbook_with, check_workbook, check_workbook_with,
@@ -18,8 +23,14 @@ pub use analysis::{
     OverdueAction, Prediction, Scenario, StatementBenchmark, StatementSummary, Warning,
     WorkbookAnalysis, WorkbookCheck,
 };
-pub use document::{
-    Action, ActionStatus, EvidenceItem, Indicator, SelfScore, StatementEntry, Workbook,
-    DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, WORKBOOK_VERSION,
+pub use csv_io::{
+    actions_from_csv, actions_from_csv_bytes, actions_to_csv, evidence_from_csv,
+    evidence_from_csv_bytes, evidence_to_csv, indicators_from_csv, indicators_from_csv_bytes,
+    indicators_to_csv, CsvImport, EvidenceImport, ACTION_CSV_COLUMNS, EVIDENCE_CSV_COLUMNS,
+    INDICATOR_CSV_COLUMNS,
 };
-pub use evidence::{evidence_from_csv, evidence_to_csv, EvidenceImport, EVIDENCE_CSV_COLUMNS};
+pub use document::{
+    Action, ActionStatus, EvidenceItem, Indicator, ProgressNote, Rag, SelfScore, StatementEntry,
+    Workbook, DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, WORKBOOK_VERSION,
+};
+pub use import::{ImportMode, ImportOptions, PartChange, WorkbookImport, WorkbookPart};

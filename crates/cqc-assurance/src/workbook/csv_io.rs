@@ -1,0 +1,316 @@
+//! The workbook's registers as CSV files that Excel opens right and that read back exactly:
+//! the evidence register, the action plan and the indicators.
+//!
+//! **Writing**: UTF-8 with a byte-order mark (without it Excel reads UTF-8 as Windows-1252 and
+//! shows `Â£` for `£`), CRLF line ends, cells quoted where they hold commas, quotes or line
+//! breaks (RFC 4180), dates as ISO `YYYY-MM-DD`, and every text cell that begins with `=`,
+//! `+`, `-`, `@`, a tab or a carriage return given a leading single quote `'` so that a
+//! spreadsheet program shows it as text rather than running it as a formula (OWASP, "CSV
+//! Injection", <https://owasp.org/www-community/attacks/CSV_Injection>). A text that itself
+//! begins with `'` gets a second one, so the rule on reading is always the same.
+//!
+//! **Reading**: UTF-8 (with or without the byte-order mark), UTF-16 with a byte-order mark, or
+//! Windows-1252 (with a warning); columns separated by commas, semicolons (European Excel) or
+//! tabs, told from the header row (or from Excel's `sep=` first line); a leading `'` taken off
+//! every cell (exactly one: the guard the writer adds); dates in the UK forms of
+//! [`parse_uk_date`](crate::parse_uk_date); rows whose cells are all empty skipped; columns
+//! in any order, headers matched ignoring case and punctuation (`Review by` is `review_by`);
+//! columns that are not fields of the register kept in each item's `notes` as `Header: value`
+//! lines, with a warning, never dropped. Every problem is an error at `line N: column`, `N`
+//! being the row number a spreadsheet program shows for the row.
+
+use serde::{Serialize, Serializer};
+
+use crate::error::{Error, ErrorReport};
+
+use super::rows::{read_table, table_cells, Register, Source, SourceRow, Style};
+use super::table::{read_csv_table, unguarded, Cell};
+use super::{Action, EvidenceItem, Indicator};
+
+/// The columns of the evidence register CSV, in the order [`evidence_to_csv`] writes them.
+/// `supports` holds statement ids separated by `;`. On import, columns may come in any order
+/// and headers are matched ignoring case and punctuation (`Review by` is `review_by`); `owner`,
+/// `review_by`, `expires`, `link` and `notes` may be left out.
+pub const EVIDENCE_CSV_COLUMNS: [&str; 10] = [
+    "id",
+    "title",
+    "category",
+    "supports",
+    "owner",
+    "date",
+    "review_by",
+    "expires",
+    "link",
+    "notes",
+];
+
+/// The columns of the action plan CSV, in the order [`actions_to_csv`] writes them. `status`
+/// and `rag` are written as in documents (`in_progress`, `amber`) and read as their labels too
+/// (`In progress`, `Amber`, `A`); `progress` holds one note per line, `YYYY-MM-DD: text`, a line
+/// break inside a note being followed by two spaces. `statement`, `owner`, `rag`, `updated`,
+/// `progress` and `notes` may be left out.
+pub const ACTION_CSV_COLUMNS: [&str; 10] = [
+    "id",
+    "statement",
+    "description",
+    "owner",
+    "due",
+    "status",
+    "rag",
+    "updated",
+    "progress",
+    "notes",
+];
+
+/// The columns of the indicators CSV, in the order [`indicators_to_csv`] writes them. `value`
+/// is empty where the council's figure is not entered yet; `higher_is_better` is `true` or
+/// `false` (read as yes / no too); `statements` holds statement ids separated by `;`. `year`,
+/// `england_year`, `unit`, `statements`, `similar_within`, `reference` and `notes` may be left
+/// out.
+pub const INDICATOR_CSV_COLUMNS: [&str; 12] = [
+    "name",
+    "collection",
+    "value",
+    "england_average",
+    "higher_is_better",
+    "year",
+    "england_year",
+    "unit",
+    "statements",
+    "similar_within",
+    "reference",
+    "notes",
+];
+
+/// What a CSV file of a register gave: the items of its good rows, and one error per problem
+/// (`line 4: category`), so that nothing is dropped without a word.
+///
+/// ```
+/// use cqc_assurance::evidence_from_csv;
+/// let csv = "id,title,category,supports,date\n\
+///            EV1,Carers' survey,peoples-experience,assessing-needs;equity,30/11/2024\n\
+///            EV2,Audit,vibes,safeguarding,2024-12-01\n";
+/// let import = evidence_from_csv(csv);
+/// assert_eq!(import.items.len(), 1);
+/// assert_eq!(import.items[0].date.to_string(), "2024-11-30");
+/// assert_eq!(import.errors[0].code(), "invalid_csv");
+/// assert_eq!(import.errors[0].path(), Some("line 3: category"));
+/// assert_eq!(import.rows, 2);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvImport<T> {
+    /// The good rows' items, in file order.
+    pub items: Vec<T>,
+    /// Problems with the file, the header or rows, in file order.
+    pub errors: Vec<Error>,
+    /// What the reader noticed and did that a person should know: an encoding guessed, a
+    /// separator other than the comma, extra columns kept in notes.
+    pub warnings: Vec<String>,
+    /// The data rows read (blank rows not counted): `rows - items.len()` rows were rejected.
+    pub rows: usize,
+}
+
+/// The evidence register read from CSV.
+pub type EvidenceImport = CsvImport<EvidenceItem>;
+
+impl<T: Serialize> Serialize for CsvImport<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Out<'a, T> {
+            items: &'a [T],
+            errors: Vec<ErrorReport>,
+            warnings: &'a [String],
+            rows: usize,
+        }
+        Out {
+            items: &self.items,
+            errors: self.errors.iter().map(Error::report).collect(),
+            warnings: &self.warnings,
+            rows: self.rows,
+        }
+        .serialize(s)
+    }
+}
+
+/// Reads a register from the bytes of a CSV file, every row checked as the workbook checks
+/// its items.
+pub(crate) fn from_csv_bytes<T: Register>(bytes: &[u8]) -> CsvImport<T> {
+    let table = match read_csv_table(bytes, T::COLUMNS) {
+        Ok(t) => t,
+        Err(e) => {
+            return CsvImport {
+                items: Vec::new(),
+                errors: vec![e],
+                warnings: Vec::new(),
+                rows: 0,
+            }
+        }
+    };
+    let cell = |c: &String| Cell::text(unguarded(c));
+    let header: Vec<Cell> = table.header.cells.iter().map(cell).collect();
+    let rows: Vec<SourceRow> = table
+        .rows
+        .iter()
+        .map(|r| SourceRow {
+            row: r.row,
+            line: Some(r.line),
+            cells: r.cells.iter().map(cell).collect(),
+        })
+        .collect();
+    let read = read_table::<T>(Source::Csv, &header, &rows);
+    let mut warnings = table.warnings;
+    warnings.extend(read.warnings);
+    CsvImport {
+        items: read.items.into_iter().map(|(_, item)| item).collect(),
+        errors: read.errors,
+        warnings,
+        rows: read.rows,
+    }
+}
+
+/// Writes a register as CSV (see the module documentation).
+pub(crate) fn to_csv<T: Register>(items: &[T]) -> String {
+    let (header, rows) = table_cells(items, Style::Csv);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // `unreachable!` rather than `expect`: `expect` would format the csv and io errors,
+    // bringing their messages into the WebAssembly module for branches that never run.
+    w.write_record(header)
+        .unwrap_or_else(|_| unreachable!("writing to memory cannot fail"));
+    for row in rows {
+        w.write_record(row.iter().map(|c| c.csv().into_owned()))
+            .unwrap_or_else(|_| unreachable!("writing to memory cannot fail"));
+    }
+    let bytes = w
+        .into_inner()
+        .unwrap_or_else(|_| unreachable!("writing to memory cannot fail"));
+    let text =
+        String::from_utf8(bytes).unwrap_or_else(|_| unreachable!("the fields were all UTF-8"));
+    format!("\u{feff}{text}")
+}
+
+/// Reads an evidence register from CSV text (see [`evidence_from_csv_bytes`] for a file's
+/// bytes). Every row is checked as the workbook checks evidence items (a known evidence category
+/// used for councils, existing statements, real dates, an id used once); a bad row is reported
+/// as [`Error::InvalidCsv`] at `line N: column` and left out of `items`, the others are kept:
+/// whether to use them is the caller's decision (the `workbook import-evidence` command writes
+/// nothing unless every row is good, or it is told to keep the good ones).
+pub fn evidence_from_csv(text: &str) -> EvidenceImport {
+    from_csv_bytes(text.as_bytes())
+}
+
+/// Reads an evidence register from the bytes of a CSV file, in any encoding Excel saves: see
+/// the [module documentation](self) of the CSV formats.
+///
+/// ```
+/// use cqc_assurance::evidence_from_csv_bytes;
+/// // Excel's plain "CSV (Comma delimited)" on UK Windows: Windows-1252, dates as dd/mm/yyyy.
+/// let bytes = b"id;title;category;supports;date\r\nEV1;\xA3 spent on carers;processes;QS1;15/10/2026\r\n";
+/// let import = evidence_from_csv_bytes(bytes);
+/// assert!(import.errors.is_empty(), "{:?}", import.errors);
+/// assert_eq!(import.items[0].title, "£ spent on carers");
+/// assert_eq!(import.items[0].date.to_string(), "2026-10-15");
+/// assert!(import.warnings.iter().any(|w| w.contains("Windows-1252")));
+/// ```
+pub fn evidence_from_csv_bytes(bytes: &[u8]) -> EvidenceImport {
+    from_csv_bytes(bytes)
+}
+
+/// Writes an evidence register as CSV, columns as in [`EVIDENCE_CSV_COLUMNS`]: UTF-8 with a
+/// byte-order mark, CRLF, formula-like cells guarded (see the module documentation).
+///
+/// ```
+/// use cqc_assurance::{evidence_from_csv, evidence_to_csv, Workbook};
+/// let wb = Workbook::from_json(include_str!("../../../../examples/liverpool-workbook.json")).unwrap();
+/// let csv = evidence_to_csv(&wb.evidence);
+/// assert!(csv.starts_with("\u{feff}id,title,category,supports,owner,date,review_by,expires,link,notes\r\n"));
+/// assert_eq!(evidence_from_csv(&csv).items, wb.evidence);
+/// ```
+pub fn evidence_to_csv(items: &[EvidenceItem]) -> String {
+    to_csv(items)
+}
+
+/// Reads an action plan from CSV text, columns as in [`ACTION_CSV_COLUMNS`] (see
+/// [`evidence_from_csv`] for what is checked and reported).
+///
+/// ```
+/// use cqc_assurance::{actions_from_csv, Rag};
+/// let csv = "ID,Statement,Description,Due,Status,RAG,Progress\n\
+///            A1,QS1,Carers' breaks offer,31/03/2026,In progress,A,\"2026-01-10: scoped\n2026-02-01: agreed\"\n";
+/// let import = actions_from_csv(csv);
+/// assert!(import.errors.is_empty(), "{:?}", import.errors);
+/// assert_eq!(import.items[0].rag, Some(Rag::Amber));
+/// assert_eq!(import.items[0].progress[1].note, "agreed");
+/// ```
+pub fn actions_from_csv(text: &str) -> CsvImport<Action> {
+    from_csv_bytes(text.as_bytes())
+}
+
+/// Reads an action plan from the bytes of a CSV file (see [`evidence_from_csv_bytes`]).
+pub fn actions_from_csv_bytes(bytes: &[u8]) -> CsvImport<Action> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes an action plan as CSV, columns as in [`ACTION_CSV_COLUMNS`].
+///
+/// ```
+/// use cqc_assurance::{actions_from_csv, actions_to_csv, Workbook};
+/// let wb = Workbook::from_json(include_str!("../../../../examples/liverpool-workbook.json")).unwrap();
+/// assert_eq!(actions_from_csv(&actions_to_csv(&wb.actions)).items, wb.actions);
+/// ```
+pub fn actions_to_csv(actions: &[Action]) -> String {
+    to_csv(actions)
+}
+
+/// Reads indicators from CSV text, columns as in [`INDICATOR_CSV_COLUMNS`] (see
+/// [`evidence_from_csv`] for what is checked and reported). Numbers are written with a full
+/// stop for decimals and no thousands separators; `61.2%` is read as 61.2.
+///
+/// ```
+/// use cqc_assurance::indicators_from_csv;
+/// let csv = "name,collection,value,england_average,higher_is_better,year,england_year\n\
+///            Carers with control,SACE,14.36,21.53,yes,2024-25,2023-24\n";
+/// let import = indicators_from_csv(csv);
+/// assert!(import.errors.is_empty(), "{:?}", import.errors);
+/// assert_eq!(import.items[0].england_year.as_deref(), Some("2023-24"));
+/// ```
+pub fn indicators_from_csv(text: &str) -> CsvImport<Indicator> {
+    from_csv_bytes(text.as_bytes())
+}
+
+/// Reads indicators from the bytes of a CSV file (see [`evidence_from_csv_bytes`]).
+pub fn indicators_from_csv_bytes(bytes: &[u8]) -> CsvImport<Indicator> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes indicators as CSV, columns as in [`INDICATOR_CSV_COLUMNS`].
+///
+/// ```
+/// use cqc_assurance::{indicators_from_csv, indicators_to_csv, Workbook};
+/// let wb = Workbook::starter("Anytown");
+/// assert_eq!(indicators_from_csv(&indicators_to_csv(&wb.indicators)).items, wb.indicators);
+/// ```
+pub fn indicators_to_csv(indicators: &[Indicator]) -> String {
+    to_csv(indicators)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_lists_are_the_registers_columns() {
+        let names =
+            |c: &[super::super::table::Column]| c.iter().map(|c| c.name).collect::<Vec<_>>();
+        assert_eq!(names(EvidenceItem::COLUMNS), EVIDENCE_CSV_COLUMNS);
+        assert_eq!(names(Action::COLUMNS), ACTION_CSV_COLUMNS);
+        assert_eq!(names(Indicator::COLUMNS), INDICATOR_CSV_COLUMNS);
+        // The JSON fields of an item are its columns.
+        assert_eq!(ACTION_CSV_COLUMNS, super::super::document::ACTION_FIELDS);
+        assert_eq!(
+            INDICATOR_CSV_COLUMNS,
+            super::super::document::INDICATOR_FIELDS
+        );
+    }
+}

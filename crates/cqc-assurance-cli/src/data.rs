@@ -2,8 +2,6 @@
 //! environment variable, else the bundled dataset), and writing a file whole or not at all.
 
 use std::borrow::Cow;
-use std::io::Write as _;
-use std::path::Path;
 
 use clap::Args;
 use cqc_assurance::PublishedDataset;
@@ -84,55 +82,4 @@ impl DataArgs {
             file: Some(file),
         })
     }
-}
-
-/// Writes `text` to `path` whole or not at all: to a temporary file in the same folder, then
-/// renamed over the target. An existing file is replaced only with `overwrite`.
-pub fn write_whole(path: &str, text: &str, overwrite: bool) -> Result<(), CliError> {
-    let target = Path::new(path);
-    if !overwrite && target.exists() {
-        return Err(CliError::Io(format!(
-            "{path} exists: not overwritten (give --force to replace it)"
-        )));
-    }
-    let folder = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let fail = |e: std::io::Error| CliError::Io(format!("cannot write {path}: {e}"));
-    let mut n = 0u32;
-    let (temp, mut file) = loop {
-        let temp = folder.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-        {
-            Ok(f) => break (temp, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-            Err(e) => return Err(fail(e)),
-        }
-    };
-    let written = file
-        .write_all(text.as_bytes())
-        .and_then(|()| file.sync_all());
-    drop(file);
-    if let Err(e) = written.and_then(|()| {
-        if !overwrite && target.exists() {
-            // Created meanwhile by someone else: keep theirs.
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "the file appeared while writing; not overwritten",
-            ));
-        }
-        std::fs::rename(&temp, target)
-    }) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(fail(e));
-    }
-    Ok(())
 }

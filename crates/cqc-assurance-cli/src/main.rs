@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 use cqc_assurance::Error;
 
 mod data;
+mod files;
 mod published;
 mod rating;
 mod timeline;

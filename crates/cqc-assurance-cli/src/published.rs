@@ -11,7 +11,8 @@ use cqc_assurance::{
 };
 use serde_json::{json, Value};
 
-use crate::data::{write_whole, DataArgs};
+use crate::data::DataArgs;
+use crate::files::{write_atomic, write_new_atomic};
 use crate::rating::{parse_scores, ranking_text, statement_table};
 use crate::{to_json, CliError, Outcome};
 
@@ -151,7 +152,15 @@ pub fn published(args: PublishedArgs) -> Result<Outcome, CliError> {
         return match &args.out {
             None => Ok(Outcome::ok(text)),
             Some(path) => {
-                write_whole(path, &text, args.force)?;
+                if args.force {
+                    write_atomic(path, text.as_bytes())?;
+                } else {
+                    write_new_atomic(
+                        path,
+                        text.as_bytes(),
+                        "not overwritten: give --force to replace it",
+                    )?;
+                }
                 Ok(Outcome::ok(format!(
                     "wrote {path}: {} rows ({} assessments, {} councils without one), from {}\n",
                     set.records().len(),

@@ -184,7 +184,7 @@ pub fn timeline(args: TimelineArgs) -> Result<Outcome, CliError> {
             Some(t) => timeline.to_ical_on(t),
             None => timeline.to_ical(jiff::Timestamp::now()),
         };
-        write_whole(path, ics.as_bytes())?;
+        crate::files::write_atomic(path, ics.as_bytes())?;
     }
     Ok(Outcome::ok(if args.json {
         to_json(&timeline)
@@ -214,33 +214,4 @@ fn election_years(text: &str) -> Result<ElectionYears, CliError> {
             .collect::<Result<Vec<_>, _>>()
             .map(ElectionYears::Years),
     }
-}
-
-/// Writes `bytes` to `path` whole or not at all: into a temporary file in the same folder,
-/// then renamed over `path` (a reader, or a calendar program watching the file, never sees half
-/// a file, and a failed write leaves any earlier file as it was).
-fn write_whole(path: &str, bytes: &[u8]) -> Result<(), CliError> {
-    use std::io::Write as _;
-    let target = std::path::Path::new(path);
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "timeline.ics".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let fail = |e: std::io::Error| CliError::Io(format!("cannot write {path}: {e}"));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    Ok(())
 }

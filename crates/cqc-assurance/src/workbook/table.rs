@@ -1,5 +1,5 @@
 //! Tables as spreadsheets hold them, for the CSV and Excel readers and writers of the
-//! workbook's registers: decoding the bytes of a CSV file (UTF-8, UTF-16, Windows-1252), finding
+//! workbook's registers: decoding the bytes of a CSV file (UTF-8, UTF-16, Windows-1252: checked against encoding_rs), finding
 //! its separator, reading its rows with the row numbers a spreadsheet program shows, guarding
 //! cells against formula injection, and the typed cells and list encodings both formats share.
 
@@ -46,6 +46,48 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
 /// writes on UK Windows), with a warning that says so. Refused with [`Error::CsvEncoding`]: a
 /// byte-order mark followed by bytes that do not fit it, NUL characters (UTF-16 without a
 /// byte-order mark, or not a text file), and bytes that Windows-1252 does not define.
+/// UTF-16 code units (little or big endian) as text; `None` for an odd number of bytes or an
+/// unpaired surrogate. Decoded with the standard library rather than encoding_rs: its decoders
+/// are reached through one dispatch over every encoding it knows, which links all their tables
+/// (about 140 KB gzipped) into the WebAssembly module that imports registers in a browser. The
+/// tests check both decoders against encoding_rs.
+fn utf16(bytes: &[u8], little: bool) -> Option<String> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let units = bytes.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
+}
+
+/// The characters of bytes 0x80-0x9F in Windows-1252, from the WHATWG Encoding Standard's
+/// index (the five bytes it leaves undefined map to the C1 controls of the same number, as
+/// there); every other byte is the Unicode code point of its value.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
+];
+
+/// Windows-1252 bytes as text (see [`WINDOWS_1252_HIGH`]).
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     let (text, warning) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         match std::str::from_utf8(rest) {
@@ -60,13 +102,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             }
         }
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let (encoding, name) = if bytes[0] == 0xFF {
-            (encoding_rs::UTF_16LE, "UTF-16 (little endian)")
+        let little = bytes[0] == 0xFF;
+        let name = if little {
+            "UTF-16 (little endian)"
         } else {
-            (encoding_rs::UTF_16BE, "UTF-16 (big endian)")
+            "UTF-16 (big endian)"
         };
-        match encoding.decode_without_bom_handling_and_without_replacement(&bytes[2..]) {
-            Some(t) => (t.into_owned(), None),
+        match utf16(&bytes[2..], little) {
+            Some(t) => (t, None),
             None => {
                 return Err(encoding_error(
                     1,
@@ -94,10 +137,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
                         ),
                     ));
                 }
-                let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                let t = windows_1252(bytes);
                 let line = line_of(bytes, e.valid_up_to());
                 (
-                    t.into_owned(),
+                    t,
                     Some(format!(
                         "the file is not UTF-8 (first on line {line}): it was read as Windows-1252, \
                          the encoding of Excel's \"CSV (Comma delimited)\" on UK Windows; check \
@@ -721,6 +764,28 @@ mod tests {
             d(b"\xEF\xBB\xBFok\n\xA3").unwrap_err().path(),
             Some("line 2")
         );
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_as_encoding_rs_decodes_it() {
+        for b in 0..=255u8 {
+            let byte = [b];
+            let (want, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+            assert_eq!(windows_1252(&byte), want, "byte 0x{b:02X}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn utf16_is_decoded_as_encoding_rs_decodes_it(bytes in proptest::collection::vec(
+            proptest::prop_oneof![proptest::num::u8::ANY, 0xD8..=0xDFu8], 0..40)) {
+            for (little, encoding) in [(true, encoding_rs::UTF_16LE), (false, encoding_rs::UTF_16BE)] {
+                let want = encoding
+                    .decode_without_bom_handling_and_without_replacement(&bytes)
+                    .map(|t| t.into_owned());
+                proptest::prop_assert_eq!(utf16(&bytes, little), want);
+            }
+        }
     }
 
     #[test]

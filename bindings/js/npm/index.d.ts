@@ -888,6 +888,13 @@ export interface JsonObject {
 
 export type ActionStatus = "not_started" | "in_progress" | "blocked" | "done" | "cancelled";
 export type Comparison = "better" | "similar" | "worse";
+export type Rag = "red" | "amber" | "green";
+
+/** A dated note of progress on an action. */
+export interface ProgressNote {
+  date: string;
+  note: string;
+}
 export type EvidenceState = "expired" | "stale";
 
 /** A problem as data (the same fields as a thrown `CqcError`). */
@@ -971,6 +978,8 @@ export interface IndicatorComparison {
   name: string;
   collection: string;
   year: string | null;
+  /** The year of the England figure, when the workbook gives it. */
+  englandYear: string | null;
   unit: string | null;
   value: number | null;
   englandAverage: number;
@@ -1002,6 +1011,11 @@ export interface ActionSummary {
   due: string;
   status: ActionStatus;
   daysOverdue: number | null;
+  rag: Rag | null;
+  /** When the action was last updated (the workbook's `updated`), if given. */
+  updated: string | null;
+  /** The latest of its progress notes, if any. */
+  latestProgress: ProgressNote | null;
 }
 
 export interface ActionCounts {

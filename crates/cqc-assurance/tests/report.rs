@@ -294,3 +294,47 @@ fn the_shared_sentences_are_in_the_model_and_in_both_formats() {
     assert!(b.summary.scenario_sentence.is_empty() && b.benchmark_intro.is_empty());
     assert!(!blank.html().unwrap().contains("data-testid=\"scenario\""));
 }
+
+#[test]
+fn the_board_paper_has_the_whole_action_plan_the_marking_and_no_instruction_text() {
+    let mut wb = example();
+    let r = report(&wb, "2025-04-01");
+    let html = r.html().unwrap();
+    let md = r.markdown().unwrap();
+    // No marking unless the workbook has one.
+    assert!(!html.contains("class=\"marking\""));
+    // Every action of the plan (done and not started too), with RAG and the latest note.
+    for a in &wb.actions {
+        assert!(
+            html.contains(&format!("<th scope=\"row\">{}</th>", a.id)),
+            "{}",
+            a.id
+        );
+        assert!(md.contains(&format!("| {} |", a.id)), "{}", a.id);
+    }
+    assert!(html.contains("<th scope=\"col\">RAG</th>"));
+    assert!(html.contains("<th scope=\"col\">Latest progress</th>"));
+    assert!(html.contains("14 February 2025: Illustrative: 12 staff trained"));
+    assert!(!html.contains("10 January 2025: Illustrative: trusted assessor"));
+    // Template instructions never reach the paper; different or missing years are said.
+    for text in [&html, &md] {
+        assert!(!text.contains("to be entered") && !text.contains("enter the council"));
+        assert!(text.contains("council 2024-25, England 2023-24: different years"));
+        assert!(text.contains("year not stated"));
+    }
+    // A marking set in the workbook: at the top and foot of the page and in every printed
+    // page's margin boxes.
+    wb.protective_marking = Some("OFFICIAL-SENSITIVE".into());
+    let html = report(&wb, "2025-04-01").html().unwrap();
+    assert_eq!(
+        html.matches("<p class=\"marking\"").count(),
+        2,
+        "the marking above the title and at the end"
+    );
+    assert!(html.contains("@top-right { content: \"OFFICIAL-SENSITIVE\""));
+    assert!(html.contains("@bottom-left { content: \"OFFICIAL-SENSITIVE\""));
+    assert!(report(&wb, "2025-04-01")
+        .markdown()
+        .unwrap()
+        .starts_with("**OFFICIAL-SENSITIVE**"));
+}

@@ -421,7 +421,16 @@ fn the_word_report_has_every_figure_of_the_model() {
             &m.evidence_attention,
         ),
         (
-            strings(&["Id", "Statement", "Action", "Owner", "Due", "Status"]),
+            strings(&[
+                "Id",
+                "Statement",
+                "Action",
+                "Owner",
+                "Due",
+                "Status",
+                "RAG",
+                "Latest progress",
+            ]),
             &m.actions,
         ),
     ] {

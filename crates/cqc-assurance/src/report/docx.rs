@@ -608,9 +608,18 @@ impl Writer {
         if !m.actions.is_empty() {
             self.text_table(
                 None,
-                &["Id", "Statement", "Action", "Owner", "Due", "Status"],
+                &[
+                    "Id",
+                    "Statement",
+                    "Action",
+                    "Owner",
+                    "Due",
+                    "Status",
+                    "RAG",
+                    "Latest progress",
+                ],
                 &m.actions,
-                &[2, 2, 7, 3, 3, 3],
+                &[2, 2, 6, 3, 3, 3, 2, 5],
             );
         }
     }
@@ -698,6 +707,15 @@ impl Writer {
                 })
                 .collect();
             self.table(None, &columns, rows, &[30, 14, 28, 28]);
+            for s in t.statements.iter() {
+                if let Some(n) = &s.narrative {
+                    self.push(
+                        Paragraph::new()
+                            .add_run(text_run(&format!("{} narrative. ", s.number)).bold())
+                            .add_run(text_run(n)),
+                    );
+                }
+            }
         }
     }
 

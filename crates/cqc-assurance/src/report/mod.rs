@@ -133,6 +133,8 @@ pub struct StatementRow {
     pub strengths: Vec<String>,
     /// Areas for improvement.
     pub areas_for_improvement: Vec<String>,
+    /// The council's account of the statement, if written.
+    pub narrative: Option<String>,
 }
 
 /// A theme with its statements, for the grouped tables.
@@ -459,6 +461,10 @@ impl ReportModel {
                         ),
                         strengths: s.strengths.clone(),
                         areas_for_improvement: s.areas_for_improvement.clone(),
+                        narrative: workbook
+                            .statement(s.statement)
+                            .and_then(|e| e.narrative.clone())
+                            .filter(|n| !n.trim().is_empty()),
                     })
                     .collect(),
             })
@@ -492,7 +498,12 @@ impl ReportModel {
             kicker: "Adult social care · CQC local authority assessment · self-assessment report"
                 .into(),
             position: format!("Position on {} · scores under the {method}", long_date(a.as_of)),
-            protective_marking: None,
+            protective_marking: workbook
+                .protective_marking
+                .as_deref()
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+                .map(str::to_string),
             running_header: format!("{} · adult social care self-assessment · {}", a.council, long_date(a.as_of)),
             colours: RatingColours {
                 inadequate: Rating::Inadequate.colour().into(),
@@ -568,10 +579,7 @@ impl ReportModel {
                 .map(|i| ReportRow {
                     cells: vec![
                         i.name.clone(),
-                        match &i.year {
-                            Some(y) => format!("{} ({y})", i.collection),
-                            None => i.collection.clone(),
-                        },
+                        indicator_years(i),
                         i.value
                             .map(|v| with_unit(v, &i.unit))
                             .unwrap_or_else(|| "not entered".into()),
@@ -742,6 +750,12 @@ fn action_rows(a: &WorkbookAnalysis) -> Vec<ReportRow> {
                     Some(d) => format!("{}, {} overdue", s.status.label(), days(i64::from(d))),
                     None => s.status.label().to_string(),
                 },
+                s.rag.map(|r| r.label().to_string()).unwrap_or_default(),
+                match (&s.latest_progress, s.updated) {
+                    (Some(n), _) => format!("{}: {}", long_date(n.date), n.note),
+                    (None, Some(u)) => format!("updated {}", long_date(u)),
+                    (None, None) => String::new(),
+                },
             ],
             class: if s.days_overdue.is_some() {
                 "overdue".into()
@@ -750,6 +764,23 @@ fn action_rows(a: &WorkbookAnalysis) -> Vec<ReportRow> {
             },
         })
         .collect()
+}
+
+/// The collection and the years of an indicator's figures, saying when they differ or are not
+/// stated: a council's figure and England's are comparable only for the same year.
+fn indicator_years(i: &crate::workbook::IndicatorComparison) -> String {
+    match (&i.year, &i.england_year) {
+        (Some(y), Some(e)) if y != e => format!(
+            "{} (council {y}, England {e}: different years, not directly comparable)",
+            i.collection
+        ),
+        (Some(y), _) => format!("{} ({y})", i.collection),
+        (None, Some(e)) => format!(
+            "{} (England {e}; the council's year is not stated)",
+            i.collection
+        ),
+        (None, None) => format!("{} (year not stated)", i.collection),
+    }
 }
 
 fn action_counts(a: &WorkbookAnalysis) -> String {

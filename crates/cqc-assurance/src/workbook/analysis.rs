@@ -19,7 +19,7 @@ use crate::score::{Rating, Score};
 
 use crate::timeline::{plan_timeline, Timeline};
 
-use super::document::{timeline_input, ActionStatus, SelfScore, Workbook};
+use super::document::{timeline_input, ActionStatus, ProgressNote, Rag, SelfScore, Workbook};
 
 /// A problem worth a look that does not stop the workbook being read: a statement not scored,
 /// a statement with no evidence, a high self-score against poor indicators...
@@ -203,8 +203,10 @@ pub struct IndicatorComparison {
     pub name: String,
     /// Survey or collection.
     pub collection: String,
-    /// Year of the figures.
+    /// Year of the council's figure.
     pub year: Option<String>,
+    /// Year of the England figure, where it differs from the council's.
+    pub england_year: Option<String>,
     /// Unit.
     pub unit: Option<String>,
     /// The council's figure, if entered.
@@ -265,6 +267,12 @@ pub struct ActionSummary {
     pub status: ActionStatus,
     /// Days past due on the analysis date, for an open action past its due date.
     pub days_overdue: Option<i32>,
+    /// Its red, amber or green status, if given.
+    pub rag: Option<Rag>,
+    /// When it was last updated, if given.
+    pub updated: Option<Date>,
+    /// The latest of its progress notes (by date; the last written on a tie).
+    pub latest_progress: Option<ProgressNote>,
 }
 
 /// Counts of the action plan.
@@ -678,6 +686,7 @@ pub fn analyse_workbook_with(
                 name: ind.name.clone(),
                 collection: ind.collection.clone(),
                 year: ind.year.clone(),
+                england_year: ind.england_year.clone(),
                 unit: ind.unit.clone(),
                 value: ind.value,
                 england_average: ind.england_average,
@@ -728,6 +737,14 @@ pub fn analyse_workbook_with(
             due: a.due,
             status: a.status,
             days_overdue: (a.status.is_open() && a.due < as_of).then(|| days_between(a.due, as_of)),
+            rag: a.rag,
+            updated: a.updated,
+            latest_progress: a
+                .progress
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, n)| (n.date, *i))
+                .map(|(_, n)| n.clone()),
         })
         .collect();
     let count =

@@ -475,16 +475,58 @@ impl Workbook {
             reference: Some(reference.into()),
             notes: None,
         };
-        let quoted = "England figure as quoted in CQC reports; enter the council's own figure for the same year";
+        let quoted = "England figure as quoted in CQC reports";
         use QualityStatement::AssessingNeeds as QS1;
         let mut wb = Workbook::new(council);
         wb.indicators = vec![
-            ind("People who use services with as much control over their daily life as they want", "ASCOF (from the Adult Social Care Survey)", 77.6, Some("2023-24"), &[QS1], quoted),
-            ind("People who use services with as much social contact as they would like", "Adult Social Care Survey (ASCS)", 45.6, None, &[QS1], quoted),
-            ind("People satisfied with their care and support", "Adult Social Care Survey (ASCS)", 61.21, None, &[QS1], "England figure as quoted in CQC's report on Windsor and Maidenhead; enter the council's own figure for the same year"),
-            ind("Carers very or extremely satisfied with social services", "Survey of Adult Carers in England (SACE)", 36.7, Some("2023-24"), &[QS1], quoted),
-            ind("Carers with as much control over their daily life as they want", "Survey of Adult Carers in England (SACE)", 21.53, None, &[QS1], "England figure as quoted in CQC's report on Liverpool; enter the council's own figure for the same year"),
-            ind("People receiving direct payments", "ASCOF", 25.5, None, &[], quoted),
+            ind(
+                "People who use services with as much control over their daily life as they want",
+                "ASCOF (from the Adult Social Care Survey)",
+                77.6,
+                Some("2023-24"),
+                &[QS1],
+                quoted,
+            ),
+            ind(
+                "People who use services with as much social contact as they would like",
+                "Adult Social Care Survey (ASCS)",
+                45.6,
+                None,
+                &[QS1],
+                quoted,
+            ),
+            ind(
+                "People satisfied with their care and support",
+                "Adult Social Care Survey (ASCS)",
+                61.21,
+                None,
+                &[QS1],
+                "England figure as quoted in CQC's report on Windsor and Maidenhead",
+            ),
+            ind(
+                "Carers very or extremely satisfied with social services",
+                "Survey of Adult Carers in England (SACE)",
+                36.7,
+                Some("2023-24"),
+                &[QS1],
+                quoted,
+            ),
+            ind(
+                "Carers with as much control over their daily life as they want",
+                "Survey of Adult Carers in England (SACE)",
+                21.53,
+                None,
+                &[QS1],
+                "England figure as quoted in CQC's report on Liverpool",
+            ),
+            ind(
+                "People receiving direct payments",
+                "ASCOF",
+                25.5,
+                None,
+                &[],
+                quoted,
+            ),
         ];
         wb
     }

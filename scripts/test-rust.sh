@@ -8,6 +8,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
+
+# The repository stands alone: no file refers to a folder outside it (the notes a session works
+# from, another machine's paths) or to an issue tracker's numbers, which a reader of a release
+# cannot follow.
+if outside=$(git grep -nIE '\.\./shared|/work/|[Ii]ssue [0-9]+' -- . ':!Cargo.lock' ':!scripts/test-rust.sh'); then
+  echo "test-rust: these lines refer to what is not in the repository:" >&2
+  echo "$outside" >&2
+  exit 1
+fi
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
 

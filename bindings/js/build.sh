@@ -8,8 +8,8 @@
 #
 # Installs what it needs on a fresh machine, each only when missing or at the wrong version:
 # the wasm32-unknown-unknown target (rustup), wasm-bindgen-cli at exactly the wasm-bindgen
-# version recorded in Cargo.lock (cargo install, without --locked: see
-# /work/shared/toolchain-notes.md), binaryen 132.0.0 and typescript (npm ci in bindings/js).
+# version recorded in Cargo.lock (cargo install, without --locked: the CLI's own lock file
+# pins a crate version the registry no longer serves), binaryen 132.0.0 and typescript (npm ci in bindings/js).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

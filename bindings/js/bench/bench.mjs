@@ -1,4 +1,4 @@
-// Benchmarks of the npm package (issue 7), run by hand after bindings/js/build.sh:
+// Benchmarks of the npm package, run by hand after bindings/js/build.sh:
 //   node bindings/js/bench/bench.mjs [rows]
 // 1. rateMany over a Uint8Array of N rows against a plain-JavaScript implementation of the
 //    same rule over an array of objects (the BASELINE, written here only to be compared with;

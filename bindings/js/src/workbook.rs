@@ -1,4 +1,4 @@
-//! The self-assessment workbook (issue 6), for JavaScript: the workbook document is taken in the
+//! The self-assessment workbook, for JavaScript: the workbook document is taken in the
 //! core's own file format (JSON text, or the parsed object, keys exactly as in the file), checked
 //! and analysed by the core; results come back with camelCase field names.
 

@@ -5,7 +5,7 @@
 //! The documents used to be read with `#[derive(Deserialize)]` structs wrapped in
 //! `serde_path_to_error`. That gives the same errors, but compiles a deserializer per struct
 //! and per input type, which made the WebAssembly modules of the npm package tens of kilobytes
-//! bigger than their budget (issue 5). Here there is one parser and a handful of readers.
+//! bigger than their budget. Here there is one parser and a handful of readers.
 //!
 //! Messages follow serde's wording (`invalid type: integer `3`, expected a string`,
 //! `unknown field `x`, expected `a` or `b``), without the line and column that serde adds to a

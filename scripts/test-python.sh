@@ -67,13 +67,10 @@ cd ../..
 
 # 4. The workbook's .xlsx as openpyxl and LibreOffice read it, written and read back by the
 #    cqc-assurance command (built here in the usual target directory).
-if ! command -v soffice >/dev/null 2>&1; then
-  echo "test-python: LibreOffice is not installed: installing libreoffice-calc (apt-get, a few minutes)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq -o DPkg::Lock::Timeout=600
-  apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends libreoffice-calc >/dev/null
-  command -v soffice >/dev/null 2>&1 || { echo "test-python: soffice still missing after installing libreoffice-calc" >&2; exit 1; }
-fi
+# Calc, not only soffice: test-rust.sh may have installed Writer alone, with which soffice
+# converts no .xlsx and still exits 0.
+source scripts/libreoffice.sh
+need_libreoffice calc
 echo "test-python: $(soffice --version | head -n 1)"
 CARGO_TARGET_DIR="$PWD/target" cargo build --locked -q -p cqc-assurance-cli
 CQC_ASSURANCE_BIN="$PWD/target/debug/cqc-assurance" \

@@ -35,21 +35,14 @@ done
 # The Word report read by another program. LibreOffice Writer converts it (soffice without
 # Writer, e.g. with Calc alone, cannot open a .docx) and poppler-utils reads the PDF; both are
 # installed with apt-get when missing. The test fails, never skips, if they are still missing.
-need=()
-soffice_path=$(command -v soffice || true)
-if [ -z "$soffice_path" ] \
-   || [ ! -e "$(dirname "$(readlink -f "$soffice_path")")/libswlo.so" ]; then
-  need+=(libreoffice-writer)
-fi
+source scripts/libreoffice.sh
+need_libreoffice writer
 if ! command -v pdftoppm >/dev/null || ! command -v pdftotext >/dev/null \
    || ! command -v pdfinfo >/dev/null; then
-  need+=(poppler-utils)
-fi
-if [ ${#need[@]} -gt 0 ]; then
-  echo "test-rust.sh: installing ${need[*]} (apt-get) to check the Word report; LibreOffice takes a few minutes"
+  echo "test-rust.sh: installing poppler-utils (apt-get) to read the Word report's PDF"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${need[@]}" >/dev/null
+  apt-get update -qq -o DPkg::Lock::Timeout=600
+  apt-get install -y -qq -o DPkg::Lock::Timeout=600 poppler-utils >/dev/null
 fi
 cargo test -p cqc-assurance-cli --locked --test docx_libreoffice -- --ignored
 echo "test-rust.sh: LibreOffice read the Word report; pages drawn in target/screenshots/report-docx-*.png"

@@ -37,6 +37,9 @@ def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     done = subprocess.run([binary, *args], capture_output=True, text=True)
     if check:
         assert done.returncode == 0, done.stdout + done.stderr
+    # soffice exits 0 when it has no filter for a file (Calc not installed, say): what it said
+    # is the only clue, so it goes in the message.
+    assert writes.exists(), f"soffice wrote no {writes.name}: {done.stdout}{done.stderr}"
     return done
 
 
@@ -46,12 +49,15 @@ def soffice() -> str:
     return found
 
 
-def run_soffice(args: list[str], cwd: Path) -> None:
+def run_soffice(args: list[str], cwd: Path, writes: Path) -> None:
     # Its own profile folder (HOME), and the UK locale of a council's laptop: LibreOffice
     # shows a dd/mm/yyyy cell in its locale's date order.
     env = dict(os.environ, HOME=str(cwd / "lo-profile"), LANG="en_GB.UTF-8", LC_ALL="en_GB.UTF-8")
     done = subprocess.run([soffice(), "--headless", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
+    # soffice exits 0 when it has no filter for a file (Calc not installed, say): what it said
+    # is the only clue, so it goes in the message.
+    assert writes.exists(), f"soffice wrote no {writes.name}: {done.stdout}{done.stderr}"
 
 
 @pytest.fixture
@@ -193,6 +199,7 @@ def test_libreoffice_converts_every_sheet(exported: Path, tmp_path: Path) -> Non
         ["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
          "--outdir", str(tmp_path / "csv"), str(exported)],
         tmp_path,
+        tmp_path / "csv",
     )
     sheets = {}
     for name in SHEETS:
@@ -209,7 +216,8 @@ def test_libreoffice_converts_every_sheet(exported: Path, tmp_path: Path) -> Non
 
 
 def test_a_file_re_saved_by_libreoffice_reads_back_the_same(exported: Path, tmp_path: Path) -> None:
-    run_soffice(["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "re"), str(exported)], tmp_path)
+    run_soffice(["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "re"), str(exported)], tmp_path,
+                tmp_path / "re" / "liverpool.xlsx")
     resaved = tmp_path / "re" / "liverpool.xlsx"
     assert resaved.is_file() and resaved.read_bytes() != exported.read_bytes()
     out = tmp_path / "back.json"

@@ -48,7 +48,7 @@ rm -rf "$venv"
 "$PY" -m venv "$venv"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check \
   pytest==9.2.0 hypothesis==6.170.15 numpy==2.4.6 pandas==3.1.1 mypy==2.4.1 icalendar==7.3.0 \
-  openpyxl==3.1.5
+  openpyxl==3.1.5 pandas-stubs==3.1.0.261029
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps "$wheel"
 echo "python: installed $(basename "$wheel") into a fresh environment ($venv)"
 

@@ -512,7 +512,8 @@ export interface PublishedResult {
   assessmentKind: "pilot" | "baseline" | "reassessment" | null;
   /** `YYYY-MM` or `YYYY-MM-DD`, where known. */
   published: string | null;
-  publishedPrecision: "day" | "month" | "unknown" | null;
+  /** How precisely `published` is known (`week`: the week commencing the date). */
+  publishedPrecision: "day" | "week" | "month" | "unknown" | null;
   /** QS1-QS9, or `null` where the scores were not published. */
   scores: NineScoreValues | null;
   total: number | null;
@@ -559,6 +560,39 @@ export interface Ranking {
 export interface RatingCount {
   rating: RatingId;
   councils: number;
+}
+
+/** A council's position nationally, within its region and among councils of its kind. */
+export interface CouncilRankings {
+  gssCode: string;
+  council: string;
+  england: Ranking;
+  region: Ranking;
+  councilType: Ranking;
+}
+
+/** How many councils of a group (a region or a kind of council) have each current rating. */
+export interface RatingCounts {
+  region: RegionId | null;
+  councilType: CouncilTypeId | null;
+  councils: number;
+  /** Inadequate, requires improvement, good, outstanding. */
+  counts: [number, number, number, number];
+  /** Of those, councils whose only result is a pilot's indicative rating. */
+  pilot: number;
+  /** Councils with a published assessment whose rating no source found states. */
+  ratingUnknown: number;
+  /** Councils with no published assessment found. */
+  noResult: number;
+}
+
+/** How the councils of one region scored each statement. */
+export interface GroupDistribution {
+  region: RegionId | null;
+  councilType: CouncilTypeId | null;
+  /** Councils of the group with nine published scores (current assessment). */
+  councils: number;
+  statements: StatementDistribution[];
 }
 
 export interface PublishedConflict {
@@ -1154,6 +1188,29 @@ export function statementDistribution(): StatementDistribution[];
 
 /** Where an assessment's percentage would rank among the published councils. */
 export function rankAmongPublished(assessment: AssessmentInput): Ranking;
+/**
+ * With a council (a name in any usual spelling or an ONS code): its ranks nationally, within its
+ * region and among councils of its kind, its own published result left out.
+ */
+export function rankAmongPublished(assessment: AssessmentInput, council: string): CouncilRankings;
+
+/** A council's published scores ranked among the others; `null` when its scores are not published. */
+export function councilRankings(council: string): CouncilRankings | null;
+
+/** Current ratings counted in each region, England's nine regions in order. */
+export function publishedRatingCountsByRegion(): RatingCounts[];
+
+/** Current ratings counted for each kind of council. */
+export function publishedRatingCountsByType(): RatingCounts[];
+
+/** How the councils of each region scored each statement. */
+export function statementDistributionByRegion(): GroupDistribution[];
+
+/**
+ * Published results from a CSV in the format the package ships (`cqc-assurance published --csv`
+ * writes it): the records, or a thrown error naming the first bad row's line.
+ */
+export function publishedResultsFromCsv(text: string): PublishedResult[];
 
 /** How many published councils have each rating, worst to best. */
 export function publishedRatingCounts(): RatingCount[];

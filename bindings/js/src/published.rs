@@ -28,10 +28,56 @@ pub fn statement_distribution() -> JsResult {
     to_js(&cqc::PublishedDataset::bundled().statement_distribution())
 }
 
-/// Where an assessment's percentage would rank among the published councils.
+/// Where an assessment's percentage would rank among the published councils; with a
+/// `council` (a name in any usual spelling or an ONS code), its ranks nationally, within its
+/// region and among councils of its kind, its own published result left out.
 #[wasm_bindgen(js_name = rankAmongPublished)]
-pub fn rank_among_published(assessment: &JsValue) -> JsResult {
-    to_js(&cqc::rank_among_published(&assessment_arg(assessment)?))
+pub fn rank_among_published(assessment: &JsValue, council: &JsValue) -> JsResult {
+    let assessment = assessment_arg(assessment)?;
+    if council.is_undefined() || council.is_null() {
+        return to_js(&cqc::rank_among_published(&assessment));
+    }
+    let council = cqc::find_council_reference(&text_arg(council)).map_err(thrown)?;
+    to_js(&cqc::PublishedDataset::bundled().rankings_for(&assessment, council))
+}
+
+/// A council's current published scores placed among the other councils nationally, within
+/// its region and among councils of its kind; `null` when its scores are not published.
+#[wasm_bindgen(js_name = councilRankings)]
+pub fn council_rankings(council: &JsValue) -> JsResult {
+    let data = cqc::PublishedDataset::bundled();
+    match data.council_rankings(&text_arg(council)).map_err(thrown)? {
+        Some(r) => to_js(&r),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+/// Current ratings counted in each region, with the councils that have no published result.
+#[wasm_bindgen(js_name = publishedRatingCountsByRegion)]
+pub fn published_rating_counts_by_region() -> JsResult {
+    to_js(&cqc::PublishedDataset::bundled().rating_counts_by_region())
+}
+
+/// Current ratings counted for each kind of council (county, London borough...).
+#[wasm_bindgen(js_name = publishedRatingCountsByType)]
+pub fn published_rating_counts_by_type() -> JsResult {
+    to_js(&cqc::PublishedDataset::bundled().rating_counts_by_type())
+}
+
+/// How the councils of each region scored each statement (current assessments with nine
+/// published scores).
+#[wasm_bindgen(js_name = statementDistributionByRegion)]
+pub fn statement_distribution_by_region() -> JsResult {
+    to_js(&cqc::PublishedDataset::bundled().statement_distribution_by_region())
+}
+
+/// Published results read from a CSV in the format the package ships (`published --csv`
+/// writes it), for results newer than the bundled ones: the records, or the first bad
+/// row's error with its line.
+#[wasm_bindgen(js_name = publishedResultsFromCsv)]
+pub fn published_results_from_csv(text: &JsValue) -> JsResult {
+    let data = cqc::PublishedDataset::from_csv(&text_arg(text)).map_err(thrown)?;
+    to_js(data.records())
 }
 
 #[derive(Serialize)]

@@ -5,9 +5,12 @@ rating and explanation, load the published results into pandas, rate many at onc
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
 import cqc_assurance as cqc
 
@@ -15,7 +18,9 @@ import cqc_assurance as cqc
 def liverpool() -> cqc.RatingResult:
     # Liverpool as listed in press coverage, QS1-QS9 in CQC's order.
     result: cqc.RatingResult = cqc.rate([2, 3, 3, 2, 2, 2, 2, 3, 3])
-    assert result.rating == "requires_improvement"
+    # A rating is typed as one of the four names, so a misspelt comparison is a type error.
+    rating: Literal["inadequate", "requires_improvement", "good", "outstanding"] = result.rating
+    assert rating == "requires_improvement"
     assert (result.percent, result.total, result.max) == (62, 22, 36)
     band: cqc.BandPosition = result.band
     assert band.points_to_next_rating == 1
@@ -34,6 +39,19 @@ def published() -> int:
     camden: cqc.PublishedResult = results.find("London Borough of Camden")
     scores: list[int] = camden.scores or []
     return sum(scores)
+
+
+def regions() -> pd.DataFrame:
+    # Current results, Good or better, by region: the DataFrame is typed (pandas-stubs).
+    df: pd.DataFrame = cqc.published_dataframe()
+    current = df[df["current"] & df["rating"].notna()]
+    at_least_good = current["rating"] >= "good"
+    return at_least_good.groupby(current["region"]).mean().sort_values(ascending=False).to_frame("good_or_better")
+
+
+def workbook(path: Path) -> cqc.WorkbookAnalysis:
+    # A workbook opens from a path as well as from JSON text or a dict.
+    return cqc.Workbook(path).analyse("2025-01-06")
 
 
 def batch() -> list[str]:
@@ -63,3 +81,5 @@ if __name__ == "__main__":
     print(liverpool())
     print("\n".join(explain_and_check()))
     print(published(), batch(), timeline(), errors())
+    print(regions())
+    print(workbook(Path(__file__).parents[3] / "examples" / "liverpool-workbook.json"))

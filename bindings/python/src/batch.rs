@@ -10,8 +10,8 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyList, PyString, PyTuple};
 
-use crate::convert::type_name;
-use crate::errors::{to_py_err, OrRaise};
+use crate::convert::{is_pandas_na, type_name};
+use crate::errors::to_py_err;
 
 fn out_of_range(row: usize, col: usize, value: String) -> Error {
     Error::ScoreOutOfRange {
@@ -58,9 +58,10 @@ fn copy_typed<T: Element + Copy>(
     Ok(Ok(out))
 }
 
-/// One cell from a Python object: None or NaN = not assessed, int, whole float, numpy scalar.
+/// One cell from a Python object: None, NaN or pd.NA = not assessed, int, whole float, numpy
+/// scalar.
 fn object_cell(obj: &Bound<'_, PyAny>, row: usize, col: usize) -> PyResult<Result<u8, Error>> {
-    if obj.is_none() {
+    if obj.is_none() || is_pandas_na(obj)? {
         return Ok(Ok(0));
     }
     if obj.is_instance_of::<PyBool>() {
@@ -215,10 +216,107 @@ pub(crate) fn rate_many<'py>(
             Err(_) => copy_objects(scores)?,
         }
     };
-    let flat = flat.map_err(|e| to_py_err(py, &e))?;
+    let flat = flat.map_err(|e| to_py_err(py, &labelled(scores, e)))?;
     let rows = flat.len() / 9;
     let (mut ratings, mut percents) = (vec![0u8; rows], vec![0u8; rows]);
-    py.detach(|| cqc::rate_batch(&flat, &mut ratings, &mut percents))
-        .or_raise(py)?;
+    py.detach(|| rate_in_parallel(&flat, &mut ratings, &mut percents))
+        .map_err(|e| to_py_err(py, &labelled(scores, e)))?;
     Ok((ratings.into_pyarray(py), percents.into_pyarray(py)))
+}
+
+/// Rows per thread below which one thread rates the whole batch (starting a thread costs
+/// more than rating this many rows, about 1 ms).
+const ROWS_PER_THREAD: usize = 200_000;
+
+/// The core's `rate_batch` over the machine's cores: the rows are split into contiguous runs,
+/// one per thread, each rated by the core as a batch of its own. The results are those of one
+/// call (each row is rated alone); an error is the first row's in row order, with its row
+/// number in the whole batch.
+fn rate_in_parallel(scores: &[u8], ratings: &mut [u8], percents: &mut [u8]) -> Result<(), Error> {
+    let rows = ratings.len();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(rows / ROWS_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return cqc::rate_batch(scores, ratings, percents);
+    }
+    let per = rows.div_ceil(threads);
+    let results: Vec<Result<(), Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = scores
+            .chunks(per * 9)
+            .zip(ratings.chunks_mut(per))
+            .zip(percents.chunks_mut(per))
+            .map(|((s, r), p)| scope.spawn(move || cqc::rate_batch(s, r, p)))
+            .collect();
+        handles
+            .into_iter()
+            // The core does not panic; if it ever did, the panic goes on to Python.
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    for (i, result) in results.into_iter().enumerate() {
+        if let Err(e) = result {
+            // The run's own row numbers, moved to the whole batch's.
+            let moved = e
+                .path()
+                .and_then(|p| p.strip_prefix("scores["))
+                .and_then(|rest| {
+                    let (row, tail) = rest.split_once(']')?;
+                    let row: usize = row.parse().ok()?;
+                    Some(format!("scores[{}]{tail}", row + i * per))
+                });
+            return Err(match moved {
+                Some(path) => e.at_path(path),
+                None => e,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The error with a DataFrame's own names in its path: `scores[3][4]` of a frame indexed by
+/// council becomes `scores.loc['Sefton', 'qs5']` (the row label and column a pandas user
+/// reads, as `repr` writes them). Anything that is not a labelled frame, or a path that is
+/// not a row or cell, keeps its positions.
+fn labelled(scores: &Bound<'_, PyAny>, err: Error) -> Error {
+    // A frame of the wrong width is reported at `scores[0]` with its width: no row to name.
+    if matches!(err, Error::WrongLength { .. }) {
+        return err;
+    }
+    let Some(path) = err.path() else {
+        return err;
+    };
+    let Some(rest) = path.strip_prefix("scores[") else {
+        return err;
+    };
+    let mut parts = rest.trim_end_matches(']').split("][");
+    let (Some(row), col) = (
+        parts.next().and_then(|r| r.parse::<usize>().ok()),
+        parts.next(),
+    ) else {
+        return err;
+    };
+    let label = |axis: &str, i: usize| -> Option<String> {
+        let names = scores.getattr(axis).ok()?;
+        Some(names.get_item(i).ok()?.repr().ok()?.to_string())
+    };
+    if !(scores.hasattr("index").unwrap_or(false) && scores.hasattr("columns").unwrap_or(false)) {
+        return err;
+    }
+    let Some(row_label) = label("index", row) else {
+        return err;
+    };
+    let new_path = match col.map(str::parse::<usize>) {
+        None => format!("scores.loc[{row_label}]"),
+        Some(Ok(c)) => match label("columns", c) {
+            Some(col_label) => format!("scores.loc[{row_label}, {col_label}]"),
+            None => return err,
+        },
+        Some(Err(_)) => return err,
+    };
+    err.at_path(new_path)
 }

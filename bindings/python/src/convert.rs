@@ -288,6 +288,22 @@ pub(crate) fn python_quotes(rust: &str) -> String {
     out
 }
 
+/// Whether the object is pandas' missing value `pd.NA` (told by its type, so that pandas is
+/// never imported here).
+pub(crate) fn is_pandas_na(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let ty = obj.get_type();
+    Ok(ty.name()?.to_cow()? == "NAType" && ty.module()?.to_cow()?.starts_with("pandas"))
+}
+
+/// Whether the object is a missing value as pandas counts one (`None`, a float NaN, `pd.NA`):
+/// a score so given is not assessed, in `rate` as in `rate_many`.
+pub(crate) fn is_missing(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if obj.is_none() || is_pandas_na(obj)? {
+        return Ok(true);
+    }
+    Ok(obj.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::python_quotes;

@@ -9,7 +9,7 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, Py
 use serde_json::{json, Value};
 
 use crate::classes::{PyAssessment, PyRatingMethod};
-use crate::convert::{to_value, type_name};
+use crate::convert::{is_missing, to_value, type_name};
 use crate::errors::{to_py_err, OrRaise};
 
 /// The keys of an assessment document (`{"version", "method", "scores", "evidence_scores"}`);
@@ -195,7 +195,7 @@ fn read_assessment(
             type_name(scores)
         )));
     }
-    let value = to_value(scores, "")?;
+    let value = to_value(&missing_as_none(scores, is_dict)?, "")?;
     let document = match value {
         Value::Object(map) if map.keys().any(|k| DOCUMENT_KEYS.contains(&k.as_str())) => {
             Value::Object(map)
@@ -208,6 +208,37 @@ fn read_assessment(
         other => json!({ "scores": other }),
     };
     Assessment::from_json_with_default(&document.to_string(), default).or_raise(py)
+}
+
+/// The scores with each missing statement score (NaN, `pd.NA`) as `None`, which the core reads
+/// as not assessed: a pandas row (`df.iloc[i]`, `.tolist()`) means what `rate_many` reads from
+/// the same frame. Only the nine scores themselves (the items of a list, the values of a dict
+/// keyed by statement); anything deeper is read as given.
+fn missing_as_none<'py>(scores: &Bound<'py, PyAny>, is_dict: bool) -> PyResult<Bound<'py, PyAny>> {
+    let py = scores.py();
+    let none = |v: Bound<'py, PyAny>| -> PyResult<Bound<'py, PyAny>> {
+        Ok(if is_missing(&v)? {
+            py.None().into_bound(py)
+        } else {
+            v
+        })
+    };
+    if is_dict {
+        let Ok(mapping) = scores.cast::<pyo3::types::PyMapping>() else {
+            return Ok(scores.clone());
+        };
+        let out = PyDict::new(py);
+        for item in mapping.items()?.iter() {
+            let (k, v): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract()?;
+            out.set_item(k, none(v)?)?;
+        }
+        return Ok(out.into_any());
+    }
+    let out = PyList::empty(py);
+    for v in scores.try_iter()? {
+        out.append(none(v?)?)?;
+    }
+    Ok(out.into_any())
 }
 
 /// The document of [`cqc_assurance::rating_probabilities_json`] from Python: a dict or list of

@@ -422,11 +422,14 @@ impl PyPublishedResults {
             .collect()
     }
 
-    /// The records as a pandas DataFrame: `council`, `gss_code`, `region`, `council_type`,
-    /// `assessment_kind`, `published_precision`, `current`, `published`, `rating`, `pilot`,
-    /// `qs1` .. `qs9`, `total`, `assessed`, `percent` (nullable integers), `percent_basis`,
-    /// `source_kind`, `cqc_report_url`, `note`, `sources` (lists).
-    /// Needs pandas (an `ImportError` saying how to install it otherwise).
+    /// The records as a pandas DataFrame, one row per record (an assessment, or a council with
+    /// none found): `council`, `gss_code`, `region`, `council_type`, `assessment_kind`,
+    /// `published` (`datetime64`: the first day the published date can mean, see
+    /// `published_precision`), `published_precision`, `current`, `rating` (an ordered
+    /// `Categorical`, inadequate < requires_improvement < good < outstanding), `pilot`,
+    /// `qs1` .. `qs9`, `total`, `assessed`, `percent` (nullable `Int8`: `<NA>` where no
+    /// source states them), `percent_basis`, `source_kind`, `cqc_report_url`, `note`,
+    /// `sources` (lists). Needs pandas (an `ImportError` saying how to install it otherwise).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = py
             .import("pandas")
@@ -445,13 +448,24 @@ impl PyPublishedResults {
         columns.set_item("region", col(&|r| json!(r.region))?)?;
         columns.set_item("council_type", col(&|r| json!(r.council_type))?)?;
         columns.set_item("assessment_kind", col(&|r| json!(r.assessment_kind))?)?;
+        columns.set_item("current", col(&|r| json!(r.current))?)?;
+        let published = col(&|r| json!(r.published_from()))?;
+        columns.set_item(
+            "published",
+            pandas.getattr("to_datetime")?.call1((published,))?,
+        )?;
         columns.set_item(
             "published_precision",
             col(&|r| json!(r.published_precision))?,
         )?;
-        columns.set_item("current", col(&|r| json!(r.current))?)?;
-        columns.set_item("published", col(&|r| json!(r.published))?)?;
-        columns.set_item("rating", col(&|r| json!(r.rating))?)?;
+        let options = PyDict::new(py);
+        let ratings: Vec<&str> = cqc::Rating::ALL.iter().map(|r| r.as_str()).collect();
+        options.set_item("categories", ratings)?;
+        options.set_item("ordered", true)?;
+        let categorical = pandas
+            .getattr("Categorical")?
+            .call((col(&|r| json!(r.rating))?,), Some(&options))?;
+        columns.set_item("rating", categorical)?;
         columns.set_item("pilot", col(&|r| json!(r.pilot))?)?;
         let mut int_columns = Vec::new();
         for qs in QualityStatement::ALL {
@@ -476,7 +490,7 @@ impl PyPublishedResults {
         let df = pandas.getattr("DataFrame")?.call1((columns,))?;
         let dtypes = PyDict::new(py);
         for c in &int_columns {
-            dtypes.set_item(c, "Int64")?;
+            dtypes.set_item(c, "Int8")?;
         }
         df.call_method1("astype", (dtypes,))
     }

@@ -155,16 +155,53 @@ fn as_of_arg(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
 /// A document argument: JSON text, or a dict (dates in it may be `datetime.date`).
 fn document_text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_cow()?.into_owned());
+        let text = s.to_cow()?;
+        // JSON text starts with `{` (after any byte order mark and white space); any other
+        // string is the name of a file, never "invalid JSON".
+        if text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
+        {
+            return Ok(text.into_owned());
+        }
+        return read_document_file(&text, what);
     }
     if obj.is_instance_of::<PyDict>() {
         let value = dates_to_text(obj)?;
         return Ok(value.to_string());
     }
+    if obj.hasattr("__fspath__")? {
+        let path: std::path::PathBuf = obj.extract()?;
+        return read_document_file(&path.to_string_lossy(), what);
+    }
     Err(PyTypeError::new_err(format!(
-        "{what} must be a dict or JSON text, got {}",
+        "{what} must be a dict, JSON text or the path of a JSON file, got {}",
         type_name(obj)
     )))
+}
+
+/// A document read from a file, as UTF-8 (a byte order mark allowed); a missing file is
+/// `FileNotFoundError` saying what else the argument could have been.
+fn read_document_file(path: &str, what: &str) -> PyResult<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+            String::from_utf8(bytes.to_vec()).map_err(|e| {
+                pyo3::exceptions::PyValueError::new_err(format!(
+                    "{path}: a {what} file must be UTF-8 JSON; byte {} is not UTF-8",
+                    e.utf8_error().valid_up_to() + 1
+                ))
+            })
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(pyo3::exceptions::PyFileNotFoundError::new_err(format!(
+                "no file '{path}': a {what} is a dict, JSON text (starting with '{{') or the \
+                 path of a JSON file"
+            )))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Converts a Python value to JSON, writing `datetime.date` values as ISO text.

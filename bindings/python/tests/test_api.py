@@ -7,6 +7,7 @@ import datetime
 import doctest
 import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -128,8 +129,7 @@ def test_published_results_and_pandas() -> None:
     assert any(c.statement == "partnerships" and c.corrected == 3 for c in check.corrections)
     assert [r.council for r, _ in results.conflicts()] == ["Liverpool"]
     df = cqc.published_dataframe()
-    assert len(df) == len(results) and str(df["qs1"].dtype) == "Int64"
-    assert str(df["percent"].dtype) == "Int64" and df["current"].sum() == 153
+    assert len(df) == len(results) and df["current"].sum() == 153
     row = df[df["council"] == "Camden"].iloc[0]
     assert row["total"] == 32 and row["rating"] == "outstanding"
     assert df["qs1"].isna().sum() == sum(1 for r in results if r.scores is None)
@@ -192,7 +192,7 @@ def test_csv_reading_reports_bad_rows() -> None:
 ERROR_CASES = [
     (lambda: cqc.rate([2, 3, 3, 2, 5, 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
     (lambda: cqc.rate([2, 3, 3, 2, 2.5, 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
-    (lambda: cqc.rate([2, 3, 3, 2, float("nan"), 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
+    (lambda: cqc.rate([2, 3, 3, 2, float("inf"), 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
     (lambda: cqc.rate([2, 3, 3, 2, True, 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
     (lambda: cqc.rate([2, 3, 3, 2, 10**30, 2, 2, 3, 3]), cqc.ScoreError, "score_out_of_range", "scores[4]"),
     (lambda: cqc.rate([2, 3, 3]), cqc.AssessmentError, "wrong_length", "scores"),
@@ -314,6 +314,30 @@ def test_rate_many_releases_the_gil() -> None:
     assert len(out) == 4
 
 
+def test_a_large_batch_split_across_cores_rates_each_row_and_reports_the_first_error() -> None:
+    # Above 200,000 rows per core the batch is rated in runs, one per core: the results are
+    # those of rating each row alone, and an error names its row in the whole batch.
+    rng = np.random.default_rng(7)
+    scores = rng.integers(0, 5, size=(650_001, 9), dtype=np.uint8)
+    scores[scores.sum(axis=1) == 0, 0] = 2
+    ratings, percents = cqc.rate_many(scores)
+    totals, assessed = scores.sum(axis=1, dtype=np.int64), (scores > 0).sum(axis=1)
+    for i in rng.choice(len(scores), size=400, replace=False).tolist() + [0, 325_000, 650_000]:
+        one = cqc.rate([int(s) or None for s in scores[i]])
+        assert (cqc.RATINGS[ratings[i]], int(percents[i])) == (one.rating, one.percent), i
+        assert (one.total, one.max) == (int(totals[i]), 4 * int(assessed[i]))
+    bad = scores.copy()
+    bad[612_345, 6] = 9
+    bad[640_000, 1] = 8
+    with pytest.raises(cqc.ScoreError) as err:
+        cqc.rate_many(bad)
+    assert err.value.path == "scores[612345][6]"
+    bad[300_000, 0] = 5
+    with pytest.raises(cqc.ScoreError) as err:
+        cqc.rate_many(bad)
+    assert err.value.path == "scores[300000][0]"
+
+
 def test_timeline() -> None:
     t = cqc.plan_timeline(
         notified=datetime.date(2025, 1, 6),
@@ -385,3 +409,100 @@ def test_the_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> N
     exec(compile(code, "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert "requires_improvement 62" in out and "partnerships" in out
+
+
+def test_the_published_dataframe_has_the_dtypes_an_analyst_expects() -> None:
+    import pandas as pd
+
+    df = cqc.published_dataframe()
+    records = list(cqc.published_results())
+    # Dates: datetime64, the first day the published date can mean, with its precision beside it.
+    assert pd.api.types.is_datetime64_any_dtype(df["published"])
+    barnet = df[df["council"] == "Barnet"].iloc[0]
+    assert barnet["published"] == pd.Timestamp("2025-01-01") and barnet["published_precision"] == "month"
+    assert df["published"].isna().sum() == sum(1 for r in records if r.published is None)
+    # Ratings: an ordered Categorical in CQC's order, so comparisons and sorting work.
+    assert isinstance(df["rating"].dtype, pd.CategoricalDtype) and df["rating"].cat.ordered
+    assert list(df["rating"].cat.categories) == list(cqc.RATINGS)
+    assert (df["rating"] >= "good").sum() == sum(1 for r in records if r.rating in ("good", "outstanding"))
+    assert df["rating"].isna().sum() == sum(1 for r in records if r.rating is None)
+    # Scores and totals: nullable small integers, <NA> where no source states them.
+    for column in [f"qs{i}" for i in range(1, 10)] + ["total", "assessed", "percent"]:
+        assert str(df[column].dtype) == "Int8", column
+    assert df["gss_code"].str.match(r"^E(0[6-9]|10)\d{6}$").all()
+    # A regional comparison, as the README shows it.
+    current = df[df["current"] & df["rating"].notna()]
+    share = (current["rating"] >= "good").groupby(current["region"]).mean()
+    assert 0 < share.min() <= share.max() <= 1 and len(share) == 9
+
+
+def test_missing_scores_mean_not_assessed_in_rate_and_rate_many() -> None:
+    # None, NaN and pd.NA are all "not assessed", in one assessment as in a batch, so that a
+    # pandas row means what the same frame means to rate_many.
+    import pandas as pd
+
+    base = [2, 3, 3, 2, None, 2, 2, 3, 3]
+    expected = cqc.rate(base)
+    for missing in (None, float("nan"), np.nan, pd.NA):
+        row = [missing if s is None else s for s in base]
+        got = cqc.rate(row)
+        assert (got.rating, got.percent, got.total, got.max) == (expected.rating, expected.percent, expected.total, expected.max)
+        by_name = cqc.rate({"assessing-needs": 2, "equity": missing, "partnerships": 3})
+        assert by_name.max == 8
+        assert cqc.rate_many([row])[1].tolist() == [expected.percent]
+    columns = [f"qs{i}" for i in range(1, 10)]
+    frame = pd.DataFrame([[4 if s is None else s for s in base], base], columns=columns).astype("Int8")
+    assert frame["qs5"].isna().tolist() == [False, True]
+    assert cqc.rate_many(frame)[1].tolist() == [cqc.rate([4 if s is None else s for s in base]).percent, expected.percent]
+    assert cqc.rate(frame.iloc[1]).percent == expected.percent
+    assert cqc.rate_many(frame.astype(float))[1].tolist() == cqc.rate_many(frame)[1].tolist()
+    # Infinity and fractions are not missing: they are errors.
+    for bad in (float("inf"), 2.5):
+        with pytest.raises(cqc.ScoreError):
+            cqc.rate([bad if s is None else s for s in base])
+
+
+def test_rate_many_takes_the_package_s_own_dataframe() -> None:
+    df = cqc.published_dataframe()
+    scored = df[df["qs1"].notna()]
+    ratings, percents = cqc.rate_many(scored[[f"qs{i}" for i in range(1, 10)]])
+    computed = scored["percent_basis"] == "computed"
+    assert computed.sum() > 50
+    assert percents[computed.to_numpy()].tolist() == scored.loc[computed, "percent"].astype(int).tolist()
+
+
+def test_errors_on_a_labelled_dataframe_name_the_row_and_column() -> None:
+    import pandas as pd
+
+    columns = [f"qs{i}" for i in range(1, 10)]
+    frame = pd.DataFrame([LIVERPOOL, [2, 3, 3, 2, 7, 2, 2, 3, 3]], index=["Liverpool", "Sefton"], columns=columns)
+    with pytest.raises(cqc.ScoreError) as err:
+        cqc.rate_many(frame)
+    assert err.value.code == "score_out_of_range"
+    assert err.value.path == "scores.loc['Sefton', 'qs5']"
+    assert "scores.loc['Sefton', 'qs5']" in str(err.value)
+    # A plain array keeps its positions.
+    with pytest.raises(cqc.ScoreError) as err:
+        cqc.rate_many(frame.to_numpy())
+    assert err.value.path == "scores[1][4]"
+    # A frame of the wrong width names no row.
+    with pytest.raises(cqc.AssessmentError) as err:
+        cqc.rate_many(frame.iloc[:, :8])
+    assert err.value.path == "scores[0]"
+
+
+def test_a_workbook_opens_from_a_path_text_or_dict(tmp_path: Path) -> None:
+    path = EXAMPLES / "liverpool-workbook.json"
+    text = path.read_text(encoding="utf-8")
+    from_text = cqc.Workbook(text).to_dict()
+    assert cqc.Workbook(path).to_dict() == from_text
+    assert cqc.Workbook(str(path)).to_dict() == from_text
+    assert cqc.Workbook(json.loads(text)).to_dict() == from_text
+    with_bom = tmp_path / "bom.json"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert cqc.Workbook(with_bom).to_dict() == from_text
+    # A string that is not JSON is a file name, never "invalid JSON".
+    for name in ("good", "my-workbook.json"):
+        with pytest.raises(FileNotFoundError, match=f"no file '{name}'"):
+            cqc.Workbook(name)
+    assert cqc.check_workbook(path, "2025-01-06").valid == cqc.check_workbook(text, "2025-01-06").valid

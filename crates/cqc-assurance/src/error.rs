@@ -684,6 +684,21 @@ impl Error {
         self
     }
 
+    /// Returns the same error at another path, for a binding that names the place in its
+    /// own terms (a DataFrame's row label and column for `scores[3][4]`). An error without a
+    /// path is returned as it is.
+    ///
+    /// ```
+    /// let err = cqc_assurance::Error::ScoreOutOfRange { path: "scores[3][4]".into(), value: "7".into() };
+    /// assert_eq!(err.at_path("scores.loc['Sefton', 'qs5']".into()).path(), Some("scores.loc['Sefton', 'qs5']"));
+    /// ```
+    pub fn at_path(mut self, path: String) -> Self {
+        if let Some(p) = self.path_mut() {
+            *p = path;
+        }
+        self
+    }
+
     fn path_mut(&mut self) -> Option<&mut String> {
         with_path!(self, path => Some(path), None)
     }

@@ -224,6 +224,24 @@ impl PublishedResult {
             .map(|s| s.iter().map(|x| u32::from(x.get())).sum())
     }
 
+    /// The first day `published` can mean, as `YYYY-MM-DD`: the day itself, the Monday of a
+    /// week, the first of a month known only by its month (`published_precision` says which).
+    /// What a table column of dates holds for the record.
+    ///
+    /// ```
+    /// let data = cqc_assurance::PublishedDataset::bundled();
+    /// let barnet = data.find("Barnet").unwrap();
+    /// assert_eq!(barnet.published.as_deref(), Some("2025-01"));
+    /// assert_eq!(barnet.published_from().as_deref(), Some("2025-01-01"));
+    /// ```
+    pub fn published_from(&self) -> Option<String> {
+        let date = self.published.as_deref()?;
+        Some(match date.len() {
+            7 => format!("{date}-01"),
+            _ => date.to_string(),
+        })
+    }
+
     /// Whether the row records an assessment (rather than saying none was found).
     pub fn is_assessment(&self) -> bool {
         self.assessment_kind.is_some()

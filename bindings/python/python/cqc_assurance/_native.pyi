@@ -7,11 +7,13 @@ the type aliases below are private because they exist only here, not in the modu
 """
 
 import datetime
+import os
 from typing import (
     Any,
     ClassVar,
     Iterable,
     Iterator,
+    Literal,
     Mapping,
     Optional,
     Protocol,
@@ -25,6 +27,7 @@ from typing import (
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 from typing_extensions import Self, TypeAlias, disjoint_base
 
 __all__ = [
@@ -111,9 +114,13 @@ __all__ = [
     "CORE_VERSION",
 ]
 
-_RatingName: TypeAlias = str
-"""``"inadequate"``, ``"requires_improvement"``, ``"good"`` or ``"outstanding"`` (any
-spelling such as ``"Requires improvement"`` is accepted as input)."""
+_RatingName: TypeAlias = Literal["inadequate", "requires_improvement", "good", "outstanding"]
+"""A rating as results give it: ``"inadequate"``, ``"requires_improvement"``, ``"good"`` or
+``"outstanding"``."""
+
+_RatingArg: TypeAlias = str
+"""A rating as functions take it: a canonical name or any usual spelling (``"Requires
+improvement"``, ``"Good"``)."""
 
 class _ScoresByStatement(Protocol):
     """A dict (or other mapping) keyed by statement id, name (str) or number (int).
@@ -139,10 +146,11 @@ statement id, number or name, a whole document (dict or JSON text), or an ``Asse
 
 _MethodArg: TypeAlias = Union[None, str, "RatingMethod"]
 _DateArg: TypeAlias = Union[datetime.date, str]
-_Document: TypeAlias = Union[str, dict[str, Any]]
-"""A document as JSON text or a dict (values may be ``datetime.date``); not any Mapping."""
+_Document: TypeAlias = Union[str, "os.PathLike[str]", dict[str, Any]]
+"""A document as JSON text, the path of a JSON file (``str`` not starting with ``{``, or
+``os.PathLike``) or a dict (values may be ``datetime.date``); not any Mapping."""
 
-RATINGS: Tuple[str, str, str, str]
+RATINGS: Tuple[_RatingName, _RatingName, _RatingName, _RatingName]
 """The rating names in order; ``rate_many``'s codes index into it."""
 FRAMEWORK_URL: str
 EVIDENCE_URL: str
@@ -605,9 +613,9 @@ class RatingProbabilities:
     def expected_percent_exact(self) -> float: ...
     @property
     def totals(self) -> list[TotalProbability]: ...
-    def probability(self, rating: _RatingName) -> float:
+    def probability(self, rating: _RatingArg) -> float:
         """The probability of exactly this rating."""
-    def at_least(self, rating: _RatingName) -> float:
+    def at_least(self, rating: _RatingArg) -> float:
         """The probability of this rating or better."""
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
@@ -809,8 +817,9 @@ class PublishedResults:
     def rating_counts(self) -> dict[str, int]: ...
     def rank(self, scores: _Scores, method: _MethodArg = None) -> Ranking: ...
     def conflicts(self) -> list[Tuple[PublishedResult, PublishedCheck]]: ...
-    def to_pandas(self) -> Any:
-        """A pandas DataFrame (needs pandas)."""
+    def to_pandas(self) -> pd.DataFrame:
+        """A pandas DataFrame (needs pandas): ``published`` as datetime64, ``rating`` an ordered
+        Categorical, scores and totals nullable ``Int8``."""
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -825,7 +834,7 @@ def explain(scores: _Scores, method: _MethodArg = None) -> Explanation:
     """Explains how the rating follows from the scores."""
 
 def improvement_paths(
-    scores: _Scores, target: Optional[_RatingName] = None, method: _MethodArg = None
+    scores: _Scores, target: Optional[_RatingArg] = None, method: _MethodArg = None
 ) -> ImprovementPlan:
     """Every minimal set of increases reaching ``target`` (default ``good``)."""
 
@@ -836,7 +845,7 @@ def rating_probabilities(
 
 def check_published(
     scores: _Scores,
-    rating: _RatingName,
+    rating: _RatingArg,
     percent: Optional[Union[int, float]] = None,
     method: _MethodArg = None,
 ) -> PublishedCheck:
@@ -845,7 +854,7 @@ def check_published(
 def published_results() -> PublishedResults:
     """The bundled published results."""
 
-def published_dataframe() -> Any:
+def published_dataframe() -> pd.DataFrame:
     """The bundled published results as a pandas DataFrame."""
 
 def find_council(name: str) -> PublishedResult:
@@ -875,10 +884,10 @@ def method_in_force_on(date: _DateArg) -> Optional[RatingMethod]:
 def parse_rating(name: str) -> _RatingName:
     """A rating's canonical name."""
 
-def rating_label(rating: _RatingName) -> str:
+def rating_label(rating: _RatingArg) -> str:
     """A rating as CQC prints it."""
 
-def rating_band(rating: _RatingName) -> Tuple[int, int]:
+def rating_band(rating: _RatingArg) -> Tuple[int, int]:
     """A rating's band of published percentages."""
 
 def rating_for_percent(percent: int) -> Optional[_RatingName]:

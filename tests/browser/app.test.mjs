@@ -101,6 +101,7 @@ async function accessible(page, label) {
   const size = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 800 });
   assert.equal(await scrollsSideways(page), false, `${label}: scrolls sideways at 320 px`);
+  await page.screenshot({ path: join(screenshotDir, `app-320-${label.toLowerCase()}.png`) });
   await page.setViewportSize(size);
 }
 

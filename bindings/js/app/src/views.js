@@ -340,7 +340,7 @@ function csvTools(part, label) {
   const out = h("div", { role: "status" });
   const inputId = uid("csv");
   const input = h("input", { type: "file", id: inputId, accept: ".csv,text/csv", "aria-describedby": `${inputId}-hint` });
-  const mode = h("select", { id: `${inputId}-mode`, class: "short" },
+  const mode = h("select", { id: `${inputId}-mode` },
     h("option", { value: "merge" }, "add to the register (rows with the same id replace items)"),
     h("option", { value: "replace" }, "replace the register with the file"));
   input.addEventListener("change", async () => {
@@ -434,7 +434,7 @@ function drawEvidence(main) {
         h("td", {}, item.id), h("td", {}, item.title),
         h("td", {}, categoryOf(item.category)?.name ?? item.category),
         h("td", {}, (item.supports ?? []).map((x) => stName(x)).join("; ")),
-        h("td", {}, item.owner ?? ""), h("td", {}, ukDate(item.date)), h("td", {}, ukDate(item.review_by ?? item.expires ?? "")),
+        h("td", {}, item.owner ?? ""), h("td", { class: "nowrap" }, ukDate(item.date)), h("td", { class: "nowrap" }, ukDate(item.review_by ?? item.expires ?? "")),
         h("td", {}, h("div", { class: "actions-row" },
           h("button", { type: "button", class: "secondary", "aria-label": `Edit ${item.id}`, onclick: () => { editing.evidence = i; render(); document.getElementById("edit-form")?.querySelector("input,select,textarea")?.focus(); } }, "Edit"),
           deleteButton(list, i, `evidence item ${item.id}`)))));
@@ -491,7 +491,7 @@ function drawActions(main) {
   main.append(h("h1", {}, "Action plan"), h("p", {}, "What the council will do, who owns it, when it is due, where it stands, with dated progress notes. Open actions past their due date are flagged in the analysis."));
   const rowsOf = () => list.map((a, i) => h("tr", {},
     h("td", {}, a.id), h("td", {}, a.description), h("td", {}, a.statement ? stName(a.statement) : ""),
-    h("td", {}, a.owner ?? ""), h("td", {}, ukDate(a.due)), h("td", {}, STATUSES.find(([v]) => v === a.status)?.[1] ?? a.status),
+    h("td", {}, a.owner ?? ""), h("td", { class: "nowrap" }, ukDate(a.due)), h("td", {}, STATUSES.find(([v]) => v === a.status)?.[1] ?? a.status),
     h("td", {}, RAGS.find(([v]) => v === (a.rag ?? ""))?.[1] ?? a.rag),
     h("td", {}, h("div", { class: "actions-row" },
       h("button", { type: "button", class: "secondary", "aria-label": `Edit ${a.id}`, onclick: () => { editing.actions = i; render(); document.getElementById("edit-form")?.querySelector("input")?.focus(); } }, "Edit"),
@@ -609,7 +609,7 @@ function fillAnalysis(body) {
         pr.call.tooCloseToCall ? h("p", {}, `Figures below assume ${ratingLabel(pr.call.prudentRating)}, the worse rating in contention.`) : null),
       h("div", { class: "card" },
         h("h3", {}, "Scores and band"),
-        h("p", {}, pr.scenario.description),
+        h("p", {}, `The figures assume ${pr.scenario.description}.`),
         h("dl", { class: "facts" },
           h("dt", {}, "Total"), h("dd", {}, `${result.total} of ${result.max}`),
           h("dt", {}, "Percentage"), h("dd", {}, `${result.percent}% (${result.percentExact.toFixed(1)}% rounded up)`),
@@ -628,8 +628,8 @@ function fillAnalysis(body) {
     else if (!plan.paths.length) body.append(h("p", {}, plan.alreadyMet ? "Already met." : `${ratingLabel(plan.target)} cannot be reached from these scores.`));
     else {
       body.append(h("p", {}, `To ${ratingLabel(plan.target)}: ${plan.pointsNeeded} more point(s). Each of these is enough on its own:`),
-        h("ol", {}, plan.paths.slice(0, 12).map((p) => h("li", {}, p.increases.map((inc) => `${stName(inc.statement)} from ${inc.from} to ${inc.to}`).join("; "), ` (${p.percent}%)`))),
-        plan.paths.length > 12 ? h("p", {}, `and ${plan.paths.length - 12} more.`) : null);
+        h("ol", {}, plan.paths.slice(0, 6).map((p) => h("li", {}, p.increases.map((inc) => `${stName(inc.statement)} from ${inc.from} to ${inc.to}`).join("; "), ` (${p.percent}%)`))),
+        plan.paths.length > 6 ? h("p", {}, `and ${plan.paths.length - 6} more ways, the most realistic first above.`) : null);
     }
   }
   body.append(h("h2", {}, "Warnings"));
@@ -687,7 +687,7 @@ function drawTimeline(main) {
           h("thead", {}, h("tr", {}, ["Milestone", "Date", "Basis", "Rule", "Source", "Recorded date"].map((x) => h("th", { scope: "col" }, x)))),
           h("tbody", {}, tl.milestones.map((m) => {
             const actualId = uid("act");
-            const input = h("input", { id: actualId, type: "text", inputmode: "numeric", placeholder: "dd/mm/yyyy", class: "short" });
+            const input = h("input", { id: actualId, type: "text", inputmode: "numeric", placeholder: "dd/mm/yyyy", class: "date-input" });
             const recorded = doc().timeline?.actuals?.[m.id];
             input.value = typeof recorded === "string" ? ukDate(recorded) : recorded ? ukDate(recorded.start ?? "") : "";
             input.dataset.path = `timeline.actuals.${m.id}`;
@@ -702,10 +702,10 @@ function drawTimeline(main) {
             });
             return h("tr", {},
               h("th", { scope: "row" }, m.name),
-              h("td", {}, ukDate(m.date), m.end ? `–${ukDate(m.end)}` : "", m.movedFrom ? h("p", { class: "hint" }, m.movedFrom) : null),
+              h("td", {}, h("span", { class: "nowrap" }, ukDate(m.date)), m.end ? h("span", { class: "nowrap" }, ` to ${ukDate(m.end)}`) : "", m.movedFrom ? h("p", { class: "hint" }, m.movedFrom) : null),
               h("td", {}, m.basis, m.state ? ` (${m.state.replaceAll("_", " ")})` : ""),
               h("td", {}, m.ruleText),
-              h("td", {}, m.sourceUrl ? h("a", { href: m.sourceUrl, rel: "noreferrer" }, m.source) : m.source),
+              h("td", { class: "source" }, m.source, m.sourceUrl ? [" ", h("a", { href: m.sourceUrl, rel: "noreferrer" }, "(source)")] : null),
               h("td", {}, h("label", { for: actualId, class: "visually-hidden" }, `Recorded date of ${m.name}`), input));
           })))),
       h("div", { class: "actions-row" }, h("button", { type: "button", onclick: () => {

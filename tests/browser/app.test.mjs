@@ -293,7 +293,7 @@ async function wholePath(page, { council, prefix, checkViews }) {
   const cliReport = join(dir, `${prefix}cli-report.html`);
   execFileSync(cli, ['report', file, '--html', cliReport, '--today', todayIso()]);
   assert.equal(reportHtml, readFileSync(cliReport, 'utf8'), 'the downloaded report is the command\'s');
-  return { saved, times, good };
+  return { saved, times, good, xlsx: await xlsxDl.path() };
 }
 
 test('served build under a strict CSP: a new user\'s whole path, reload, every view accessible', async () => {
@@ -315,7 +315,7 @@ test('served build under a strict CSP: a new user\'s whole path, reload, every v
   assert.equal(loaded.find((r) => r.url === `${base}/`)?.csp, CSP, 'served with the CSP header');
   assert.doesNotMatch(readFileSync(join(webDir, 'index.html'), 'utf8'), /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
 
-  const { times } = await wholePath(page, { council: 'Anytown Council', prefix: '', checkViews: true });
+  const { times, xlsx } = await wholePath(page, { council: 'Anytown Council', prefix: '', checkViews: true });
   console.log(`app: re-analysis after an edit (checkWorkbook in the browser): ${times.map((t) => t.toFixed(2)).join(', ')} ms`);
 
   // The example workbook: opened from its file, the re-analysis timed.
@@ -331,9 +331,16 @@ test('served build under a strict CSP: a new user\'s whole path, reload, every v
   const back = JSON.parse(readFileSync(await dl.path(), 'utf8'));
   assert.deepEqual(back, JSON.parse(readFileSync(example, 'utf8')));
 
+  // The Excel workbook the report view downloaded opens as the workbook it was made from.
+  await view(page, 'Start');
+  await page.getByLabel('Workbook file (JSON or Excel)').setInputFiles({ name: 'anytown.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(xlsx) });
+  await page.getByRole('heading', { name: 'The nine quality statements' }).waitFor();
+  assert.equal(await page.getByLabel('Council name (required)').inputValue(), 'Anytown Council');
+  assert.equal(await page.getByRole('region', { name: STATEMENTS[4] }).getByLabel('Chance of the higher score (%)').inputValue(), '90');
+
   // Reload: everything is still there.
   await view(page, 'Start');
-  await page.getByRole('button', { name: /^Continue Anytown Council/ }).click();
+  await page.getByRole('button', { name: /^Continue Anytown Council/ }).last().click();
   await page.reload();
   await ready(page);
   await view(page, 'Evidence');
@@ -387,7 +394,7 @@ test('a second tab editing the same workbook is detected, never silently overwri
 });
 
 test('files that must not open say why, and the current work is untouched', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-GB' });
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-GB', acceptDownloads: true });
   const page = await newPage(context, (url) => url.startsWith(base));
   await page.goto(`${base}/`);
   await ready(page);
@@ -431,6 +438,22 @@ test('files that must not open say why, and the current work is untouched', asyn
   await bad.waitFor();
   assert.match(await page.locator('#evidence-import-result').textContent(), /line 2: category/);
   assert.equal(await page.locator('#ev-count').textContent(), '0 of 0 item(s) shown.');
+
+  // A workbook with a part this version does not know and a bad date opens: the problems are
+  // shown (the date at its field, with the core's code), and the part is saved as it came.
+  const newer = JSON.parse(readFileSync(example, 'utf8'));
+  newer.interviews = [{ date: '2025-09-01', who: 'Lead member', notes: 'kept as it came' }];
+  newer.evidence[0].date = '31/02/2025';
+  await view(page, 'Start');
+  await page.getByLabel('Workbook file (JSON or Excel)').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
+  await page.getByRole('heading', { name: 'The nine quality statements' }).waitFor();
+  assert.match(await page.locator('#problems').textContent(), /interviews/);
+  await view(page, 'Evidence');
+  await page.getByRole('button', { name: 'Edit EV-01' }).click();
+  const dateError = page.getByRole('region', { name: /^Evidence item EV-01/ }).locator('.field-error');
+  assert.match(await dateError.first().textContent(), /invalid_date/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save workbook' }).click()]);
+  assert.deepEqual(JSON.parse(readFileSync(await dl.path(), 'utf8')), newer);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -175,13 +175,21 @@ export async function openFile(file) {
       return { error: `“${file.name}” is not a text file in UTF-8, so it is not a workbook JSON file (is it a spreadsheet or a CSV? A CSV goes into the evidence register, the actions or the indicators). Nothing was opened; your current work is unchanged.` };
     }
     const check = app.engine.workbook.checkWorkbook(text, todayIso());
-    const fatal = check.errors.filter((e) => e.code === "invalid_json" || e.code === "unsupported_version");
-    if (fatal.length) {
-      return { error: `“${file.name}” cannot be opened as a workbook. Nothing was opened; your current work is unchanged.`, problems: fatal };
+    // Not JSON, or a version this app does not read: the file is refused, with the core's
+    // words. A workbook with problems in its fields opens, each problem shown at its field.
+    const refused = (problems) => ({ error: `“${file.name}” cannot be opened as a workbook. Nothing was opened; your current work is unchanged.`, problems });
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      const core = check.errors.filter((x) => x.code === "invalid_json").slice(0, 3);
+      return refused(core.length ? core : [{ code: "invalid_json", message: e.message, path: null }]);
     }
-    doc = JSON.parse(text);
-    if (doc === null || typeof doc !== "object" || Array.isArray(doc) || typeof doc.statements !== "object" || doc.statements === null) {
-      return { error: `“${file.name}” is JSON but not a workbook (it has no statements). Nothing was opened; your current work is unchanged.`, problems: check.errors.slice(0, 5) };
+    const version = check.errors.filter((e) => e.code === "unsupported_version");
+    if (version.length) return refused(version);
+    const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+    const lists = ["evidence", "actions", "indicators"].filter((k) => k in (isObject(doc) ? doc : {}) && !Array.isArray(doc[k]));
+    if (!isObject(doc) || !isObject(doc.statements) || lists.length) {
+      return { error: `“${file.name}” is JSON but not a workbook this app can edit (${!isObject(doc) || !isObject(doc.statements) ? "it has no statements" : `${lists.join(", ")} is not a list`}). Nothing was opened; your current work is unchanged.`, problems: check.errors.slice(0, 5) };
     }
   }
   const id = store.randomId();

@@ -398,9 +398,18 @@ test('files that must not open say why, and the current work is untouched', asyn
   const page = await newPage(context, (url) => url.startsWith(base));
   await page.goto(`${base}/`);
   await ready(page);
-  await page.getByLabel('Council name').fill('Keepme');
-  await page.getByRole('button', { name: 'Create workbook' }).click();
-  await score(page, STATEMENTS[0], '3 — good');
+  // With the keyboard alone: the skip link, the council's name and Enter, a score with Space.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), "Your council's self-assessment");
+  await page.getByLabel('Council name').focus();
+  await page.keyboard.type('Keepme');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'The nine quality statements' }).waitFor();
+  await page.getByRole('region', { name: STATEMENTS[0] }).getByRole('radio', { name: '3 — good' }).focus();
+  await page.keyboard.press('Space');
   await view(page, 'Start');
   const big = join(dir, 'big.json');
   writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x20));

@@ -345,6 +345,12 @@ window.addEventListener("hashchange", () => {
   lastView = view;
 });
 
+// The skip link moves focus to the view without changing the address (the address is the view).
+document.querySelector(".skip")?.addEventListener("click", (e) => {
+  e.preventDefault();
+  document.getElementById("main").focus();
+});
+
 // Flush before the page goes away (a closed tab, a reload).
 window.addEventListener("pagehide", () => { if (app.dirty) autosave(); });
 

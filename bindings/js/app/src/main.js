@@ -6,9 +6,9 @@
 // whether the workbook reads, each problem with its code and path, the rating, "too close to
 // call", coverage, stale evidence, overdue actions, the ways to the next rating, the timeline,
 // the report — is the core's, through the npm package.
-import { loadEngine, loadReport, loadOffice } from "./engine.js";
+import { loadEngine, loadOffice } from "./engine.js";
 import * as store from "./store.js";
-import { h, todayIso, ukDate, isoFromTyped, pct, download, slug, uid } from "./ui.js";
+import { h, todayIso, download, slug, uid } from "./ui.js";
 import { renderView, VIEWS } from "./views.js";
 
 /** Files larger than this are refused before they are read (a workbook file is far smaller). */
@@ -387,4 +387,3 @@ async function boot() {
 
 boot();
 
-export { h, todayIso, ukDate, isoFromTyped, pct, download, slug, uid, loadReport, store };

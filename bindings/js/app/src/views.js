@@ -3,10 +3,7 @@
 // `edited()`, which has the core check and analyse it, marks problems at their fields and
 // saves. A view is drawn again only when its structure changes (a row added or removed), never
 // on a keystroke, so focus stays where the person is typing.
-import {
-  app, edited, openDocument, createWorkbook, openFile, saveFile, banner, render, go,
-  showProblems, waysToNext, problemFromError, currentView,
-} from "./main.js";
+import { app, edited, openDocument, createWorkbook, openFile, banner, render, showProblems, waysToNext } from "./main.js";
 import { loadReport, loadOffice } from "./engine.js";
 import * as store from "./store.js";
 import { h, todayIso, ukDate, isoFromTyped, pct, download, slug, uid } from "./ui.js";
@@ -794,4 +791,3 @@ function drawReport(main) {
   });
 }
 
-export { saveFile, go, currentView, problemFromError };

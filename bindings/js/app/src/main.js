@@ -234,9 +234,18 @@ export function showProblems() {
     if (desc.length) el.setAttribute("aria-describedby", desc.join(" "));
     else el.removeAttribute("aria-describedby");
   }
+  for (const el of document.querySelectorAll(".field-warning[data-for]")) el.remove();
   const list = document.getElementById("problems");
   if (!list || !app.check) return;
   list.replaceChildren();
+  // Warnings (the workbook reads, but something is missing or inconsistent) at their fields too.
+  for (const w of app.check.warnings ?? []) {
+    const el = w.path ? fieldFor(w.path) : null;
+    if (!el) continue;
+    const id = `err-${uid()}`;
+    (el.closest(".field") ?? el).append(h("p", { class: "field-warning", id, "data-for": w.path }, w.message, " ", h("code", {}, w.code)));
+    el.setAttribute("aria-describedby", `${el.getAttribute("aria-describedby") ?? ""} ${id}`.trim());
+  }
   const items = [];
   for (const e of app.check.errors) {
     const el = e.path ? fieldFor(e.path) : null;

@@ -240,7 +240,15 @@ function statementCard(sid) {
   doc().statements[sid] ??= { self_score: null, strengths: [], areas_for_improvement: [] };
   const entry = doc().statements[sid];
   const base = `statements.${sid}`;
-  const card = h("section", { class: "statement", "aria-labelledby": `h-${sid}` }, h("h3", { id: `h-${sid}` }, `QS${s.number} ${s.name}`));
+  const summary = h("p", { class: "hint" });
+  const card = h("section", { class: "statement", "aria-labelledby": `h-${sid}` }, h("h3", { id: `h-${sid}` }, `QS${s.number} ${s.name}`), summary);
+  // What the register, the plan and the indicators hold for this statement, from the analysis.
+  const summarise = () => {
+    const st = app.lastGood?.analysis?.statements.find((x) => x.statement === sid);
+    summary.textContent = st ? `${st.evidenceItems} evidence item(s), ${st.openActions} open action(s), ${st.indicators} indicator(s) for this statement.` : "";
+  };
+  summarise();
+  whileShown(summary, summarise);
   const detail = h("div", {});
   const mode = scoreMode(entry.self_score);
   const name = `score-${sid}`;
@@ -599,7 +607,7 @@ function fillAnalysis(body) {
     summary.append(h("div", { class: "card" }, h("p", { class: "rating" }, "No statement scored yet"), h("p", {}, h("a", { href: "#statements" }, "Score the statements"), " to see the rating.")));
   } else {
     summary.append(
-      h("div", { class: "card", "aria-labelledby": "headline" },
+      h("div", { class: "card" },
         h("h3", { id: "headline-h" }, "Headline"),
         h("p", { class: "rating", id: "headline" }, pr.call.headline),
         h("p", {}, `${pr.scored} of 9 statements scored${pr.uncertain ? `, ${pr.uncertain} uncertain` : ""}.`),

@@ -8,6 +8,8 @@
 #   cqc_assurance-VERSION-cp39-abi3-*.whl            the Python wheel (one for CPython >= 3.9)
 #   cqc_assurance-VERSION.tar.gz                     the Python sdist
 #   cqc-assurance-VERSION.tgz                        the npm package
+#   cqc-assurance-workbook-VERSION.html              the workbook app, one self-contained HTML
+#                                                    file that works from file:// offline
 #   SHA256SUMS                                       sha256sum of each of the above
 #
 # Each archive of the command holds the binary with README.md, CHANGELOG.md, LICENSE-MIT,
@@ -218,9 +220,18 @@ for f in LICENSE-MIT LICENSE-APACHE NOTICE README.md cqc_assurance_bg.wasm; do
 done
 
 # ---- 5. The single-file workbook app -------------------------------------------------------------
-# Not built yet: the app does not exist in this repository. Its build and its check are added
-# here when it lands; no placeholder is shipped in its place.
-say "the single-file workbook app: not in this release (it does not exist yet)"
+# The workbook app as one self-contained HTML file (bindings/js/app: scripts, styles and the
+# WebAssembly modules inlined), which works opened from a shared drive or an email attachment.
+# Checked: it loads no script or stylesheet from beside it (the browser test opens it from
+# file:// with the network blocked).
+say "building the single-file workbook app"
+(cd bindings/js && npm run --silent build:app >/dev/null)
+app_html="cqc-assurance-workbook-$version.html"
+cp bindings/js/app/dist/cqc-assurance-workbook.html "$stage/$app_html"
+if grep -qE '<script[^>]+src=|<link[^>]+rel="stylesheet"' "$stage/$app_html"; then
+  echo "release: $app_html loads a script or stylesheet from beside it" >&2
+  exit 1
+fi
 
 # ---- 6. Checksums, and dist/ replaced whole --------------------------------------------------------
 (cd "$stage" && sha256sum -- * >SHA256SUMS && sha256sum --quiet -c SHA256SUMS)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package `cqc-assurance` into bindings/js/pkg/ (which `npm pack` turns into a
-# tarball): the core compiled to WebAssembly (profile wasm-release) as three modules, one per
+# tarball): the core compiled to WebAssembly (profile wasm-release) as six modules, one per
 # feature of the crate (step 5), wasm-bindgen's ES-module glue (target `web`) for each, each
 # module shrunk by `wasm-opt -Oz`, and the package files in npm/ (package.json, the entry
 # points of the root and of the sub-paths `cqc-assurance/rating`, `/timeline`, `/workbook` for
@@ -64,7 +64,9 @@ unset RUSTFLAGS
 # 5. Compile the binding alone for wasm (never the whole workspace: pyo3 does not build there),
 #    once per module, each with one feature of the crate: `rating` (framework, rating),
 #    `published` (the published results of every council), `timeline` (assessment timeline,
-#    working days) and `workbook` (the self-assessment workbook). A page that only rates loads
+#    working days), `workbook` (the self-assessment workbook), `report` (the workbook's report as
+#    HTML: loaded only when a page shows it) and `office` (the report as Word, the workbook as
+#    Excel: loaded only when such a file is made or opened). A page that only rates loads
 #    the rating module alone, within its 150 KB gzipped budget. The list of modules is also in
 #    entries.mjs, which writes the entry points: a test checks the two agree.
 #    Each build is turned into glue + a shrunk module at once (the builds write the same file).
@@ -72,7 +74,7 @@ out="$here/pkg"
 rm -rf "$out"
 mkdir -p "$out"
 wasm="target/wasm32-unknown-unknown/wasm-release/cqc_assurance_js.wasm"
-modules="rating:cqc_assurance published:cqc_assurance_published timeline:cqc_assurance_timeline workbook:cqc_assurance_workbook"
+modules="rating:cqc_assurance published:cqc_assurance_published timeline:cqc_assurance_timeline workbook:cqc_assurance_workbook report:cqc_assurance_report office:cqc_assurance_office"
 for part in $modules; do
   feature="${part%%:*}"
   name="${part#*:}"

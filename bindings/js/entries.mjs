@@ -36,7 +36,17 @@ export const MODULES = [
   {
     name: "workbook",
     glue: "cqc_assurance_workbook",
-    what: "the self-assessment workbook: its analysis, report and registers",
+    what: "the self-assessment workbook: a new one, its analysis, its registers as CSV",
+  },
+  {
+    name: "report",
+    glue: "cqc_assurance_report",
+    what: "the workbook's report as HTML",
+  },
+  {
+    name: "office",
+    glue: "cqc_assurance_office",
+    what: "the workbook's report as a Word document, the workbook as an Excel file and back",
   },
 ];
 

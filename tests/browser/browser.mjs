@@ -43,10 +43,14 @@ const axeSource = join(repoRoot, 'tests', 'browser', 'node_modules', 'axe-core',
 
 /**
  * Runs axe-core on the page for WCAG 2.0 A/AA, 2.1 AA and 2.2 AA, and returns every violation
- * (of any impact) as `rule: target (impact)` lines, so a failure says what to fix.
+ * (of any impact) as `rule: target (impact)` lines, so a failure says what to fix. `url`: where
+ * the page may load axe-core from (a page under a Content-Security-Policy refuses the inline
+ * copy); without it, axe-core is added inline.
  */
-export async function axeViolations(page) {
-  await page.addScriptTag({ path: axeSource });
+export async function axeViolations(page, url) {
+  if (await page.evaluate(() => typeof axe === 'undefined')) {
+    await page.addScriptTag(url ? { url } : { path: axeSource });
+  }
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }),

@@ -6,6 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { repoRoot, startDemo } from "./browser.mjs";
 import { INTERNAL } from "../../bindings/js/tests/internal.mjs";
 import { MODULES } from "../../bindings/js/entries.mjs";
@@ -69,6 +70,11 @@ const calls = {
   timeline: ["addWorkingDays", ["2025-04-17", 1]],
   workbook: ["compareWithEngland", [50, 60, true, 1]],
 };
+// The report and office modules take a workbook: a new one, as its file's text (made in node).
+const { newWorkbook } = await import(pathToFileURL(join(repoRoot, "bindings", "js", "pkg", "node.js")).href);
+const blank = JSON.stringify(newWorkbook("Anytown"));
+calls.report = ["workbookReportHtml", [blank, "2025-04-01"]];
+calls.office = ["workbookReportDocx", [blank, "2025-04-01"]];
 
 test("each sub-path fetches its own module only and exports exactly its functions", async () => {
   for (const name of Object.keys(modules)) {
@@ -82,6 +88,8 @@ test("each sub-path fetches its own module only and exports exactly its function
     if (name === "rating") assert.equal(result.percent, 62);
     if (name === "timeline") assert.equal(result, "2025-04-22");
     if (name === "workbook") assert.equal(result, "worse");
+    if (name === "report") assert.match(result, /^<!DOCTYPE html>/);
+    if (name === "office") assert.ok(result && typeof result === "object", "the .docx bytes");
     assert.deepEqual(problems, []);
     await page.close();
   }

@@ -1273,3 +1273,88 @@ export function compareWithEngland(
   higherIsBetter: boolean,
   tolerance: number,
 ): Comparison;
+
+// --- The workbook document, its registers as CSV (cqc-assurance/workbook) ---
+
+/** The registers of a workbook that are read and written as tables. */
+export type WorkbookPart = "evidence" | "actions" | "indicators";
+
+/** How imported rows combine with a register; each option is off unless given. */
+export interface ImportCsvOptions {
+  /** `replace` (the default: the register becomes the file's rows) or `merge` by key. */
+  mode?: "replace" | "merge";
+  /** Import the good rows even when some are rejected (each still reported). */
+  keepGoodRows?: boolean;
+  /** Accept a register with fewer items than before (replace removes items not in the file). */
+  allowFewer?: boolean;
+}
+
+/** What an import did (or would have done) to one register. */
+export interface PartChange {
+  part: WorkbookPart;
+  before: number;
+  after: number;
+  replaced: number;
+  unchanged: number;
+  added: number;
+  kept: number;
+  /** The keys of the items removed (replace). */
+  removed: string[];
+}
+
+/** The result of {@link importCsv}. */
+export interface CsvImportResult {
+  /** Whether the import may be written: `workbook` holds the result. */
+  written: boolean;
+  /** Every problem, in file order (`invalid_csv` at `line N: column`, `fewer_items`, ...). */
+  errors: ErrorReport[];
+  /** What the reader noticed that a person should know (an encoding guessed, columns kept). */
+  warnings: string[];
+  /** The data rows read (blank rows not counted). */
+  rows: number;
+  /** The rows rejected. */
+  rejected: number;
+  changes: PartChange[];
+  /** The workbook with the import applied, as the object of its file, or `null`. */
+  workbook: JsonObject | null;
+}
+
+/**
+ * A new workbook for a council (the core's starter: nine statements not yet scored, the
+ * indicators of CQC's metrics list with England's figures), as the object of its JSON file.
+ */
+export function newWorkbook(council: string): JsonObject;
+
+/**
+ * Imports a register from the bytes (or text) of a CSV file into a workbook, as the command's
+ * `workbook import-*` does: any encoding Excel saves, UK dates, every row checked, nothing lost
+ * unless the options say so. Throws the workbook's first problem if it does not read.
+ */
+export function importCsv(
+  workbook: string | JsonObject,
+  part: WorkbookPart,
+  bytes: Uint8Array | ArrayBuffer | string,
+  options?: ImportCsvOptions,
+): CsvImportResult;
+
+/** A register as CSV (UTF-8 with a byte-order mark, CRLF), which {@link importCsv} reads back. */
+export function registerToCsv(workbook: string | JsonObject, part: WorkbookPart): string;
+
+// --- The report (cqc-assurance/report) ---
+
+/** The workbook's report as of `today`: the HTML page `cqc-assurance report` writes. */
+export function workbookReportHtml(workbook: string | JsonObject, today: DateInput): string;
+
+// --- The Word report and the Excel workbook (cqc-assurance/office) ---
+
+/** The workbook's report as of `today` as a Word document (`.docx` bytes). */
+export function workbookReportDocx(workbook: string | JsonObject, today: DateInput): Uint8Array;
+
+/** The workbook as an Excel file (`.xlsx` bytes), which {@link workbookFromXlsx} reads back. */
+export function workbookToXlsx(workbook: string | JsonObject): Uint8Array;
+
+/**
+ * A workbook read from its Excel file, as the object of its JSON file. Throws the first problem;
+ * the thrown error's `errors` holds every one.
+ */
+export function workbookFromXlsx(bytes: Uint8Array | ArrayBuffer): JsonObject;

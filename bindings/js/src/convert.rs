@@ -379,7 +379,12 @@ pub fn to_js_error(err: &Error) -> JsValue {
 
 /// A date argument: a `Date` (its local calendar date) or a `YYYY-MM-DD` string; anything else
 /// is the core's `invalid_date` at `path`.
-#[cfg(any(feature = "timeline", feature = "workbook"))]
+#[cfg(any(
+    feature = "timeline",
+    feature = "workbook",
+    feature = "report",
+    feature = "office"
+))]
 pub(crate) fn date_arg(value: &JsValue, path: &str) -> Result<jiff::civil::Date, JsValue> {
     let text = match (value.dyn_ref::<js_sys::Date>(), value.as_string()) {
         (Some(d), _) => date_text(d),

@@ -5,17 +5,9 @@
 use cqc_assurance as cqc;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date_arg, repr, to_json_text};
+use crate::convert::{date_arg, repr};
+use crate::document::{bytes_arg, workbook_arg, workbook_object, workbook_text};
 use crate::{thrown, to_js, JsResult};
-
-/// The workbook as JSON text: a string is taken as the file's text, anything else is written
-/// as JSON with its keys as given (the file format's field names are the core's).
-fn workbook_text(workbook: &JsValue) -> Result<String, JsValue> {
-    match workbook.as_string() {
-        Some(s) => Ok(s),
-        None => to_json_text(workbook, "").map_err(thrown),
-    }
-}
 
 /// Checks a workbook and, when it is valid, analyses it as of `today`: every problem with its
 /// code and path (not only the first), warnings, and the analysis (prediction, coverage,
@@ -71,4 +63,126 @@ pub fn compare_with_england(
         higher_is_better,
         tolerance,
     ))
+}
+
+/// A register's name: `evidence`, `actions` or `indicators`.
+fn part_arg(part: &JsValue) -> Result<cqc::WorkbookPart, JsValue> {
+    let name = part.as_string();
+    cqc::WorkbookPart::ALL
+        .into_iter()
+        .find(|p| Some(p.as_str()) == name.as_deref())
+        .ok_or_else(|| {
+            thrown(cqc::Error::InvalidValue {
+                path: "part".into(),
+                message: format!(
+                    "expected \"evidence\", \"actions\" or \"indicators\", got {}",
+                    repr(part)
+                ),
+            })
+        })
+}
+
+/// A boolean option: absent is false.
+fn flag(options: &JsValue, key: &str) -> Result<bool, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(false);
+    }
+    let v = js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() {
+        return Ok(false);
+    }
+    v.as_bool().ok_or_else(|| {
+        thrown(cqc::Error::InvalidValue {
+            path: format!("options.{key}"),
+            message: format!("expected true or false, got {}", repr(&v)),
+        })
+    })
+}
+
+/// The import options `{ mode: "replace" | "merge", keepGoodRows, allowFewer }` (each
+/// optional; the core's safe defaults: replace, every row good, no item lost).
+fn import_options(options: &JsValue) -> Result<cqc::ImportOptions, JsValue> {
+    if !(options.is_undefined() || options.is_null() || options.is_object()) {
+        return Err(thrown(cqc::Error::InvalidValue {
+            path: "options".into(),
+            message: format!(
+                "expected {{ mode, keepGoodRows, allowFewer }}, got {}",
+                repr(options)
+            ),
+        }));
+    }
+    let mode = if options.is_object() {
+        js_sys::Reflect::get(options, &"mode".into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    let mode = match mode.as_string().as_deref() {
+        _ if mode.is_undefined() => cqc::ImportMode::Replace,
+        Some("replace") => cqc::ImportMode::Replace,
+        Some("merge") => cqc::ImportMode::Merge,
+        _ => {
+            return Err(thrown(cqc::Error::InvalidValue {
+                path: "options.mode".into(),
+                message: format!("expected \"replace\" or \"merge\", got {}", repr(&mode)),
+            }))
+        }
+    };
+    Ok(cqc::ImportOptions {
+        mode,
+        keep_good_rows: flag(options, "keepGoodRows")?,
+        allow_fewer: flag(options, "allowFewer")?,
+    })
+}
+
+/// A new workbook for a council: the core's starter (nine statements not yet scored, the
+/// indicators CQC's metrics list with England's figures and the council's left empty), as
+/// the object of its file.
+#[wasm_bindgen(js_name = newWorkbook)]
+pub fn new_workbook(council: &JsValue) -> JsResult {
+    let council = council.as_string().ok_or_else(|| {
+        thrown(cqc::Error::InvalidValue {
+            path: "council".into(),
+            message: format!("expected the council's name, got {}", repr(council)),
+        })
+    })?;
+    workbook_object(&cqc::Workbook::starter(&council))
+}
+
+/// Imports a register (`evidence`, `actions` or `indicators`) from the bytes of a CSV file into
+/// a workbook, as the command's `workbook import-*` does: every row checked, replace or merge by
+/// key, nothing lost without being asked. The result says what happened (`written`, `errors`
+/// with code and path, `warnings`, `rows`, `rejected`, `changes`) and, when written, holds the
+/// new workbook as the object of its file in `workbook`.
+#[wasm_bindgen(js_name = importCsv)]
+pub fn import_csv(
+    workbook: &JsValue,
+    part: &JsValue,
+    bytes: &JsValue,
+    options: &JsValue,
+) -> JsResult {
+    let wb = workbook_arg(workbook)?;
+    let part = part_arg(part)?;
+    let bytes = bytes_arg(bytes, "bytes")?;
+    let options = import_options(options)?;
+    let import = wb.import_csv(part, &bytes, &options);
+    let out = to_js(&import)?;
+    let written = match &import.workbook {
+        Some(w) => workbook_object(w)?,
+        None => JsValue::NULL,
+    };
+    // Setting a property on a fresh object cannot fail.
+    let _ = js_sys::Reflect::set(&out, &"workbook".into(), &written);
+    Ok(out)
+}
+
+/// A register of the workbook as CSV, as the command's `workbook export-*` writes it (UTF-8
+/// with a byte-order mark, CRLF, formula-like cells guarded), which [`import_csv`] reads back.
+#[wasm_bindgen(js_name = registerToCsv)]
+pub fn register_to_csv(workbook: &JsValue, part: &JsValue) -> Result<String, JsValue> {
+    let wb = workbook_arg(workbook)?;
+    Ok(match part_arg(part)? {
+        cqc::WorkbookPart::Evidence => cqc::evidence_to_csv(&wb.evidence),
+        cqc::WorkbookPart::Actions => cqc::actions_to_csv(&wb.actions),
+        cqc::WorkbookPart::Indicators => cqc::indicators_to_csv(&wb.indicators),
+    })
 }

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { modules, glueFunctions, pkgDir } from "./helpers.mjs";
+import { cqc, modules, glueFunctions, pkgDir } from "./helpers.mjs";
 
 const names = Object.keys(modules);
 const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
@@ -52,6 +52,10 @@ const calls = {
   timeline: ['addWorkingDays("2025-04-17", 1)', "2025-04-22"],
   workbook: ["compareWithEngland(50, 60, true, 1)", "worse"],
 };
+// The report and office modules take a workbook: a new one, as its file's text.
+const blank = JSON.stringify(JSON.stringify(cqc.newWorkbook("Anytown")));
+calls.report = [`workbookReportHtml(${blank}, "2025-04-01").slice(0, 15)`, "<!DOCTYPE html>"];
+calls.office = [`workbookToXlsx(${blank}).slice(0, 2).join(",")`, "80,75"];
 
 test("package.json: each init entry has types, node, browser and default files, all packed", () => {
   for (const [sub, file] of [["./init", "init"], ...names.map((n) => [`./${n}/init`, `${n}.init`])]) {

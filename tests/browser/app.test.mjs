@@ -446,7 +446,7 @@ test('files that must not open say why, and the current work is untouched', asyn
   const bad = page.getByText(/Nothing was imported from bad\.csv/);
   await bad.waitFor();
   assert.match(await page.locator('#evidence-import-result').textContent(), /line 2: category/);
-  assert.equal(await page.locator('#ev-count').textContent(), '0 of 0 item(s) shown.');
+  assert.equal(await page.locator('#ev-count').textContent(), '0 of 0 items shown.');
 
   // A workbook with a part this version does not know and a bad date opens: the problems are
   // shown (the date at its field, with the core's code), and the part is saved as it came.

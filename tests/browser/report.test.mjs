@@ -27,10 +27,10 @@ function analysis(file) {
     .analysis;
 }
 
-/** Renders a workbook file's report with the CLI and returns the HTML file's path. */
-function render(file, name) {
+/** Renders a workbook file's report with the CLI (as of `asOf`) and returns the HTML file's path. */
+function render(file, name, asOf = today) {
   const html = join(dir, `${name}.html`);
-  execFileSync(cli, ['report', file, '--html', html, '--today', today]);
+  execFileSync(cli, ['report', file, '--html', html, '--today', asOf]);
   return html;
 }
 
@@ -217,6 +217,20 @@ test('long labels and every cell uncertain: no label overlaps, nothing clipped, 
     await page.screenshot({ path: join(screenshotDir, 'report-stress.png'), fullPage: true });
     const narrow = (await open(browser, render(file, 'stress'), 320)).page;
     assert.equal(await scrollsSideways(narrow), false);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the timeline chart keeps its "Today" label inside when today is before, within or long after the assessment', async () => {
+  const browser = await launch();
+  try {
+    for (const asOf of ['2024-06-03', today, '2026-12-02']) {
+      const { page } = await open(browser, render(example, `today-${asOf}`, asOf));
+      const label = page.locator('#timeline svg text.markertext');
+      assert.match(await label.textContent(), /^Today, /);
+      assert.deepEqual(await chartLabelProblems(page), [], asOf);
+    }
   } finally {
     await browser.close();
   }

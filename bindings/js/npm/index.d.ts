@@ -1340,21 +1340,3 @@ export function importCsv(
 /** A register as CSV (UTF-8 with a byte-order mark, CRLF), which {@link importCsv} reads back. */
 export function registerToCsv(workbook: string | JsonObject, part: WorkbookPart): string;
 
-// --- The report (cqc-assurance/report) ---
-
-/** The workbook's report as of `today`: the HTML page `cqc-assurance report` writes. */
-export function workbookReportHtml(workbook: string | JsonObject, today: DateInput): string;
-
-// --- The Word report and the Excel workbook (cqc-assurance/office) ---
-
-/** The workbook's report as of `today` as a Word document (`.docx` bytes). */
-export function workbookReportDocx(workbook: string | JsonObject, today: DateInput): Uint8Array;
-
-/** The workbook as an Excel file (`.xlsx` bytes), which {@link workbookFromXlsx} reads back. */
-export function workbookToXlsx(workbook: string | JsonObject): Uint8Array;
-
-/**
- * A workbook read from its Excel file, as the object of its JSON file. Throws the first problem;
- * the thrown error's `errors` holds every one.
- */
-export function workbookFromXlsx(bytes: Uint8Array | ArrayBuffer): JsonObject;

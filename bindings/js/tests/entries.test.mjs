@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cqc, modules, glueFunctions, pkgDir } from "./helpers.mjs";
+import { cqc, modules, rootModules, declarationFile, glueFunctions, pkgDir } from "./helpers.mjs";
 
 const names = Object.keys(modules);
 const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
@@ -51,7 +51,7 @@ function inApp(code) {
   return JSON.parse(text);
 }
 
-test("each sub-path exports exactly the functions of its module, and the root their union", () => {
+test("each sub-path exports exactly the functions of its module, and the root the union of the root modules", () => {
   const got = inApp(`
     for (const s of ["cqc-assurance", ...${JSON.stringify(names.map((n) => `cqc-assurance/${n}`))}]) {
       out[s] = Object.keys(await import(s)).sort();
@@ -67,8 +67,10 @@ test("each sub-path exports exactly the functions of its module, and the root th
     for (const f of own) assert.ok(!union.includes(f), `${f} is in one module only`);
     union.push(...own);
   }
-  assert.deepEqual(got["cqc-assurance"], union.sort());
-  assert.deepEqual(Object.keys(cqc).sort(), union);
+  const root = rootModules.flatMap(glueFunctions).sort();
+  assert.deepEqual(got["cqc-assurance"], root);
+  assert.deepEqual(Object.keys(cqc).sort(), root);
+  assert.ok(!root.includes("workbookReportHtml") && !root.includes("workbookToXlsx"), "report and office are not in the root");
 });
 
 test("importing a sub-path in node loads its own module only; the root loads the others on first use", () => {
@@ -151,14 +153,14 @@ test("each browser entry fetches its own module (new URL(..., import.meta.url)) 
     assert.deepEqual(exported.sort(), glueFunctions(name));
   }
   const web = readFileSync(join(pkgDir, "web.js"), "utf8").replace(/^\/\/.*\n/gm, "");
-  assert.equal(web.trim(), names.map((n) => `export * from "./${n}.web.js";`).join("\n"));
+  assert.equal(web.trim(), rootModules.map((n) => `export * from "./${n}.web.js";`).join("\n"));
 });
 
 // ---- The .d.ts files ---------------------------------------------------------------------------
 
-/** index.d.ts's top-level declarations (comments removed): name → { kind, body }. */
-function declarations() {
-  const src = readFileSync(join(pkgDir, "index.d.ts"), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+/** A declaration file's top-level declarations (comments removed): name → { kind, body }. */
+function declarations(file = "index.d.ts") {
+  const src = readFileSync(join(pkgDir, file), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
   const starts = [...src.matchAll(/^export (type|interface|function) (\w+)/gm)];
   return new Map(
     starts.map((m, i) => [
@@ -170,26 +172,28 @@ function declarations() {
 
 /** Every type `roots` mention, directly or through other types. */
 
-/** The functions a sub-path .d.ts re-exports from index.d.ts; it re-exports every type too. */
-function reexports(file) {
+/** The functions a sub-path .d.ts re-exports from where they are declared (`from`, `index`
+ * or `<name>.types`); it re-exports every type of index.d.ts too. */
+function reexports(file, from = "index") {
   const text = readFileSync(join(pkgDir, file), "utf8").replace(/\/\/.*$/gm, "");
-  const blocks = [...text.matchAll(/^export \{([^}]*)\} from "\.\/index\.js";$/gm)];
+  const list = new RegExp(`^export \\{([^}]*)\\} from "\\./${from.replace(".", "\\.")}\\.js";$`, "gm");
+  const blocks = [...text.matchAll(list)];
   assert.equal(blocks.length, 1, `${file}: one list of functions`);
   assert.match(text, /^export type \* from "\.\/index\.js";$/m, `${file} re-exports the types`);
   const rest = text
-    .replace(/^export \{[^}]*\} from "\.\/index\.js";$/gm, "")
+    .replace(list, "")
     .replace(/^export type \* from "\.\/index\.js";$/gm, "");
   assert.equal(rest.trim(), "", `${file} declares nothing itself`);
   return blocks[0][1].split(",").map((s) => s.trim()).filter(Boolean).sort();
 }
 
-test("each sub-path's .d.ts re-exports exactly its module's functions (declared in index.d.ts) and the types", () => {
-  const decls = declarations();
-  const declaredFunctions = [...decls].filter(([, d]) => d.kind === "function").map(([n]) => n);
+test("each sub-path's .d.ts re-exports exactly its module's functions (declared in index.d.ts, or its own file) and the types", () => {
   for (const name of names) {
-    const functions = reexports(`${name}.d.ts`);
+    const file = declarationFile(name);
+    const declaredFunctions = [...declarations(file)].filter(([, d]) => d.kind === "function").map(([n]) => n);
+    const functions = reexports(`${name}.d.ts`, file.replace(/\.d\.ts$/, ""));
     assert.deepEqual(functions, glueFunctions(name), `${name}.d.ts functions`);
-    for (const f of functions) assert.ok(declaredFunctions.includes(f), `${f} is declared in index.d.ts`);
+    assert.deepEqual([...new Set(declaredFunctions)].sort().filter((f) => glueFunctions(name).includes(f)), functions, `${file} declares them`);
   }
 });
 

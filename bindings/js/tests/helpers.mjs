@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { INTERNAL } from "./internal.mjs";
-import { MODULES } from "../entries.mjs";
+import { MODULES, ROOT_MODULES } from "../entries.mjs";
 
 export { INTERNAL };
 
@@ -30,6 +30,12 @@ export const modules = Object.fromEntries(
 for (const [name, m] of Object.entries(modules)) {
   m.entry = await import(join(pkgDir, `${name}.node.js`));
 }
+
+/** The modules of the root entries; the others (report, office) are on their sub-paths only. */
+export const rootModules = ROOT_MODULES.map((m) => m.name);
+
+/** Where a module's functions are declared: index.d.ts, or its own file for a sub-path-only module. */
+export const declarationFile = (name) => (rootModules.includes(name) ? "index.d.ts" : `${name}.types.d.ts`);
 
 /** The whole API again, each function taken from its own module's sub-path entry. */
 export const viaSubPaths = Object.assign({}, ...Object.values(modules).map((m) => m.entry));

@@ -76,3 +76,8 @@ export function uid(prefix = "f") {
   ids += 1;
   return `${prefix}-${ids}`;
 }
+
+/** A number with its noun, singular for exactly 1: `plural(1, "open action")` is "1 open action". */
+export function plural(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

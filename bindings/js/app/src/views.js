@@ -6,7 +6,7 @@
 import { app, edited, openDocument, createWorkbook, openFile, banner, render, showProblems, waysToNext } from "./main.js";
 import { loadReport, loadOffice } from "./engine.js";
 import * as store from "./store.js";
-import { h, todayIso, ukDate, isoFromTyped, pct, download, slug, uid } from "./ui.js";
+import { h, todayIso, ukDate, isoFromTyped, pct, download, slug, uid, plural } from "./ui.js";
 
 export const VIEWS = {
   start: { title: "Start", draw: drawStart },
@@ -245,7 +245,7 @@ function statementCard(sid) {
   // What the register, the plan and the indicators hold for this statement, from the analysis.
   const summarise = () => {
     const st = app.lastGood?.analysis?.statements.find((x) => x.statement === sid);
-    summary.textContent = st ? `${st.evidenceItems} evidence item(s), ${st.openActions} open action(s), ${st.indicators} indicator(s) for this statement.` : "";
+    summary.textContent = st ? `${plural(st.evidenceItems, "evidence item")}, ${plural(st.openActions, "open action")}, ${plural(st.indicators, "indicator")} for this statement.` : "";
   };
   summarise();
   whileShown(summary, summarise);
@@ -374,10 +374,10 @@ function csvTools(part, label) {
       edited();
       const c = r.changes[0];
       document.getElementById(`${part}-import-result`)?.replaceChildren(h("div", { class: "notice ok" },
-        h("p", {}, `Imported ${r.rows} row(s) from ${f.name}: ${c.added} added, ${c.replaced} replaced (${c.unchanged} unchanged), ${c.kept} kept${c.removed.length ? `, ${c.removed.length} removed (${c.removed.join(", ")})` : ""}.`), report));
+        h("p", {}, `Imported ${plural(r.rows, "row")} from ${f.name}: ${c.added} added, ${c.replaced} replaced (${c.unchanged} unchanged), ${c.kept} kept${c.removed.length ? `, ${c.removed.length} removed (${c.removed.join(", ")})` : ""}.`), report));
     } else {
       out.replaceChildren(h("div", { class: "notice error" },
-        h("p", {}, h("strong", {}, `Nothing was imported from ${f.name}`), ` (${r.rows} row(s) read, ${r.rejected} rejected). Fix the file and import it again:`), report));
+        h("p", {}, h("strong", {}, `Nothing was imported from ${f.name}`), ` (${plural(r.rows, "row")} read, ${r.rejected} rejected). Fix the file and import it again:`), report));
     }
   });
   out.id = `${part}-import-result`;
@@ -444,7 +444,7 @@ function drawEvidence(main) {
           h("button", { type: "button", class: "secondary", "aria-label": `Edit ${item.id}`, onclick: () => { editing.evidence = i; render(); document.getElementById("edit-form")?.querySelector("input,select,textarea")?.focus(); } }, "Edit"),
           deleteButton(list, i, `evidence item ${item.id}`)))));
     });
-    count.textContent = `${shown} of ${list.length} item(s) shown.`;
+    count.textContent = `${shown} of ${plural(list.length, "item")} shown.`;
   };
   for (const el of [text, st, cat]) el.addEventListener("input", drawRows);
   whileShown(tbody, () => { if (!tbody.contains(document.activeElement)) drawRows(); });
@@ -620,8 +620,8 @@ function fillAnalysis(body) {
           h("dt", {}, "Percentage"), h("dd", {}, `${result.percent}% (${result.percentExact.toFixed(1)}% rounded up)`),
           h("dt", {}, "Rating"), h("dd", {}, ratingLabel(result.rating)),
           h("dt", {}, "Band"), h("dd", {}, `${result.band.lowerPercent}–${result.band.upperPercent}%: ${result.band.wording}`),
-          result.band.pointsToNextRating !== null ? [h("dt", {}, "To the next rating"), h("dd", {}, `${result.band.pointsToNextRating} point(s) to ${ratingLabel(result.band.nextRating)}`)] : null,
-          result.band.slackPoints !== null ? [h("dt", {}, "Slack"), h("dd", {}, `${result.band.slackPoints} point(s) can be lost without dropping a rating`)] : null)),
+          result.band.pointsToNextRating !== null ? [h("dt", {}, "To the next rating"), h("dd", {}, `${plural(result.band.pointsToNextRating, "point")} to ${ratingLabel(result.band.nextRating)}`)] : null,
+          result.band.slackPoints !== null ? [h("dt", {}, "Slack"), h("dd", {}, `${plural(result.band.slackPoints, "point")} can be lost without dropping a rating`)] : null)),
       h("div", { class: "card" },
         h("h3", {}, "Chance of each rating"),
         h("table", {}, h("caption", { class: "visually-hidden" }, "Chance of each rating"),
@@ -632,7 +632,7 @@ function fillAnalysis(body) {
     if (!plan) body.append(h("p", {}, "Outstanding is the top rating."));
     else if (!plan.paths.length) body.append(h("p", {}, plan.alreadyMet ? "Already met." : `${ratingLabel(plan.target)} cannot be reached from these scores.`));
     else {
-      body.append(h("p", {}, `To ${ratingLabel(plan.target)}: ${plan.pointsNeeded} more point(s). Each of these is enough on its own:`),
+      body.append(h("p", {}, `To ${ratingLabel(plan.target)}: ${plural(plan.pointsNeeded, "more point")}. Each of these is enough on its own:`),
         h("ol", {}, plan.paths.slice(0, 6).map((p) => h("li", {}, p.increases.map((inc) => `${stName(inc.statement)} from ${inc.from} to ${inc.to}`).join("; "), ` (${p.percent}%)`))),
         plan.paths.length > 6 ? h("p", {}, `and ${plan.paths.length - 6} more ways, the most realistic first above.`) : null);
     }
@@ -644,7 +644,7 @@ function fillAnalysis(body) {
 
   const cov = a.coverage;
   body.append(h("h2", {}, "Evidence coverage"),
-    h("p", {}, `${cov.covered} of ${cov.cells} statement and category pairs have current evidence (${a.evidenceItems} item(s) in the register).`),
+    h("p", {}, `${cov.covered} of ${cov.cells} statement and category pairs have current evidence (${plural(a.evidenceItems, "item")} in the register).`),
     h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Evidence coverage" },
       h("table", {}, h("caption", { class: "visually-hidden" }, "Current evidence items by statement and category"),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Statement"), cov.categories.map((c) => h("th", { scope: "col", class: "num" }, categoryOf(c)?.name ?? c)))),
@@ -656,8 +656,8 @@ function fillAnalysis(body) {
   body.append(h("h2", {}, "Stale or expired evidence"),
     a.evidenceAttention.length ? h("ul", {}, a.evidenceAttention.map((e) => h("li", {}, `${e.id} ${e.title}: ${e.reason}`))) : h("p", {}, "None."));
   body.append(h("h2", {}, "Overdue actions"),
-    a.overdueActions.length ? h("ul", {}, a.overdueActions.map((o) => h("li", {}, `${o.id} ${o.description}: due ${ukDate(o.due)}, ${o.daysOverdue} day(s) overdue${o.owner ? ` (${o.owner})` : ""}`))) : h("p", {}, "None."),
-    h("p", {}, `${a.actions.total} action(s): ${a.actions.open} open, ${a.actions.done} done, ${a.actions.cancelled} cancelled, ${a.actions.overdue} overdue.`));
+    a.overdueActions.length ? h("ul", {}, a.overdueActions.map((o) => h("li", {}, `${o.id} ${o.description}: due ${ukDate(o.due)}, ${plural(o.daysOverdue, "day")} overdue${o.owner ? ` (${o.owner})` : ""}`))) : h("p", {}, "None."),
+    h("p", {}, `${plural(a.actions.total, "action")}: ${a.actions.open} open, ${a.actions.done} done, ${a.actions.cancelled} cancelled, ${a.actions.overdue} overdue.`));
   body.append(h("h2", {}, "Indicators against England"),
     a.indicators.length ? h("ul", {}, a.indicators.map((i) => h("li", {}, `${i.name}: `,
       i.value === null ? "no figure yet" : `${i.value}${i.unit ?? ""}${i.year ? ` (${i.year})` : ""} against England's ${i.englandAverage}${i.unit ?? ""}${i.englandYear ? ` (${i.englandYear})` : ""}: ${i.comparison}`))) : h("p", {}, "None."));

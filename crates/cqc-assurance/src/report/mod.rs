@@ -1071,6 +1071,8 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
 fn gantt(t: &Timeline, today: Date) -> ReportGantt {
     use crate::timeline::MilestoneKind;
     let (left, right) = (250.0, CHART_WIDTH - 20.0);
+    // Half the width of "Today, 30 Sep" in the chart's bold 12 px type, with a margin.
+    const TODAY_LABEL_HALF_WIDTH: f64 = 48.0;
     let rh = 22.0;
     let top = 26.0;
     let dates = || {
@@ -1241,16 +1243,26 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
             });
         }
     }
+    // The label is centred on the line, except near an edge of the plot, where it ends (or
+    // starts) at the line so that it stays inside the chart (today is often the last date).
+    let today_x = x(today);
+    let anchor = if today_x > right - TODAY_LABEL_HALF_WIDTH {
+        "end"
+    } else if today_x < left + TODAY_LABEL_HALF_WIDTH {
+        "start"
+    } else {
+        ""
+    };
     c.markers.push(ChartBar {
-        x: x(today),
+        x: today_x,
         y: top - 4.0,
         width: 0.0,
         height: bottom - top + 4.0,
         class: "today".into(),
         opacity: 1.0,
         text: format!("Today, {}", today.strftime("%-d %b")),
-        text_class: String::new(),
-        text_x: x(today),
+        text_class: anchor.into(),
+        text_x: today_x,
         title: String::new(),
     });
     let rows = t

@@ -184,7 +184,7 @@ async function wholePath(page, { council, prefix, checkViews }) {
   // Evidence by CSV (Windows-1252, semicolons, UK dates), merged with the register.
   await page.getByText('Import or export the evidence register as CSV').click();
   await page.getByLabel('Import the evidence register from a CSV file').setInputFiles({ name: 'evidence.csv', mimeType: 'text/csv', buffer: CSV_1252 });
-  await page.getByText(/Imported 2 row\(s\) from evidence\.csv: 2 added/).waitFor();
+  await page.getByText(/Imported 2 rows from evidence\.csv: 2 added/).waitFor();
   await page.getByRole('cell', { name: 'Carers\' survey £5k spend review' }).waitFor();
   await page.getByRole('cell', { name: '03/09/2025' }).waitFor();
   if (checkViews) {
@@ -231,7 +231,7 @@ async function wholePath(page, { council, prefix, checkViews }) {
   // The analysis: still too close to call; the overdue action and the ways to the next rating.
   await view(page, 'Analysis');
   assert.match(await headline(page), /^Too close to call/);
-  await page.getByText(/day\(s\) overdue/).first().waitFor();
+  await page.getByText(/\d+ days? overdue/).first().waitFor();
   await page.getByRole('heading', { name: 'The minimal ways to the next rating' }).waitFor();
   // More likely the higher score: the call changes to good.
   await view(page, 'Statements');

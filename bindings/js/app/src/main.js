@@ -339,7 +339,7 @@ export function render() {
   main.replaceChildren();
   const key = usable ? view : "start";
   document.title = `${VIEWS[key].title} — CQC self-assessment workbook${app.open ? ` — ${app.open.doc.council}` : ""}`;
-  if (app.open) main.append(h("p", { class: "live-time no-print" }, h("span", { id: "summary", role: "status" }), " ", h("span", { id: "saved" })));
+  if (app.open) main.append(h("p", { class: "live-time no-print" }, h("span", { id: "summary", role: "status" }), " · ", h("span", { id: "saved" })));
   main.append(h("div", { id: "problems" }));
   renderView(key, main);
   refreshSummary();

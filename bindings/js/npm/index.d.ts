@@ -129,6 +129,8 @@ export type ErrorCode =
   | "empty_field"
   | "unknown_action_status"
   | "unknown_rag"
+  | "unknown_choice"
+  | "unknown_reference"
   | "invalid_value"
   | "report_render"
   | "unknown_region"

@@ -48,8 +48,9 @@ pub const EVIDENCE_CSV_COLUMNS: [&str; 10] = [
 /// and `rag` are written as in documents (`in_progress`, `amber`) and read as their labels too
 /// (`In progress`, `Amber`, `A`); `progress` holds one note per line, `YYYY-MM-DD: text`, a line
 /// break inside a note being followed by two spaces. `statement`, `owner`, `rag`, `updated`,
-/// `progress` and `notes` may be left out.
-pub const ACTION_CSV_COLUMNS: [&str; 10] = [
+/// `progress`, `you_said`, `evidence` (evidence ids separated by `;`) and `notes` may be left
+/// out.
+pub const ACTION_CSV_COLUMNS: [&str; 12] = [
     "id",
     "statement",
     "description",
@@ -59,6 +60,8 @@ pub const ACTION_CSV_COLUMNS: [&str; 10] = [
     "rag",
     "updated",
     "progress",
+    "you_said",
+    "evidence",
     "notes",
 ];
 

@@ -8,9 +8,11 @@
 //! [`check_workbook`]).
 
 mod analysis;
+mod assurance;
 mod csv_io;
 mod document;
 mod import;
+mod preparation;
 mod rows;
 mod table;
 #[cfg(feature = "xlsx")]
@@ -23,6 +25,12 @@ pub use analysis::{
     OverdueAction, Prediction, Scenario, StatementBenchmark, StatementSummary, Warning,
     WorkbookAnalysis, WorkbookCheck,
 };
+pub use assurance::{
+    AccountEntry, AccountEvidence, Agreement, BriefingStatement, Calibration, CalibrationRow,
+    CaseTrackingSummary, Direction, DirectionOfTravel, InformationReturnStatus, InterviewSchedule,
+    KeyFigure, PathwayCount, ReturnItemSummary, RoleBriefing, ScheduledInterview, StatementTravel,
+    TravelPoint, VisitDays, CASE_TRACKING_PILOT_FIGURES,
+};
 pub use csv_io::{
     actions_from_csv, actions_from_csv_bytes, actions_to_csv, evidence_from_csv,
     evidence_from_csv_bytes, evidence_to_csv, indicators_from_csv, indicators_from_csv_bytes,
@@ -34,3 +42,7 @@ pub use document::{
     Workbook, DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION, WORKBOOK_VERSION,
 };
 pub use import::{ImportMode, ImportOptions, PartChange, WorkbookImport, WorkbookPart};
+pub use preparation::{
+    nhs_number_check_digit_valid, CaseStatus, HistoryEntry, Interview, InterviewRole, ReturnItem,
+    ReturnItemKind, ReturnItemStatus, TrackedCase,
+};

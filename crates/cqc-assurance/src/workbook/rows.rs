@@ -95,6 +95,13 @@ fn statements_cell(list: &[crate::QualityStatement], style: Style) -> Cell {
     })
 }
 
+/// Ids (of evidence items) as one cell, separated by `; `.
+fn ids_cell(ids: &[String]) -> Cell {
+    Cell::text(ids.join("; "))
+}
+
+/// A list cell (statements, ids) as a JSON list of strings: items separated by `;`, `,` or
+/// line breaks.
 fn statements_value(text: Option<String>) -> Value {
     Value::Array(
         text.as_deref()
@@ -205,7 +212,7 @@ impl Register for EvidenceItem {
 
 // ---------------------------------------------------------------------------------------------
 
-const ACTION_COLUMNS: [Column; 10] = [
+const ACTION_COLUMNS: [Column; 12] = [
     Column::new("id", "ID", true).aka(&["reference", "ref"]),
     Column::new("statement", "Statement", false).aka(&["quality statement"]),
     Column::new("description", "Description", true).aka(&["action"]),
@@ -215,6 +222,8 @@ const ACTION_COLUMNS: [Column; 10] = [
     Column::new("rag", "RAG", false).aka(&["rag rating"]),
     Column::new("updated", "Updated", false).aka(&["last updated"]),
     Column::new("progress", "Progress", false).aka(&["progress notes"]),
+    Column::new("you_said", "You said", false),
+    Column::new("evidence", "Evidence", false).aka(&["evidence ids"]),
     Column::new("notes", "Notes", false),
 ];
 
@@ -252,6 +261,8 @@ impl Register for Action {
             },
             Cell::opt_date(self.updated),
             Cell::text(dated_lines(&notes)),
+            Cell::opt_text(self.you_said.as_deref()),
+            ids_cell(&self.evidence),
             Cell::opt_text(self.notes.as_deref()),
         ]
     }
@@ -300,6 +311,14 @@ impl Register for Action {
                 })
                 .collect();
             obj.insert("progress".into(), Value::Array(list));
+        }
+        put(
+            &mut obj,
+            "you_said",
+            cell(cells, 9, &mut errors, text_of).flatten(),
+        );
+        if let Some(ids) = cell(cells, 10, &mut errors, text_of) {
+            obj.insert("evidence".into(), statements_value(ids));
         }
         with_notes(&mut obj, notes);
         (obj, errors)

@@ -43,6 +43,22 @@ enum WorkbookCommand {
     ImportIndicators(ImportArgs),
     /// Write the indicators as CSV.
     ExportIndicators(ExportArgs),
+    /// Import the information return tracker from a CSV file (replace, or --merge by
+    /// reference).
+    ImportInformationReturn(ImportArgs),
+    /// Write the information return tracker as CSV.
+    ExportInformationReturn(ExportArgs),
+    /// Import the case-tracking register from a CSV file (replace, or --merge by reference).
+    /// The register holds no personal data: `workbook check` warns when a cell looks like a
+    /// name, an NHS number or a date of birth.
+    ImportCases(ImportArgs),
+    /// Write the case-tracking register as CSV.
+    ExportCases(ExportArgs),
+    /// Import the interview schedule from a CSV file (replace, or --merge by role, date and
+    /// time).
+    ImportInterviews(ImportArgs),
+    /// Write the interview schedule as CSV.
+    ExportInterviews(ExportArgs),
     /// Write the whole workbook as an Excel file (.xlsx): statements, evidence, actions,
     /// indicators and an About sheet, with drop-down lists and real dates.
     ExportXlsx(ExportXlsxArgs),
@@ -211,6 +227,16 @@ pub fn workbook(args: WorkbookArgs) -> Result<Outcome, CliError> {
         WorkbookCommand::ExportActions(a) => export_csv(a, WorkbookPart::Actions),
         WorkbookCommand::ImportIndicators(a) => import_csv(a, WorkbookPart::Indicators),
         WorkbookCommand::ExportIndicators(a) => export_csv(a, WorkbookPart::Indicators),
+        WorkbookCommand::ImportInformationReturn(a) => {
+            import_csv(a, WorkbookPart::InformationReturn)
+        }
+        WorkbookCommand::ExportInformationReturn(a) => {
+            export_csv(a, WorkbookPart::InformationReturn)
+        }
+        WorkbookCommand::ImportCases(a) => import_csv(a, WorkbookPart::CaseTracking),
+        WorkbookCommand::ExportCases(a) => export_csv(a, WorkbookPart::CaseTracking),
+        WorkbookCommand::ImportInterviews(a) => import_csv(a, WorkbookPart::Interviews),
+        WorkbookCommand::ExportInterviews(a) => export_csv(a, WorkbookPart::Interviews),
         WorkbookCommand::ExportXlsx(a) => export_xlsx(a),
         WorkbookCommand::ImportXlsx(a) => import_xlsx(a),
     }
@@ -423,6 +449,18 @@ fn export_csv(a: ExportArgs, part: WorkbookPart) -> Result<Outcome, CliError> {
         WorkbookPart::Evidence => (evidence_to_csv(&wb.evidence), wb.evidence.len()),
         WorkbookPart::Actions => (actions_to_csv(&wb.actions), wb.actions.len()),
         WorkbookPart::Indicators => (indicators_to_csv(&wb.indicators), wb.indicators.len()),
+        WorkbookPart::InformationReturn => (
+            cqc_assurance::information_return_to_csv(&wb.information_return),
+            wb.information_return.len(),
+        ),
+        WorkbookPart::CaseTracking => (
+            cqc_assurance::case_tracking_to_csv(&wb.case_tracking),
+            wb.case_tracking.len(),
+        ),
+        WorkbookPart::Interviews => (
+            cqc_assurance::interviews_to_csv(&wb.interviews),
+            wb.interviews.len(),
+        ),
     };
     match a.out {
         None => Ok(Outcome::ok(csv)),

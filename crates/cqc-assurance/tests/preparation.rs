@@ -44,7 +44,7 @@ fn filled() -> Value {
     doc["case_tracking"] = json!([
         {"reference": "C-01", "pathway": "Hospital discharge", "statements": ["safe-systems"], "status": "selected"},
         {"reference": "C-02", "pathway": "hospital discharge", "statements": ["assessing-needs"], "status": "offered"},
-        {"reference": "C-03", "pathway": "Transition to adulthood", "status": "done", "note": "Mrs Patel's son, NHS 943 476 5919, DOB 12/03/2006"}
+        {"reference": "C-03", "pathway": "Transition to adulthood", "status": "done", "notes": "Mrs Patel's son, NHS 943 476 5919, DOB 12/03/2006"}
     ]);
     doc["interviews"] = json!([
         {"role": "lead member", "date": "2024-02-21", "time": "10:00-11:00"},
@@ -226,7 +226,7 @@ fn the_case_register_is_counted_and_personal_data_is_flagged_without_repeating_i
         "possible_date_of_birth",
     ] {
         let w = a.warnings.iter().find(|w| w.code == code).unwrap();
-        assert_eq!(w.path.as_deref(), Some("case_tracking[2].note"));
+        assert_eq!(w.path.as_deref(), Some("case_tracking[2].notes"));
         assert!(!w.message.contains("Patel") && !w.message.contains("5919"));
     }
     assert!(c.pilot_figures.contains("pilot"));
@@ -382,4 +382,88 @@ fn the_nhs_number_check_digit_follows_modulus_11() {
     for last in 0..10 {
         assert!(!nhs_number_check_digit_valid(&format!("100000001{last}")));
     }
+}
+
+#[test]
+fn the_parts_round_trip_through_csv() {
+    use cqc_assurance::{
+        actions_from_csv, actions_to_csv, case_tracking_from_csv_bytes, case_tracking_to_csv,
+        information_return_from_csv_bytes, information_return_to_csv, interviews_from_csv_bytes,
+        interviews_to_csv,
+    };
+    let wb = Workbook::from_json(&filled().to_string()).unwrap();
+    let ir = information_return_from_csv_bytes(
+        information_return_to_csv(&wb.information_return).as_bytes(),
+    );
+    assert!(ir.errors.is_empty(), "{:?}", ir.errors);
+    assert_eq!(ir.items, wb.information_return);
+    let cases = case_tracking_from_csv_bytes(case_tracking_to_csv(&wb.case_tracking).as_bytes());
+    assert_eq!(cases.items, wb.case_tracking);
+    let iv = interviews_from_csv_bytes(interviews_to_csv(&wb.interviews).as_bytes());
+    assert_eq!(iv.items, wb.interviews);
+    let actions = actions_from_csv(&actions_to_csv(&wb.actions));
+    assert_eq!(actions.items, wb.actions);
+    // Bad rows: each problem at its line and column.
+    let bad =
+        "reference,pathway,status\nCT-01,Hospital discharge,closed\nCT-01,Reablement,offered\n";
+    let read = case_tracking_from_csv_bytes(bad.as_bytes());
+    let paths: Vec<_> = read
+        .errors
+        .iter()
+        .map(|e| e.path().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(paths, vec!["line 2: status"]);
+    assert_eq!(read.items.len(), 1);
+}
+
+#[test]
+fn importing_a_case_register_with_a_bad_row_writes_nothing() {
+    use cqc_assurance::{ImportOptions, WorkbookPart};
+    let wb = Workbook::from_json(&filled().to_string()).unwrap();
+    let csv = "reference,pathway,status\nCT-09,Reablement,offered\nCT-10,Reablement,lost\n";
+    let import = wb.import_csv(
+        WorkbookPart::CaseTracking,
+        csv.as_bytes(),
+        &ImportOptions::default(),
+    );
+    assert!(import.workbook.is_none());
+    assert_eq!(import.errors[0].path(), Some("line 3: status"));
+    // An information return item naming evidence not in the register: the result would not be
+    // a valid workbook, so nothing is written.
+    let csv =
+        "reference,title,kind,status,evidence\nGeneral IR1,Self-assessment,document,ready,EV-404\n";
+    let options = ImportOptions {
+        allow_fewer: true,
+        ..ImportOptions::default()
+    };
+    let import = wb.import_csv(WorkbookPart::InformationReturn, csv.as_bytes(), &options);
+    assert!(import.workbook.is_none());
+    assert_eq!(import.errors[0].code(), "unknown_reference");
+}
+
+#[test]
+fn the_parts_round_trip_through_excel_and_errors_name_the_cell() {
+    let wb = Workbook::from_json(&filled().to_string()).unwrap();
+    let bytes = wb.to_xlsx().unwrap();
+    assert_eq!(Workbook::from_xlsx(&bytes).unwrap(), wb);
+    // A workbook without the parts has none of their sheets and reads back the same.
+    let blank = Workbook::new("Anytown");
+    assert_eq!(
+        Workbook::from_xlsx(&blank.to_xlsx().unwrap()).unwrap(),
+        blank
+    );
+    // Importing a file without the sheets keeps the parts as they are.
+    let mut without = wb.clone();
+    without.information_return.clear();
+    without.case_tracking.clear();
+    without.interviews.clear();
+    let import = wb.import_xlsx(
+        &without.to_xlsx().unwrap(),
+        &cqc_assurance::ImportOptions {
+            allow_fewer: true,
+            ..Default::default()
+        },
+    );
+    let after = import.workbook.unwrap();
+    assert_eq!(after, wb);
 }

@@ -495,7 +495,7 @@ fn case_tracking(wb: &Workbook, warnings: &mut Vec<Warning>) -> Option<CaseTrack
             &[
                 ("reference", Some(c.reference.as_str())),
                 ("pathway", Some(c.pathway.as_str())),
-                ("note", c.note.as_deref()),
+                ("notes", c.notes.as_deref()),
             ],
             &format!("case_tracking[{i}]"),
             &format!("case {}", i + 1),
@@ -592,7 +592,7 @@ fn interviews(
             on_visit_day,
         });
         personal_data_warnings(
-            &[("note", iv.note.as_deref())],
+            &[("notes", iv.notes.as_deref())],
             &format!("interviews[{index}]"),
             &format!("interview {}", index + 1),
             warnings,

@@ -25,7 +25,7 @@ use crate::error::{Error, ErrorReport};
 
 use super::rows::{read_table, table_cells, Register, Source, SourceRow, Style};
 use super::table::{read_csv_table, unguarded, Cell};
-use super::{Action, EvidenceItem, Indicator};
+use super::{Action, EvidenceItem, Indicator, Interview, ReturnItem, TrackedCase};
 
 /// The columns of the evidence register CSV, in the order [`evidence_to_csv`] writes them.
 /// `supports` holds statement ids separated by `;`. On import, columns may come in any order
@@ -298,9 +298,106 @@ pub fn indicators_to_csv(indicators: &[Indicator]) -> String {
     to_csv(indicators)
 }
 
+/// The columns of the information return CSV, in the order [`information_return_to_csv`]
+/// writes them: `kind` is `document` or `data`, `status` one of `not_started`, `in_progress`,
+/// `ready`, `submitted` (labels read too); `statements` and `evidence` (evidence ids) hold
+/// lists separated by `;`. `statements`, `owner`, `due`, `evidence`, `source` and `notes` may be
+/// left out.
+pub const INFORMATION_RETURN_CSV_COLUMNS: [&str; 10] = [
+    "reference",
+    "title",
+    "kind",
+    "statements",
+    "owner",
+    "due",
+    "status",
+    "evidence",
+    "source",
+    "notes",
+];
+
+/// The columns of the case-tracking CSV: `status` is `offered`, `selected`, `contacted` or
+/// `done`. No column is for personal data; a column the file adds is kept in the case's notes
+/// and checked like them (the analysis warns when a field looks like a name, an NHS number or a
+/// date of birth).
+pub const CASE_TRACKING_CSV_COLUMNS: [&str; 5] =
+    ["reference", "pathway", "statements", "status", "notes"];
+
+/// The columns of the interviews CSV: `role` one of the roles CQC interviews
+/// ([`InterviewRole`](crate::InterviewRole)), `time` `HH:MM` or `HH:MM-HH:MM`.
+pub const INTERVIEW_CSV_COLUMNS: [&str; 5] = ["role", "date", "time", "statements", "notes"];
+
+/// Reads an information return tracker from the bytes of a CSV file, columns as in
+/// [`INFORMATION_RETURN_CSV_COLUMNS`] (see [`evidence_from_csv_bytes`] for what is checked).
+///
+/// ```
+/// use cqc_assurance::{information_return_from_csv_bytes, information_return_to_csv};
+/// let csv = "reference,title,kind,status\nGeneral IR1,Self-assessment,document,in_progress\n";
+/// let import = information_return_from_csv_bytes(csv.as_bytes());
+/// assert_eq!(import.items.len(), 1);
+/// let again = information_return_from_csv_bytes(information_return_to_csv(&import.items).as_bytes());
+/// assert_eq!(again.items, import.items);
+/// ```
+pub fn information_return_from_csv_bytes(bytes: &[u8]) -> CsvImport<ReturnItem> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes an information return tracker as CSV.
+pub fn information_return_to_csv(items: &[ReturnItem]) -> String {
+    to_csv(items)
+}
+
+/// Reads a case-tracking register from the bytes of a CSV file, columns as in
+/// [`CASE_TRACKING_CSV_COLUMNS`].
+///
+/// ```
+/// use cqc_assurance::case_tracking_from_csv_bytes;
+/// let csv = "reference,pathway,status\nCT-01,Hospital discharge,closed\n";
+/// let import = case_tracking_from_csv_bytes(csv.as_bytes());
+/// assert_eq!(import.errors[0].path(), Some("line 2: status"));
+/// ```
+pub fn case_tracking_from_csv_bytes(bytes: &[u8]) -> CsvImport<TrackedCase> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes a case-tracking register as CSV.
+pub fn case_tracking_to_csv(cases: &[TrackedCase]) -> String {
+    to_csv(cases)
+}
+
+/// Reads an interview schedule from the bytes of a CSV file, columns as in
+/// [`INTERVIEW_CSV_COLUMNS`].
+///
+/// ```
+/// use cqc_assurance::{interviews_from_csv_bytes, InterviewRole};
+/// let csv = "role,date,time\nDASS,2024-03-12,09:00\n";
+/// assert_eq!(interviews_from_csv_bytes(csv.as_bytes()).items[0].role, InterviewRole::Dass);
+/// ```
+pub fn interviews_from_csv_bytes(bytes: &[u8]) -> CsvImport<Interview> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes an interview schedule as CSV.
+pub fn interviews_to_csv(interviews: &[Interview]) -> String {
+    to_csv(interviews)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preparation_columns_are_their_registers_columns_and_fields() {
+        let names =
+            |c: &[super::super::table::Column]| c.iter().map(|c| c.name).collect::<Vec<_>>();
+        use super::super::preparation as p;
+        assert_eq!(names(ReturnItem::COLUMNS), INFORMATION_RETURN_CSV_COLUMNS);
+        assert_eq!(names(TrackedCase::COLUMNS), CASE_TRACKING_CSV_COLUMNS);
+        assert_eq!(names(Interview::COLUMNS), INTERVIEW_CSV_COLUMNS);
+        assert_eq!(INFORMATION_RETURN_CSV_COLUMNS, p::RETURN_ITEM_FIELDS);
+        assert_eq!(CASE_TRACKING_CSV_COLUMNS, p::CASE_FIELDS);
+        assert_eq!(INTERVIEW_CSV_COLUMNS, p::INTERVIEW_FIELDS);
+    }
 
     #[test]
     fn the_column_lists_are_the_registers_columns() {

@@ -303,7 +303,7 @@ pub struct TrackedCase {
     pub status: CaseStatus,
     /// A note without personal data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub notes: Option<String>,
 }
 
 /// One interview of the on-site visit, by role (never by name).
@@ -323,7 +323,7 @@ pub struct Interview {
     pub statements: Vec<QualityStatement>,
     /// A note without personal data (the room, who briefs the interviewee).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub notes: Option<String>,
 }
 
 /// An earlier self-assessment: the date, the scores (certain or as probabilities, as the
@@ -395,10 +395,10 @@ pub(crate) const RETURN_ITEM_FIELDS: [&str; 10] = [
 ];
 
 /// The fields of a tracked case.
-pub(crate) const CASE_FIELDS: [&str; 5] = ["reference", "pathway", "statements", "status", "note"];
+pub(crate) const CASE_FIELDS: [&str; 5] = ["reference", "pathway", "statements", "status", "notes"];
 
 /// The fields of an interview.
-pub(crate) const INTERVIEW_FIELDS: [&str; 5] = ["role", "date", "time", "statements", "note"];
+pub(crate) const INTERVIEW_FIELDS: [&str; 5] = ["role", "date", "time", "statements", "notes"];
 
 /// The fields of a history entry.
 pub(crate) const HISTORY_FIELDS: [&str; 5] =
@@ -536,7 +536,7 @@ pub(crate) fn read_case(value: &Value, path: &str, errors: &mut Vec<Error>) -> O
     let raw = Object::new(
         value,
         path,
-        "a case {reference, pathway, statements, status, note}",
+        "a case {reference, pathway, statements, status, notes}",
         &CASE_FIELDS,
     )
     .map_err(|e| errors.push(e))
@@ -546,7 +546,7 @@ pub(crate) fn read_case(value: &Value, path: &str, errors: &mut Vec<Error>) -> O
     let pathway = text(&raw, "pathway", errors);
     let statements = statements(&raw, "statements", errors);
     let status = choice(&raw, "status", CaseStatus::parse, errors);
-    let note = optional(&raw, "note", errors);
+    let notes = optional(&raw, "notes", errors);
     if errors.len() > before {
         return None;
     }
@@ -555,7 +555,7 @@ pub(crate) fn read_case(value: &Value, path: &str, errors: &mut Vec<Error>) -> O
         pathway: pathway?,
         statements,
         status: status?,
-        note,
+        notes,
     })
 }
 
@@ -586,7 +586,7 @@ pub(crate) fn read_interview(
     let raw = Object::new(
         value,
         path,
-        "an interview {role, date, time, statements, note}",
+        "an interview {role, date, time, statements, notes}",
         &INTERVIEW_FIELDS,
     )
     .map_err(|e| errors.push(e))
@@ -606,7 +606,7 @@ pub(crate) fn read_interview(
         }
     }
     let statements = statements(&raw, "statements", errors);
-    let note = optional(&raw, "note", errors);
+    let notes = optional(&raw, "notes", errors);
     if errors.len() > before {
         return None;
     }
@@ -615,7 +615,7 @@ pub(crate) fn read_interview(
         date: date?,
         time,
         statements,
-        note,
+        notes,
     })
 }
 

@@ -1,4 +1,5 @@
-//! The workbook's three registers (evidence, actions, indicators) as rows of a table, shared by
+//! The workbook's registers (evidence, actions, indicators, the information return, the case
+//! register and the interviews) as rows of a table, shared by
 //! the CSV and Excel formats: the columns of each, an item as cells, and a row read back as an
 //! item. A row is read through the same checks as the JSON document (its cells become the
 //! item's JSON fields first), so a CSV file, an Excel file and a workbook document accept
@@ -12,11 +13,12 @@ use crate::error::Error;
 use crate::framework::normalise_name;
 
 use super::document::{read_action, read_evidence_item, read_indicator};
+use super::preparation::{read_case, read_interview, read_return_item};
 use super::table::{
     bool_of, column_for, column_letters, date_of, dated_lines, dated_lines_of, number_of,
     required_date_of, split_list, text_of, Cell, CellResult, Column,
 };
-use super::{Action, EvidenceItem, Indicator, Workbook};
+use super::{Action, EvidenceItem, Indicator, Interview, ReturnItem, TrackedCase, Workbook};
 
 /// The form cells are written in: CSV keeps the document's ids (`peoples-experience`,
 /// `in_progress`, statement ids), Excel shows people's labels (`People's experience`,
@@ -475,6 +477,255 @@ impl Register for Indicator {
 
     fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
         &mut wb.indicators
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const RETURN_ITEM_COLUMNS: [Column; 10] = [
+    Column::new("reference", "Reference", true).aka(&["ref", "item"]),
+    Column::new("title", "Title", true).aka(&["item requested"]),
+    Column::new("kind", "Kind", true).aka(&["type"]),
+    Column::new("statements", "Statements", false).aka(&["quality statements"]),
+    Column::new("owner", "Owner", false),
+    Column::new("due", "Due", false).aka(&["due date"]),
+    Column::new("status", "Status", true),
+    Column::new("evidence", "Evidence", false).aka(&["evidence ids"]),
+    Column::new("source", "Source", false),
+    Column::new("notes", "Notes", false),
+];
+
+impl Register for ReturnItem {
+    const LIST: &'static str = "information_return";
+    const ITEM: &'static str = "information return item";
+    const COLUMNS: &'static [Column] = &RETURN_ITEM_COLUMNS;
+    const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = true;
+
+    fn cells(&self, style: Style) -> Vec<Cell> {
+        vec![
+            Cell::text(self.reference.as_str()),
+            Cell::text(self.title.as_str()),
+            Cell::text(match style {
+                Style::Csv => self.kind.as_str(),
+                Style::Xlsx => self.kind.label(),
+            }),
+            statements_cell(&self.statements, style),
+            Cell::opt_text(self.owner.as_deref()),
+            Cell::opt_date(self.due),
+            Cell::text(match style {
+                Style::Csv => self.status.as_str(),
+                Style::Xlsx => self.status.label(),
+            }),
+            ids_cell(&self.evidence),
+            Cell::opt_text(self.source.as_deref()),
+            Cell::opt_text(self.notes.as_deref()),
+        ]
+    }
+
+    fn fields(cells: &[Cell], notes: Option<String>) -> (Map<String, Value>, Vec<(usize, String)>) {
+        let mut errors = Vec::new();
+        let mut obj = Map::new();
+        for (k, key) in [(0, "reference"), (1, "title"), (2, "kind"), (6, "status")] {
+            let v = cell(cells, k, &mut errors, text_of).flatten();
+            obj.insert(key.into(), Value::String(v.unwrap_or_default()));
+        }
+        if let Some(s) = cell(cells, 3, &mut errors, text_of) {
+            obj.insert("statements".into(), statements_value(s));
+        }
+        put(
+            &mut obj,
+            "owner",
+            cell(cells, 4, &mut errors, text_of).flatten(),
+        );
+        put(
+            &mut obj,
+            "due",
+            cell(cells, 5, &mut errors, date_of).and_then(iso),
+        );
+        if let Some(ids) = cell(cells, 7, &mut errors, text_of) {
+            obj.insert("evidence".into(), statements_value(ids));
+        }
+        put(
+            &mut obj,
+            "source",
+            cell(cells, 8, &mut errors, text_of).flatten(),
+        );
+        with_notes(&mut obj, notes);
+        (obj, errors)
+    }
+
+    fn read(value: &Value, errors: &mut Vec<Error>) -> Option<Self> {
+        read_return_item(value, "", errors)
+    }
+
+    /// References compared as names are (`General IR3` and `general ir3` are one item), as
+    /// the document reader compares them.
+    fn key(&self) -> String {
+        normalise_name(&self.reference)
+    }
+
+    fn key_label(&self) -> String {
+        self.reference.clone()
+    }
+
+    fn list(wb: &Workbook) -> &Vec<Self> {
+        &wb.information_return
+    }
+
+    fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
+        &mut wb.information_return
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const CASE_COLUMNS: [Column; 5] = [
+    Column::new("reference", "Reference", true).aka(&["ref", "local reference"]),
+    Column::new("pathway", "Pathway or client group", true).aka(&["client group", "care pathway"]),
+    Column::new("statements", "Statements", false).aka(&["quality statements"]),
+    Column::new("status", "Status", true),
+    Column::new("notes", "Notes", false).aka(&["note"]),
+];
+
+impl Register for TrackedCase {
+    const LIST: &'static str = "case_tracking";
+    const ITEM: &'static str = "case";
+    const COLUMNS: &'static [Column] = &CASE_COLUMNS;
+    const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = true;
+
+    fn cells(&self, style: Style) -> Vec<Cell> {
+        vec![
+            Cell::text(self.reference.as_str()),
+            Cell::text(self.pathway.as_str()),
+            statements_cell(&self.statements, style),
+            Cell::text(match style {
+                Style::Csv => self.status.as_str(),
+                Style::Xlsx => self.status.label(),
+            }),
+            Cell::opt_text(self.notes.as_deref()),
+        ]
+    }
+
+    fn fields(cells: &[Cell], notes: Option<String>) -> (Map<String, Value>, Vec<(usize, String)>) {
+        let mut errors = Vec::new();
+        let mut obj = Map::new();
+        for (k, key) in [(0, "reference"), (1, "pathway"), (3, "status")] {
+            let v = cell(cells, k, &mut errors, text_of).flatten();
+            obj.insert(key.into(), Value::String(v.unwrap_or_default()));
+        }
+        if let Some(s) = cell(cells, 2, &mut errors, text_of) {
+            obj.insert("statements".into(), statements_value(s));
+        }
+        with_notes(&mut obj, notes);
+        (obj, errors)
+    }
+
+    fn read(value: &Value, errors: &mut Vec<Error>) -> Option<Self> {
+        read_case(value, "", errors)
+    }
+
+    fn key(&self) -> String {
+        normalise_name(&self.reference)
+    }
+
+    fn key_label(&self) -> String {
+        self.reference.clone()
+    }
+
+    fn list(wb: &Workbook) -> &Vec<Self> {
+        &wb.case_tracking
+    }
+
+    fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
+        &mut wb.case_tracking
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const INTERVIEW_COLUMNS: [Column; 5] = [
+    Column::new("role", "Role", true),
+    Column::new("date", "Date", false),
+    Column::new("time", "Time", false),
+    Column::new("statements", "Statements", false).aka(&["quality statements"]),
+    Column::new("notes", "Notes", false).aka(&["note"]),
+];
+
+impl Register for Interview {
+    const LIST: &'static str = "interviews";
+    const ITEM: &'static str = "interview";
+    const COLUMNS: &'static [Column] = &INTERVIEW_COLUMNS;
+    const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = false;
+
+    fn cells(&self, style: Style) -> Vec<Cell> {
+        vec![
+            Cell::text(match style {
+                Style::Csv => self.role.as_str(),
+                Style::Xlsx => self.role.label(),
+            }),
+            Cell::opt_date(self.date),
+            Cell::opt_text(self.time.as_deref()),
+            statements_cell(&self.statements, style),
+            Cell::opt_text(self.notes.as_deref()),
+        ]
+    }
+
+    fn fields(cells: &[Cell], notes: Option<String>) -> (Map<String, Value>, Vec<(usize, String)>) {
+        let mut errors = Vec::new();
+        let mut obj = Map::new();
+        let role = cell(cells, 0, &mut errors, text_of).flatten();
+        obj.insert("role".into(), Value::String(role.unwrap_or_default()));
+        put(
+            &mut obj,
+            "date",
+            cell(cells, 1, &mut errors, date_of).and_then(iso),
+        );
+        put(
+            &mut obj,
+            "time",
+            cell(cells, 2, &mut errors, text_of).flatten(),
+        );
+        if let Some(s) = cell(cells, 3, &mut errors, text_of) {
+            obj.insert("statements".into(), statements_value(s));
+        }
+        with_notes(&mut obj, notes);
+        (obj, errors)
+    }
+
+    fn read(value: &Value, errors: &mut Vec<Error>) -> Option<Self> {
+        read_interview(value, "", errors)
+    }
+
+    /// Interviews have no id: one is its role, day and time.
+    fn key(&self) -> String {
+        format!(
+            "{}\u{1f}{}\u{1f}{}",
+            self.role.as_str(),
+            self.date.map(|d| d.to_string()).unwrap_or_default(),
+            self.time.as_deref().unwrap_or_default()
+        )
+    }
+
+    fn key_label(&self) -> String {
+        let mut s = self.role.label().to_string();
+        if let Some(d) = self.date {
+            s.push_str(&format!(" on {d}"));
+        }
+        if let Some(t) = &self.time {
+            s.push_str(&format!(" at {t}"));
+        }
+        s
+    }
+
+    fn list(wb: &Workbook) -> &Vec<Self> {
+        &wb.interviews
+    }
+
+    fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
+        &mut wb.interviews
     }
 }
 

@@ -71,6 +71,11 @@ struct InitArgs {
     /// The council's name.
     #[arg(long, default_value = "Your council")]
     council: String,
+    /// Start the information return tracker with the library's starting list (documents and
+    /// data public sources say the return holds, each with its source; the references are
+    /// the list's own, to replace with those of CQC's request).
+    #[arg(long)]
+    information_return: bool,
     /// Write here instead of standard output (an existing file is not overwritten).
     #[arg(long, short = 'o', value_name = "FILE")]
     out: Option<String>,
@@ -243,7 +248,11 @@ pub fn workbook(args: WorkbookArgs) -> Result<Outcome, CliError> {
 }
 
 fn init(a: InitArgs) -> Result<Outcome, CliError> {
-    let text = Workbook::starter(&a.council).to_json();
+    let mut wb = Workbook::starter(&a.council);
+    if a.information_return {
+        wb.information_return = cqc_assurance::information_return_starter();
+    }
+    let text = wb.to_json();
     match a.out {
         None => Ok(Outcome::ok(text)),
         Some(path) => {

@@ -271,7 +271,22 @@ fn replacing_with_fewer_items_needs_allow_fewer() {
     assert_eq!(merged.evidence[0].title, "Narrative");
     assert_eq!(merged.evidence[14].id, "EV-99");
     assert_eq!(merged.evidence[14].date.to_string(), "2025-12-01");
-    // Told to: the register becomes the file.
+    // Told to, but the information return and an action name items the file leaves out:
+    // the result would not be a valid workbook, so nothing is written.
+    let o = Command::new(env!("CARGO_BIN_EXE_cqc-assurance"))
+        .args(args("--allow-fewer"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("unknown_reference"), "{}", text(&o));
+    assert_eq!(s.workbook("wb.json").evidence.len(), 15);
+    // Without those references, the register becomes the file.
+    let mut wb = s.workbook("wb.json");
+    wb.information_return
+        .iter_mut()
+        .for_each(|i| i.evidence.clear());
+    wb.actions.iter_mut().for_each(|a| a.evidence.clear());
+    std::fs::write(s.path("wb.json"), wb.to_json()).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_cqc-assurance"))
         .args(args("--allow-fewer"))
         .output()
@@ -477,6 +492,7 @@ fn the_preparation_registers_import_and_export_and_a_bad_row_writes_nothing() {
         &wb,
         "--csv",
         &s.path("cases.csv"),
+        "--allow-fewer",
         "-o",
         &wb,
     ]);
@@ -528,10 +544,13 @@ fn the_preparation_registers_import_and_export_and_a_bad_row_writes_nothing() {
         &wb,
         "--csv",
         &s.path("ir.csv"),
+        "--merge",
         "-o",
         &wb,
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // Merged: the example's nine starter items kept, the new one added at the end.
+    assert_eq!(s.workbook("wb.json").information_return.len(), 10);
     let o = run(&["workbook", "export-information-return", &wb]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("General IR1,Self-assessment,document"));
 }

@@ -76,8 +76,8 @@ pub use rating::{
 };
 pub use report::{
     Chart, ChartBar, ChartGuide, ChartLabel, RatingColours, ReportExplanations, ReportFigure,
-    ReportGantt, ReportLink, ReportModel, ReportRow, ReportSummary, StatementRow, ThemeGroup,
-    WorkbookReport,
+    ReportGantt, ReportLink, ReportModel, ReportRow, ReportSection, ReportSummary, ReportTable,
+    StatementRow, ThemeGroup, WorkbookReport,
 };
 pub use score::{Rating, Score};
 pub use timeline::{
@@ -96,11 +96,11 @@ pub use workbook::{
     analyse_workbook_with, case_tracking_from_csv_bytes, case_tracking_to_csv, check_workbook,
     check_workbook_with, compare_with_england, evidence_from_csv, evidence_from_csv_bytes,
     evidence_to_csv, indicators_from_csv, indicators_from_csv_bytes, indicators_to_csv,
-    information_return_from_csv_bytes, information_return_to_csv, interviews_from_csv_bytes,
-    interviews_to_csv, nhs_number_check_digit_valid, AccountEntry, AccountEvidence, Action,
-    ActionCounts, ActionStatus, ActionSummary, Agreement, Benchmark, BriefingStatement,
-    Calibration, CalibrationRow, CaseStatus, CaseTrackingSummary, Comparison, Coverage,
-    CoverageCell, CoverageGap, CoverageRow, CsvImport, Direction, DirectionOfTravel,
+    information_return_from_csv_bytes, information_return_starter, information_return_to_csv,
+    interviews_from_csv_bytes, interviews_to_csv, nhs_number_check_digit_valid, AccountEntry,
+    AccountEvidence, Action, ActionCounts, ActionStatus, ActionSummary, Agreement, Benchmark,
+    BriefingStatement, Calibration, CalibrationRow, CaseStatus, CaseTrackingSummary, Comparison,
+    Coverage, CoverageCell, CoverageGap, CoverageRow, CsvImport, Direction, DirectionOfTravel,
     EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, HistoryEntry, ImportMode,
     ImportOptions, Indicator, IndicatorComparison, InformationReturnStatus, Interview,
     InterviewRole, InterviewSchedule, KeyFigure, OverdueAction, PartChange, PathwayCount,

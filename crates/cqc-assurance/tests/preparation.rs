@@ -467,3 +467,54 @@ fn the_parts_round_trip_through_excel_and_errors_name_the_cell() {
     let after = import.workbook.unwrap();
     assert_eq!(after, wb);
 }
+
+#[test]
+fn the_report_shows_each_filled_part_and_no_personal_data_or_internal_ids() {
+    use cqc_assurance::WorkbookReport;
+    let wb = Workbook::from_json(&filled().to_string()).unwrap();
+    let report = WorkbookReport::new(&wb, date("2024-01-10"));
+    let html = report.html().unwrap();
+    let md = report.markdown().unwrap();
+    for id in [
+        "information-return",
+        "case-tracking",
+        "interviews",
+        "direction",
+        "assurance-account",
+    ] {
+        assert!(html.contains(&format!("<section id=\"{id}\"")), "{id}");
+    }
+    for title in [
+        "## Information return",
+        "## Case tracking",
+        "## Interview schedule and briefing pack",
+        "## Direction of travel",
+        "## You said, we did: our assurance account",
+    ] {
+        assert!(md.contains(title), "{title}");
+    }
+    // Case references and notes never reach the report (the note holds personal data).
+    for text in [&html, &md] {
+        assert!(!text.contains("C-01") && !text.contains("Patel") && !text.contains("5919"));
+    }
+    // The account: what was said and done, not the action's or evidence's id.
+    let account = &md[md.find("## You said, we did").unwrap()..];
+    let account = &account[..account.find("## Consistency warnings").unwrap()];
+    assert!(account.contains("Carers told us assessments took too long"));
+    assert!(account.contains("Carers strategy"));
+    assert!(!account.contains("ACT-1") && !account.contains("EV-1"));
+    // A markdown table row per item.
+    assert!(
+        md.contains("| QS7 IR1 | Safeguarding Adults Board annual report |"),
+        "{md}"
+    );
+    // Without the parts, none of the sections.
+    let blank = WorkbookReport::new(&Workbook::new("Anytown"), date("2024-01-10"));
+    let html = blank.html().unwrap();
+    assert!(!html.contains("information-return") && !html.contains("assurance-account"));
+    #[cfg(feature = "docx")]
+    {
+        let bytes = report.docx().unwrap();
+        assert!(bytes.len() > 1000);
+    }
+}

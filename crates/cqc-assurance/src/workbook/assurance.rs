@@ -555,13 +555,12 @@ fn interviews(
     });
     let mut scheduled: Vec<ScheduledInterview> = Vec::new();
     for (index, iv) in wb.interviews.iter().enumerate() {
-        let statements = if iv.statements.is_empty() {
+        let mut statements = if iv.statements.is_empty() {
             iv.role.default_statements().0
         } else {
-            let mut s = iv.statements.clone();
-            s.sort_by_key(|q| q.index());
-            s
+            iv.statements.clone()
         };
+        statements.sort_by_key(|q| q.index());
         let on_visit_day = match (iv.date, &visit) {
             (Some(d), Some(v)) => Some(v.first <= d && d <= v.last),
             _ => None,
@@ -638,7 +637,7 @@ fn interviews(
             "the statements given in the interview schedule".to_string()
         } else {
             format!(
-                "the project's default for the role ({why}), from what each statement covers in CQC's assessment framework; not a CQC list"
+                "the project's default for the role, from what each statement covers in CQC's assessment framework ({why}); not a CQC list"
             )
         };
         briefings.push(RoleBriefing {

@@ -837,16 +837,20 @@ fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
     );
     // Evidence ids named by information return items and actions must be in the register
     // (the register as given, bad items included, so that one bad item is one error).
-    let register: std::collections::HashSet<&str> = obj
+    // When an item's own id cannot be read, which ids are missing is not known: that item's
+    // error is reported, and no reference is called unknown on its account.
+    let given: Vec<Option<&str>> = obj
         .get("evidence")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter_map(|v| v.get("id").and_then(Value::as_str))
+        .map(|v| v.get("id").and_then(Value::as_str))
         .collect();
+    let register_known = given.iter().all(Option::is_some);
+    let register: std::collections::HashSet<&str> = given.into_iter().flatten().collect();
     let unknown = |list: &str, i: usize, ids: &[String], errors: &mut Vec<Error>| {
         for (k, id) in ids.iter().enumerate() {
-            if !register.contains(id.as_str()) {
+            if register_known && !register.contains(id.as_str()) {
                 errors.push(Error::UnknownReference {
                     path: format!("{list}[{i}].evidence[{k}]"),
                     id: id.clone(),

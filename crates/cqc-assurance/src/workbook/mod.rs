@@ -46,6 +46,6 @@ pub use document::{
 };
 pub use import::{ImportMode, ImportOptions, PartChange, WorkbookImport, WorkbookPart};
 pub use preparation::{
-    nhs_number_check_digit_valid, CaseStatus, HistoryEntry, Interview, InterviewRole, ReturnItem,
-    ReturnItemKind, ReturnItemStatus, TrackedCase,
+    information_return_starter, nhs_number_check_digit_valid, CaseStatus, HistoryEntry, Interview,
+    InterviewRole, ReturnItem, ReturnItemKind, ReturnItemStatus, TrackedCase,
 };

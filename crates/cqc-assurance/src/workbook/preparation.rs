@@ -732,6 +732,30 @@ pub(crate) fn read_history_entry(
     })
 }
 
+/// The starting list of information return items shipped with the library
+/// (`data/information_return_starter.json`): documents and data that public sources say the
+/// return holds, each with its source. A starting list to edit, not CQC's request: the
+/// references (`Starter 01`...) are the list's own, because no public source found numbers
+/// CQC's items; replace them with the references of the request when it comes.
+///
+/// ```
+/// let items = cqc_assurance::information_return_starter();
+/// assert!(items.len() >= 9);
+/// assert!(items.iter().all(|i| i.source.as_deref().is_some_and(|s| s.starts_with("Starting list") && s.contains("https://"))));
+/// ```
+pub fn information_return_starter() -> Vec<ReturnItem> {
+    const STARTER: &str = include_str!("../../data/information_return_starter.json");
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(STARTER) else {
+        return Vec::new();
+    };
+    let mut errors = Vec::new();
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| read_return_item(v, &format!("[{i}]"), &mut errors))
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Personal data: what a field of the case register (or an interview's note) should never hold.
 
@@ -1120,6 +1144,13 @@ mod tests {
         ] {
             assert!(!looks_like_name(s), "{s}");
         }
+    }
+
+    #[test]
+    fn the_starter_list_reads_whole() {
+        const STARTER: &str = include_str!("../../data/information_return_starter.json");
+        let all: Vec<Value> = serde_json::from_str(STARTER).unwrap();
+        assert_eq!(information_return_starter().len(), all.len());
     }
 
     #[test]

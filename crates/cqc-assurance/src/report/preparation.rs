@@ -264,66 +264,83 @@ pub(super) fn sections(a: &WorkbookAnalysis) -> Vec<ReportSection> {
                 })
                 .collect(),
         )];
+        // The briefing pack, statement by statement: who speaks to it, and what the workbook
+        // says about it (each statement once, however many roles speak to it).
+        let mut sources: Vec<String> = Vec::new();
         for b in &s.briefings {
-            tables.push(table(
-                &format!(
-                    "Briefing: {} (statements: {})",
-                    b.label, b.statements_source
-                ),
-                &[
-                    "Statement",
-                    "Self-score",
-                    "Strengths",
-                    "Areas for improvement",
-                    "Key figures",
-                ],
-                &[4, 2, 5, 5, 5],
-                b.statements
-                    .iter()
-                    .map(|st| {
-                        row(
-                            vec![
-                                statement_label(st.statement),
-                                st.self_score
-                                    .map(|s| s.to_string())
-                                    .unwrap_or_else(|| "not scored".into()),
-                                st.strengths.join("; "),
-                                st.areas_for_improvement.join("; "),
-                                st.key_figures
-                                    .iter()
-                                    .map(|k| {
-                                        let unit = k.unit.clone().unwrap_or_default();
-                                        format!(
-                                            "{}: {} (England {}{}{})",
-                                            k.name,
-                                            k.value
-                                                .map(|v| format!("{}{unit}", num(v)))
-                                                .unwrap_or_else(|| "not entered".into()),
-                                            num(k.england_average),
-                                            unit,
-                                            match k.comparison {
-                                                Some(Comparison::Better) => ", better",
-                                                Some(Comparison::Similar) => ", similar",
-                                                Some(Comparison::Worse) => ", worse",
-                                                None => "",
-                                            }
-                                        )
-                                    })
-                                    .collect::<Vec<_>>()
-                                    .join("; "),
-                            ],
-                            "",
-                        )
-                    })
-                    .collect(),
-            ));
+            sources.push(format!("{}: {}", b.label, b.statements_source));
         }
+        let rows = QualityStatement::ALL
+            .into_iter()
+            .filter_map(|qs| {
+                let roles: Vec<&str> = s
+                    .briefings
+                    .iter()
+                    .filter(|b| b.statements.iter().any(|st| st.statement == qs))
+                    .map(|b| b.label.as_str())
+                    .collect();
+                let st = s
+                    .briefings
+                    .iter()
+                    .flat_map(|b| &b.statements)
+                    .find(|st| st.statement == qs)?;
+                Some(row(
+                    vec![
+                        statement_label(qs),
+                        roles.join(", "),
+                        st.self_score
+                            .map(|s| s.to_string())
+                            .unwrap_or_else(|| "not scored".into()),
+                        st.strengths.join("; "),
+                        st.areas_for_improvement.join("; "),
+                        st.key_figures
+                            .iter()
+                            .map(|k| {
+                                let unit = k.unit.clone().unwrap_or_default();
+                                format!(
+                                    "{}: {} (England {}{}{})",
+                                    k.name,
+                                    k.value
+                                        .map(|v| format!("{}{unit}", num(v)))
+                                        .unwrap_or_else(|| "not entered".into()),
+                                    num(k.england_average),
+                                    unit,
+                                    match k.comparison {
+                                        Some(Comparison::Better) => ", better",
+                                        Some(Comparison::Similar) => ", similar",
+                                        Some(Comparison::Worse) => ", worse",
+                                        None => "",
+                                    }
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ],
+                    "",
+                ))
+            })
+            .collect();
+        tables.push(table(
+            "Briefing pack: what each statement's speakers should be ready to say",
+            &[
+                "Statement",
+                "Speaks to it",
+                "Self-score",
+                "Strengths",
+                "Areas for improvement",
+                "Key figures",
+            ],
+            &[4, 4, 2, 5, 5, 5],
+            rows,
+        ));
+        let mut notes = vec!["CQC interviews, among others, the Director of Adult Social Services, the principal social worker, the lead member, the scrutiny chair, the chief executive, front-line staff, partners and people who draw on care (councils' accounts of their visits, 2025-26). The strengths, areas for improvement and figures are the workbook's own.".to_string()];
+        notes.push(format!("Statements by role: {}.", sources.join(". ")));
         out.push(ReportSection {
             id: "interviews".into(),
             title: "Interview schedule and briefing pack".into(),
             paragraphs,
             tables,
-            notes: vec!["CQC interviews, among others, the Director of Adult Social Services, the principal social worker, the lead member, the scrutiny chair, the chief executive, front-line staff, partners and people who draw on care (councils' accounts of their visits, 2025-26). Which statements a role speaks to is the project's default unless the schedule says; the strengths, areas for improvement and figures are the workbook's own.".into()],
+            notes,
         });
     }
     if let Some(d) = &a.direction_of_travel {

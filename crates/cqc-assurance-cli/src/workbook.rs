@@ -59,6 +59,10 @@ enum WorkbookCommand {
     ImportInterviews(ImportArgs),
     /// Write the interview schedule as CSV.
     ExportInterviews(ExportArgs),
+    /// Import earlier self-assessments from a CSV file (replace, or --merge by date).
+    ImportHistory(ImportArgs),
+    /// Write earlier self-assessments as CSV.
+    ExportHistory(ExportArgs),
     /// Write the whole workbook as an Excel file (.xlsx): statements, evidence, actions,
     /// indicators and an About sheet, with drop-down lists and real dates.
     ExportXlsx(ExportXlsxArgs),
@@ -242,6 +246,8 @@ pub fn workbook(args: WorkbookArgs) -> Result<Outcome, CliError> {
         WorkbookCommand::ExportCases(a) => export_csv(a, WorkbookPart::CaseTracking),
         WorkbookCommand::ImportInterviews(a) => import_csv(a, WorkbookPart::Interviews),
         WorkbookCommand::ExportInterviews(a) => export_csv(a, WorkbookPart::Interviews),
+        WorkbookCommand::ImportHistory(a) => import_csv(a, WorkbookPart::History),
+        WorkbookCommand::ExportHistory(a) => export_csv(a, WorkbookPart::History),
         WorkbookCommand::ExportXlsx(a) => export_xlsx(a),
         WorkbookCommand::ImportXlsx(a) => import_xlsx(a),
     }
@@ -470,6 +476,7 @@ fn export_csv(a: ExportArgs, part: WorkbookPart) -> Result<Outcome, CliError> {
             cqc_assurance::interviews_to_csv(&wb.interviews),
             wb.interviews.len(),
         ),
+        WorkbookPart::History => (cqc_assurance::history_to_csv(&wb.history), wb.history.len()),
     };
     match a.out {
         None => Ok(Outcome::ok(csv)),

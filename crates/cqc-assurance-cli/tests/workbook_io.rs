@@ -549,6 +549,28 @@ fn the_preparation_registers_import_and_export_and_a_bad_row_writes_nothing() {
         &wb,
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // Earlier self-assessments: exported and imported again, the same workbook.
+    let before = s.workbook("wb.json");
+    let o = run(&[
+        "workbook",
+        "export-history",
+        &wb,
+        "-o",
+        &s.path("history.csv"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = run(&[
+        "workbook",
+        "import-history",
+        &wb,
+        "--csv",
+        &s.path("history.csv"),
+        "-o",
+        &wb,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(s.workbook("wb.json"), before);
+    assert_eq!(before.history.len(), 1);
     // Merged: the example's nine starter items kept, the new one added at the end.
     assert_eq!(s.workbook("wb.json").information_return.len(), 10);
     let o = run(&["workbook", "export-information-return", &wb]);

@@ -714,6 +714,15 @@ impl Error {
         self
     }
 
+    /// The same error at another path (for a reader that shows a field under another name:
+    /// a table's column for a document's nested field).
+    pub(crate) fn at(mut self, path: &str) -> Self {
+        if let Some(p) = self.path_mut() {
+            *p = path.to_string();
+        }
+        self
+    }
+
     fn path_mut(&mut self) -> Option<&mut String> {
         with_path!(self, path => Some(path), None)
     }

@@ -518,3 +518,45 @@ fn the_report_shows_each_filled_part_and_no_personal_data_or_internal_ids() {
         assert!(bytes.len() > 1000);
     }
 }
+
+#[test]
+fn earlier_self_assessments_round_trip_through_csv_and_bad_cells_name_their_column() {
+    use cqc_assurance::{history_from_csv_bytes, history_to_csv, ImportOptions, WorkbookPart};
+    let wb = Workbook::from_json(&filled().to_string()).unwrap();
+    let csv = history_to_csv(&wb.history);
+    let read = history_from_csv_bytes(csv.as_bytes());
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    assert_eq!(read.items, wb.history);
+    // A probability list that is not four numbers, and a published score of 5.
+    let bad = "date,equity,published_learning\n2023-03-31,0.5; x,5\n";
+    let read = history_from_csv_bytes(bad.as_bytes());
+    let paths: Vec<_> = read
+        .errors
+        .iter()
+        .map(|e| e.path().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        vec!["line 2: equity", "line 2: published_learning"],
+        "{:?}",
+        read.errors
+    );
+    // A column that is not a field is refused, not dropped.
+    let extra = "date,equity,comment\n2023-03-31,2,kept?\n";
+    let read = history_from_csv_bytes(extra.as_bytes());
+    assert_eq!(read.items.len(), 0);
+    assert_eq!(read.errors.len(), 1);
+    // Imported into the workbook (merge by date): the entry is replaced, nothing else lost.
+    let csv = "date,label,assessing-needs\n2023-03-31,2023 baseline,1\n";
+    let merge = ImportOptions {
+        mode: cqc_assurance::ImportMode::Merge,
+        ..ImportOptions::default()
+    };
+    let import = wb.import_csv(WorkbookPart::History, csv.as_bytes(), &merge);
+    let after = import.workbook.unwrap();
+    assert_eq!(after.history.len(), 1);
+    assert_eq!(
+        after.history[0].scores[0].certain().map(|s| s.get()),
+        Some(1)
+    );
+}

@@ -25,7 +25,7 @@ use crate::error::{Error, ErrorReport};
 
 use super::rows::{read_table, table_cells, Register, Source, SourceRow, Style};
 use super::table::{read_csv_table, unguarded, Cell};
-use super::{Action, EvidenceItem, Indicator, Interview, ReturnItem, TrackedCase};
+use super::{Action, EvidenceItem, HistoryEntry, Indicator, Interview, ReturnItem, TrackedCase};
 
 /// The columns of the evidence register CSV, in the order [`evidence_to_csv`] writes them.
 /// `supports` holds statement ids separated by `;`. On import, columns may come in any order
@@ -382,6 +382,54 @@ pub fn interviews_to_csv(interviews: &[Interview]) -> String {
     to_csv(interviews)
 }
 
+/// The columns of the history CSV: `date`, `label`, the nine self-scores under their statement
+/// ids (a score 1-4, or four probabilities separated by `;`: `0; 0.5; 0.5; 0`), CQC's nine
+/// published scores (`published_assessing-needs`...), and `published_source`. Only `date` is
+/// required; a column that is not one of these is refused (an earlier self-assessment has no
+/// notes to keep it in).
+pub const HISTORY_CSV_COLUMNS: [&str; 21] = [
+    "date",
+    "label",
+    "assessing-needs",
+    "supporting-healthier-lives",
+    "equity",
+    "care-provision",
+    "partnerships",
+    "safe-systems",
+    "safeguarding",
+    "governance",
+    "learning",
+    "published_assessing-needs",
+    "published_supporting-healthier-lives",
+    "published_equity",
+    "published_care-provision",
+    "published_partnerships",
+    "published_safe-systems",
+    "published_safeguarding",
+    "published_governance",
+    "published_learning",
+    "published_source",
+];
+
+/// Reads earlier self-assessments from the bytes of a CSV file, columns as in
+/// [`HISTORY_CSV_COLUMNS`].
+///
+/// ```
+/// use cqc_assurance::{history_from_csv_bytes, history_to_csv};
+/// let csv = "date,label,assessing-needs,governance,published_governance\n2024-03-28,2024,2,0; 0.5; 0.5; 0,3\n";
+/// let import = history_from_csv_bytes(csv.as_bytes());
+/// assert!(import.errors.is_empty(), "{:?}", import.errors);
+/// assert_eq!(history_from_csv_bytes(history_to_csv(&import.items).as_bytes()).items, import.items);
+/// ```
+pub fn history_from_csv_bytes(bytes: &[u8]) -> CsvImport<HistoryEntry> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes earlier self-assessments as CSV.
+pub fn history_to_csv(history: &[HistoryEntry]) -> String {
+    to_csv(history)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,6 +442,7 @@ mod tests {
         assert_eq!(names(ReturnItem::COLUMNS), INFORMATION_RETURN_CSV_COLUMNS);
         assert_eq!(names(TrackedCase::COLUMNS), CASE_TRACKING_CSV_COLUMNS);
         assert_eq!(names(Interview::COLUMNS), INTERVIEW_CSV_COLUMNS);
+        assert_eq!(names(HistoryEntry::COLUMNS), HISTORY_CSV_COLUMNS);
         assert_eq!(INFORMATION_RETURN_CSV_COLUMNS, p::RETURN_ITEM_FIELDS);
         assert_eq!(CASE_TRACKING_CSV_COLUMNS, p::CASE_FIELDS);
         assert_eq!(INTERVIEW_CSV_COLUMNS, p::INTERVIEW_FIELDS);

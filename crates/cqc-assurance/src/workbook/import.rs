@@ -10,7 +10,9 @@ use crate::error::{Error, ErrorReport};
 
 use super::csv_io::{from_csv_bytes, CsvImport};
 use super::rows::Register;
-use super::{Action, EvidenceItem, Indicator, Interview, ReturnItem, TrackedCase, Workbook};
+use super::{
+    Action, EvidenceItem, HistoryEntry, Indicator, Interview, ReturnItem, TrackedCase, Workbook,
+};
 
 /// A register of the workbook that can be imported and exported as a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -31,17 +33,20 @@ pub enum WorkbookPart {
     CaseTracking,
     /// The interview schedule (`interviews`), keyed by role, date and time.
     Interviews,
+    /// Earlier self-assessments (`history`), keyed by date.
+    History,
 }
 
 impl WorkbookPart {
     /// All the registers, in the order of the document.
-    pub const ALL: [WorkbookPart; 6] = [
+    pub const ALL: [WorkbookPart; 7] = [
         WorkbookPart::Evidence,
         WorkbookPart::Actions,
         WorkbookPart::Indicators,
         WorkbookPart::InformationReturn,
         WorkbookPart::CaseTracking,
         WorkbookPart::Interviews,
+        WorkbookPart::History,
     ];
 
     /// The list's name in the document: `evidence`, `actions`, `indicators`.
@@ -57,6 +62,7 @@ impl WorkbookPart {
             WorkbookPart::InformationReturn => "information_return",
             WorkbookPart::CaseTracking => "case_tracking",
             WorkbookPart::Interviews => "interviews",
+            WorkbookPart::History => "history",
         }
     }
 }
@@ -340,6 +346,9 @@ impl Workbook {
             }
             WorkbookPart::Interviews => {
                 self.import_items(part, from_csv_bytes::<Interview>(bytes), options)
+            }
+            WorkbookPart::History => {
+                self.import_items(part, from_csv_bytes::<HistoryEntry>(bytes), options)
             }
         }
     }

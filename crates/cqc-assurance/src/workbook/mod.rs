@@ -34,11 +34,11 @@ pub use assurance::{
 pub use csv_io::{
     actions_from_csv, actions_from_csv_bytes, actions_to_csv, case_tracking_from_csv_bytes,
     case_tracking_to_csv, evidence_from_csv, evidence_from_csv_bytes, evidence_to_csv,
-    indicators_from_csv, indicators_from_csv_bytes, indicators_to_csv,
-    information_return_from_csv_bytes, information_return_to_csv, interviews_from_csv_bytes,
-    interviews_to_csv, CsvImport, EvidenceImport, ACTION_CSV_COLUMNS, CASE_TRACKING_CSV_COLUMNS,
-    EVIDENCE_CSV_COLUMNS, INDICATOR_CSV_COLUMNS, INFORMATION_RETURN_CSV_COLUMNS,
-    INTERVIEW_CSV_COLUMNS,
+    history_from_csv_bytes, history_to_csv, indicators_from_csv, indicators_from_csv_bytes,
+    indicators_to_csv, information_return_from_csv_bytes, information_return_to_csv,
+    interviews_from_csv_bytes, interviews_to_csv, CsvImport, EvidenceImport, ACTION_CSV_COLUMNS,
+    CASE_TRACKING_CSV_COLUMNS, EVIDENCE_CSV_COLUMNS, HISTORY_CSV_COLUMNS, INDICATOR_CSV_COLUMNS,
+    INFORMATION_RETURN_CSV_COLUMNS, INTERVIEW_CSV_COLUMNS,
 };
 pub use document::{
     Action, ActionStatus, EvidenceItem, Indicator, ProgressNote, Rag, SelfScore, StatementEntry,

@@ -13,12 +13,15 @@ use crate::error::Error;
 use crate::framework::normalise_name;
 
 use super::document::{read_action, read_evidence_item, read_indicator};
-use super::preparation::{read_case, read_interview, read_return_item};
+use super::preparation::{read_case, read_history_entry, read_interview, read_return_item};
 use super::table::{
     bool_of, column_for, column_letters, date_of, dated_lines, dated_lines_of, number_of,
     required_date_of, split_list, text_of, Cell, CellResult, Column,
 };
-use super::{Action, EvidenceItem, Indicator, Interview, ReturnItem, TrackedCase, Workbook};
+use super::{
+    Action, EvidenceItem, HistoryEntry, Indicator, Interview, ReturnItem, SelfScore, TrackedCase,
+    Workbook,
+};
 
 /// The form cells are written in: CSV keeps the document's ids (`peoples-experience`,
 /// `in_progress`, statement ids), Excel shows people's labels (`People's experience`,
@@ -726,6 +729,197 @@ impl Register for Interview {
 
     fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
         &mut wb.interviews
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// The columns of the history: the date and label, the nine self-scores (a score 1-4, or the
+/// four probabilities separated by `;`), CQC's nine published scores, and their source.
+const HISTORY_COLUMNS: [Column; 21] = [
+    Column::new("date", "Date", true),
+    Column::new("label", "Label", false),
+    Column::new("assessing-needs", "QS1", false),
+    Column::new("supporting-healthier-lives", "QS2", false),
+    Column::new("equity", "QS3", false),
+    Column::new("care-provision", "QS4", false),
+    Column::new("partnerships", "QS5", false),
+    Column::new("safe-systems", "QS6", false),
+    Column::new("safeguarding", "QS7", false),
+    Column::new("governance", "QS8", false),
+    Column::new("learning", "QS9", false),
+    Column::new("published_assessing-needs", "CQC QS1", false),
+    Column::new("published_supporting-healthier-lives", "CQC QS2", false),
+    Column::new("published_equity", "CQC QS3", false),
+    Column::new("published_care-provision", "CQC QS4", false),
+    Column::new("published_partnerships", "CQC QS5", false),
+    Column::new("published_safe-systems", "CQC QS6", false),
+    Column::new("published_safeguarding", "CQC QS7", false),
+    Column::new("published_governance", "CQC QS8", false),
+    Column::new("published_learning", "CQC QS9", false),
+    Column::new("published_source", "Source of CQC's scores", false),
+];
+
+/// A self-score as a cell: the score, or its four probabilities separated by `; `.
+fn self_score_cell(s: &SelfScore) -> Cell {
+    match s {
+        SelfScore::NotScored => Cell::Empty,
+        SelfScore::Score(score) => Cell::Number(f64::from(score.get())),
+        SelfScore::EvidenceCategories(e) => Cell::Number(f64::from(e.statement_score().get())),
+        SelfScore::Distribution(d) => Cell::text(
+            d.get()
+                .iter()
+                .map(|p| crate::json::number_text(*p))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    }
+}
+
+/// A score cell as its JSON value: a number, or four probabilities (a list of numbers) when
+/// the text has `;`. Text that is not a number is kept as text, for the reader to report.
+fn score_value(cell: &Cell) -> CellResult<Option<Value>> {
+    let number = |x: f64| serde_json::Number::from_f64(x).map(Value::Number);
+    Ok(match cell {
+        Cell::Number(x) => number(*x),
+        other => match text_of(other)? {
+            None => None,
+            Some(t) if t.contains(';') => {
+                let mut list = Vec::new();
+                for part in t.split(';') {
+                    match part.trim().parse::<f64>().ok().and_then(number) {
+                        Some(v) => list.push(v),
+                        None => {
+                            return Err(format!(
+                                "expected four probabilities separated by ;, got {t:?}"
+                            ))
+                        }
+                    }
+                }
+                Some(Value::Array(list))
+            }
+            Some(t) => Some(
+                t.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(number)
+                    .unwrap_or(Value::String(t)),
+            ),
+        },
+    })
+}
+
+impl Register for HistoryEntry {
+    const LIST: &'static str = "history";
+    const ITEM: &'static str = "earlier self-assessment";
+    const COLUMNS: &'static [Column] = &HISTORY_COLUMNS;
+    const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = true;
+
+    fn cells(&self, _style: Style) -> Vec<Cell> {
+        let mut cells = vec![Cell::Date(self.date), Cell::opt_text(self.label.as_deref())];
+        cells.extend(self.scores.iter().map(self_score_cell));
+        for i in 0..9 {
+            cells.push(
+                self.published
+                    .as_ref()
+                    .and_then(|p| p[i])
+                    .map_or(Cell::Empty, |s| Cell::Number(f64::from(s.get()))),
+            );
+        }
+        cells.push(Cell::opt_text(self.published_source.as_deref()));
+        cells
+    }
+
+    fn fields(cells: &[Cell], notes: Option<String>) -> (Map<String, Value>, Vec<(usize, String)>) {
+        let mut errors = Vec::new();
+        let mut obj = Map::new();
+        let date = cell(cells, 0, &mut errors, required_date_of);
+        obj.insert("date".into(), Value::String(iso(date).unwrap_or_default()));
+        put(
+            &mut obj,
+            "label",
+            cell(cells, 1, &mut errors, text_of).flatten(),
+        );
+        let mut scores = Map::new();
+        let mut published = Map::new();
+        for (i, qs) in crate::QualityStatement::ALL.into_iter().enumerate() {
+            // A cell that cannot be read is its column's problem; a placeholder score stands
+            // in for it (the row is rejected anyway) so that the reader checks the others.
+            match cell(cells, 2 + i, &mut errors, score_value) {
+                Some(Some(v)) => {
+                    scores.insert(qs.id().to_string(), v);
+                }
+                Some(None) => {}
+                None => {
+                    scores.insert(qs.id().to_string(), Value::from(1));
+                }
+            }
+            match cell(cells, 11 + i, &mut errors, score_value) {
+                Some(Some(v)) => {
+                    published.insert(qs.id().to_string(), v);
+                }
+                Some(None) => {}
+                None => {
+                    published.insert(qs.id().to_string(), Value::from(1));
+                }
+            }
+        }
+        obj.insert("scores".into(), Value::Object(scores));
+        if !published.is_empty() {
+            obj.insert("published".into(), Value::Object(published));
+        }
+        put(
+            &mut obj,
+            "published_source",
+            cell(cells, 20, &mut errors, text_of).flatten(),
+        );
+        if notes.is_some() {
+            // An earlier self-assessment has no notes to keep other columns in: refused rather
+            // than dropped.
+            errors.push((
+                0,
+                "the file has columns that are not fields of the history (it has no notes to keep them in): remove them".into(),
+            ));
+        }
+        (obj, errors)
+    }
+
+    /// Read as the document reads an entry, each error at the column of its field
+    /// (`scores.equity` is the column `equity`, `published.equity` is `published_equity`).
+    fn read(value: &Value, errors: &mut Vec<Error>) -> Option<Self> {
+        let mut own = Vec::new();
+        let entry = read_history_entry(value, "", &mut own);
+        for e in own {
+            let path = e.path().unwrap_or("").to_string();
+            let column = if let Some(id) = path.strip_prefix("scores.") {
+                Some(id.split('[').next().unwrap_or(id).to_string())
+            } else {
+                path.strip_prefix("published.")
+                    .map(|id| format!("published_{}", id.split('[').next().unwrap_or(id)))
+            };
+            errors.push(match column {
+                Some(c) => e.at(&c),
+                None => e,
+            });
+        }
+        entry
+    }
+
+    fn key(&self) -> String {
+        self.date.to_string()
+    }
+
+    fn key_label(&self) -> String {
+        self.date.to_string()
+    }
+
+    fn list(wb: &Workbook) -> &Vec<Self> {
+        &wb.history
+    }
+
+    fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
+        &mut wb.history
     }
 }
 

@@ -146,7 +146,13 @@ test('the example report: a coin toss is too close to call, every figure from on
     // Printing: a sensible number of A4 pages.
     const pdf = await page.pdf({ format: 'A4' });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-    assert.ok(pages >= 2 && pages <= 14, `${pages} printed pages`);
+    // The example fills every optional section (information return, case tracking, the
+    // interview schedule and briefing pack, direction of travel, the assurance account): they
+    // add a few pages; without them the report keeps its 14-page budget (checked below).
+    assert.ok(pages >= 2 && pages <= 18, `${pages} printed pages`);
+    for (const id of ['information-return', 'case-tracking', 'interviews', 'direction', 'assurance-account']) {
+      assert.equal(await page.locator(`section#${id}`).count(), 1, `section ${id}`);
+    }
     await page.screenshot({ path: join(screenshotDir, 'report.png'), fullPage: true });
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     await page.screenshot({ path: join(screenshotDir, 'report-print.png'), fullPage: true });
@@ -156,6 +162,27 @@ test('the example report: a coin toss is too close to call, every figure from on
     assert.equal(await scrollsSideways(narrow), false, 'the report scrolls sideways at 320 px');
     assert.deepEqual(await axeViolations(narrow), []);
     await narrow.screenshot({ path: join(screenshotDir, 'report-320.png'), fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('without the optional preparation parts, the report prints in at most 14 pages and shows none of their sections', async () => {
+  const file = withScores('no-preparation', [2, 3, 3, 2, [0, 0.5, 0.5, 0], 2, 2, 3, 3], (wb) => {
+    for (const key of ['information_return', 'case_tracking', 'interviews', 'history']) delete wb[key];
+  });
+  const browser = await launch();
+  try {
+    const { page } = await open(browser, render(file, 'no-preparation'));
+    for (const id of ['information-return', 'case-tracking', 'interviews', 'direction', 'assurance-account']) {
+      // The assurance account comes from the actions done, so it stays (the example has one).
+      const expected = id === 'assurance-account' ? 1 : 0;
+      assert.equal(await page.locator(`section#${id}`).count(), expected, `section ${id}`);
+    }
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.ok(pages >= 2 && pages <= 14, `${pages} printed pages`);
+    assert.deepEqual(await axeViolations(page), []);
   } finally {
     await browser.close();
   }

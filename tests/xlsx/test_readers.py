@@ -26,7 +26,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "liverpool-workbook.json"
-SHEETS = ["About", "Statements", "Evidence", "Actions", "Indicators"]
+# The example fills the information return, the case register and the interviews: each has a
+# sheet of its own after the registers.
+SHEETS = ["About", "Statements", "Evidence", "Actions", "Indicators", "Information return", "Case tracking", "Interviews"]
 
 
 def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -210,6 +212,8 @@ def test_libreoffice_converts_every_sheet(exported: Path, tmp_path: Path) -> Non
     assert sheets["Statements"][1][:4] == ["QS1", "Assessing needs", "Working with people", "2"]
     assert any(row[0] == "ACT-01" and row[6] == "Amber" for row in sheets["Actions"])
     assert len(sheets["Indicators"]) == 1 + len(example()["indicators"])
+    assert len(sheets["Case tracking"]) == 1 + len(example()["case_tracking"])
+    assert sheets["Interviews"][1][0] == "Director of Adult Social Services"
 
 
 def test_a_file_re_saved_by_libreoffice_reads_back_the_same(exported: Path, tmp_path: Path) -> None:

@@ -129,6 +129,8 @@ export type ErrorCode =
   | "empty_field"
   | "unknown_action_status"
   | "unknown_rag"
+  | "unknown_choice"
+  | "unknown_reference"
   | "invalid_value"
   | "report_render"
   | "unknown_region"
@@ -1087,6 +1089,169 @@ export interface WorkbookAnalysis {
   warnings: Warning[];
   benchmark: { ranking: Ranking; statements: StatementBenchmark[] } | null;
   timeline: Timeline | null;
+  /** The information return tracker's counts and gaps, when the workbook has one. */
+  informationReturn: InformationReturnStatus | null;
+  /** The case-tracking register in counts (no references or notes), when it has one. */
+  caseTracking: CaseTrackingSummary | null;
+  /** The interview schedule and the briefing pack per role, when it has interviews. */
+  interviews: InterviewSchedule | null;
+  /** The direction of travel per statement, when it has earlier self-assessments. */
+  directionOfTravel: DirectionOfTravel | null;
+  /** Earlier self-assessments against CQC's published scores, where given. */
+  calibration: Calibration[];
+  /** "You said, we did": the actions done, with their evidence, without internal ids. */
+  assuranceAccount: AccountEntry[];
+}
+
+export type ReturnItemKind = "document" | "data";
+export type ReturnItemStatus = "not_started" | "in_progress" | "ready" | "submitted";
+export type CaseStatus = "offered" | "selected" | "contacted" | "done";
+export type InterviewRole =
+  | "lead_member"
+  | "dass"
+  | "principal_social_worker"
+  | "chief_executive"
+  | "scrutiny_chair"
+  | "front_line_staff"
+  | "partners"
+  | "people_who_draw_on_care";
+
+export interface ReturnItemSummary {
+  index: number;
+  reference: string;
+  title: string;
+  kind: ReturnItemKind;
+  statements: StatementId[];
+  owner: string | null;
+  /** Its own due date, or the timeline's information return deadline. */
+  due: string | null;
+  dueFromTimeline: boolean;
+  status: ReturnItemStatus;
+  /** Evidence items linked. */
+  evidence: number;
+  daysOverdue: number | null;
+}
+
+export interface InformationReturnStatus {
+  items: ReturnItemSummary[];
+  total: number;
+  documents: number;
+  data: number;
+  notStarted: number;
+  inProgress: number;
+  ready: number;
+  submitted: number;
+  withoutEvidence: string[];
+  overdue: string[];
+  withoutDueDate: number;
+  statementsWithoutItems: StatementId[];
+  deadline: string | null;
+}
+
+export interface CaseTrackingSummary {
+  total: number;
+  offered: number;
+  selected: number;
+  contacted: number;
+  done: number;
+  pathways: { pathway: string; cases: number }[];
+  statementsWithoutCases: StatementId[];
+  personalDataWarnings: number;
+  pilotFigures: string;
+}
+
+export interface ScheduledInterview {
+  index: number;
+  role: InterviewRole;
+  roleLabel: string;
+  date: string | null;
+  time: string | null;
+  statements: StatementId[];
+  onVisitDay: boolean | null;
+}
+
+export interface KeyFigure {
+  name: string;
+  value: number | null;
+  englandAverage: number;
+  unit: string | null;
+  year: string | null;
+  comparison: Comparison | null;
+}
+
+export interface BriefingStatement {
+  statement: StatementId;
+  number: number;
+  name: string;
+  selfScore: ScoreValue | null;
+  strengths: string[];
+  areasForImprovement: string[];
+  keyFigures: KeyFigure[];
+}
+
+export interface RoleBriefing {
+  role: InterviewRole;
+  label: string;
+  statementsSource: string;
+  statements: BriefingStatement[];
+}
+
+export interface InterviewSchedule {
+  visit: { first: string; last: string; basis: Basis; firm: boolean } | null;
+  interviews: ScheduledInterview[];
+  briefings: RoleBriefing[];
+}
+
+export type Direction = "improved" | "unchanged" | "declined";
+
+export interface StatementTravel {
+  statement: StatementId;
+  number: number;
+  name: string;
+  points: {
+    date: string;
+    label: string;
+    expected: number | null;
+    mostLikely: ScoreValue | null;
+    uncertain: boolean;
+  }[];
+  direction: Direction | null;
+  comparedWith: string | null;
+  uncertain: boolean;
+}
+
+export interface DirectionOfTravel {
+  statements: StatementTravel[];
+  improved: number;
+  unchanged: number;
+  declined: number;
+}
+
+export interface Calibration {
+  date: string;
+  label: string | null;
+  source: string | null;
+  rows: {
+    statement: StatementId;
+    selfScore: ScoreValue;
+    published: ScoreValue;
+    agreement: "agree" | "council_higher" | "council_lower";
+    uncertain: boolean;
+  }[];
+  agree: number;
+  councilHigher: number;
+  councilLower: number;
+  meanDifference: number | null;
+}
+
+export interface AccountEntry {
+  statement: StatementId | null;
+  statementName: string | null;
+  youSaid: string | null;
+  weDid: string;
+  latestProgress: string | null;
+  completed: string | null;
+  evidence: { title: string; date: string; link: string | null }[];
 }
 
 export interface WorkbookCheck {
@@ -1277,7 +1442,14 @@ export function compareWithEngland(
 // --- The workbook document, its registers as CSV (cqc-assurance/workbook) ---
 
 /** The registers of a workbook that are read and written as tables. */
-export type WorkbookPart = "evidence" | "actions" | "indicators";
+export type WorkbookPart =
+  | "evidence"
+  | "actions"
+  | "indicators"
+  | "information_return"
+  | "case_tracking"
+  | "interviews"
+  | "history";
 
 /** How imported rows combine with a register; each option is off unless given. */
 export interface ImportCsvOptions {

@@ -75,7 +75,12 @@ fn part_arg(part: &JsValue) -> Result<cqc::WorkbookPart, JsValue> {
             thrown(cqc::Error::InvalidValue {
                 path: "part".into(),
                 message: format!(
-                    "expected \"evidence\", \"actions\" or \"indicators\", got {}",
+                    "expected one of {}, got {}",
+                    cqc::WorkbookPart::ALL
+                        .iter()
+                        .map(|p| format!("{:?}", p.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     repr(part)
                 ),
             })
@@ -148,7 +153,8 @@ pub fn new_workbook(council: &JsValue) -> JsResult {
     workbook_object(&cqc::Workbook::starter(&council))
 }
 
-/// Imports a register (`evidence`, `actions` or `indicators`) from the bytes of a CSV file into
+/// Imports a register (`evidence`, `actions`, `indicators`, `information_return`,
+/// `case_tracking`, `interviews` or `history`) from the bytes of a CSV file into
 /// a workbook, as the command's `workbook import-*` does: every row checked, replace or merge by
 /// key, nothing lost without being asked. The result says what happened (`written`, `errors`
 /// with code and path, `warnings`, `rows`, `rejected`, `changes`) and, when written, holds the
@@ -180,9 +186,5 @@ pub fn import_csv(
 #[wasm_bindgen(js_name = registerToCsv)]
 pub fn register_to_csv(workbook: &JsValue, part: &JsValue) -> Result<String, JsValue> {
     let wb = workbook_arg(workbook)?;
-    Ok(match part_arg(part)? {
-        cqc::WorkbookPart::Evidence => cqc::evidence_to_csv(&wb.evidence),
-        cqc::WorkbookPart::Actions => cqc::actions_to_csv(&wb.actions),
-        cqc::WorkbookPart::Indicators => cqc::indicators_to_csv(&wb.indicators),
-    })
+    Ok(wb.register_csv(part_arg(part)?).0)
 }

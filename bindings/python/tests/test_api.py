@@ -393,6 +393,30 @@ def test_workbook() -> None:
     assert cqc.compare_with_england(14.36, 21.53, True, 1.0765) == "worse"
 
 
+def test_workbook_preparation_parts() -> None:
+    doc = json.loads((EXAMPLES / "liverpool-workbook.json").read_text())
+    a = cqc.Workbook(json.dumps(doc)).analyse(as_of=datetime.date(2025, 4, 1))
+    # Nine starter items; Starter 09 was due on 28 March: 4 days overdue on 1 April.
+    assert a.information_return.total == 9
+    assert a.information_return.overdue == ["Starter 09"]
+    assert a.information_return.items[8].days_overdue == 4
+    assert a.case_tracking.total == 6 and a.case_tracking.personal_data_warnings == 0
+    assert a.interviews.visit.first == datetime.date(2025, 6, 27)
+    # 2024 against now: six statements up, two the same, one (QS6, 2.5 expected -> 2) down.
+    d = a.direction_of_travel
+    assert (d.improved, d.unchanged, d.declined) == (6, 2, 1)
+    assert [e.we_did for e in a.assurance_account] == [x["description"] for x in doc["actions"] if x["status"] == "done"]
+    # Personal data in the case register: a warning at the field, never repeating the text.
+    doc["case_tracking"][0]["notes"] = "born 12/03/1950"
+    check = cqc.check_workbook(doc, as_of="2025-04-01")
+    w = [w for w in check.warnings if w.path == "case_tracking[0].notes"]
+    assert [x.code for x in w] == ["possible_date_of_birth"] and "1950" not in w[0].message
+    # A bad field: its code and path.
+    doc["case_tracking"][0]["status"] = "closed"
+    check = cqc.check_workbook(doc, as_of="2025-04-01")
+    assert [(e.code, e.path) for e in check.errors] == [("unknown_choice", "case_tracking[0].status")]
+
+
 def test_the_typed_usage_example_runs() -> None:
     import runpy
     from pathlib import Path

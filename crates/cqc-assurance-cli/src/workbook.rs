@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 
 use clap::{Args, Subcommand};
 use cqc_assurance::{
-    actions_to_csv, check_workbook_with, evidence_to_csv, indicators_to_csv, parse_date, Error,
-    ImportMode, ImportOptions, Workbook, WorkbookImport, WorkbookPart, WorkbookReport,
+    check_workbook_with, parse_date, Error, ImportMode, ImportOptions, Workbook, WorkbookImport,
+    WorkbookPart, WorkbookReport,
 };
 
 use crate::data::DataArgs;
@@ -43,6 +43,26 @@ enum WorkbookCommand {
     ImportIndicators(ImportArgs),
     /// Write the indicators as CSV.
     ExportIndicators(ExportArgs),
+    /// Import the information return tracker from a CSV file (replace, or --merge by
+    /// reference).
+    ImportInformationReturn(ImportArgs),
+    /// Write the information return tracker as CSV.
+    ExportInformationReturn(ExportArgs),
+    /// Import the case-tracking register from a CSV file (replace, or --merge by reference).
+    /// The register holds no personal data: `workbook check` warns when a cell looks like a
+    /// name, an NHS number or a date of birth.
+    ImportCases(ImportArgs),
+    /// Write the case-tracking register as CSV.
+    ExportCases(ExportArgs),
+    /// Import the interview schedule from a CSV file (replace, or --merge by role, date and
+    /// time).
+    ImportInterviews(ImportArgs),
+    /// Write the interview schedule as CSV.
+    ExportInterviews(ExportArgs),
+    /// Import earlier self-assessments from a CSV file (replace, or --merge by date).
+    ImportHistory(ImportArgs),
+    /// Write earlier self-assessments as CSV.
+    ExportHistory(ExportArgs),
     /// Write the whole workbook as an Excel file (.xlsx): statements, evidence, actions,
     /// indicators and an About sheet, with drop-down lists and real dates.
     ExportXlsx(ExportXlsxArgs),
@@ -55,6 +75,11 @@ struct InitArgs {
     /// The council's name.
     #[arg(long, default_value = "Your council")]
     council: String,
+    /// Start the information return tracker with the library's starting list (documents and
+    /// data public sources say the return holds, each with its source; the references are
+    /// the list's own, to replace with those of CQC's request).
+    #[arg(long)]
+    information_return: bool,
     /// Write here instead of standard output (an existing file is not overwritten).
     #[arg(long, short = 'o', value_name = "FILE")]
     out: Option<String>,
@@ -211,13 +236,29 @@ pub fn workbook(args: WorkbookArgs) -> Result<Outcome, CliError> {
         WorkbookCommand::ExportActions(a) => export_csv(a, WorkbookPart::Actions),
         WorkbookCommand::ImportIndicators(a) => import_csv(a, WorkbookPart::Indicators),
         WorkbookCommand::ExportIndicators(a) => export_csv(a, WorkbookPart::Indicators),
+        WorkbookCommand::ImportInformationReturn(a) => {
+            import_csv(a, WorkbookPart::InformationReturn)
+        }
+        WorkbookCommand::ExportInformationReturn(a) => {
+            export_csv(a, WorkbookPart::InformationReturn)
+        }
+        WorkbookCommand::ImportCases(a) => import_csv(a, WorkbookPart::CaseTracking),
+        WorkbookCommand::ExportCases(a) => export_csv(a, WorkbookPart::CaseTracking),
+        WorkbookCommand::ImportInterviews(a) => import_csv(a, WorkbookPart::Interviews),
+        WorkbookCommand::ExportInterviews(a) => export_csv(a, WorkbookPart::Interviews),
+        WorkbookCommand::ImportHistory(a) => import_csv(a, WorkbookPart::History),
+        WorkbookCommand::ExportHistory(a) => export_csv(a, WorkbookPart::History),
         WorkbookCommand::ExportXlsx(a) => export_xlsx(a),
         WorkbookCommand::ImportXlsx(a) => import_xlsx(a),
     }
 }
 
 fn init(a: InitArgs) -> Result<Outcome, CliError> {
-    let text = Workbook::starter(&a.council).to_json();
+    let mut wb = Workbook::starter(&a.council);
+    if a.information_return {
+        wb.information_return = cqc_assurance::information_return_starter();
+    }
+    let text = wb.to_json();
     match a.out {
         None => Ok(Outcome::ok(text)),
         Some(path) => {
@@ -419,11 +460,7 @@ fn finish_import(
 
 fn export_csv(a: ExportArgs, part: WorkbookPart) -> Result<Outcome, CliError> {
     let wb = read_workbook(&a.file)?;
-    let (csv, count) = match part {
-        WorkbookPart::Evidence => (evidence_to_csv(&wb.evidence), wb.evidence.len()),
-        WorkbookPart::Actions => (actions_to_csv(&wb.actions), wb.actions.len()),
-        WorkbookPart::Indicators => (indicators_to_csv(&wb.indicators), wb.indicators.len()),
-    };
+    let (csv, count) = wb.register_csv(part);
     match a.out {
         None => Ok(Outcome::ok(csv)),
         Some(path) => {

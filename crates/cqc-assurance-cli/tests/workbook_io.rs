@@ -271,7 +271,22 @@ fn replacing_with_fewer_items_needs_allow_fewer() {
     assert_eq!(merged.evidence[0].title, "Narrative");
     assert_eq!(merged.evidence[14].id, "EV-99");
     assert_eq!(merged.evidence[14].date.to_string(), "2025-12-01");
-    // Told to: the register becomes the file.
+    // Told to, but the information return and an action name items the file leaves out:
+    // the result would not be a valid workbook, so nothing is written.
+    let o = Command::new(env!("CARGO_BIN_EXE_cqc-assurance"))
+        .args(args("--allow-fewer"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("unknown_reference"), "{}", text(&o));
+    assert_eq!(s.workbook("wb.json").evidence.len(), 15);
+    // Without those references, the register becomes the file.
+    let mut wb = s.workbook("wb.json");
+    wb.information_return
+        .iter_mut()
+        .for_each(|i| i.evidence.clear());
+    wb.actions.iter_mut().for_each(|a| a.evidence.clear());
+    std::fs::write(s.path("wb.json"), wb.to_json()).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_cqc-assurance"))
         .args(args("--allow-fewer"))
         .output()
@@ -463,4 +478,101 @@ fn init_still_never_overwrites() {
     assert!(o.status.success(), "{}", text(&o));
     assert_eq!(s.workbook("new.json").council, "Anytown");
     assert_eq!(s.files(), ["new.json", "wb.json"]);
+}
+
+#[test]
+fn the_preparation_registers_import_and_export_and_a_bad_row_writes_nothing() {
+    let s = Scratch::new("preparation");
+    let wb = s.path("wb.json");
+    let good = "reference,pathway,statements,status\r\nCT-01,Hospital discharge,QS6,selected\r\nCT-02,Transition to adulthood,QS6;QS3,offered\r\n";
+    std::fs::write(s.path("cases.csv"), good).unwrap();
+    let o = run(&[
+        "workbook",
+        "import-cases",
+        &wb,
+        "--csv",
+        &s.path("cases.csv"),
+        "--allow-fewer",
+        "-o",
+        &wb,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(s.workbook("wb.json").case_tracking.len(), 2);
+    // Exported and imported again: the same register.
+    let o = run(&["workbook", "export-cases", &wb, "-o", &s.path("out.csv")]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let before = s.workbook("wb.json");
+    let o = run(&[
+        "workbook",
+        "import-cases",
+        &wb,
+        "--csv",
+        &s.path("out.csv"),
+        "-o",
+        &wb,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(s.workbook("wb.json"), before);
+    // One bad row: nothing written, exit 2, the row and column named.
+    let bytes = std::fs::read(&wb).unwrap();
+    std::fs::write(
+        s.path("bad.csv"),
+        "role,date,time\nDASS,2025-06-10,09:00\nmayor,2025-06-10,10:00\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "workbook",
+        "import-interviews",
+        &wb,
+        "--csv",
+        &s.path("bad.csv"),
+        "-o",
+        &wb,
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("line 3: role"), "{}", text(&o));
+    assert_eq!(std::fs::read(&wb).unwrap(), bytes);
+    // The information return: an item answered by evidence in the register.
+    std::fs::write(
+        s.path("ir.csv"),
+        "reference,title,kind,status,evidence\nGeneral IR1,Self-assessment,document,ready,EV-01\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "workbook",
+        "import-information-return",
+        &wb,
+        "--csv",
+        &s.path("ir.csv"),
+        "--merge",
+        "-o",
+        &wb,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // Earlier self-assessments: exported and imported again, the same workbook.
+    let before = s.workbook("wb.json");
+    let o = run(&[
+        "workbook",
+        "export-history",
+        &wb,
+        "-o",
+        &s.path("history.csv"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = run(&[
+        "workbook",
+        "import-history",
+        &wb,
+        "--csv",
+        &s.path("history.csv"),
+        "-o",
+        &wb,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(s.workbook("wb.json"), before);
+    assert_eq!(before.history.len(), 1);
+    // Merged: the example's nine starter items kept, the new one added at the end.
+    assert_eq!(s.workbook("wb.json").information_return.len(), 10);
+    let o = run(&["workbook", "export-information-return", &wb]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("General IR1,Self-assessment,document"));
 }

@@ -361,6 +361,30 @@ pub enum Error {
         /// The rating as given.
         input: String,
     },
+    /// A value that is none of the choices a field allows (an interview role, a case status,
+    /// the kind or status of an information return item).
+    #[error("{path}: unknown {what} {input:?} (expected {expected})")]
+    UnknownChoice {
+        /// Where the value is.
+        path: String,
+        /// What the field is.
+        what: String,
+        /// The value as given.
+        input: String,
+        /// The allowed values.
+        expected: String,
+    },
+    /// An id that names nothing in the list it refers to (an evidence id that is not in the
+    /// register).
+    #[error("{path}: {id:?} is not the id of any item in {list}")]
+    UnknownReference {
+        /// Where the id is.
+        path: String,
+        /// The id.
+        id: String,
+        /// The list it should be in (`the evidence register`).
+        list: String,
+    },
     /// A value of the right type that is not allowed where it is (a negative tolerance, for
     /// example).
     #[error("{path}: {message}")]
@@ -530,6 +554,8 @@ macro_rules! with_path {
             | Error::EmptyField { path: $path, .. }
             | Error::UnknownActionStatus { path: $path, .. }
             | Error::UnknownRag { path: $path, .. }
+            | Error::UnknownChoice { path: $path, .. }
+            | Error::UnknownReference { path: $path, .. }
             | Error::InvalidValue { path: $path, .. }
             | Error::UnknownRegion { path: $path, .. }
             | Error::UnknownCouncilType { path: $path, .. } => $some,
@@ -588,6 +614,8 @@ impl Error {
             Error::EmptyField { .. } => "empty_field",
             Error::UnknownActionStatus { .. } => "unknown_action_status",
             Error::UnknownRag { .. } => "unknown_rag",
+            Error::UnknownChoice { .. } => "unknown_choice",
+            Error::UnknownReference { .. } => "unknown_reference",
             Error::InvalidValue { .. } => "invalid_value",
             Error::ReportRender { .. } => "report_render",
         }
@@ -613,7 +641,8 @@ impl Error {
             | Error::UnknownRegion { .. }
             | Error::UnknownCouncilType { .. }
             | Error::UnknownActionStatus { .. }
-            | Error::UnknownRag { .. } => ErrorFamily::Lookup,
+            | Error::UnknownRag { .. }
+            | Error::UnknownChoice { .. } => ErrorFamily::Lookup,
             Error::DuplicateStatement { .. }
             | Error::DuplicateEvidenceCategory { .. }
             | Error::EmptyAssessment { .. }
@@ -640,6 +669,7 @@ impl Error {
             | Error::IncompleteHolidays { .. } => ErrorFamily::Timeline,
             Error::MissingStatement { .. }
             | Error::DuplicateId { .. }
+            | Error::UnknownReference { .. }
             | Error::EmptyField { .. }
             | Error::InvalidValue { .. }
             | Error::FewerItems { .. }
@@ -684,17 +714,18 @@ impl Error {
         self
     }
 
-    /// Returns the same error at another path, for a binding that names the place in its
-    /// own terms (a DataFrame's row label and column for `scores[3][4]`). An error without a
-    /// path is returned as it is.
+    /// Returns the same error at another path: a binding naming the place in its own terms
+    /// (a DataFrame's row label and column for `scores[3][4]`), a reader showing a field under
+    /// another name (a table's column for a document's nested field). An error without a path
+    /// is returned as it is.
     ///
     /// ```
     /// let err = cqc_assurance::Error::ScoreOutOfRange { path: "scores[3][4]".into(), value: "7".into() };
-    /// assert_eq!(err.at_path("scores.loc['Sefton', 'qs5']".into()).path(), Some("scores.loc['Sefton', 'qs5']"));
+    /// assert_eq!(err.at_path("scores.loc['Sefton', 'qs5']").path(), Some("scores.loc['Sefton', 'qs5']"));
     /// ```
-    pub fn at_path(mut self, path: String) -> Self {
+    pub fn at_path(mut self, path: impl Into<String>) -> Self {
         if let Some(p) = self.path_mut() {
-            *p = path;
+            *p = path.into();
         }
         self
     }

@@ -76,8 +76,8 @@ pub use rating::{
 };
 pub use report::{
     Chart, ChartBar, ChartGuide, ChartLabel, RatingColours, ReportExplanations, ReportFigure,
-    ReportGantt, ReportLink, ReportModel, ReportRow, ReportSummary, StatementRow, ThemeGroup,
-    WorkbookReport,
+    ReportGantt, ReportLink, ReportModel, ReportRow, ReportSection, ReportSummary, ReportTable,
+    StatementRow, ThemeGroup, WorkbookReport,
 };
 pub use score::{Rating, Score};
 pub use timeline::{
@@ -93,16 +93,25 @@ pub use timeline::{
 };
 pub use workbook::{
     actions_from_csv, actions_from_csv_bytes, actions_to_csv, analyse_workbook,
-    analyse_workbook_with, check_workbook, check_workbook_with, compare_with_england,
-    evidence_from_csv, evidence_from_csv_bytes, evidence_to_csv, indicators_from_csv,
-    indicators_from_csv_bytes, indicators_to_csv, Action, ActionCounts, ActionStatus,
-    ActionSummary, Benchmark, Comparison, Coverage, CoverageCell, CoverageGap, CoverageRow,
-    CsvImport, EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, ImportMode,
-    ImportOptions, Indicator, IndicatorComparison, OverdueAction, PartChange, Prediction,
-    ProgressNote, Rag, Scenario, SelfScore, StatementBenchmark, StatementEntry, StatementSummary,
-    Warning, Workbook, WorkbookAnalysis, WorkbookCheck, WorkbookImport, WorkbookPart,
-    ACTION_CSV_COLUMNS, DEFAULT_REVIEW_AFTER_MONTHS, DEFAULT_SIMILAR_FRACTION,
-    EVIDENCE_CSV_COLUMNS, INDICATOR_CSV_COLUMNS, WORKBOOK_VERSION,
+    analyse_workbook_with, case_tracking_from_csv_bytes, case_tracking_to_csv, check_workbook,
+    check_workbook_with, compare_with_england, evidence_from_csv, evidence_from_csv_bytes,
+    evidence_to_csv, history_from_csv_bytes, history_to_csv, indicators_from_csv,
+    indicators_from_csv_bytes, indicators_to_csv, information_return_from_csv_bytes,
+    information_return_starter, information_return_to_csv, interviews_from_csv_bytes,
+    interviews_to_csv, nhs_number_check_digit_valid, AccountEntry, AccountEvidence, Action,
+    ActionCounts, ActionStatus, ActionSummary, Agreement, Benchmark, BriefingStatement,
+    Calibration, CalibrationRow, CaseStatus, CaseTrackingSummary, Comparison, Coverage,
+    CoverageCell, CoverageGap, CoverageRow, CsvImport, Direction, DirectionOfTravel,
+    EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, HistoryEntry, ImportMode,
+    ImportOptions, Indicator, IndicatorComparison, InformationReturnStatus, Interview,
+    InterviewRole, InterviewSchedule, KeyFigure, OverdueAction, PartChange, PathwayCount,
+    Prediction, ProgressNote, Rag, ReturnItem, ReturnItemKind, ReturnItemStatus, ReturnItemSummary,
+    RoleBriefing, Scenario, ScheduledInterview, SelfScore, StatementBenchmark, StatementEntry,
+    StatementSummary, StatementTravel, TrackedCase, TravelPoint, VisitDays, Warning, Workbook,
+    WorkbookAnalysis, WorkbookCheck, WorkbookImport, WorkbookPart, ACTION_CSV_COLUMNS,
+    CASE_TRACKING_CSV_COLUMNS, CASE_TRACKING_PILOT_FIGURES, DEFAULT_REVIEW_AFTER_MONTHS,
+    DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS, HISTORY_CSV_COLUMNS, INDICATOR_CSV_COLUMNS,
+    INFORMATION_RETURN_CSV_COLUMNS, INTERVIEW_CSV_COLUMNS, WORKBOOK_VERSION,
 };
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -426,10 +426,14 @@ fn action() -> impl Strategy<Value = Action> {
             proptest::option::of(a_date()),
             proptest::collection::vec((a_date(), text()), 0..3),
             proptest::option::of(text()),
+            proptest::option::of(text()),
         ),
     )
         .prop_map(
-            |((id, qs, description, owner, due, status), (rag, updated, progress, notes))| Action {
+            |(
+                (id, qs, description, owner, due, status),
+                (rag, updated, progress, notes, you_said),
+            )| Action {
                 id,
                 statement: qs.map(|i| QualityStatement::ALL[i]),
                 description,
@@ -442,6 +446,8 @@ fn action() -> impl Strategy<Value = Action> {
                     .into_iter()
                     .map(|(date, note)| ProgressNote { date, note })
                     .collect(),
+                you_said,
+                evidence: Vec::new(),
                 notes,
             },
         )

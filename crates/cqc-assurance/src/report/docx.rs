@@ -74,6 +74,7 @@ pub(super) fn document(model: &ReportModel) -> Result<Vec<u8>> {
     w.indicators(model);
     w.evidence(model);
     w.actions(model);
+    w.preparation(model);
     w.warnings(model);
     w.benchmark(model);
     w.statements(model);
@@ -621,6 +622,23 @@ impl Writer {
                 &m.actions,
                 &[2, 2, 6, 3, 3, 3, 2, 5],
             );
+        }
+    }
+
+    /// The sections on preparing for the visit and after it, each only when filled.
+    fn preparation(&mut self, m: &ReportModel) {
+        for sec in &m.preparation {
+            self.heading1(&sec.title);
+            for p in &sec.paragraphs {
+                self.push(paragraph(p));
+            }
+            for t in &sec.tables {
+                let columns: Vec<&str> = t.columns.iter().map(String::as_str).collect();
+                self.text_table(Some(&t.caption), &columns, &t.rows, &t.weights);
+            }
+            for n in &sec.notes {
+                self.push(styled("ReportNote", n));
+            }
         }
     }
 

@@ -20,6 +20,8 @@ use crate::workbook::{
 };
 
 mod charts;
+mod preparation;
+pub use preparation::{ReportSection, ReportTable};
 #[cfg(feature = "docx")]
 mod docx;
 
@@ -342,6 +344,10 @@ pub struct ReportModel {
     pub method_links: Vec<ReportLink>,
     /// The assessment timeline, if the workbook has one.
     pub gantt: Option<ReportGantt>,
+    /// The sections on preparing for the visit and the years after (information return, case
+    /// tracking, interviews and briefings, direction of travel, assurance account): only those
+    /// whose part of the workbook is filled.
+    pub preparation: Vec<ReportSection>,
 }
 
 /// The assessment timeline as a Gantt chart and a table.
@@ -656,6 +662,7 @@ impl ReportModel {
                 })
                 .collect(),
             gantt: a.timeline.as_ref().map(|t| gantt(t, a.as_of)),
+            preparation: preparation::sections(a),
             benchmark_intro,
             benchmark_note: format!(
                 "Compared with the current assessment of each of the {} councils with nine published scores in the dataset of published CQC results used (sources listed per council in the dataset).",

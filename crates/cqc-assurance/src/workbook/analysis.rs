@@ -19,6 +19,10 @@ use crate::score::{Rating, Score};
 
 use crate::timeline::{plan_timeline, Timeline};
 
+use super::assurance::{
+    analyse_preparation, AccountEntry, Calibration, CaseTrackingSummary, DirectionOfTravel,
+    InformationReturnStatus, InterviewSchedule,
+};
 use super::document::{timeline_input, ActionStatus, ProgressNote, Rag, SelfScore, Workbook};
 
 /// A problem worth a look that does not stop the workbook being read: a statement not scored,
@@ -27,7 +31,9 @@ use super::document::{timeline_input, ActionStatus, ProgressNote, Rag, SelfScore
 pub struct Warning {
     /// Stable code: `statement_not_scored`, `no_evidence`, `score_above_indicators`,
     /// `low_score_without_action`, `category_not_in_use`, `review_before_date`,
-    /// `timeline_not_planned`.
+    /// `timeline_not_planned`, `interview_outside_visit`, and when a field of the case
+    /// register (or an interview's note) looks like personal data `possible_name`,
+    /// `possible_nhs_number`, `possible_date_of_birth`.
     pub code: String,
     /// The field concerned, where there is one.
     pub path: Option<String>,
@@ -355,6 +361,18 @@ pub struct WorkbookAnalysis {
     pub benchmark: Option<Benchmark>,
     /// The assessment timeline with its status on the analysis date, if the workbook has one.
     pub timeline: Option<Timeline>,
+    /// The information return tracker's counts and gaps, if the workbook has one.
+    pub information_return: Option<InformationReturnStatus>,
+    /// The case-tracking register in counts, if the workbook has one.
+    pub case_tracking: Option<CaseTrackingSummary>,
+    /// The interview schedule and briefing pack, if the workbook has interviews.
+    pub interviews: Option<InterviewSchedule>,
+    /// The direction of travel per statement, if the workbook has earlier self-assessments.
+    pub direction_of_travel: Option<DirectionOfTravel>,
+    /// Earlier self-assessments against CQC's published scores, where given.
+    pub calibration: Vec<Calibration>,
+    /// The assurance account ("you said, we did") from the actions done.
+    pub assurance_account: Vec<AccountEntry>,
 }
 
 /// The result of checking a workbook document: every error (each with its path), and, when
@@ -421,7 +439,7 @@ pub fn check_workbook_with(text: &str, as_of: Date, data: &PublishedDataset) -> 
 
 /// Days from `from` to `to` (negative if `to` is earlier). By day numbers rather than jiff's
 /// `Date - Date`, whose `expect` would pull jiff's error formatting into the WebAssembly module.
-fn days_between(from: Date, to: Date) -> i32 {
+pub(super) fn days_between(from: Date, to: Date) -> i32 {
     // Both dates are within jiff's years -9999..=9999: the difference fits an i32.
     (crate::timeline::day_number(to) - crate::timeline::day_number(from)) as i32
 }
@@ -440,7 +458,7 @@ fn add_months(date: Date, months: u32) -> Option<Date> {
 
 /// The most likely score of a distribution: the highest probability, the lower score on a tie
 /// (a tie never rounds in the council's favour).
-fn mode(p: [f64; 4]) -> Score {
+pub(super) fn mode(p: [f64; 4]) -> Score {
     let mut best = 0;
     for i in 1..4 {
         if p[i] > p[best] {
@@ -877,6 +895,8 @@ pub fn analyse_workbook_with(
         }
     });
 
+    let preparation = analyse_preparation(wb, as_of, &indicators, timeline.as_ref(), &mut warnings);
+
     WorkbookAnalysis {
         council: wb.council.clone(),
         as_of,
@@ -893,6 +913,12 @@ pub fn analyse_workbook_with(
         warnings,
         benchmark,
         timeline,
+        information_return: preparation.information_return,
+        case_tracking: preparation.case_tracking,
+        interviews: preparation.interviews,
+        direction_of_travel: preparation.direction_of_travel,
+        calibration: preparation.calibration,
+        assurance_account: preparation.assurance_account,
     }
 }
 

@@ -25,7 +25,7 @@ use crate::error::{Error, ErrorReport};
 
 use super::rows::{read_table, table_cells, Register, Source, SourceRow, Style};
 use super::table::{read_csv_table, unguarded, Cell};
-use super::{Action, EvidenceItem, Indicator};
+use super::{Action, EvidenceItem, HistoryEntry, Indicator, Interview, ReturnItem, TrackedCase};
 
 /// The columns of the evidence register CSV, in the order [`evidence_to_csv`] writes them.
 /// `supports` holds statement ids separated by `;`. On import, columns may come in any order
@@ -48,8 +48,9 @@ pub const EVIDENCE_CSV_COLUMNS: [&str; 10] = [
 /// and `rag` are written as in documents (`in_progress`, `amber`) and read as their labels too
 /// (`In progress`, `Amber`, `A`); `progress` holds one note per line, `YYYY-MM-DD: text`, a line
 /// break inside a note being followed by two spaces. `statement`, `owner`, `rag`, `updated`,
-/// `progress` and `notes` may be left out.
-pub const ACTION_CSV_COLUMNS: [&str; 10] = [
+/// `progress`, `you_said`, `evidence` (evidence ids separated by `;`) and `notes` may be left
+/// out.
+pub const ACTION_CSV_COLUMNS: [&str; 12] = [
     "id",
     "statement",
     "description",
@@ -59,6 +60,8 @@ pub const ACTION_CSV_COLUMNS: [&str; 10] = [
     "rag",
     "updated",
     "progress",
+    "you_said",
+    "evidence",
     "notes",
 ];
 
@@ -295,9 +298,185 @@ pub fn indicators_to_csv(indicators: &[Indicator]) -> String {
     to_csv(indicators)
 }
 
+/// The columns of the information return CSV, in the order [`information_return_to_csv`]
+/// writes them: `kind` is `document` or `data`, `status` one of `not_started`, `in_progress`,
+/// `ready`, `submitted` (labels read too); `statements` and `evidence` (evidence ids) hold
+/// lists separated by `;`. `statements`, `owner`, `due`, `evidence`, `source` and `notes` may be
+/// left out.
+pub const INFORMATION_RETURN_CSV_COLUMNS: [&str; 10] = [
+    "reference",
+    "title",
+    "kind",
+    "statements",
+    "owner",
+    "due",
+    "status",
+    "evidence",
+    "source",
+    "notes",
+];
+
+/// The columns of the case-tracking CSV: `status` is `offered`, `selected`, `contacted` or
+/// `done`. No column is for personal data; a column the file adds is kept in the case's notes
+/// and checked like them (the analysis warns when a field looks like a name, an NHS number or a
+/// date of birth).
+pub const CASE_TRACKING_CSV_COLUMNS: [&str; 5] =
+    ["reference", "pathway", "statements", "status", "notes"];
+
+/// The columns of the interviews CSV: `role` one of the roles CQC interviews
+/// ([`InterviewRole`](crate::InterviewRole)), `time` `HH:MM` or `HH:MM-HH:MM`.
+pub const INTERVIEW_CSV_COLUMNS: [&str; 5] = ["role", "date", "time", "statements", "notes"];
+
+/// Reads an information return tracker from the bytes of a CSV file, columns as in
+/// [`INFORMATION_RETURN_CSV_COLUMNS`] (see [`evidence_from_csv_bytes`] for what is checked).
+///
+/// ```
+/// use cqc_assurance::{information_return_from_csv_bytes, information_return_to_csv};
+/// let csv = "reference,title,kind,status\nGeneral IR1,Self-assessment,document,in_progress\n";
+/// let import = information_return_from_csv_bytes(csv.as_bytes());
+/// assert_eq!(import.items.len(), 1);
+/// let again = information_return_from_csv_bytes(information_return_to_csv(&import.items).as_bytes());
+/// assert_eq!(again.items, import.items);
+/// ```
+pub fn information_return_from_csv_bytes(bytes: &[u8]) -> CsvImport<ReturnItem> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes an information return tracker as CSV.
+pub fn information_return_to_csv(items: &[ReturnItem]) -> String {
+    to_csv(items)
+}
+
+/// Reads a case-tracking register from the bytes of a CSV file, columns as in
+/// [`CASE_TRACKING_CSV_COLUMNS`].
+///
+/// ```
+/// use cqc_assurance::case_tracking_from_csv_bytes;
+/// let csv = "reference,pathway,status\nCT-01,Hospital discharge,closed\n";
+/// let import = case_tracking_from_csv_bytes(csv.as_bytes());
+/// assert_eq!(import.errors[0].path(), Some("line 2: status"));
+/// ```
+pub fn case_tracking_from_csv_bytes(bytes: &[u8]) -> CsvImport<TrackedCase> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes a case-tracking register as CSV.
+pub fn case_tracking_to_csv(cases: &[TrackedCase]) -> String {
+    to_csv(cases)
+}
+
+/// Reads an interview schedule from the bytes of a CSV file, columns as in
+/// [`INTERVIEW_CSV_COLUMNS`].
+///
+/// ```
+/// use cqc_assurance::{interviews_from_csv_bytes, InterviewRole};
+/// let csv = "role,date,time\nDASS,2024-03-12,09:00\n";
+/// assert_eq!(interviews_from_csv_bytes(csv.as_bytes()).items[0].role, InterviewRole::Dass);
+/// ```
+pub fn interviews_from_csv_bytes(bytes: &[u8]) -> CsvImport<Interview> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes an interview schedule as CSV.
+pub fn interviews_to_csv(interviews: &[Interview]) -> String {
+    to_csv(interviews)
+}
+
+/// The columns of the history CSV: `date`, `label`, the nine self-scores under their statement
+/// ids (a score 1-4, or four probabilities separated by `;`: `0; 0.5; 0.5; 0`), CQC's nine
+/// published scores (`published_assessing-needs`...), and `published_source`. Only `date` is
+/// required; a column that is not one of these is refused (an earlier self-assessment has no
+/// notes to keep it in).
+pub const HISTORY_CSV_COLUMNS: [&str; 21] = [
+    "date",
+    "label",
+    "assessing-needs",
+    "supporting-healthier-lives",
+    "equity",
+    "care-provision",
+    "partnerships",
+    "safe-systems",
+    "safeguarding",
+    "governance",
+    "learning",
+    "published_assessing-needs",
+    "published_supporting-healthier-lives",
+    "published_equity",
+    "published_care-provision",
+    "published_partnerships",
+    "published_safe-systems",
+    "published_safeguarding",
+    "published_governance",
+    "published_learning",
+    "published_source",
+];
+
+/// Reads earlier self-assessments from the bytes of a CSV file, columns as in
+/// [`HISTORY_CSV_COLUMNS`].
+///
+/// ```
+/// use cqc_assurance::{history_from_csv_bytes, history_to_csv};
+/// let csv = "date,label,assessing-needs,governance,published_governance\n2024-03-28,2024,2,0; 0.5; 0.5; 0,3\n";
+/// let import = history_from_csv_bytes(csv.as_bytes());
+/// assert!(import.errors.is_empty(), "{:?}", import.errors);
+/// assert_eq!(history_from_csv_bytes(history_to_csv(&import.items).as_bytes()).items, import.items);
+/// ```
+pub fn history_from_csv_bytes(bytes: &[u8]) -> CsvImport<HistoryEntry> {
+    from_csv_bytes(bytes)
+}
+
+/// Writes earlier self-assessments as CSV.
+pub fn history_to_csv(history: &[HistoryEntry]) -> String {
+    to_csv(history)
+}
+
+impl super::Workbook {
+    /// One register of the workbook as CSV (what `workbook export-*` writes and
+    /// [`Workbook::import_csv`](super::Workbook::import_csv) reads back), with its number of
+    /// rows.
+    ///
+    /// ```
+    /// use cqc_assurance::{Workbook, WorkbookPart};
+    /// let (csv, rows) = Workbook::starter("Anytown").register_csv(WorkbookPart::Indicators);
+    /// assert!(rows > 0 && csv.lines().count() == rows + 1);
+    /// ```
+    pub fn register_csv(&self, part: super::WorkbookPart) -> (String, usize) {
+        use super::WorkbookPart as P;
+        match part {
+            P::Evidence => (evidence_to_csv(&self.evidence), self.evidence.len()),
+            P::Actions => (actions_to_csv(&self.actions), self.actions.len()),
+            P::Indicators => (indicators_to_csv(&self.indicators), self.indicators.len()),
+            P::InformationReturn => (
+                information_return_to_csv(&self.information_return),
+                self.information_return.len(),
+            ),
+            P::CaseTracking => (
+                case_tracking_to_csv(&self.case_tracking),
+                self.case_tracking.len(),
+            ),
+            P::Interviews => (interviews_to_csv(&self.interviews), self.interviews.len()),
+            P::History => (history_to_csv(&self.history), self.history.len()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preparation_columns_are_their_registers_columns_and_fields() {
+        let names =
+            |c: &[super::super::table::Column]| c.iter().map(|c| c.name).collect::<Vec<_>>();
+        use super::super::preparation as p;
+        assert_eq!(names(ReturnItem::COLUMNS), INFORMATION_RETURN_CSV_COLUMNS);
+        assert_eq!(names(TrackedCase::COLUMNS), CASE_TRACKING_CSV_COLUMNS);
+        assert_eq!(names(Interview::COLUMNS), INTERVIEW_CSV_COLUMNS);
+        assert_eq!(names(HistoryEntry::COLUMNS), HISTORY_CSV_COLUMNS);
+        assert_eq!(INFORMATION_RETURN_CSV_COLUMNS, p::RETURN_ITEM_FIELDS);
+        assert_eq!(CASE_TRACKING_CSV_COLUMNS, p::CASE_FIELDS);
+        assert_eq!(INTERVIEW_CSV_COLUMNS, p::INTERVIEW_FIELDS);
+    }
 
     #[test]
     fn the_column_lists_are_the_registers_columns() {

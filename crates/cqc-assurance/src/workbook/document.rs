@@ -16,6 +16,11 @@ use crate::score::Score;
 pub(crate) use crate::timeline::parse_date;
 use crate::timeline::{plan_timeline, TimelineInput};
 
+use super::preparation::{
+    read_case, read_history_entry, read_interview, read_return_item, HistoryEntry, Interview,
+    ReturnItem, TrackedCase,
+};
+
 /// The version of the workbook document this library reads and writes.
 pub const WORKBOOK_VERSION: u32 = 1;
 
@@ -371,6 +376,13 @@ pub struct Action {
     /// Dated notes of its progress, in the order written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub progress: Vec<ProgressNote>,
+    /// What people said that the action answers, in plain words for publication (the "you
+    /// said" of the annual assurance account).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub you_said: Option<String>,
+    /// The ids of the evidence register's items that show it was done.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
     /// Anything else about it (an import keeps here the columns a spreadsheet added that are
     /// not fields of the plan).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -423,6 +435,14 @@ pub struct Workbook {
     /// document as [`TimelineInput::from_json`] reads it (notification date, actual dates),
     /// kept as given. The analysis plans it with the analysis date as the status date.
     pub timeline: Option<Value>,
+    /// The information return tracker: the items CQC asks for and where each stands.
+    pub information_return: Vec<ReturnItem>,
+    /// The cases offered to CQC for case tracking (no personal data).
+    pub case_tracking: Vec<TrackedCase>,
+    /// The interview schedule of the on-site visit, by role.
+    pub interviews: Vec<Interview>,
+    /// Earlier self-assessments, with CQC's published scores where known.
+    pub history: Vec<HistoryEntry>,
 }
 
 impl Workbook {
@@ -443,6 +463,10 @@ impl Workbook {
             indicators: Vec::new(),
             actions: Vec::new(),
             timeline: None,
+            information_return: Vec::new(),
+            case_tracking: Vec::new(),
+            interviews: Vec::new(),
+            history: Vec::new(),
         }
     }
 
@@ -600,6 +624,18 @@ impl Serialize for Workbook {
         if let Some(t) = &self.timeline {
             map.serialize_entry("timeline", t)?;
         }
+        if !self.information_return.is_empty() {
+            map.serialize_entry("information_return", &self.information_return)?;
+        }
+        if !self.case_tracking.is_empty() {
+            map.serialize_entry("case_tracking", &self.case_tracking)?;
+        }
+        if !self.interviews.is_empty() {
+            map.serialize_entry("interviews", &self.interviews)?;
+        }
+        if !self.history.is_empty() {
+            map.serialize_entry("history", &self.history)?;
+        }
         map.end()
     }
 }
@@ -647,7 +683,7 @@ impl Serialize for EntrySer<'_> {
 // Reading, step two: validation with paths. Step one is serde (syntax, types, unknown fields)
 // applied to each part separately, so that one bad item does not hide the problems of others.
 
-const TOP_FIELDS: [&str; 11] = [
+const TOP_FIELDS: [&str; 15] = [
     "version",
     "council",
     "method",
@@ -659,6 +695,10 @@ const TOP_FIELDS: [&str; 11] = [
     "indicators",
     "actions",
     "timeline",
+    "information_return",
+    "case_tracking",
+    "interviews",
+    "history",
 ];
 
 fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
@@ -764,6 +804,67 @@ fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
         "actions",
         errors,
     );
+    let information_return = read_list(
+        obj.get("information_return"),
+        "information_return",
+        errors,
+        read_return_item,
+    );
+    let case_tracking = read_list(obj.get("case_tracking"), "case_tracking", errors, read_case);
+    let interviews = read_list(obj.get("interviews"), "interviews", errors, read_interview);
+    let history = read_list(obj.get("history"), "history", errors, read_history_entry);
+    check_unique_keys(
+        information_return
+            .iter()
+            .map(|(i, r)| (*i, normalise_name(&r.reference))),
+        "information_return",
+        "reference",
+        errors,
+    );
+    check_unique_keys(
+        case_tracking
+            .iter()
+            .map(|(i, c)| (*i, normalise_name(&c.reference))),
+        "case_tracking",
+        "reference",
+        errors,
+    );
+    check_unique_keys(
+        history.iter().map(|(i, h)| (*i, h.date.to_string())),
+        "history",
+        "date",
+        errors,
+    );
+    // Evidence ids named by information return items and actions must be in the register
+    // (the register as given, bad items included, so that one bad item is one error).
+    // When an item's own id cannot be read, which ids are missing is not known: that item's
+    // error is reported, and no reference is called unknown on its account.
+    let given: Vec<Option<&str>> = obj
+        .get("evidence")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|v| v.get("id").and_then(Value::as_str))
+        .collect();
+    let register_known = given.iter().all(Option::is_some);
+    let register: std::collections::HashSet<&str> = given.into_iter().flatten().collect();
+    let unknown = |list: &str, i: usize, ids: &[String], errors: &mut Vec<Error>| {
+        for (k, id) in ids.iter().enumerate() {
+            if register_known && !register.contains(id.as_str()) {
+                errors.push(Error::UnknownReference {
+                    path: format!("{list}[{i}].evidence[{k}]"),
+                    id: id.clone(),
+                    list: "the evidence register".into(),
+                });
+            }
+        }
+    };
+    for (i, r) in &information_return {
+        unknown("information_return", *i, &r.evidence, errors);
+    }
+    for (i, a) in &actions {
+        unknown("actions", *i, &a.evidence, errors);
+    }
     let timeline = match obj.get("timeline") {
         None | Some(Value::Null) => None,
         Some(v) => {
@@ -785,6 +886,10 @@ fn read_workbook(value: &Value, errors: &mut Vec<Error>) -> Option<Workbook> {
         indicators: indicators.into_iter().map(|(_, e)| e).collect(),
         actions: actions.into_iter().map(|(_, e)| e).collect(),
         timeline,
+        information_return: information_return.into_iter().map(|(_, e)| e).collect(),
+        case_tracking: case_tracking.into_iter().map(|(_, e)| e).collect(),
+        interviews: interviews.into_iter().map(|(_, e)| e).collect(),
+        history: history.into_iter().map(|(_, e)| e).collect(),
     })
 }
 
@@ -799,6 +904,25 @@ fn check_unique_ids<'a>(
             errors.push(Error::DuplicateId {
                 path: format!("{list}[{i}].id"),
                 id: id.to_string(),
+            });
+        }
+    }
+}
+
+/// Keys that must be unique in a list (compared as given to `keys`): the second use is
+/// `duplicate_id` at `list[i].field`.
+fn check_unique_keys(
+    keys: impl Iterator<Item = (usize, String)>,
+    list: &str,
+    field: &str,
+    errors: &mut Vec<Error>,
+) {
+    let mut seen = std::collections::HashSet::new();
+    for (i, key) in keys {
+        if !seen.insert(key.clone()) {
+            errors.push(Error::DuplicateId {
+                path: format!("{list}[{i}].{field}"),
+                id: key,
             });
         }
     }
@@ -1088,7 +1212,7 @@ fn read_evidence_scores(
 /// each entry a statement, or a theme's name standing for the theme's statements. A statement
 /// named twice is an error at its second entry; one that a theme already brought in (or that
 /// a theme brings in again) is simply listed once.
-fn statement_list(
+pub(crate) fn statement_list(
     items: &[String],
     path_of: &dyn Fn(usize) -> String,
     errors: &mut Vec<Error>,
@@ -1255,7 +1379,7 @@ pub(crate) const INDICATOR_FIELDS: [&str; 12] = [
 ];
 
 /// The fields of an action in the document.
-pub(crate) const ACTION_FIELDS: [&str; 10] = [
+pub(crate) const ACTION_FIELDS: [&str; 12] = [
     "id",
     "statement",
     "description",
@@ -1265,6 +1389,8 @@ pub(crate) const ACTION_FIELDS: [&str; 10] = [
     "rag",
     "updated",
     "progress",
+    "you_said",
+    "evidence",
     "notes",
 ];
 
@@ -1371,6 +1497,8 @@ struct RawAction<'a> {
     rag: Option<&'a str>,
     progress: &'a [Value],
     updated: Option<&'a str>,
+    you_said: Option<&'a str>,
+    evidence: Vec<(String, &'a str)>,
     notes: Option<&'a str>,
 }
 
@@ -1379,7 +1507,7 @@ impl<'a> RawAction<'a> {
         let raw = Object::new(
             value,
             path,
-            "an action {id, statement, description, owner, due, status, rag, updated, progress, notes}",
+            "an action {id, statement, description, owner, due, status, rag, updated, progress, you_said, evidence, notes}",
             &ACTION_FIELDS,
         )?;
         Ok(RawAction {
@@ -1392,6 +1520,8 @@ impl<'a> RawAction<'a> {
             rag: raw.str("rag")?,
             progress: raw.list("progress")?,
             updated: raw.str("updated")?,
+            you_said: raw.str("you_said")?,
+            evidence: raw.strings("evidence")?,
             notes: raw.str("notes")?,
         })
     }
@@ -1438,6 +1568,14 @@ pub(crate) fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) ->
         &join_path(path, "updated"),
         errors,
     );
+    let mut evidence = Vec::new();
+    for (p, id) in raw.evidence {
+        if id.trim().is_empty() {
+            errors.push(Error::EmptyField { path: p });
+        } else {
+            evidence.push(id.to_string());
+        }
+    }
     if errors.len() > before {
         return None;
     }
@@ -1451,6 +1589,8 @@ pub(crate) fn read_action(value: &Value, path: &str, errors: &mut Vec<Error>) ->
         rag,
         updated,
         progress,
+        you_said: optional_text(raw.you_said.map(str::to_string)),
+        evidence,
         notes: optional_text(raw.notes.map(str::to_string)),
     })
 }

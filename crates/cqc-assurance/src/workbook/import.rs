@@ -10,7 +10,9 @@ use crate::error::{Error, ErrorReport};
 
 use super::csv_io::{from_csv_bytes, CsvImport};
 use super::rows::Register;
-use super::{Action, EvidenceItem, Indicator, Workbook};
+use super::{
+    Action, EvidenceItem, HistoryEntry, Indicator, Interview, ReturnItem, TrackedCase, Workbook,
+};
 
 /// A register of the workbook that can be imported and exported as a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -24,14 +26,27 @@ pub enum WorkbookPart {
     /// and a name is only unique within its collection (names compared ignoring case, spaces
     /// and punctuation).
     Indicators,
+    /// The information return tracker (`information_return`), keyed by reference (compared
+    /// as names are).
+    InformationReturn,
+    /// The case-tracking register (`case_tracking`), keyed by local reference.
+    CaseTracking,
+    /// The interview schedule (`interviews`), keyed by role, date and time.
+    Interviews,
+    /// Earlier self-assessments (`history`), keyed by date.
+    History,
 }
 
 impl WorkbookPart {
-    /// All three, in the order of the document.
-    pub const ALL: [WorkbookPart; 3] = [
+    /// All the registers, in the order of the document.
+    pub const ALL: [WorkbookPart; 7] = [
         WorkbookPart::Evidence,
         WorkbookPart::Actions,
         WorkbookPart::Indicators,
+        WorkbookPart::InformationReturn,
+        WorkbookPart::CaseTracking,
+        WorkbookPart::Interviews,
+        WorkbookPart::History,
     ];
 
     /// The list's name in the document: `evidence`, `actions`, `indicators`.
@@ -44,6 +59,10 @@ impl WorkbookPart {
             WorkbookPart::Evidence => "evidence",
             WorkbookPart::Actions => "actions",
             WorkbookPart::Indicators => "indicators",
+            WorkbookPart::InformationReturn => "information_return",
+            WorkbookPart::CaseTracking => "case_tracking",
+            WorkbookPart::Interviews => "interviews",
+            WorkbookPart::History => "history",
         }
     }
 }
@@ -318,6 +337,18 @@ impl Workbook {
             }
             WorkbookPart::Indicators => {
                 self.import_items(part, from_csv_bytes::<Indicator>(bytes), options)
+            }
+            WorkbookPart::InformationReturn => {
+                self.import_items(part, from_csv_bytes::<ReturnItem>(bytes), options)
+            }
+            WorkbookPart::CaseTracking => {
+                self.import_items(part, from_csv_bytes::<TrackedCase>(bytes), options)
+            }
+            WorkbookPart::Interviews => {
+                self.import_items(part, from_csv_bytes::<Interview>(bytes), options)
+            }
+            WorkbookPart::History => {
+                self.import_items(part, from_csv_bytes::<HistoryEntry>(bytes), options)
             }
         }
     }

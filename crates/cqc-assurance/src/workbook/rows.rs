@@ -1,4 +1,5 @@
-//! The workbook's three registers (evidence, actions, indicators) as rows of a table, shared by
+//! The workbook's registers (evidence, actions, indicators, the information return, the case
+//! register and the interviews) as rows of a table, shared by
 //! the CSV and Excel formats: the columns of each, an item as cells, and a row read back as an
 //! item. A row is read through the same checks as the JSON document (its cells become the
 //! item's JSON fields first), so a CSV file, an Excel file and a workbook document accept
@@ -12,11 +13,15 @@ use crate::error::Error;
 use crate::framework::normalise_name;
 
 use super::document::{read_action, read_evidence_item, read_indicator};
+use super::preparation::{read_case, read_history_entry, read_interview, read_return_item};
 use super::table::{
     bool_of, column_for, column_letters, date_of, dated_lines, dated_lines_of, number_of,
     required_date_of, split_list, text_of, Cell, CellResult, Column,
 };
-use super::{Action, EvidenceItem, Indicator, Workbook};
+use super::{
+    Action, EvidenceItem, HistoryEntry, Indicator, Interview, ReturnItem, SelfScore, TrackedCase,
+    Workbook,
+};
 
 /// The form cells are written in: CSV keeps the document's ids (`peoples-experience`,
 /// `in_progress`, statement ids), Excel shows people's labels (`People's experience`,
@@ -95,6 +100,13 @@ fn statements_cell(list: &[crate::QualityStatement], style: Style) -> Cell {
     })
 }
 
+/// Ids (of evidence items) as one cell, separated by `; `.
+fn ids_cell(ids: &[String]) -> Cell {
+    Cell::text(ids.join("; "))
+}
+
+/// A list cell (statements, ids) as a JSON list of strings: items separated by `;`, `,` or
+/// line breaks.
 fn statements_value(text: Option<String>) -> Value {
     Value::Array(
         text.as_deref()
@@ -205,7 +217,7 @@ impl Register for EvidenceItem {
 
 // ---------------------------------------------------------------------------------------------
 
-const ACTION_COLUMNS: [Column; 10] = [
+const ACTION_COLUMNS: [Column; 12] = [
     Column::new("id", "ID", true).aka(&["reference", "ref"]),
     Column::new("statement", "Statement", false).aka(&["quality statement"]),
     Column::new("description", "Description", true).aka(&["action"]),
@@ -215,6 +227,8 @@ const ACTION_COLUMNS: [Column; 10] = [
     Column::new("rag", "RAG", false).aka(&["rag rating"]),
     Column::new("updated", "Updated", false).aka(&["last updated"]),
     Column::new("progress", "Progress", false).aka(&["progress notes"]),
+    Column::new("you_said", "You said", false),
+    Column::new("evidence", "Evidence", false).aka(&["evidence ids"]),
     Column::new("notes", "Notes", false),
 ];
 
@@ -252,6 +266,8 @@ impl Register for Action {
             },
             Cell::opt_date(self.updated),
             Cell::text(dated_lines(&notes)),
+            Cell::opt_text(self.you_said.as_deref()),
+            ids_cell(&self.evidence),
             Cell::opt_text(self.notes.as_deref()),
         ]
     }
@@ -300,6 +316,14 @@ impl Register for Action {
                 })
                 .collect();
             obj.insert("progress".into(), Value::Array(list));
+        }
+        put(
+            &mut obj,
+            "you_said",
+            cell(cells, 9, &mut errors, text_of).flatten(),
+        );
+        if let Some(ids) = cell(cells, 10, &mut errors, text_of) {
+            obj.insert("evidence".into(), statements_value(ids));
         }
         with_notes(&mut obj, notes);
         (obj, errors)
@@ -456,6 +480,446 @@ impl Register for Indicator {
 
     fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
         &mut wb.indicators
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const RETURN_ITEM_COLUMNS: [Column; 10] = [
+    Column::new("reference", "Reference", true).aka(&["ref", "item"]),
+    Column::new("title", "Title", true).aka(&["item requested"]),
+    Column::new("kind", "Kind", true).aka(&["type"]),
+    Column::new("statements", "Statements", false).aka(&["quality statements"]),
+    Column::new("owner", "Owner", false),
+    Column::new("due", "Due", false).aka(&["due date"]),
+    Column::new("status", "Status", true),
+    Column::new("evidence", "Evidence", false).aka(&["evidence ids"]),
+    Column::new("source", "Source", false),
+    Column::new("notes", "Notes", false),
+];
+
+impl Register for ReturnItem {
+    const LIST: &'static str = "information_return";
+    const ITEM: &'static str = "information return item";
+    const COLUMNS: &'static [Column] = &RETURN_ITEM_COLUMNS;
+    const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = true;
+
+    fn cells(&self, style: Style) -> Vec<Cell> {
+        vec![
+            Cell::text(self.reference.as_str()),
+            Cell::text(self.title.as_str()),
+            Cell::text(match style {
+                Style::Csv => self.kind.as_str(),
+                Style::Xlsx => self.kind.label(),
+            }),
+            statements_cell(&self.statements, style),
+            Cell::opt_text(self.owner.as_deref()),
+            Cell::opt_date(self.due),
+            Cell::text(match style {
+                Style::Csv => self.status.as_str(),
+                Style::Xlsx => self.status.label(),
+            }),
+            ids_cell(&self.evidence),
+            Cell::opt_text(self.source.as_deref()),
+            Cell::opt_text(self.notes.as_deref()),
+        ]
+    }
+
+    fn fields(cells: &[Cell], notes: Option<String>) -> (Map<String, Value>, Vec<(usize, String)>) {
+        let mut errors = Vec::new();
+        let mut obj = Map::new();
+        for (k, key) in [(0, "reference"), (1, "title"), (2, "kind"), (6, "status")] {
+            let v = cell(cells, k, &mut errors, text_of).flatten();
+            obj.insert(key.into(), Value::String(v.unwrap_or_default()));
+        }
+        if let Some(s) = cell(cells, 3, &mut errors, text_of) {
+            obj.insert("statements".into(), statements_value(s));
+        }
+        put(
+            &mut obj,
+            "owner",
+            cell(cells, 4, &mut errors, text_of).flatten(),
+        );
+        put(
+            &mut obj,
+            "due",
+            cell(cells, 5, &mut errors, date_of).and_then(iso),
+        );
+        if let Some(ids) = cell(cells, 7, &mut errors, text_of) {
+            obj.insert("evidence".into(), statements_value(ids));
+        }
+        put(
+            &mut obj,
+            "source",
+            cell(cells, 8, &mut errors, text_of).flatten(),
+        );
+        with_notes(&mut obj, notes);
+        (obj, errors)
+    }
+
+    fn read(value: &Value, errors: &mut Vec<Error>) -> Option<Self> {
+        read_return_item(value, "", errors)
+    }
+
+    /// References compared as names are (`General IR3` and `general ir3` are one item), as
+    /// the document reader compares them.
+    fn key(&self) -> String {
+        normalise_name(&self.reference)
+    }
+
+    fn key_label(&self) -> String {
+        self.reference.clone()
+    }
+
+    fn list(wb: &Workbook) -> &Vec<Self> {
+        &wb.information_return
+    }
+
+    fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
+        &mut wb.information_return
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const CASE_COLUMNS: [Column; 5] = [
+    Column::new("reference", "Reference", true).aka(&["ref", "local reference"]),
+    Column::new("pathway", "Pathway or client group", true).aka(&["client group", "care pathway"]),
+    Column::new("statements", "Statements", false).aka(&["quality statements"]),
+    Column::new("status", "Status", true),
+    Column::new("notes", "Notes", false).aka(&["note"]),
+];
+
+impl Register for TrackedCase {
+    const LIST: &'static str = "case_tracking";
+    const ITEM: &'static str = "case";
+    const COLUMNS: &'static [Column] = &CASE_COLUMNS;
+    const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = true;
+
+    fn cells(&self, style: Style) -> Vec<Cell> {
+        vec![
+            Cell::text(self.reference.as_str()),
+            Cell::text(self.pathway.as_str()),
+            statements_cell(&self.statements, style),
+            Cell::text(match style {
+                Style::Csv => self.status.as_str(),
+                Style::Xlsx => self.status.label(),
+            }),
+            Cell::opt_text(self.notes.as_deref()),
+        ]
+    }
+
+    fn fields(cells: &[Cell], notes: Option<String>) -> (Map<String, Value>, Vec<(usize, String)>) {
+        let mut errors = Vec::new();
+        let mut obj = Map::new();
+        for (k, key) in [(0, "reference"), (1, "pathway"), (3, "status")] {
+            let v = cell(cells, k, &mut errors, text_of).flatten();
+            obj.insert(key.into(), Value::String(v.unwrap_or_default()));
+        }
+        if let Some(s) = cell(cells, 2, &mut errors, text_of) {
+            obj.insert("statements".into(), statements_value(s));
+        }
+        with_notes(&mut obj, notes);
+        (obj, errors)
+    }
+
+    fn read(value: &Value, errors: &mut Vec<Error>) -> Option<Self> {
+        read_case(value, "", errors)
+    }
+
+    fn key(&self) -> String {
+        normalise_name(&self.reference)
+    }
+
+    fn key_label(&self) -> String {
+        self.reference.clone()
+    }
+
+    fn list(wb: &Workbook) -> &Vec<Self> {
+        &wb.case_tracking
+    }
+
+    fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
+        &mut wb.case_tracking
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const INTERVIEW_COLUMNS: [Column; 5] = [
+    Column::new("role", "Role", true),
+    Column::new("date", "Date", false),
+    Column::new("time", "Time", false),
+    Column::new("statements", "Statements", false).aka(&["quality statements"]),
+    Column::new("notes", "Notes", false).aka(&["note"]),
+];
+
+impl Register for Interview {
+    const LIST: &'static str = "interviews";
+    const ITEM: &'static str = "interview";
+    const COLUMNS: &'static [Column] = &INTERVIEW_COLUMNS;
+    const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = false;
+
+    fn cells(&self, style: Style) -> Vec<Cell> {
+        vec![
+            Cell::text(match style {
+                Style::Csv => self.role.as_str(),
+                Style::Xlsx => self.role.label(),
+            }),
+            Cell::opt_date(self.date),
+            Cell::opt_text(self.time.as_deref()),
+            statements_cell(&self.statements, style),
+            Cell::opt_text(self.notes.as_deref()),
+        ]
+    }
+
+    fn fields(cells: &[Cell], notes: Option<String>) -> (Map<String, Value>, Vec<(usize, String)>) {
+        let mut errors = Vec::new();
+        let mut obj = Map::new();
+        let role = cell(cells, 0, &mut errors, text_of).flatten();
+        obj.insert("role".into(), Value::String(role.unwrap_or_default()));
+        put(
+            &mut obj,
+            "date",
+            cell(cells, 1, &mut errors, date_of).and_then(iso),
+        );
+        put(
+            &mut obj,
+            "time",
+            cell(cells, 2, &mut errors, text_of).flatten(),
+        );
+        if let Some(s) = cell(cells, 3, &mut errors, text_of) {
+            obj.insert("statements".into(), statements_value(s));
+        }
+        with_notes(&mut obj, notes);
+        (obj, errors)
+    }
+
+    fn read(value: &Value, errors: &mut Vec<Error>) -> Option<Self> {
+        read_interview(value, "", errors)
+    }
+
+    /// Interviews have no id: one is its role, day and time.
+    fn key(&self) -> String {
+        format!(
+            "{}\u{1f}{}\u{1f}{}",
+            self.role.as_str(),
+            self.date.map(|d| d.to_string()).unwrap_or_default(),
+            self.time.as_deref().unwrap_or_default()
+        )
+    }
+
+    fn key_label(&self) -> String {
+        let mut s = self.role.label().to_string();
+        if let Some(d) = self.date {
+            s.push_str(&format!(" on {d}"));
+        }
+        if let Some(t) = &self.time {
+            s.push_str(&format!(" at {t}"));
+        }
+        s
+    }
+
+    fn list(wb: &Workbook) -> &Vec<Self> {
+        &wb.interviews
+    }
+
+    fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
+        &mut wb.interviews
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// The columns of the history: the date and label, the nine self-scores (a score 1-4, or the
+/// four probabilities separated by `;`), CQC's nine published scores, and their source.
+const HISTORY_COLUMNS: [Column; 21] = [
+    Column::new("date", "Date", true),
+    Column::new("label", "Label", false),
+    Column::new("assessing-needs", "QS1", false),
+    Column::new("supporting-healthier-lives", "QS2", false),
+    Column::new("equity", "QS3", false),
+    Column::new("care-provision", "QS4", false),
+    Column::new("partnerships", "QS5", false),
+    Column::new("safe-systems", "QS6", false),
+    Column::new("safeguarding", "QS7", false),
+    Column::new("governance", "QS8", false),
+    Column::new("learning", "QS9", false),
+    Column::new("published_assessing-needs", "CQC QS1", false),
+    Column::new("published_supporting-healthier-lives", "CQC QS2", false),
+    Column::new("published_equity", "CQC QS3", false),
+    Column::new("published_care-provision", "CQC QS4", false),
+    Column::new("published_partnerships", "CQC QS5", false),
+    Column::new("published_safe-systems", "CQC QS6", false),
+    Column::new("published_safeguarding", "CQC QS7", false),
+    Column::new("published_governance", "CQC QS8", false),
+    Column::new("published_learning", "CQC QS9", false),
+    Column::new("published_source", "Source of CQC's scores", false),
+];
+
+/// A self-score as a cell: the score, or its four probabilities separated by `; `.
+fn self_score_cell(s: &SelfScore) -> Cell {
+    match s {
+        SelfScore::NotScored => Cell::Empty,
+        SelfScore::Score(score) => Cell::Number(f64::from(score.get())),
+        SelfScore::EvidenceCategories(e) => Cell::Number(f64::from(e.statement_score().get())),
+        SelfScore::Distribution(d) => Cell::text(
+            d.get()
+                .iter()
+                .map(|p| crate::json::number_text(*p))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    }
+}
+
+/// A score cell as its JSON value: a number, or four probabilities (a list of numbers) when
+/// the text has `;`. Text that is not a number is kept as text, for the reader to report.
+fn score_value(cell: &Cell) -> CellResult<Option<Value>> {
+    let number = |x: f64| serde_json::Number::from_f64(x).map(Value::Number);
+    Ok(match cell {
+        Cell::Number(x) => number(*x),
+        other => match text_of(other)? {
+            None => None,
+            Some(t) if t.contains(';') => {
+                let mut list = Vec::new();
+                for part in t.split(';') {
+                    match part.trim().parse::<f64>().ok().and_then(number) {
+                        Some(v) => list.push(v),
+                        None => {
+                            return Err(format!(
+                                "expected four probabilities separated by ;, got {t:?}"
+                            ))
+                        }
+                    }
+                }
+                Some(Value::Array(list))
+            }
+            Some(t) => Some(
+                t.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(number)
+                    .unwrap_or(Value::String(t)),
+            ),
+        },
+    })
+}
+
+impl Register for HistoryEntry {
+    const LIST: &'static str = "history";
+    const ITEM: &'static str = "earlier self-assessment";
+    const COLUMNS: &'static [Column] = &HISTORY_COLUMNS;
+    const KEY_COLUMN: usize = 0;
+    const UNIQUE: bool = true;
+
+    fn cells(&self, _style: Style) -> Vec<Cell> {
+        let mut cells = vec![Cell::Date(self.date), Cell::opt_text(self.label.as_deref())];
+        cells.extend(self.scores.iter().map(self_score_cell));
+        for i in 0..9 {
+            cells.push(
+                self.published
+                    .as_ref()
+                    .and_then(|p| p[i])
+                    .map_or(Cell::Empty, |s| Cell::Number(f64::from(s.get()))),
+            );
+        }
+        cells.push(Cell::opt_text(self.published_source.as_deref()));
+        cells
+    }
+
+    fn fields(cells: &[Cell], notes: Option<String>) -> (Map<String, Value>, Vec<(usize, String)>) {
+        let mut errors = Vec::new();
+        let mut obj = Map::new();
+        let date = cell(cells, 0, &mut errors, required_date_of);
+        obj.insert("date".into(), Value::String(iso(date).unwrap_or_default()));
+        put(
+            &mut obj,
+            "label",
+            cell(cells, 1, &mut errors, text_of).flatten(),
+        );
+        let mut scores = Map::new();
+        let mut published = Map::new();
+        for (i, qs) in crate::QualityStatement::ALL.into_iter().enumerate() {
+            // A cell that cannot be read is its column's problem; a placeholder score stands
+            // in for it (the row is rejected anyway) so that the reader checks the others.
+            match cell(cells, 2 + i, &mut errors, score_value) {
+                Some(Some(v)) => {
+                    scores.insert(qs.id().to_string(), v);
+                }
+                Some(None) => {}
+                None => {
+                    scores.insert(qs.id().to_string(), Value::from(1));
+                }
+            }
+            match cell(cells, 11 + i, &mut errors, score_value) {
+                Some(Some(v)) => {
+                    published.insert(qs.id().to_string(), v);
+                }
+                Some(None) => {}
+                None => {
+                    published.insert(qs.id().to_string(), Value::from(1));
+                }
+            }
+        }
+        obj.insert("scores".into(), Value::Object(scores));
+        if !published.is_empty() {
+            obj.insert("published".into(), Value::Object(published));
+        }
+        put(
+            &mut obj,
+            "published_source",
+            cell(cells, 20, &mut errors, text_of).flatten(),
+        );
+        if notes.is_some() {
+            // An earlier self-assessment has no notes to keep other columns in: refused rather
+            // than dropped.
+            errors.push((
+                0,
+                "the file has columns that are not fields of the history (it has no notes to keep them in): remove them".into(),
+            ));
+        }
+        (obj, errors)
+    }
+
+    /// Read as the document reads an entry, each error at the column of its field
+    /// (`scores.equity` is the column `equity`, `published.equity` is `published_equity`).
+    fn read(value: &Value, errors: &mut Vec<Error>) -> Option<Self> {
+        let mut own = Vec::new();
+        let entry = read_history_entry(value, "", &mut own);
+        for e in own {
+            let path = e.path().unwrap_or("").to_string();
+            let column = if let Some(id) = path.strip_prefix("scores.") {
+                Some(id.split('[').next().unwrap_or(id).to_string())
+            } else {
+                path.strip_prefix("published.")
+                    .map(|id| format!("published_{}", id.split('[').next().unwrap_or(id)))
+            };
+            errors.push(match column {
+                Some(c) => e.at_path(c.as_str()),
+                None => e,
+            });
+        }
+        entry
+    }
+
+    fn key(&self) -> String {
+        self.date.to_string()
+    }
+
+    fn key_label(&self) -> String {
+        self.date.to_string()
+    }
+
+    fn list(wb: &Workbook) -> &Vec<Self> {
+        &wb.history
+    }
+
+    fn list_mut(wb: &mut Workbook) -> &mut Vec<Self> {
+        &mut wb.history
     }
 }
 

@@ -39,7 +39,10 @@ use super::document::WORKBOOK_VERSION;
 use super::import::{combine, fewer_items, ImportOptions, WorkbookImport, WorkbookPart};
 use super::rows::{read_table, table_cells, Register, Source, SourceRow, Style, TableRead};
 use super::table::{bullets, bullets_of, column_for, number_of, text_of, Cell, Column};
-use super::{Action, ActionStatus, EvidenceItem, Indicator, Rag, SelfScore, Workbook};
+use super::{
+    Action, ActionStatus, CaseStatus, EvidenceItem, Indicator, Interview, InterviewRole, Rag,
+    ReturnItem, ReturnItemKind, ReturnItemStatus, SelfScore, TrackedCase, Workbook,
+};
 use crate::method::RatingMethod;
 
 const ABOUT: &str = "About";
@@ -48,12 +51,18 @@ const EVIDENCE: &str = "Evidence";
 const ACTIONS: &str = "Actions";
 const INDICATORS: &str = "Indicators";
 const SHEETS: [&str; 5] = [ABOUT, STATEMENTS, EVIDENCE, ACTIONS, INDICATORS];
+const INFORMATION_RETURN: &str = "Information return";
+const CASES: &str = "Case tracking";
+const INTERVIEWS: &str = "Interviews";
+/// The sheets of the preparation parts: written when the part has items, read when present
+/// (a file written before they existed, or for a workbook without them, has none).
+const OPTIONAL_SHEETS: [&str; 3] = [INFORMATION_RETURN, CASES, INTERVIEWS];
 
 /// The last row a drop-down list or column format reaches (Excel's last row).
 const LAST_ROW: u32 = 1_048_575;
 
 /// The About sheet's fields: label, document key, what it is.
-const ABOUT_FIELDS: [(&str, &str, &str); 7] = [
+const ABOUT_FIELDS: [(&str, &str, &str); 8] = [
     ("Council", "council", "The council's name."),
     (
         "Workbook version",
@@ -81,13 +90,21 @@ const ABOUT_FIELDS: [(&str, &str, &str); 7] = [
         "timeline",
         "The assessment timeline once notified, as the workbook file holds it (edit it with the cqc-assurance timeline tools).",
     ),
+    (
+        "Earlier self-assessments (JSON)",
+        "history",
+        "Earlier self-assessments (date, label, scores, CQC's published scores), as the workbook file holds them.",
+    ),
 ];
 
-const README: [(&str, &str); 5] = [
+const README: [(&str, &str); 8] = [
     ("Statements", "One row per quality statement. Type the self-score (1-4) in Self-score; when unsure, leave it empty and give the probability of each score in P(1) to P(4) (they must add up to 1). Strengths and areas for improvement: one per line in the cell (Alt+Enter starts a line). The QS column says which statement a row is; the name and theme are there to read."),
     ("Evidence", "The evidence register, one item per row: a unique ID, the evidence category (from the list), the statements it supports as QS numbers separated by ; (QS1; QS7), and dates."),
     ("Actions", "The action plan: a unique ID, the statement (QS number, or empty for an action across statements), due date, status and RAG from the lists, and progress notes, one per line, each starting with its date (15/10/2026: what happened)."),
     ("Indicators", "Indicators against the England average: the council's figure (empty if not known yet), England's figure, whether higher is better, the years of both figures, and the statements (QS numbers separated by ;)."),
+    ("Information return", "Written when the workbook tracks the information return: one item per row, its reference as CQC's request numbers it (General IR3, QS3 IR3) or the council's own, document or data, the statements, the due date (empty: the timeline's deadline), the status and the ids of the evidence that answers it."),
+    ("Case tracking", "Written when the workbook has a case register: a local reference, the care pathway or client group, the statements and the status only. Never a name, NHS number or date of birth: the report warns when a cell looks like one."),
+    ("Interviews", "Written when the workbook has an interview schedule: the role (never a name), the day, the time (10:00 or 10:00-11:00) and the statements to prepare."),
     ("Dates and extra columns", "Dates are real Excel dates shown as dd/mm/yyyy; a date typed as text is read as a UK date (day first). Columns you add to the Evidence, Actions or Indicators sheets are kept, in each item's notes."),
 ];
 
@@ -375,6 +392,37 @@ impl Workbook {
             date_columns: &[],
         };
         register_sheet(&mut book, indicators, &self.indicators, &f, mark)?;
+        if !self.information_return.is_empty() {
+            let kinds: Vec<&str> = ReturnItemKind::ALL.iter().map(|k| k.label()).collect();
+            let statuses: Vec<&str> = ReturnItemStatus::ALL.iter().map(|s| s.label()).collect();
+            let layout = SheetLayout {
+                name: INFORMATION_RETURN,
+                widths: &[14.0, 44.0, 10.0, 22.0, 20.0, 12.0, 13.0, 16.0, 30.0, 30.0],
+                lists: &[(2, &kinds, "Kind"), (6, &statuses, "Status")],
+                date_columns: &[5],
+            };
+            register_sheet(&mut book, layout, &self.information_return, &f, mark)?;
+        }
+        if !self.case_tracking.is_empty() {
+            let statuses: Vec<&str> = CaseStatus::ALL.iter().map(|s| s.label()).collect();
+            let layout = SheetLayout {
+                name: CASES,
+                widths: &[12.0, 30.0, 22.0, 12.0, 40.0],
+                lists: &[(3, &statuses, "Status")],
+                date_columns: &[],
+            };
+            register_sheet(&mut book, layout, &self.case_tracking, &f, mark)?;
+        }
+        if !self.interviews.is_empty() {
+            let roles: Vec<&str> = InterviewRole::ALL.iter().map(|r| r.label()).collect();
+            let layout = SheetLayout {
+                name: INTERVIEWS,
+                widths: &[30.0, 12.0, 13.0, 22.0, 40.0],
+                lists: &[(0, &roles, "Role")],
+                date_columns: &[1],
+            };
+            register_sheet(&mut book, layout, &self.interviews, &f, mark)?;
+        }
         book.save_to_buffer().map_err(|e| write_error(e, "."))
     }
 
@@ -394,6 +442,8 @@ impl Workbook {
             .timeline
             .as_ref()
             .map(|t| serde_json::to_string(t).unwrap_or_default());
+        let history = (!self.history.is_empty())
+            .then(|| serde_json::to_string(&self.history).unwrap_or_default());
         let method = match self.method {
             RatingMethod::Current => "current",
             RatingMethod::Earlier => "earlier",
@@ -406,6 +456,7 @@ impl Workbook {
             Cell::Number(f64::from(self.review_after_months)),
             Cell::opt_text(self.notes.as_deref()),
             Cell::opt_text(timeline.as_deref()),
+            Cell::opt_text(history.as_deref()),
         ];
         for (i, ((label, key, what), value)) in ABOUT_FIELDS.iter().zip(&values).enumerate() {
             let r = i as u32 + 1;
@@ -532,6 +583,10 @@ struct XlsxRead {
     evidence: TableRead<EvidenceItem>,
     actions: TableRead<Action>,
     indicators: TableRead<Indicator>,
+    /// The preparation registers; `None` when the file has no such sheet.
+    information_return: Option<TableRead<ReturnItem>>,
+    case_tracking: Option<TableRead<TrackedCase>>,
+    interviews: Option<TableRead<Interview>>,
     /// Problems of the file, the About sheet and the Statements sheet.
     errors: Vec<Error>,
     warnings: Vec<String>,
@@ -647,6 +702,9 @@ fn read_xlsx(bytes: &[u8]) -> XlsxRead {
         evidence: empty_table(),
         actions: empty_table(),
         indicators: empty_table(),
+        information_return: None,
+        case_tracking: None,
+        interviews: None,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -681,8 +739,26 @@ fn read_xlsx(bytes: &[u8]) -> XlsxRead {
             },
         }
     }
+    for want in OPTIONAL_SHEETS {
+        if let Some(n) = names.iter().find(|n| n.eq_ignore_ascii_case(want)) {
+            match book.worksheet_range(n) {
+                Ok(r) => {
+                    ranges.insert(want, r);
+                }
+                Err(e) => read.errors.push(sheet_error(
+                    want,
+                    "",
+                    format!("the sheet cannot be read: {e}"),
+                )),
+            }
+        }
+    }
     for n in &names {
-        if !SHEETS.iter().any(|s| s.eq_ignore_ascii_case(n)) {
+        if !SHEETS
+            .iter()
+            .chain(OPTIONAL_SHEETS.iter())
+            .any(|s| s.eq_ignore_ascii_case(n))
+        {
             read.warnings.push(format!(
                 "the sheet {n:?} is not part of the workbook and was not read"
             ));
@@ -698,6 +774,18 @@ fn read_xlsx(bytes: &[u8]) -> XlsxRead {
     read.actions = read_table(Source::Sheet(ACTIONS), &h, &rows);
     let (h, rows) = sheet_rows(&ranges[INDICATORS]);
     read.indicators = read_table(Source::Sheet(INDICATORS), &h, &rows);
+    read.information_return = ranges.get(INFORMATION_RETURN).map(|r| {
+        let (h, rows) = sheet_rows(r);
+        read_table(Source::Sheet(INFORMATION_RETURN), &h, &rows)
+    });
+    read.case_tracking = ranges.get(CASES).map(|r| {
+        let (h, rows) = sheet_rows(r);
+        read_table(Source::Sheet(CASES), &h, &rows)
+    });
+    read.interviews = ranges.get(INTERVIEWS).map(|r| {
+        let (h, rows) = sheet_rows(r);
+        read_table(Source::Sheet(INTERVIEWS), &h, &rows)
+    });
     read.base = base;
     read
 }
@@ -759,7 +847,7 @@ fn read_base(
             continue;
         }
         let value = match *key {
-            "timeline" => match text_of(&value) {
+            "timeline" | "history" => match text_of(&value) {
                 Ok(None) => None,
                 Ok(Some(t)) => match crate::json::parse(&t) {
                     Ok(v) => Some(v),
@@ -769,7 +857,14 @@ fn read_base(
                             None,
                             Some(1),
                             Some(key),
-                            format!("the timeline is not valid JSON: {e}"),
+                            format!(
+                                "the {} is not valid JSON: {e}",
+                                if *key == "history" {
+                                    "list of earlier self-assessments"
+                                } else {
+                                    "timeline"
+                                }
+                            ),
                         ));
                         continue;
                     }
@@ -1100,6 +1195,12 @@ fn place_document_error(
     }
 }
 
+/// The items of an optional table (none when the sheet is absent).
+fn items_of<T>(t: Option<TableRead<T>>) -> Vec<T> {
+    t.map(|t| t.items.into_iter().map(|(_, i)| i).collect())
+        .unwrap_or_default()
+}
+
 fn table_rows<T>(t: &TableRead<T>) -> (usize, usize) {
     (t.rows, t.rows - t.items.len())
 }
@@ -1117,11 +1218,24 @@ impl Workbook {
         ] {
             errors.extend(e.iter().cloned());
         }
+        for e in [
+            read.information_return.as_ref().map(|t| &t.errors),
+            read.case_tracking.as_ref().map(|t| &t.errors),
+            read.interviews.as_ref().map(|t| &t.errors),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            errors.extend(e.iter().cloned());
+        }
         match read.base {
             Some(mut wb) if errors.is_empty() => {
                 wb.evidence = read.evidence.items.into_iter().map(|(_, i)| i).collect();
                 wb.actions = read.actions.items.into_iter().map(|(_, i)| i).collect();
                 wb.indicators = read.indicators.items.into_iter().map(|(_, i)| i).collect();
+                wb.information_return = items_of(read.information_return);
+                wb.case_tracking = items_of(read.case_tracking);
+                wb.interviews = items_of(read.interviews);
                 wb.validated()
             }
             _ => {
@@ -1154,7 +1268,12 @@ impl Workbook {
             table_rows(&read.evidence),
             table_rows(&read.actions),
             table_rows(&read.indicators),
-        ] {
+        ]
+        .into_iter()
+        .chain(read.information_return.as_ref().map(table_rows))
+        .chain(read.case_tracking.as_ref().map(table_rows))
+        .chain(read.interviews.as_ref().map(table_rows))
+        {
             import.rows += rows;
             import.rejected += rejected;
         }
@@ -1194,6 +1313,20 @@ impl Workbook {
         part!(WorkbookPart::Evidence, read.evidence, evidence);
         part!(WorkbookPart::Actions, read.actions, actions);
         part!(WorkbookPart::Indicators, read.indicators, indicators);
+        // A preparation sheet the file does not have leaves its part as it is (a file written
+        // before the parts existed, or by a workbook without them).
+        match read.information_return {
+            Some(t) => part!(WorkbookPart::InformationReturn, t, information_return),
+            None => wb.information_return = self.information_return.clone(),
+        }
+        match read.case_tracking {
+            Some(t) => part!(WorkbookPart::CaseTracking, t, case_tracking),
+            None => wb.case_tracking = self.case_tracking.clone(),
+        }
+        match read.interviews {
+            Some(t) => part!(WorkbookPart::Interviews, t, interviews),
+            None => wb.interviews = self.interviews.clone(),
+        }
         let refused = fatal
             || !other_errors.is_empty()
             || (!row_errors.is_empty() && !options.keep_good_rows);

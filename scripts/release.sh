@@ -73,7 +73,9 @@ run_example() {
   out=$("$@" check-published --council Liverpool | tr -d '\r') || status=$?
   echo "$out" >>"$log"
   # Exit status 1: the conflict between the press figures and the published rating.
-  [ "$status" -eq 1 ] && grep -q '^Liverpool: INCONSISTENT$' <<<"$out" || { echo "$out" >&2; return 1; }
+  # The record is named with its assessment: "Liverpool (baseline, published 2025-09-24)".
+  [ "$status" -eq 1 ] && grep -q '^Liverpool (baseline, published [0-9-]*): INCONSISTENT$' <<<"$out" \
+    || { echo "$out" >&2; return 1; }
   out=$("$@" workbook check examples/liverpool-workbook.json --today 2025-04-01 | tr -d '\r')
   echo "$out" >>"$log"
   grep -q 'the workbook reads' <<<"$out" || { echo "$out" >&2; return 1; }

@@ -83,17 +83,24 @@ node --test --test-reporter=dot "$js"/tests/*.test.mjs
 
 # 5. Size. The rating module, which a calculator page loads alone, is at most 150 KB gzipped
 #    (gzip -9, 150 KB read as 150,000 bytes). The other modules grow with their features (the
-#    published results of 153 councils, the 2025-26 timeline, the workbook's report) and are each
-#    held under 300,000 bytes gzipped, a guard that catches an accidental doubling; the workbook
-#    app's first load (at most 600 KB gzipped) is measured by its own browser test. Each module
-#    is reported; any limit exceeded fails the step.
+#    published results of 153 councils, the 2025-26 timeline) and are each held under 300,000
+#    bytes gzipped, a guard that catches an accidental doubling; the workbook app's first load
+#    (at most 600 KB gzipped: the workbook and rating modules and the app's own files) is
+#    measured by its own browser test. Each module is reported; any limit exceeded fails the
+#    step.
+#    The workbook module carries the whole workbook: its analysis with the timeline, the
+#    registers as CSV, and since the visit preparation parts (information return, case
+#    tracking, interviews, history, the starting list of items) 317,499 bytes gzipped, up from
+#    260,716: its guard is 400,000.
 #    Two modules that only a page making a report or an Office file loads, after its first view,
-#    have guards of their own: the report (its templates and charts) 520,000 bytes gzipped, and
-#    office (the Word writer, the Excel reader and writer: two zip crates, two quick-xml
-#    versions and encoding_rs's tables: 978,290 when it was made) 1,050,000 bytes gzipped.
+#    have guards of their own: the report (its templates and charts; 525,117 with the
+#    preparation sections) 600,000 bytes gzipped, and office (the Word writer, the Excel reader
+#    and writer: two zip crates, two quick-xml versions and encoding_rs's tables: 1,023,803)
+#    1,100,000 bytes gzipped.
 rating_max=150000
-report_max=520000
-office_max=1050000
+workbook_max=400000
+report_max=600000
+office_max=1100000
 other_max=300000
 count=0
 failed=0
@@ -102,6 +109,7 @@ for wasm in "$js"/pkg/*.wasm; do
   gz=$(gzip -9c "$wasm" | wc -c)
   case "$(basename "$wasm")" in
     cqc_assurance_bg.wasm) max=$rating_max ;;
+    cqc_assurance_workbook_bg.wasm) max=$workbook_max ;;
     cqc_assurance_report_bg.wasm) max=$report_max ;;
     cqc_assurance_office_bg.wasm) max=$office_max ;;
     *) max=$other_max ;;

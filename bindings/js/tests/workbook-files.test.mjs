@@ -62,7 +62,9 @@ test("importCsv: UK dates and Windows-1252 bytes merged by id; nothing written w
 });
 
 test("registerToCsv: every register written and read back unchanged", () => {
-  for (const part of ["evidence", "actions", "indicators"]) {
+  const parts = ["evidence", "actions", "indicators", "information_return", "case_tracking", "interviews", "history"];
+  for (const part of parts) {
+    assert.ok(LIVERPOOL[part]?.length > 0, `the example fills ${part}`);
     const csv = cqc.registerToCsv(LIVERPOOL, part);
     assert.ok(csv.startsWith("\ufeff"), part);
     const back = cqc.importCsv(LIVERPOOL, part, csv);
@@ -70,6 +72,7 @@ test("registerToCsv: every register written and read back unchanged", () => {
     assert.deepEqual(back.workbook[part], LIVERPOOL[part], part);
     assert.equal(back.changes[0].unchanged, LIVERPOOL[part].length, part);
   }
+  expectCqcError(() => cqc.registerToCsv(LIVERPOOL, "visits"), "invalid_value", "part");
 });
 
 test("report and office modules: the HTML report, the Word report, the Excel round trip", () => {

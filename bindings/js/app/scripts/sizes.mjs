@@ -1,5 +1,5 @@
 // Prints what the app weighs: each file of the served build gzipped (gzip -9), the first load
-// (everything but the report's and the Office modules, fetched when first needed) and the single
+// (everything but the timeline, report and Office modules, fetched when first needed) and the single
 // file.
 //
 //   node scripts/sizes.mjs WEB_DIR SINGLE.html
@@ -21,7 +21,7 @@ const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
 let first = 0;
 for (const p of files.sort()) {
   const size = gz(p);
-  const lazy = /cqc_assurance_(report|office)_bg|(report|office)\.init\.web/.test(p);
+  const lazy = /cqc_assurance_(report|office|timeline)_bg|(report|office|timeline)\.init\.web/.test(p);
   if (!lazy) first += size;
   console.log(`build:app: ${relative(web, p)}: ${statSync(p).size} bytes, ${size} gzipped${lazy ? " (loaded when first needed)" : ""}`);
 }

@@ -1,14 +1,13 @@
 // The engine: the npm package's WebAssembly modules, loaded with their explicit `init()`. The
-// workbook, timeline and rating (the framework, the ways to the next rating) modules load with
-// the page; the report's module (the report's templates
-// and charts, the Word writer, the Excel reader and writer) the first time a report or an Excel
-// file is needed. In the served build each module is a file beside the script; in the single
+// workbook (the analysis, the timeline's milestones with it) and rating (the framework, the ways
+// to the next rating) modules load with the page; the timeline module (the calendar file), the
+// report's module (its templates and charts) and the Office module (the Word writer, the Excel
+// reader and writer) the first time one is needed. In the served build each module is a file beside the script; in the single
 // file it is inlined as base64 (virtual:wasm-sources) and handed to init() as bytes.
 //
 // Nothing here decides anything about the workbook: every answer is the core's.
 import { inlined, sources } from "virtual:wasm-sources";
 import * as workbook from "cqc-assurance/workbook/init";
-import * as timeline from "cqc-assurance/timeline/init";
 import * as rating from "cqc-assurance/rating/init";
 
 /** The bytes of an inlined module. */
@@ -21,14 +20,20 @@ function bytes(name) {
 
 const source = (name) => (inlined ? bytes(name) : undefined);
 
-/** Loads the workbook, timeline and rating modules; resolves to `{ workbook, timeline, rating }`. */
+/** Loads the workbook and rating modules; resolves to `{ workbook, rating }`. */
 export async function loadEngine() {
-  await Promise.all([
-    workbook.init(source("workbook")),
-    timeline.init(source("timeline")),
-    rating.init(source("rating")),
-  ]);
-  return { workbook, timeline, rating };
+  await Promise.all([workbook.init(source("workbook")), rating.init(source("rating"))]);
+  return { workbook, rating };
+}
+
+let timeline;
+/** The timeline module (the calendar file), loaded the first time it is asked for. */
+export function loadTimeline() {
+  timeline ??= import("cqc-assurance/timeline/init").then(async (m) => {
+    await m.init(source("timeline"));
+    return m;
+  });
+  return timeline;
 }
 
 let report;

@@ -4,7 +4,7 @@
 // saves. A view is drawn again only when its structure changes (a row added or removed), never
 // on a keystroke, so focus stays where the person is typing.
 import { app, edited, openDocument, createWorkbook, openFile, banner, render, showProblems, waysToNext } from "./main.js";
-import { loadReport, loadOffice } from "./engine.js";
+import { loadReport, loadOffice, loadTimeline } from "./engine.js";
 import * as store from "./store.js";
 import { h, todayIso, ukDate, isoFromTyped, pct, download, slug, uid, plural } from "./ui.js";
 
@@ -713,10 +713,11 @@ function drawTimeline(main) {
               h("td", { class: "source" }, m.source, m.sourceUrl ? [" ", h("a", { href: m.sourceUrl, rel: "noreferrer" }, "(source)")] : null),
               h("td", {}, h("label", { for: actualId, class: "visually-hidden" }, `Recorded date of ${m.name}`), input));
           })))),
-      h("div", { class: "actions-row" }, h("button", { type: "button", onclick: () => {
+      h("div", { class: "actions-row" }, h("button", { type: "button", onclick: async () => {
         try {
           const input = { council: doc().council, ...doc().timeline, today: todayIso() };
-          download(`${slug(doc().council)}-assessment.ics`, app.engine.timeline.timelineIcs(input), "text/calendar;charset=utf-8");
+          const { timelineIcs } = await loadTimeline();
+          download(`${slug(doc().council)}-assessment.ics`, timelineIcs(input), "text/calendar;charset=utf-8");
         } catch (e) {
           banner("error", h("p", {}, "The calendar file could not be made: ", e.message, " ", h("code", {}, e.code ?? "")));
         }

@@ -1363,36 +1363,12 @@ fn evidence_fields(value: &Value, path: &str) -> Result<EvidenceFields> {
 }
 
 /// The fields of an indicator in the document.
-pub(crate) const INDICATOR_FIELDS: [&str; 12] = [
-    "name",
-    "collection",
-    "value",
-    "england_average",
-    "higher_is_better",
-    "year",
-    "england_year",
-    "unit",
-    "statements",
-    "similar_within",
-    "reference",
-    "notes",
-];
+// One list: the fields are the CSV columns.
+pub(crate) const INDICATOR_FIELDS: [&str; 12] = super::csv_io::INDICATOR_CSV_COLUMNS;
 
 /// The fields of an action in the document.
-pub(crate) const ACTION_FIELDS: [&str; 12] = [
-    "id",
-    "statement",
-    "description",
-    "owner",
-    "due",
-    "status",
-    "rag",
-    "updated",
-    "progress",
-    "you_said",
-    "evidence",
-    "notes",
-];
+// One list: the fields are the CSV columns.
+pub(crate) const ACTION_FIELDS: [&str; 12] = super::csv_io::ACTION_CSV_COLUMNS;
 
 /// The fields of an indicator, their types checked.
 struct RawIndicator {

@@ -381,24 +381,16 @@ impl Serialize for HistoryEntry {
 // Reading.
 
 /// The fields of an information return item.
-pub(crate) const RETURN_ITEM_FIELDS: [&str; 10] = [
-    "reference",
-    "title",
-    "kind",
-    "statements",
-    "owner",
-    "due",
-    "status",
-    "evidence",
-    "source",
-    "notes",
-];
+// One list: the fields are the CSV columns.
+pub(crate) const RETURN_ITEM_FIELDS: [&str; 10] = super::csv_io::INFORMATION_RETURN_CSV_COLUMNS;
 
 /// The fields of a tracked case.
-pub(crate) const CASE_FIELDS: [&str; 5] = ["reference", "pathway", "statements", "status", "notes"];
+// One list: the fields are the CSV columns.
+pub(crate) const CASE_FIELDS: [&str; 5] = super::csv_io::CASE_TRACKING_CSV_COLUMNS;
 
 /// The fields of an interview.
-pub(crate) const INTERVIEW_FIELDS: [&str; 5] = ["role", "date", "time", "statements", "notes"];
+// One list: the fields are the CSV columns.
+pub(crate) const INTERVIEW_FIELDS: [&str; 5] = super::csv_io::INTERVIEW_CSV_COLUMNS;
 
 /// The fields of a history entry.
 pub(crate) const HISTORY_FIELDS: [&str; 5] =

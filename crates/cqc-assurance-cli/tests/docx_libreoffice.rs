@@ -181,7 +181,9 @@ fn libreoffice_reads_the_example_word_report() {
 
     // Each page of the PDF: the running header and "Page N of M", the fields computed.
     let n = pages(&pdf);
-    assert!((4..=12).contains(&n), "{n} pages");
+    // The example fills every part, the visit preparation sections included (14 pages when
+    // they were added; the HTML report prints 16): a board paper, not a runaway document.
+    assert!((4..=18).contains(&n), "{n} pages");
     for page in 1..=n {
         let text = page_text(&pdf, page);
         assert!(

@@ -2,6 +2,8 @@
 //! register, the interview schedule, earlier self-assessments and the assurance account. Read
 //! strictly (every problem with its path), written back unchanged, and analysed.
 
+mod common;
+use common::errors_of;
 use cqc_assurance::{
     analyse_workbook, nhs_number_check_digit_valid, Agreement, CaseStatus, Direction,
     InterviewRole, QualityStatement, ReturnItemStatus, Workbook,
@@ -56,14 +58,6 @@ fn filled() -> Value {
          "published": {"assessing-needs": 2, "governance": 1, "safeguarding": 3}, "published_source": "an illustrative earlier assessment"}
     ]);
     doc
-}
-
-fn errors_of(doc: &Value) -> Vec<(String, String)> {
-    Workbook::from_json_all(&doc.to_string())
-        .unwrap_err()
-        .into_iter()
-        .map(|e| (e.code().to_string(), e.path().unwrap_or("").to_string()))
-        .collect()
 }
 
 #[test]

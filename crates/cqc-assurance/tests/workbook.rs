@@ -1,6 +1,8 @@
 //! The self-assessment workbook: reading with every problem and its path, the evidence register
 //! CSV (lossless round trip, bad rows reported and the rest kept), and the analyses.
 
+mod common;
+use common::errors_of;
 use cqc_assurance::{
     analyse_workbook, check_workbook, evidence_from_csv, evidence_to_csv, ActionStatus, Comparison,
     EvidenceCategory, EvidenceItem, EvidenceState, QualityStatement, Rating, SelfScore,
@@ -18,14 +20,6 @@ fn date(s: &str) -> Date {
 
 fn example() -> Value {
     serde_json::from_str(EXAMPLE).unwrap()
-}
-
-fn errors_of(doc: &Value) -> Vec<(String, String)> {
-    Workbook::from_json_all(&doc.to_string())
-        .unwrap_err()
-        .into_iter()
-        .map(|e| (e.code().to_string(), e.path().unwrap_or("").to_string()))
-        .collect()
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The workbook in and out of CSV and Excel files: UK dates, encodings, separators, the formula
 //! guard, replace and merge, the new fields, and lossless round trips of any workbook.
 
+mod common;
+use common::errors_of;
 use cqc_assurance::{
     actions_from_csv, actions_from_csv_bytes, actions_to_csv, evidence_from_csv,
     evidence_from_csv_bytes, evidence_to_csv, indicators_from_csv, indicators_to_csv,
@@ -778,14 +780,6 @@ fn indicators_merge_by_name_and_collection() {
 
 // ---------------------------------------------------------------------------------------------
 // The new fields in the document.
-
-fn errors_of(doc: &serde_json::Value) -> Vec<(String, String)> {
-    Workbook::from_json_all(&doc.to_string())
-        .unwrap_err()
-        .iter()
-        .map(|e| (e.code().to_string(), e.path().unwrap_or("").to_string()))
-        .collect()
-}
 
 #[test]
 fn the_new_fields_read_and_write_back() {

@@ -65,26 +65,9 @@ pub fn compare_with_england(
     ))
 }
 
-/// A register's name: `evidence`, `actions` or `indicators`.
+/// A register's name (`evidence`, `actions`, ..., `history`): the core's names and message.
 fn part_arg(part: &JsValue) -> Result<cqc::WorkbookPart, JsValue> {
-    let name = part.as_string();
-    cqc::WorkbookPart::ALL
-        .into_iter()
-        .find(|p| Some(p.as_str()) == name.as_deref())
-        .ok_or_else(|| {
-            thrown(cqc::Error::InvalidValue {
-                path: "part".into(),
-                message: format!(
-                    "expected one of {}, got {}",
-                    cqc::WorkbookPart::ALL
-                        .iter()
-                        .map(|p| format!("{:?}", p.as_str()))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    repr(part)
-                ),
-            })
-        })
+    cqc::WorkbookPart::parse(part.as_string().as_deref(), &repr(part)).map_err(thrown)
 }
 
 /// A boolean option: absent is false.
@@ -121,16 +104,11 @@ fn import_options(options: &JsValue) -> Result<cqc::ImportOptions, JsValue> {
     } else {
         JsValue::UNDEFINED
     };
-    let mode = match mode.as_string().as_deref() {
-        _ if mode.is_undefined() => cqc::ImportMode::Replace,
-        Some("replace") => cqc::ImportMode::Replace,
-        Some("merge") => cqc::ImportMode::Merge,
-        _ => {
-            return Err(thrown(cqc::Error::InvalidValue {
-                path: "options.mode".into(),
-                message: format!("expected \"replace\" or \"merge\", got {}", repr(&mode)),
-            }))
-        }
+    let mode = if mode.is_undefined() {
+        cqc::ImportMode::Replace
+    } else {
+        cqc::ImportMode::parse(mode.as_string().as_deref(), &repr(&mode), "options.mode")
+            .map_err(thrown)?
     };
     Ok(cqc::ImportOptions {
         mode,

@@ -6,9 +6,9 @@
 
 use cqc_assurance::{self as cqc, TimelineInput, Workbook, WorkingCalendar};
 use jiff::civil::Date;
-use pyo3::exceptions::{PyAttributeError, PyKeyError, PyTypeError};
+use pyo3::exceptions::{PyAttributeError, PyFileNotFoundError, PyKeyError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 use pyo3::PyClassInitializer;
 use serde_json::{Map, Value};
 
@@ -628,6 +628,90 @@ impl PyWorkbook {
     fn evidence_csv(&self) -> String {
         cqc::evidence_to_csv(&self.0.evidence)
     }
+
+    /// A register (`evidence`, `actions`, `indicators`, `information_return`,
+    /// `case_tracking`, `interviews` or `history`) as CSV text, as the command's
+    /// `workbook export-*` writes it and `import_csv` reads it back.
+    fn register_csv(&self, py: Python<'_>, part: &str) -> PyResult<String> {
+        let part = cqc::WorkbookPart::parse(Some(part), &python_quotes(&format!("{part:?}")))
+            .or_raise(py)?;
+        Ok(self.0.register_csv(part).0)
+    }
+
+    /// Imports a register from CSV (text, bytes in any encoding the readers take, or a
+    /// path), as the command's `workbook import-*` does: every row checked, replace or merge
+    /// by key, nothing lost unless asked. The workbook itself is unchanged: the result's
+    /// `workbook` is the new one, or None when nothing may be written.
+    #[pyo3(signature = (part, data, *, mode = "replace", keep_good_rows = false, allow_fewer = false))]
+    fn import_csv<'py>(
+        &self,
+        py: Python<'py>,
+        part: &str,
+        data: &Bound<'py, PyAny>,
+        mode: &str,
+        keep_good_rows: bool,
+        allow_fewer: bool,
+    ) -> PyResult<Bound<'py, PyWorkbookImport>> {
+        let part = cqc::WorkbookPart::parse(Some(part), &python_quotes(&format!("{part:?}")))
+            .or_raise(py)?;
+        let mode = cqc::ImportMode::parse(Some(mode), &python_quotes(&format!("{mode:?}")), "mode")
+            .or_raise(py)?;
+        let bytes = csv_bytes(data)?;
+        let options = cqc::ImportOptions {
+            mode,
+            keep_good_rows,
+            allow_fewer,
+        };
+        let import = self.0.import_csv(part, &bytes, &options);
+        let value = serde_json::to_value(&import).unwrap_or(Value::Null);
+        Bound::new(
+            py,
+            record(value, "WorkbookImport").add_subclass(PyWorkbookImport(import.workbook)),
+        )
+    }
+}
+
+/// The bytes of a CSV argument: text, bytes, or the path of a file (`os.PathLike`).
+fn csv_bytes(data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if let Ok(s) = data.cast::<PyString>() {
+        return Ok(s.to_cow()?.as_bytes().to_vec());
+    }
+    if let Ok(b) = data.cast::<PyBytes>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if let Ok(b) = data.cast::<PyByteArray>() {
+        return Ok(b.to_vec());
+    }
+    if data.hasattr("__fspath__")? {
+        let path: std::path::PathBuf = data.extract()?;
+        return std::fs::read(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                PyFileNotFoundError::new_err(format!("no file '{}'", path.display()))
+            }
+            _ => e.into(),
+        });
+    }
+    Err(PyTypeError::new_err(format!(
+        "data must be CSV text, bytes or the path of a CSV file, got {}",
+        type_name(data)
+    )))
+}
+
+/// What importing a register from CSV did (`written`, `errors`, `warnings`, `rows`,
+/// `rejected`, `changes`), and the new `workbook` when it may be written.
+#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "WorkbookImport")]
+pub struct PyWorkbookImport(Option<Workbook>);
+
+#[pymethods]
+impl PyWorkbookImport {
+    /// The workbook with the import applied, or None when nothing may be written.
+    #[getter]
+    fn workbook<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyWorkbook>>> {
+        self.0
+            .as_ref()
+            .map(|wb| Bound::new(py, workbook_init(wb.clone())))
+            .transpose()
+    }
 }
 
 #[pymethods]
@@ -769,6 +853,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyWorkbookAnalysis>()?;
     m.add_class::<PyWorkbookCheck>()?;
     m.add_class::<PyEvidenceImport>()?;
+    m.add_class::<PyWorkbookImport>()?;
     m.add_class::<PyWorkbookReport>()?;
     m.add_function(wrap_pyfunction!(plan_timeline, m)?)?;
     m.add_function(wrap_pyfunction!(england_bank_holidays, m)?)?;

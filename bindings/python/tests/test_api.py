@@ -417,6 +417,65 @@ def test_workbook_preparation_parts() -> None:
     assert [(e.code, e.path) for e in check.errors] == [("unknown_choice", "case_tracking[0].status")]
 
 
+PARTS = ["evidence", "actions", "indicators", "information_return", "case_tracking", "interviews", "history"]
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_every_register_round_trips_through_csv(part: str, tmp_path: Path) -> None:
+    wb = cqc.Workbook(EXAMPLES / "liverpool-workbook.json")
+    csv = wb.register_csv(part)
+    assert csv.startswith("\ufeff") and "\r\n" in csv
+    # Read back as text, as bytes and from a file: the same workbook, every item replaced by itself.
+    path = tmp_path / f"{part}.csv"
+    path.write_text(csv, encoding="utf-8", newline="")
+    items = len(wb.to_dict()[part])
+    for data in (csv, csv.encode("utf-8"), path):
+        imported = wb.import_csv(part, data)
+        assert imported.written and imported.errors == [] and imported.rejected == 0
+        assert imported.workbook is not None and imported.workbook.to_dict() == wb.to_dict()
+        (change,) = imported.changes
+        assert (change.part, change.before, change.after, change.unchanged) == (part, items, items, items)
+
+
+def test_a_csv_import_that_would_lose_rows_writes_nothing() -> None:
+    wb = cqc.Workbook(EXAMPLES / "liverpool-workbook.json")
+    lines = wb.register_csv("case_tracking").splitlines(keepends=True)
+    # One row too few: refused unless allowed, and merging keeps the one not in the file.
+    shorter = "".join(lines[:-1])
+    refused = wb.import_csv("case_tracking", shorter)
+    assert not refused.written and refused.workbook is None
+    assert [e.code for e in refused.errors] == ["fewer_items"]
+    assert wb.import_csv("case_tracking", shorter, allow_fewer=True).workbook is not None
+    merged = wb.import_csv("case_tracking", shorter, mode="merge")
+    assert merged.workbook is not None and merged.workbook.to_dict() == wb.to_dict()
+    # A bad row: nothing written, the row's error with its line; keep_good_rows writes the rest.
+    bad = lines[0] + lines[1].replace("offered", "closed", 1) + "".join(lines[2:])
+    rejected = wb.import_csv("case_tracking", bad)
+    assert rejected.workbook is None and rejected.rejected == 1
+    (error,) = rejected.errors
+    assert (error.code, error.path) == ("invalid_csv", "line 2: status")
+    assert "unknown case status" in error.message and "(cell D2)" in error.message
+    kept = wb.import_csv("case_tracking", bad, keep_good_rows=True, allow_fewer=True)
+    assert kept.workbook is not None and len(kept.workbook.to_dict()["case_tracking"]) == len(lines) - 2
+    # The original is never changed.
+    assert wb.to_dict() == cqc.Workbook(EXAMPLES / "liverpool-workbook.json").to_dict()
+
+
+def test_csv_import_arguments_are_checked() -> None:
+    wb = cqc.Workbook.blank("Anytown")
+    with pytest.raises(cqc.CqcError) as err:
+        wb.register_csv("evidnce")
+    assert (err.value.code, err.value.path) == ("invalid_value", "part")
+    assert "'information_return'" in str(err.value) or '"information_return"' in str(err.value)
+    with pytest.raises(cqc.CqcError) as err:
+        wb.import_csv("evidence", "", mode="add")
+    assert (err.value.code, err.value.path) == ("invalid_value", "mode")
+    with pytest.raises(TypeError, match="CSV text, bytes or the path"):
+        wb.import_csv("evidence", 42)  # type: ignore[arg-type]
+    with pytest.raises(FileNotFoundError, match="no file"):
+        wb.import_csv("evidence", Path("no-such-register.csv"))
+
+
 def test_the_typed_usage_example_runs() -> None:
     import runpy
     from pathlib import Path

@@ -47,6 +47,7 @@ __all__ = [
     "WorkbookAnalysis",
     "WorkbookCheck",
     "EvidenceImport",
+    "WorkbookImport",
     "WorkbookReport",
     "plan_timeline",
     "england_bank_holidays",
@@ -979,6 +980,20 @@ class Workbook(Record):
     def analyse(self, as_of: Optional[_DateArg] = None) -> WorkbookAnalysis: ...
     def report(self, as_of: Optional[_DateArg] = None) -> WorkbookReport: ...
     def evidence_csv(self) -> str: ...
+    def register_csv(self, part: str) -> str:
+        """A register (``evidence``, ``actions``, ``indicators``, ``information_return``,
+        ``case_tracking``, ``interviews`` or ``history``) as CSV text, as ``workbook export-*``
+        writes it."""
+    def import_csv(
+        self,
+        part: str,
+        data: Union[str, bytes, bytearray, os.PathLike[str]],
+        *,
+        mode: str = "replace",
+        keep_good_rows: bool = False,
+        allow_fewer: bool = False,
+    ) -> WorkbookImport:
+        """Imports a register from CSV; the result's ``workbook`` is the new workbook or None."""
 
 @final
 class WorkbookAnalysis(Record):
@@ -991,6 +1006,14 @@ class WorkbookCheck(Record):
 @final
 class EvidenceImport(Record):
     """An evidence register read from CSV (``items``, ``errors``)."""
+
+@final
+class WorkbookImport(Record):
+    """What importing a register from CSV did (``written``, ``errors``, ``warnings``,
+    ``rows``, ``rejected``, ``changes``)."""
+
+    @property
+    def workbook(self) -> Optional[Workbook]: ...
 
 @final
 class WorkbookReport:

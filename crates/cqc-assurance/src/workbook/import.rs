@@ -65,6 +65,34 @@ impl WorkbookPart {
             WorkbookPart::History => "history",
         }
     }
+
+    /// The register with this document name, or an `invalid_value` error at `part` listing
+    /// the names there are. `name` is `None` when the caller was given something that is not
+    /// text; `shown` is the value as the caller's language writes it (`"evidnce"`, `42`).
+    ///
+    /// ```
+    /// use cqc_assurance::WorkbookPart;
+    /// assert_eq!(WorkbookPart::parse(Some("case_tracking"), "").unwrap(), WorkbookPart::CaseTracking);
+    /// let e = WorkbookPart::parse(Some("evidnce"), "'evidnce'").unwrap_err();
+    /// assert_eq!((e.code(), e.path()), ("invalid_value", Some("part")));
+    /// assert!(e.to_string().contains("\"information_return\""));
+    /// ```
+    pub fn parse(name: Option<&str>, shown: &str) -> Result<WorkbookPart, Error> {
+        WorkbookPart::ALL
+            .into_iter()
+            .find(|p| Some(p.as_str()) == name)
+            .ok_or_else(|| Error::InvalidValue {
+                path: "part".into(),
+                message: format!(
+                    "expected one of {}, got {shown}",
+                    WorkbookPart::ALL
+                        .iter()
+                        .map(|p| format!("{:?}", p.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
+    }
 }
 
 /// How imported rows combine with the register already in the workbook.
@@ -78,6 +106,28 @@ pub enum ImportMode {
     /// Rows update the item with the same key in place, rows with a new key are added at the
     /// end, items not in the file are kept.
     Merge,
+}
+
+impl ImportMode {
+    /// The mode named `replace` or `merge`, or an `invalid_value` error at `path`; `name` and
+    /// `shown` as for [`WorkbookPart::parse`].
+    ///
+    /// ```
+    /// use cqc_assurance::ImportMode;
+    /// assert_eq!(ImportMode::parse(Some("merge"), "", "mode").unwrap(), ImportMode::Merge);
+    /// let e = ImportMode::parse(Some("add"), "'add'", "mode").unwrap_err();
+    /// assert_eq!((e.code(), e.path()), ("invalid_value", Some("mode")));
+    /// ```
+    pub fn parse(name: Option<&str>, shown: &str, path: &str) -> Result<ImportMode, Error> {
+        match name {
+            Some("replace") => Ok(ImportMode::Replace),
+            Some("merge") => Ok(ImportMode::Merge),
+            _ => Err(Error::InvalidValue {
+                path: path.into(),
+                message: format!("expected \"replace\" or \"merge\", got {shown}"),
+            }),
+        }
+    }
 }
 
 /// What an import may do. The default is the safe one: replace, but only if every row is good

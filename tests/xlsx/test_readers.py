@@ -26,9 +26,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "liverpool-workbook.json"
-# The example fills the information return, the case register and the interviews: each has a
-# sheet of its own after the registers.
-SHEETS = ["About", "Statements", "Evidence", "Actions", "Indicators", "Information return", "Case tracking", "Interviews"]
+# The example fills the information return, the case register, the interviews and the history
+# of earlier self-assessments: each has a sheet of its own after the registers.
+SHEETS = [
+    "About", "Statements", "Evidence", "Actions", "Indicators",
+    "Information return", "Case tracking", "Interviews", "History",
+]
 
 
 def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -132,6 +135,17 @@ def test_openpyxl_reads_sheets_headers_values_and_real_dates(exported: Path) -> 
     years = [row[6].value for row in ind.iter_rows(min_row=2)]
     assert "2023-24" in years
 
+    # Earlier self-assessments: one row each, a real date, a score per statement, an
+    # uncertain score as its four chances.
+    hist = book["History"]
+    assert headers(hist)[:4] == ["Date", "Label", "QS1", "QS2"] and headers(hist)[11] == "CQC QS1"
+    earlier = example()["history"][0]
+    assert hist.max_row == 1 + len(example()["history"])
+    assert hist["A2"].is_date and hist["A2"].value == datetime.datetime.fromisoformat(earlier["date"])
+    assert hist["B2"].value == earlier["label"]
+    assert hist["C2"].value == earlier["scores"]["assessing-needs"] == 1
+    assert hist["H2"].value == "0; 0.5; 0.5; 0"  # QS6, safe systems: between 2 and 3
+
 
 def test_the_drop_down_lists_exist(exported: Path) -> None:
     book = openpyxl.load_workbook(exported)
@@ -192,6 +206,20 @@ def test_an_edited_file_with_a_mistake_writes_nothing(exported: Path, tmp_path: 
     assert not out.exists()
 
 
+def test_a_mistake_in_the_history_sheet_names_its_cell(exported: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(exported)
+    book["History"]["E2"] = 5  # QS3: there is no score 5
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    out = tmp_path / "out.json"
+    done = cli("workbook", "import-xlsx", str(EXAMPLE), "--xlsx", str(edited), "-o", str(out), check=False)
+    assert done.returncode == 2, done.stdout + done.stderr
+    said = done.stdout + done.stderr
+    assert "History row 2: equity: score must be a whole number from 1 to 4, got 5" in said, said
+    assert "(cell E2)" in said
+    assert not out.exists()
+
+
 def test_libreoffice_converts_every_sheet(exported: Path, tmp_path: Path) -> None:
     # Every sheet to CSV (the last filter option, -1, is "all sheets"), values as shown.
     run_soffice(
@@ -214,6 +242,7 @@ def test_libreoffice_converts_every_sheet(exported: Path, tmp_path: Path) -> Non
     assert len(sheets["Indicators"]) == 1 + len(example()["indicators"])
     assert len(sheets["Case tracking"]) == 1 + len(example()["case_tracking"])
     assert sheets["Interviews"][1][0] == "Director of Adult Social Services"
+    assert sheets["History"][1][:3] == ["28/03/2024", example()["history"][0]["label"], "1"]
 
 
 def test_a_file_re_saved_by_libreoffice_reads_back_the_same(exported: Path, tmp_path: Path) -> None:

@@ -451,6 +451,7 @@ fn the_parts_round_trip_through_excel_and_errors_name_the_cell() {
     without.information_return.clear();
     without.case_tracking.clear();
     without.interviews.clear();
+    without.history.clear();
     let import = wb.import_xlsx(
         &without.to_xlsx().unwrap(),
         &cqc_assurance::ImportOptions {
@@ -460,6 +461,21 @@ fn the_parts_round_trip_through_excel_and_errors_name_the_cell() {
     );
     let after = import.workbook.unwrap();
     assert_eq!(after, wb);
+    // The earlier self-assessments have a sheet of their own, one per row, not JSON in a cell.
+    let book = calamine_sheet(&bytes, "History");
+    assert_eq!(book[0][..3], ["Date", "Label", "QS1"]);
+    assert_eq!(book[1][1], "2023 baseline");
+}
+
+/// A sheet's cells as the text calamine reads (an independent reader of the file).
+fn calamine_sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
 }
 
 #[test]

@@ -14,6 +14,10 @@
 //!   of the CSV formats with people's labels for headers and values (`People's experience`,
 //!   `In progress`, `QS1; QS7`), drop-down lists for categories, statements, statuses, RAG
 //!   and yes / no, and real Excel dates shown as dd/mm/yyyy.
+//! - **Information return**, **Case tracking**, **Interviews**, **History**: the preparation
+//!   registers and the earlier self-assessments (one per row: date, label, the self-score of
+//!   each statement, CQC's published scores), each written only when it has items and read
+//!   when present, in the columns of its CSV format.
 //!
 //! Reading follows the CSV readers' rules (a date typed as text in a UK form is read, a
 //! number where text is expected is read as the text it shows, columns that are not fields
@@ -40,8 +44,9 @@ use super::import::{combine, fewer_items, ImportOptions, WorkbookImport, Workboo
 use super::rows::{read_table, table_cells, Register, Source, SourceRow, Style, TableRead};
 use super::table::{bullets, bullets_of, column_for, number_of, text_of, Cell, Column};
 use super::{
-    Action, ActionStatus, CaseStatus, EvidenceItem, Indicator, Interview, InterviewRole, Rag,
-    ReturnItem, ReturnItemKind, ReturnItemStatus, SelfScore, TrackedCase, Workbook,
+    Action, ActionStatus, CaseStatus, EvidenceItem, HistoryEntry, Indicator, Interview,
+    InterviewRole, Rag, ReturnItem, ReturnItemKind, ReturnItemStatus, SelfScore, TrackedCase,
+    Workbook,
 };
 use crate::method::RatingMethod;
 
@@ -54,15 +59,16 @@ const SHEETS: [&str; 5] = [ABOUT, STATEMENTS, EVIDENCE, ACTIONS, INDICATORS];
 const INFORMATION_RETURN: &str = "Information return";
 const CASES: &str = "Case tracking";
 const INTERVIEWS: &str = "Interviews";
+const HISTORY: &str = "History";
 /// The sheets of the preparation parts: written when the part has items, read when present
 /// (a file written before they existed, or for a workbook without them, has none).
-const OPTIONAL_SHEETS: [&str; 3] = [INFORMATION_RETURN, CASES, INTERVIEWS];
+const OPTIONAL_SHEETS: [&str; 4] = [INFORMATION_RETURN, CASES, INTERVIEWS, HISTORY];
 
 /// The last row a drop-down list or column format reaches (Excel's last row).
 const LAST_ROW: u32 = 1_048_575;
 
 /// The About sheet's fields: label, document key, what it is.
-const ABOUT_FIELDS: [(&str, &str, &str); 8] = [
+const ABOUT_FIELDS: [(&str, &str, &str); 7] = [
     ("Council", "council", "The council's name."),
     (
         "Workbook version",
@@ -90,14 +96,9 @@ const ABOUT_FIELDS: [(&str, &str, &str); 8] = [
         "timeline",
         "The assessment timeline once notified, as the workbook file holds it (edit it with the cqc-assurance timeline tools).",
     ),
-    (
-        "Earlier self-assessments (JSON)",
-        "history",
-        "Earlier self-assessments (date, label, scores, CQC's published scores), as the workbook file holds them.",
-    ),
 ];
 
-const README: [(&str, &str); 8] = [
+const README: [(&str, &str); 9] = [
     ("Statements", "One row per quality statement. Type the self-score (1-4) in Self-score; when unsure, leave it empty and give the probability of each score in P(1) to P(4) (they must add up to 1). Strengths and areas for improvement: one per line in the cell (Alt+Enter starts a line). The QS column says which statement a row is; the name and theme are there to read."),
     ("Evidence", "The evidence register, one item per row: a unique ID, the evidence category (from the list), the statements it supports as QS numbers separated by ; (QS1; QS7), and dates."),
     ("Actions", "The action plan: a unique ID, the statement (QS number, or empty for an action across statements), due date, status and RAG from the lists, and progress notes, one per line, each starting with its date (15/10/2026: what happened)."),
@@ -105,6 +106,7 @@ const README: [(&str, &str); 8] = [
     ("Information return", "Written when the workbook tracks the information return: one item per row, its reference as CQC's request numbers it (General IR3, QS3 IR3) or the council's own, document or data, the statements, the due date (empty: the timeline's deadline), the status and the ids of the evidence that answers it."),
     ("Case tracking", "Written when the workbook has a case register: a local reference, the care pathway or client group, the statements and the status only. Never a name, NHS number or date of birth: the report warns when a cell looks like one."),
     ("Interviews", "Written when the workbook has an interview schedule: the role (never a name), the day, the time (10:00 or 10:00-11:00) and the statements to prepare."),
+    ("History", "Written when the workbook has earlier self-assessments: one per row, its date, a label (2024 self-assessment), the self-score of each statement (QS1-QS9: 1-4, or the chance of each score, 0; 0.5; 0.5; 0) and CQC's published scores where known (CQC QS1 to CQC QS9) with their source."),
     ("Dates and extra columns", "Dates are real Excel dates shown as dd/mm/yyyy; a date typed as text is read as a UK date (day first). Columns you add to the Evidence, Actions or Indicators sheets are kept, in each item's notes."),
 ];
 
@@ -327,8 +329,9 @@ fn category_score_label(c: EvidenceCategory) -> &'static str {
 }
 
 impl Workbook {
-    /// The workbook as an Excel file (.xlsx): an About sheet, the statements, and the three
-    /// registers, with drop-down lists, real dates shown as dd/mm/yyyy, frozen header rows and
+    /// The workbook as an Excel file (.xlsx): an About sheet, the statements, the three
+    /// registers, and a sheet for each preparation part and the history that has items, with
+    /// drop-down lists, real dates shown as dd/mm/yyyy, frozen header rows and
     /// wrapped text (see the sheets in the module documentation).
     /// [`Workbook::from_xlsx`] reads it back to the same workbook.
     ///
@@ -423,6 +426,18 @@ impl Workbook {
             };
             register_sheet(&mut book, layout, &self.interviews, &f, mark)?;
         }
+        if !self.history.is_empty() {
+            let mut widths = vec![12.0, 24.0];
+            widths.extend([9.0; 18]);
+            widths.push(40.0);
+            let layout = SheetLayout {
+                name: HISTORY,
+                widths: &widths,
+                lists: &[],
+                date_columns: &[0],
+            };
+            register_sheet(&mut book, layout, &self.history, &f, mark)?;
+        }
         book.save_to_buffer().map_err(|e| write_error(e, "."))
     }
 
@@ -442,8 +457,6 @@ impl Workbook {
             .timeline
             .as_ref()
             .map(|t| serde_json::to_string(t).unwrap_or_default());
-        let history = (!self.history.is_empty())
-            .then(|| serde_json::to_string(&self.history).unwrap_or_default());
         let method = match self.method {
             RatingMethod::Current => "current",
             RatingMethod::Earlier => "earlier",
@@ -456,7 +469,6 @@ impl Workbook {
             Cell::Number(f64::from(self.review_after_months)),
             Cell::opt_text(self.notes.as_deref()),
             Cell::opt_text(timeline.as_deref()),
-            Cell::opt_text(history.as_deref()),
         ];
         for (i, ((label, key, what), value)) in ABOUT_FIELDS.iter().zip(&values).enumerate() {
             let r = i as u32 + 1;
@@ -587,6 +599,7 @@ struct XlsxRead {
     information_return: Option<TableRead<ReturnItem>>,
     case_tracking: Option<TableRead<TrackedCase>>,
     interviews: Option<TableRead<Interview>>,
+    history: Option<TableRead<HistoryEntry>>,
     /// Problems of the file, the About sheet and the Statements sheet.
     errors: Vec<Error>,
     warnings: Vec<String>,
@@ -705,6 +718,7 @@ fn read_xlsx(bytes: &[u8]) -> XlsxRead {
         information_return: None,
         case_tracking: None,
         interviews: None,
+        history: None,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -786,6 +800,10 @@ fn read_xlsx(bytes: &[u8]) -> XlsxRead {
         let (h, rows) = sheet_rows(r);
         read_table(Source::Sheet(INTERVIEWS), &h, &rows)
     });
+    read.history = ranges.get(HISTORY).map(|r| {
+        let (h, rows) = sheet_rows(r);
+        read_table(Source::Sheet(HISTORY), &h, &rows)
+    });
     read.base = base;
     read
 }
@@ -847,7 +865,7 @@ fn read_base(
             continue;
         }
         let value = match *key {
-            "timeline" | "history" => match text_of(&value) {
+            "timeline" => match text_of(&value) {
                 Ok(None) => None,
                 Ok(Some(t)) => match crate::json::parse(&t) {
                     Ok(v) => Some(v),
@@ -857,14 +875,7 @@ fn read_base(
                             None,
                             Some(1),
                             Some(key),
-                            format!(
-                                "the {} is not valid JSON: {e}",
-                                if *key == "history" {
-                                    "list of earlier self-assessments"
-                                } else {
-                                    "timeline"
-                                }
-                            ),
+                            format!("the timeline is not valid JSON: {e}"),
                         ));
                         continue;
                     }
@@ -1222,6 +1233,7 @@ impl Workbook {
             read.information_return.as_ref().map(|t| &t.errors),
             read.case_tracking.as_ref().map(|t| &t.errors),
             read.interviews.as_ref().map(|t| &t.errors),
+            read.history.as_ref().map(|t| &t.errors),
         ]
         .into_iter()
         .flatten()
@@ -1236,6 +1248,7 @@ impl Workbook {
                 wb.information_return = items_of(read.information_return);
                 wb.case_tracking = items_of(read.case_tracking);
                 wb.interviews = items_of(read.interviews);
+                wb.history = items_of(read.history);
                 wb.validated()
             }
             _ => {
@@ -1273,6 +1286,7 @@ impl Workbook {
         .chain(read.information_return.as_ref().map(table_rows))
         .chain(read.case_tracking.as_ref().map(table_rows))
         .chain(read.interviews.as_ref().map(table_rows))
+        .chain(read.history.as_ref().map(table_rows))
         {
             import.rows += rows;
             import.rejected += rejected;
@@ -1326,6 +1340,10 @@ impl Workbook {
         match read.interviews {
             Some(t) => part!(WorkbookPart::Interviews, t, interviews),
             None => wb.interviews = self.interviews.clone(),
+        }
+        match read.history {
+            Some(t) => part!(WorkbookPart::History, t, history),
+            None => wb.history = self.history.clone(),
         }
         let refused = fatal
             || !other_errors.is_empty()

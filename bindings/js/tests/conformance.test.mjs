@@ -4,74 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cqc, viaSubPaths, conformanceFiles, camel } from "./helpers.mjs";
-
-/** Document field names as a JavaScript user writes them (`evidence_scores` → `evidenceScores`). */
-function jsDocument(doc) {
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return doc;
-  return Object.fromEntries(Object.entries(doc).map(([k, v]) => [camel(k), v]));
-}
-
-/** Field names all the way down (a timeline profile): `working_days` → `workingDays`. */
-function camelDeep(value) {
-  if (Array.isArray(value)) return value.map(camelDeep);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [camel(k), camelDeep(v)]));
-}
-
-/** A timeline document as a JavaScript user writes it; `actuals` keys are milestone ids (data). */
-function jsTimeline(doc) {
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return doc;
-  return Object.fromEntries(
-    Object.entries(doc).map(([k, v]) => [
-      camel(k),
-      k === "profile" || k === "bank_holidays" || k === "pre_election" ? camelDeep(v) : v,
-    ]),
-  );
-}
-
-const calendar = (input) => (input.closures === undefined ? undefined : { closures: input.closures });
-
-/**
- * One op of the README's table, run with the JavaScript API `api` (the root entry, or the
- * functions of the sub-path entries, each from its own module). An unknown op fails.
- */
-function run(api, op, input) {
-  switch (op) {
-    case "rate":
-      return api.rate(jsDocument(input));
-    case "explain":
-      return api.explain(jsDocument(input));
-    case "improve":
-      return api.improvementPaths(jsDocument(input.assessment), input.target);
-    case "probabilities":
-      return api.ratingProbabilities(jsDocument(input));
-    case "check_published":
-      return api.checkPublished(jsDocument(input.assessment), input.rating, input.percent);
-    case "published_find":
-      return api.findCouncil(input.name);
-    case "published_rank":
-      return api.rankAmongPublished(input.scores);
-    case "statement":
-      return api.statement(input.name);
-    case "bank_holidays":
-      return api.bankHolidays(input.year);
-    case "add_working_days":
-      return { date: api.addWorkingDays(input.date, input.days, calendar(input)) };
-    case "working_days_between":
-      return { workingDays: api.workingDaysBetween(input.from, input.to, calendar(input)) };
-    case "timeline":
-      return api.timeline(jsTimeline(input));
-    case "timeline_ical":
-      return api.timelineIcs(jsTimeline(input.timeline), input.stamp);
-    case "workbook_check":
-      // The workbook is a file format: its keys are passed exactly as in the file.
-      return api.checkWorkbook(input.workbook, input.today);
-    case "evidence_csv_import":
-      return api.evidenceFromCsv(input.csv);
-    default:
-      throw new Error(`conformance vector uses an op the JavaScript runner does not know: ${op}`);
-  }
-}
+import { run } from "./conformance-ops.mjs";
 
 /** Compares by the README's rules; returns a list of mismatches. */
 function match(expected, actual, path, failures) {

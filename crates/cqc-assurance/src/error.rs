@@ -565,118 +565,101 @@ macro_rules! with_path {
     };
 }
 
+/// Every variant of [`Error`] with its stable code and its family, listed once: `code()`,
+/// `family()` and [`ERROR_CODES`] are written from this table. Two variants share a code where
+/// they are the same problem to a user (`wrong_length`, `invalid_date`).
+macro_rules! error_table {
+    ($($variant:ident => $code:literal, $family:ident;)*) => {
+        /// Every error code and its family, one entry per variant of [`Error`], in the order
+        /// the variants are declared (a code appears twice where two variants share it). The
+        /// bindings' code lists (the TypeScript `ErrorCode` union, Python's exception classes by
+        /// family) are checked against it.
+        ///
+        /// ```
+        /// use cqc_assurance::{ErrorFamily, ERROR_CODES};
+        /// assert!(ERROR_CODES.contains(&("score_out_of_range", ErrorFamily::Score)));
+        /// ```
+        pub const ERROR_CODES: &[(&str, ErrorFamily)] = &[$(($code, ErrorFamily::$family)),*];
+
+        impl Error {
+            /// The stable machine-readable code of this error, the same in every binding.
+            ///
+            /// ```
+            /// use cqc_assurance::QualityStatement;
+            /// let err = "asessing".parse::<QualityStatement>().unwrap_err();
+            /// assert_eq!(err.code(), "unknown_statement");
+            /// ```
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(Error::$variant { .. } => $code,)*
+                }
+            }
+
+            /// The family of this error; each binding maps a family to an exception class.
+            ///
+            /// ```
+            /// use cqc_assurance::{Error, ErrorFamily};
+            /// let err = cqc_assurance::Assessment::from_json("{").unwrap_err();
+            /// assert_eq!(err.family(), ErrorFamily::Document);
+            /// ```
+            pub fn family(&self) -> ErrorFamily {
+                match self {
+                    $(Error::$variant { .. } => ErrorFamily::$family,)*
+                }
+            }
+        }
+    };
+}
+
+error_table! {
+    ScoreOutOfRange => "score_out_of_range", Score;
+    UnknownStatement => "unknown_statement", Lookup;
+    ThemeNotStatement => "theme_not_statement", Lookup;
+    DuplicateStatement => "duplicate_statement", Assessment;
+    DuplicateEvidenceCategory => "duplicate_evidence_category", Assessment;
+    EmptyAssessment => "empty_assessment", Assessment;
+    WrongLength => "wrong_length", Assessment;
+    IncompleteRow => "wrong_length", Assessment;
+    UnknownEvidenceCategory => "unknown_evidence_category", Lookup;
+    EvidenceCategoryNotUsed => "evidence_category_not_used", Assessment;
+    UnknownTheme => "unknown_theme", Lookup;
+    UnknownRating => "unknown_rating", Lookup;
+    UnknownMethod => "unknown_method", Lookup;
+    MethodMismatch => "method_mismatch", Assessment;
+    InvalidProbability => "invalid_probability", Probability;
+    InvalidPercent => "invalid_percent", Score;
+    InvalidJson => "invalid_json", Document;
+    InvalidCsv => "invalid_csv", Document;
+    CsvEncoding => "csv_encoding", Document;
+    CsvSeparator => "csv_separator", Document;
+    InvalidXlsx => "invalid_xlsx", Document;
+    FewerItems => "fewer_items", Workbook;
+    UnsupportedVersion => "unsupported_version", Document;
+    InvalidDate => "invalid_date", Timeline;
+    InvalidUkDate => "invalid_date", Timeline;
+    UnknownMilestone => "unknown_milestone", Timeline;
+    DatesOutOfOrder => "dates_out_of_order", Timeline;
+    ConflictingDates => "conflicting_dates", Timeline;
+    MissingDate => "missing_date", Timeline;
+    DateOutOfRange => "date_out_of_range", Timeline;
+    InvalidProfile => "invalid_profile", Timeline;
+    InvalidHolidays => "invalid_holidays", Timeline;
+    IncompleteHolidays => "incomplete_holidays", Timeline;
+    MissingStatement => "missing_statement", Workbook;
+    DuplicateId => "duplicate_id", Workbook;
+    EmptyField => "empty_field", Workbook;
+    UnknownActionStatus => "unknown_action_status", Lookup;
+    UnknownRag => "unknown_rag", Lookup;
+    UnknownChoice => "unknown_choice", Lookup;
+    UnknownReference => "unknown_reference", Workbook;
+    InvalidValue => "invalid_value", Workbook;
+    ReportRender => "report_render", Workbook;
+    UnknownCouncil => "unknown_council", Lookup;
+    UnknownRegion => "unknown_region", Lookup;
+    UnknownCouncilType => "unknown_council_type", Lookup;
+}
+
 impl Error {
-    /// The stable machine-readable code of this error, the same in every binding.
-    ///
-    /// ```
-    /// use cqc_assurance::QualityStatement;
-    /// let err = "asessing".parse::<QualityStatement>().unwrap_err();
-    /// assert_eq!(err.code(), "unknown_statement");
-    /// ```
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::ScoreOutOfRange { .. } => "score_out_of_range",
-            Error::UnknownStatement { .. } => "unknown_statement",
-            Error::ThemeNotStatement { .. } => "theme_not_statement",
-            Error::DuplicateStatement { .. } => "duplicate_statement",
-            Error::DuplicateEvidenceCategory { .. } => "duplicate_evidence_category",
-            Error::EmptyAssessment { .. } => "empty_assessment",
-            Error::WrongLength { .. } | Error::IncompleteRow { .. } => "wrong_length",
-            Error::UnknownEvidenceCategory { .. } => "unknown_evidence_category",
-            Error::EvidenceCategoryNotUsed { .. } => "evidence_category_not_used",
-            Error::UnknownTheme { .. } => "unknown_theme",
-            Error::UnknownRating { .. } => "unknown_rating",
-            Error::UnknownMethod { .. } => "unknown_method",
-            Error::MethodMismatch { .. } => "method_mismatch",
-            Error::InvalidProbability { .. } => "invalid_probability",
-            Error::InvalidPercent { .. } => "invalid_percent",
-            Error::InvalidJson { .. } => "invalid_json",
-            Error::UnsupportedVersion { .. } => "unsupported_version",
-            Error::InvalidCsv { .. } => "invalid_csv",
-            Error::CsvEncoding { .. } => "csv_encoding",
-            Error::CsvSeparator { .. } => "csv_separator",
-            Error::InvalidXlsx { .. } => "invalid_xlsx",
-            Error::FewerItems { .. } => "fewer_items",
-            Error::UnknownCouncil { .. } => "unknown_council",
-            Error::UnknownRegion { .. } => "unknown_region",
-            Error::UnknownCouncilType { .. } => "unknown_council_type",
-            Error::InvalidDate { .. } | Error::InvalidUkDate { .. } => "invalid_date",
-            Error::UnknownMilestone { .. } => "unknown_milestone",
-            Error::DatesOutOfOrder { .. } => "dates_out_of_order",
-            Error::ConflictingDates { .. } => "conflicting_dates",
-            Error::MissingDate { .. } => "missing_date",
-            Error::DateOutOfRange { .. } => "date_out_of_range",
-            Error::InvalidProfile { .. } => "invalid_profile",
-            Error::InvalidHolidays { .. } => "invalid_holidays",
-            Error::IncompleteHolidays { .. } => "incomplete_holidays",
-            Error::MissingStatement { .. } => "missing_statement",
-            Error::DuplicateId { .. } => "duplicate_id",
-            Error::EmptyField { .. } => "empty_field",
-            Error::UnknownActionStatus { .. } => "unknown_action_status",
-            Error::UnknownRag { .. } => "unknown_rag",
-            Error::UnknownChoice { .. } => "unknown_choice",
-            Error::UnknownReference { .. } => "unknown_reference",
-            Error::InvalidValue { .. } => "invalid_value",
-            Error::ReportRender { .. } => "report_render",
-        }
-    }
-
-    /// The family of this error; each binding maps a family to an exception class.
-    ///
-    /// ```
-    /// use cqc_assurance::{Error, ErrorFamily};
-    /// let err = cqc_assurance::Assessment::from_json("{").unwrap_err();
-    /// assert_eq!(err.family(), ErrorFamily::Document);
-    /// ```
-    pub fn family(&self) -> ErrorFamily {
-        match self {
-            Error::ScoreOutOfRange { .. } | Error::InvalidPercent { .. } => ErrorFamily::Score,
-            Error::UnknownStatement { .. }
-            | Error::ThemeNotStatement { .. }
-            | Error::UnknownEvidenceCategory { .. }
-            | Error::UnknownTheme { .. }
-            | Error::UnknownRating { .. }
-            | Error::UnknownMethod { .. }
-            | Error::UnknownCouncil { .. }
-            | Error::UnknownRegion { .. }
-            | Error::UnknownCouncilType { .. }
-            | Error::UnknownActionStatus { .. }
-            | Error::UnknownRag { .. }
-            | Error::UnknownChoice { .. } => ErrorFamily::Lookup,
-            Error::DuplicateStatement { .. }
-            | Error::DuplicateEvidenceCategory { .. }
-            | Error::EmptyAssessment { .. }
-            | Error::WrongLength { .. }
-            | Error::IncompleteRow { .. }
-            | Error::EvidenceCategoryNotUsed { .. }
-            | Error::MethodMismatch { .. } => ErrorFamily::Assessment,
-            Error::InvalidProbability { .. } => ErrorFamily::Probability,
-            Error::InvalidJson { .. }
-            | Error::UnsupportedVersion { .. }
-            | Error::InvalidCsv { .. }
-            | Error::CsvEncoding { .. }
-            | Error::CsvSeparator { .. }
-            | Error::InvalidXlsx { .. } => ErrorFamily::Document,
-            Error::InvalidDate { .. }
-            | Error::InvalidUkDate { .. }
-            | Error::UnknownMilestone { .. }
-            | Error::DatesOutOfOrder { .. }
-            | Error::ConflictingDates { .. }
-            | Error::MissingDate { .. }
-            | Error::DateOutOfRange { .. }
-            | Error::InvalidProfile { .. }
-            | Error::InvalidHolidays { .. }
-            | Error::IncompleteHolidays { .. } => ErrorFamily::Timeline,
-            Error::MissingStatement { .. }
-            | Error::DuplicateId { .. }
-            | Error::UnknownReference { .. }
-            | Error::EmptyField { .. }
-            | Error::InvalidValue { .. }
-            | Error::FewerItems { .. }
-            | Error::ReportRender { .. } => ErrorFamily::Workbook,
-        }
-    }
-
     /// The path of the offending field in the input, where there is one.
     ///
     /// Paths are written as a user reads them: `scores.assessing-needs`, `scores[4]`,

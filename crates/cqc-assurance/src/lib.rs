@@ -49,7 +49,7 @@ pub use batch::{rate_batch, rate_row};
 pub use check::{
     check_published, check_published_percent, Finding, FindingKind, PublishedCheck, ScoreCorrection,
 };
-pub use error::{Error, ErrorFamily, ErrorReport, Result};
+pub use error::{Error, ErrorFamily, ErrorReport, Result, ERROR_CODES};
 pub use framework::{
     EvidenceCategory, LocalAuthorityUse, QualityStatement, Theme, EVIDENCE_URL, FRAMEWORK_URL,
 };

@@ -39,185 +39,32 @@ pub fn version() -> String {
 // The framework
 // ---------------------------------------------------------------------------------------
 
-#[derive(Serialize)]
-struct StatementInfo {
-    id: &'static str,
-    number: u8,
-    index: usize,
-    name: &'static str,
-    theme: &'static str,
-    description: &'static str,
-    aliases: &'static [&'static str],
-    url: &'static str,
-}
-
-impl From<QualityStatement> for StatementInfo {
-    fn from(qs: QualityStatement) -> Self {
-        StatementInfo {
-            id: qs.id(),
-            number: qs.number(),
-            index: qs.index(),
-            name: qs.name(),
-            theme: qs.theme().id(),
-            description: qs.description(),
-            aliases: qs.aliases(),
-            url: qs.url(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ThemeInfo {
-    id: &'static str,
-    number: u8,
-    name: &'static str,
-    statements: Vec<&'static str>,
-}
-
-impl From<Theme> for ThemeInfo {
-    fn from(t: Theme) -> Self {
-        ThemeInfo {
-            id: t.id(),
-            number: t.number(),
-            name: t.name(),
-            statements: t.statements().iter().map(|qs| qs.id()).collect(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct CategoryInfo {
-    id: &'static str,
-    index: usize,
-    name: &'static str,
-    description: &'static str,
-    local_authority_use: cqc::LocalAuthorityUse,
-    applies_to_local_authorities: bool,
-}
-
-impl From<EvidenceCategory> for CategoryInfo {
-    fn from(c: EvidenceCategory) -> Self {
-        CategoryInfo {
-            id: c.id(),
-            index: c.index(),
-            name: c.name(),
-            description: c.description(),
-            local_authority_use: c.local_authority_use(),
-            applies_to_local_authorities: c.applies_to_local_authorities(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct RatingInfo {
-    id: Rating,
-    index: u8,
-    label: &'static str,
-    lower_percent: u8,
-    upper_percent: u8,
-}
-
-#[derive(Serialize)]
-struct ScoreInfo {
-    score: Score,
-    descriptor: &'static str,
-}
-
-#[derive(Serialize)]
-struct MethodInfo {
-    id: &'static str,
-    name: &'static str,
-    in_force_from: &'static str,
-    in_force_until: Option<&'static str>,
-    source_url: &'static str,
-}
-
-#[derive(Serialize)]
-struct Framework {
-    themes: Vec<ThemeInfo>,
-    statements: Vec<StatementInfo>,
-    evidence_categories: Vec<CategoryInfo>,
-    local_authority_categories: Vec<&'static str>,
-    ratings: Vec<RatingInfo>,
-    scores: Vec<ScoreInfo>,
-    methods: Vec<MethodInfo>,
-    framework_url: &'static str,
-    evidence_url: &'static str,
-    ratings_url: &'static str,
-    document_version: u32,
-}
-
 /// The assessment framework: themes, quality statements, evidence categories, ratings with
 /// their percentage bands, score descriptors and rating methods, with CQC's URLs.
 #[wasm_bindgen]
 pub fn framework() -> JsResult {
-    to_js(&Framework {
-        themes: Theme::ALL.into_iter().map(ThemeInfo::from).collect(),
-        statements: QualityStatement::ALL
-            .into_iter()
-            .map(StatementInfo::from)
-            .collect(),
-        evidence_categories: EvidenceCategory::ALL
-            .into_iter()
-            .map(CategoryInfo::from)
-            .collect(),
-        local_authority_categories: EvidenceCategory::local_authority_categories()
-            .iter()
-            .map(|c| c.id())
-            .collect(),
-        ratings: Rating::ALL
-            .into_iter()
-            .map(|r| RatingInfo {
-                id: r,
-                index: r as u8,
-                label: r.label(),
-                lower_percent: r.band().0,
-                upper_percent: r.band().1,
-            })
-            .collect(),
-        scores: Score::ALL
-            .into_iter()
-            .map(|s| ScoreInfo {
-                score: s,
-                descriptor: s.descriptor(),
-            })
-            .collect(),
-        methods: RatingMethod::ALL
-            .into_iter()
-            .map(|m| MethodInfo {
-                id: m.id(),
-                name: m.name(),
-                in_force_from: m.in_force_from(),
-                in_force_until: m.in_force_until(),
-                source_url: m.source_url(),
-            })
-            .collect(),
-        framework_url: cqc::FRAMEWORK_URL,
-        evidence_url: cqc::EVIDENCE_URL,
-        ratings_url: cqc::RATINGS_URL,
-        document_version: cqc::DOCUMENT_VERSION,
-    })
+    to_js(&cqc::framework_view())
 }
 
 /// A quality statement found by id, number (`5`, `"QS5"`), name or any published variant.
 #[wasm_bindgen]
 pub fn statement(name: &JsValue) -> JsResult {
     let qs = QualityStatement::parse(&text_arg(name)).map_err(thrown)?;
-    to_js(&StatementInfo::from(qs))
+    to_js(&cqc::StatementView::from(qs))
 }
 
 /// A theme found by id, number or name.
 #[wasm_bindgen]
 pub fn theme(name: &JsValue) -> JsResult {
     let t = Theme::parse(&text_arg(name)).map_err(thrown)?;
-    to_js(&ThemeInfo::from(t))
+    to_js(&cqc::ThemeView::from(t))
 }
 
 /// An evidence category found by id or name.
 #[wasm_bindgen(js_name = evidenceCategory)]
 pub fn evidence_category(name: &JsValue) -> JsResult {
     let c = EvidenceCategory::parse(&text_arg(name)).map_err(thrown)?;
-    to_js(&CategoryInfo::from(c))
+    to_js(&cqc::EvidenceCategoryView::from(c))
 }
 
 // ---------------------------------------------------------------------------------------

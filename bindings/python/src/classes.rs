@@ -7,7 +7,7 @@ use cqc_assurance::{
 };
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::convert::{json_of, py_date, to_py};
 use crate::errors::OrRaise;
@@ -81,10 +81,7 @@ pub struct PyQualityStatement(pub QualityStatement);
 record_methods!(
     PyQualityStatement,
     "Quality statement",
-    value = |s| json!({
-        "id": s.0.id(), "number": s.0.number(), "name": s.0.name(), "theme": s.0.theme().id(),
-        "aliases": s.0.aliases(), "description": s.0.description(), "url": s.0.url(),
-    }),
+    value = |s| json_of(&cqc::StatementView::from(s.0)),
     repr = |s| format!(
         "QualityStatement(number={}, id={:?}, name={:?})",
         s.0.number(),
@@ -160,10 +157,7 @@ pub struct PyTheme(pub Theme);
 record_methods!(
     PyTheme,
     "Theme",
-    value = |t| json!({
-        "id": t.0.id(), "number": t.0.number(), "name": t.0.name(),
-        "statements": t.0.statements().iter().map(|q| q.id()).collect::<Vec<_>>(),
-    }),
+    value = |t| json_of(&cqc::ThemeView::from(t.0)),
     repr = |t| format!(
         "Theme(number={}, id={:?}, name={:?})",
         t.0.number(),
@@ -227,11 +221,7 @@ fn use_str(u: LocalAuthorityUse) -> &'static str {
 record_methods!(
     PyEvidenceCategory,
     "Evidence category",
-    value = |c| json!({
-        "id": c.0.id(), "name": c.0.name(), "description": c.0.description(),
-        "local_authority_use": use_str(c.0.local_authority_use()),
-        "applies_to_local_authorities": c.0.applies_to_local_authorities(),
-    }),
+    value = |c| json_of(&cqc::EvidenceCategoryView::from(c.0)),
     repr = |c| format!("EvidenceCategory(id={:?}, name={:?})", c.0.id(), c.0.name()),
     {
         #[new]
@@ -293,10 +283,7 @@ pub struct PyRatingMethod(pub RatingMethod);
 record_methods!(
     PyRatingMethod,
     "Rating method",
-    value = |m| json!({
-        "id": m.0.id(), "name": m.0.name(), "in_force_from": m.0.in_force_from(),
-        "in_force_until": m.0.in_force_until(), "source_url": m.0.source_url(),
-    }),
+    value = |m| json_of(&cqc::RatingMethodView::from(m.0)),
     repr = |m| format!("RatingMethod(id={:?})", m.0.id()),
     {
         #[new]

@@ -4,10 +4,9 @@ use std::fmt::Write as _;
 
 use clap::Args;
 use cqc_assurance::{
-    self as cqc, Assessment, EvidenceCategory, QualityStatement, Ranking, Rating, RatingMethod,
-    RatingResult, Score, Theme,
+    self as cqc, Assessment, EvidenceCategory, Ranking, Rating, RatingMethod, RatingResult, Score,
+    Theme,
 };
-use serde_json::json;
 
 use crate::data::DataArgs;
 use crate::{read_input, to_json, CliError, Outcome};
@@ -461,52 +460,7 @@ pub fn probabilities(args: ProbabilitiesArgs) -> Result<Outcome, CliError> {
 /// `framework`.
 pub fn framework(args: JsonFlag) -> Result<Outcome, CliError> {
     if args.json {
-        let themes: Vec<_> = Theme::ALL
-            .iter()
-            .map(|t| {
-                json!({
-                    "id": t.id(), "number": t.number(), "name": t.name(),
-                    "statements": t.statements().iter().map(|q| q.id()).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        let statements: Vec<_> = QualityStatement::ALL
-            .iter()
-            .map(|q| {
-                json!({
-                    "id": q.id(), "number": q.number(), "theme": q.theme().id(), "name": q.name(),
-                    "aliases": q.aliases(), "description": q.description(), "url": q.url(),
-                })
-            })
-            .collect();
-        let categories: Vec<_> = EvidenceCategory::ALL
-            .iter()
-            .map(|c| {
-                json!({
-                    "id": c.id(), "name": c.name(), "description": c.description(),
-                    "local_authority_use": c.local_authority_use(),
-                })
-            })
-            .collect();
-        let scores: Vec<_> = Score::ALL
-            .iter()
-            .map(|s| json!({"score": s.get(), "descriptor": s.descriptor()}))
-            .collect();
-        let ratings: Vec<_> = Rating::ALL
-            .iter()
-            .map(|r| json!({"id": r.as_str(), "label": r.label(), "band": r.band()}))
-            .collect();
-        let methods: Vec<_> = RatingMethod::ALL
-            .iter()
-            .map(|m| {
-                json!({"id": m.id(), "name": m.name(), "in_force_from": m.in_force_from(),
-                       "in_force_until": m.in_force_until(), "source_url": m.source_url()})
-            })
-            .collect();
-        return Ok(Outcome::ok(to_json(&json!({
-            "themes": themes, "statements": statements, "evidence_categories": categories,
-            "scores": scores, "ratings": ratings, "methods": methods,
-        }))));
+        return Ok(Outcome::ok(to_json(&cqc::framework_view())));
     }
     let mut out = String::new();
     for t in Theme::ALL {

@@ -31,6 +31,7 @@ mod batch;
 mod check;
 mod error;
 mod framework;
+mod framework_view;
 mod improve;
 mod json;
 mod method;
@@ -52,6 +53,10 @@ pub use check::{
 pub use error::{Error, ErrorFamily, ErrorReport, Result, ERROR_CODES};
 pub use framework::{
     EvidenceCategory, LocalAuthorityUse, QualityStatement, Theme, EVIDENCE_URL, FRAMEWORK_URL,
+};
+pub use framework_view::{
+    framework_view, EvidenceCategoryView, FrameworkView, RatingMethodView, RatingView, ScoreView,
+    StatementView, ThemeView,
 };
 pub use improve::{
     improvement_paths, improvement_paths_with, ImprovementOptions, ImprovementPath,

@@ -43,7 +43,7 @@ fn run(op: &str, input: &Value) -> Result<Value, cqc::Error> {
         "published_rank" => to(&cqc::rank_among_published(&assessment(input)?)),
         "statement" => {
             let qs = QualityStatement::parse(input["name"].as_str().unwrap_or_default())?;
-            json!({"id": qs.id(), "number": qs.number(), "theme": qs.theme().id(), "name": qs.name()})
+            to(&cqc::StatementView::from(qs))
         }
         "bank_holidays" => {
             let year = input["year"].as_i64().unwrap_or_default();

@@ -4,9 +4,9 @@
 mod common;
 use common::errors_of;
 use cqc_assurance::{
-    analyse_workbook, check_workbook, evidence_from_csv, evidence_to_csv, ActionStatus, Comparison,
-    EvidenceCategory, EvidenceItem, EvidenceState, QualityStatement, Rating, SelfScore,
-    TimelineInput, Workbook,
+    analyse_workbook, analyse_workbook_with, check_workbook, evidence_from_csv, evidence_to_csv,
+    ActionStatus, Comparison, EvidenceCategory, EvidenceItem, EvidenceState, PublishedDataset,
+    QualityStatement, Rating, SelfScore, TimelineInput, Workbook,
 };
 use jiff::civil::Date;
 use proptest::prelude::*;
@@ -724,6 +724,22 @@ proptest! {
             if (prob - p.scenario.probability).abs() <= 1e-12 * prob {
                 prop_assert!(total <= t, "an equally likely set {:?} has a lower total", scores);
             }
+        }
+    }
+}
+
+#[test]
+fn the_analysis_depends_only_on_the_workbook_the_date_and_the_published_results() {
+    let wb = Workbook::from_json(EXAMPLE).unwrap();
+    let bundled = PublishedDataset::bundled();
+    for wb in [wb, Workbook::new("Anytown")] {
+        for as_of in [date("2025-04-01"), date("2026-12-01")] {
+            let a = analyse_workbook(&wb, as_of);
+            assert_eq!(analyse_workbook(&wb, as_of), a);
+            assert_eq!(analyse_workbook_with(&wb, as_of, bundled), a);
+            let check = check_workbook(&wb.to_json(), as_of);
+            assert_eq!(check.warnings, a.warnings);
+            assert_eq!(check.analysis.as_ref(), Some(&a));
         }
     }
 }

@@ -522,17 +522,56 @@ pub fn analyse_workbook_with(
     data: &PublishedDataset,
 ) -> WorkbookAnalysis {
     let mut warnings = Vec::new();
+    let prediction = wb.prediction();
+    let statements = statement_summaries(wb, prediction.as_ref(), &mut warnings);
+    let coverage = evidence_coverage(wb, as_of);
+    let evidence_attention = evidence_needing_attention(wb, as_of, &mut warnings);
+    let indicators = indicator_comparisons(wb);
+    let overdue_actions = overdue_actions(wb, as_of);
+    let action_plan = action_plan(wb, as_of);
+    let actions = action_counts(wb, overdue_actions.len());
+    statement_consistency_warnings(wb, &statements, &indicators, &mut warnings);
+    let benchmark = prediction.as_ref().map(|p| benchmark(&p.scenario, data));
+    let timeline = planned_timeline(wb, as_of, &mut warnings);
+    let preparation = analyse_preparation(wb, as_of, &indicators, timeline.as_ref(), &mut warnings);
 
-    // Self-scores.
-    let mut dists = Vec::new();
+    WorkbookAnalysis {
+        council: wb.council.clone(),
+        as_of,
+        method: wb.method,
+        prediction,
+        statements,
+        coverage,
+        evidence_items: wb.evidence.len() as u32,
+        evidence_attention,
+        indicators,
+        actions,
+        action_plan,
+        overdue_actions,
+        warnings,
+        benchmark,
+        timeline,
+        information_return: preparation.information_return,
+        case_tracking: preparation.case_tracking,
+        interviews: preparation.interviews,
+        direction_of_travel: preparation.direction_of_travel,
+        calibration: preparation.calibration,
+        assurance_account: preparation.assurance_account,
+    }
+}
+
+/// The nine statements' self-scores with their scenario scores, warning of each not scored.
+fn statement_summaries(
+    wb: &Workbook,
+    prediction: Option<&Prediction>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<StatementSummary> {
     let mut statements = Vec::new();
     for qs in QualityStatement::ALL {
         let entry = wb.statement(qs);
         let score = entry.map(|e| e.self_score).unwrap_or(SelfScore::NotScored);
         let dist = score.distribution();
-        if let Some(d) = dist {
-            dists.push((qs, d));
-        } else {
+        if dist.is_none() {
             warnings.push(Warning {
                 code: "statement_not_scored".into(),
                 path: Some(format!("statements.{}.self_score", qs.id())),
@@ -576,15 +615,16 @@ pub fn analyse_workbook_with(
                 .unwrap_or_default(),
         });
     }
-
-    let prediction = wb.prediction();
-    if let Some(p) = &prediction {
+    if let Some(p) = prediction {
         for sr in &p.scenario.result.statements {
             statements[sr.statement.index()].scenario_score = Some(sr.score);
         }
     }
+    statements
+}
 
-    // Coverage over the categories CQC uses for councils.
+/// The coverage matrix over the categories CQC uses for councils, and its gaps.
+fn evidence_coverage(wb: &Workbook, as_of: Date) -> Coverage {
     let categories = EvidenceCategory::local_authority_categories().to_vec();
     let expired = |i: usize| wb.evidence[i].expires.is_some_and(|d| d < as_of);
     let rows: Vec<CoverageRow> = QualityStatement::ALL
@@ -622,15 +662,22 @@ pub fn analyse_workbook_with(
         })
         .collect();
     let cells = (rows.len() * categories.len()) as u32;
-    let coverage = Coverage {
+    Coverage {
         covered: cells - gaps.len() as u32,
         cells,
         categories,
         rows,
         gaps,
-    };
+    }
+}
 
-    // Evidence needing attention, and evidence outside the categories in use.
+/// Stale or expired evidence, warning of items outside the categories in use or with a
+/// review or expiry date before their own date.
+fn evidence_needing_attention(
+    wb: &Workbook,
+    as_of: Date,
+    warnings: &mut Vec<Warning>,
+) -> Vec<EvidenceAttention> {
     let mut evidence_attention = Vec::new();
     for (i, e) in wb.evidence.iter().enumerate() {
         if e.category.local_authority_use() != LocalAuthorityUse::Used {
@@ -691,10 +738,12 @@ pub fn analyse_workbook_with(
             });
         }
     }
+    evidence_attention
+}
 
-    // Indicators.
-    let indicators: Vec<IndicatorComparison> = wb
-        .indicators
+/// Each indicator against England, in the workbook's order.
+fn indicator_comparisons(wb: &Workbook) -> Vec<IndicatorComparison> {
+    wb.indicators
         .iter()
         .enumerate()
         .map(|(index, ind)| {
@@ -718,9 +767,11 @@ pub fn analyse_workbook_with(
                 reference: ind.reference.clone(),
             }
         })
-        .collect();
+        .collect()
+}
 
-    // Actions.
+/// Open actions past due on the analysis date, most overdue first.
+fn overdue_actions(wb: &Workbook, as_of: Date) -> Vec<OverdueAction> {
     let mut overdue_actions: Vec<OverdueAction> = wb
         .actions
         .iter()
@@ -742,8 +793,12 @@ pub fn analyse_workbook_with(
             .cmp(&a.days_overdue)
             .then(a.index.cmp(&b.index))
     });
-    let action_plan: Vec<ActionSummary> = wb
-        .actions
+    overdue_actions
+}
+
+/// Every action of the plan in its order, with its days overdue and latest progress note.
+fn action_plan(wb: &Workbook, as_of: Date) -> Vec<ActionSummary> {
+    wb.actions
         .iter()
         .enumerate()
         .map(|(index, a)| ActionSummary {
@@ -764,19 +819,31 @@ pub fn analyse_workbook_with(
                 .max_by_key(|(i, n)| (n.date, *i))
                 .map(|(_, n)| n.clone()),
         })
-        .collect();
+        .collect()
+}
+
+/// The action plan's counts by status, with the number overdue.
+fn action_counts(wb: &Workbook, overdue: usize) -> ActionCounts {
     let count =
         |f: &dyn Fn(ActionStatus) -> bool| wb.actions.iter().filter(|a| f(a.status)).count() as u32;
-    let actions = ActionCounts {
+    ActionCounts {
         total: wb.actions.len() as u32,
         open: count(&|s| s.is_open()),
         done: count(&|s| s == ActionStatus::Done),
         cancelled: count(&|s| s == ActionStatus::Cancelled),
-        overdue: overdue_actions.len() as u32,
-    };
+        overdue: overdue as u32,
+    }
+}
 
-    // Consistency warnings, statement by statement.
-    for s in &statements {
+/// Warnings statement by statement: no evidence, a good score against poor indicators, a low
+/// score without an action.
+fn statement_consistency_warnings(
+    wb: &Workbook,
+    statements: &[StatementSummary],
+    indicators: &[IndicatorComparison],
+    warnings: &mut Vec<Warning>,
+) {
+    for s in statements {
         let qs = s.statement;
         if s.evidence_items == 0 {
             warnings.push(Warning {
@@ -851,74 +918,51 @@ pub fn analyse_workbook_with(
             }
         }
     }
+}
 
-    let benchmark = prediction.as_ref().map(|p| {
-        let dist = data.statement_distribution();
-        Benchmark {
-            ranking: data.rank(&scenario_assessment(&p.scenario.result)),
-            statements: p
-                .scenario
-                .result
-                .statements
-                .iter()
-                .map(|sr| {
-                    let d = &dist[sr.statement.index()];
-                    let k = usize::from(sr.score.get()) - 1;
-                    StatementBenchmark {
-                        statement: sr.statement,
-                        score: sr.score,
-                        counts: d.counts,
-                        councils: d.councils,
-                        mean: d.mean,
-                        lower: d.counts[..k].iter().sum(),
-                        same: d.counts[k],
-                        higher: d.counts[k + 1..].iter().sum(),
-                    }
-                })
-                .collect(),
+/// Where the scenario's scores sit among the published councils, overall and statement by
+/// statement.
+fn benchmark(scenario: &Scenario, data: &PublishedDataset) -> Benchmark {
+    let dist = data.statement_distribution();
+    Benchmark {
+        ranking: data.rank(&scenario_assessment(&scenario.result)),
+        statements: scenario
+            .result
+            .statements
+            .iter()
+            .map(|sr| {
+                let d = &dist[sr.statement.index()];
+                let k = usize::from(sr.score.get()) - 1;
+                StatementBenchmark {
+                    statement: sr.statement,
+                    score: sr.score,
+                    counts: d.counts,
+                    councils: d.councils,
+                    mean: d.mean,
+                    lower: d.counts[..k].iter().sum(),
+                    same: d.counts[k],
+                    higher: d.counts[k + 1..].iter().sum(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The workbook's timeline planned as of the analysis date, warning when it cannot be.
+fn planned_timeline(wb: &Workbook, as_of: Date, warnings: &mut Vec<Warning>) -> Option<Timeline> {
+    let planned = timeline_input(wb.timeline.as_ref()?)
+        .and_then(|input| plan_timeline(&input.with_today(as_of)));
+    match planned {
+        Ok(t) => Some(t),
+        Err(e) => {
+            warnings.push(Warning {
+                code: "timeline_not_planned".into(),
+                path: e.path().map(str::to_string),
+                statement: None,
+                message: format!("The timeline could not be planned: {e}"),
+            });
+            None
         }
-    });
-
-    let timeline = wb.timeline.as_ref().and_then(|v| {
-        let planned = timeline_input(v).and_then(|input| plan_timeline(&input.with_today(as_of)));
-        match planned {
-            Ok(t) => Some(t),
-            Err(e) => {
-                warnings.push(Warning {
-                    code: "timeline_not_planned".into(),
-                    path: e.path().map(str::to_string),
-                    statement: None,
-                    message: format!("The timeline could not be planned: {e}"),
-                });
-                None
-            }
-        }
-    });
-
-    let preparation = analyse_preparation(wb, as_of, &indicators, timeline.as_ref(), &mut warnings);
-
-    WorkbookAnalysis {
-        council: wb.council.clone(),
-        as_of,
-        method: wb.method,
-        prediction,
-        statements,
-        coverage,
-        evidence_items: wb.evidence.len() as u32,
-        evidence_attention,
-        indicators,
-        actions,
-        action_plan,
-        overdue_actions,
-        warnings,
-        benchmark,
-        timeline,
-        information_return: preparation.information_return,
-        case_tracking: preparation.case_tracking,
-        interviews: preparation.interviews,
-        direction_of_travel: preparation.direction_of_travel,
-        calibration: preparation.calibration,
-        assurance_account: preparation.assurance_account,
     }
 }
 

@@ -99,17 +99,3 @@ impl<T> OrRaise<T> for Result<T, Error> {
         self.map_err(|e| to_py_err(py, &e))
     }
 }
-
-/// Registers the exception classes in the module.
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
-    m.add("CqcError", py.get_type::<CqcError>())?;
-    m.add("ScoreError", py.get_type::<ScoreError>())?;
-    m.add("UnknownNameError", py.get_type::<UnknownNameError>())?;
-    m.add("AssessmentError", py.get_type::<AssessmentError>())?;
-    m.add("ProbabilityError", py.get_type::<ProbabilityError>())?;
-    m.add("DocumentError", py.get_type::<DocumentError>())?;
-    m.add("TimelineError", py.get_type::<TimelineError>())?;
-    m.add("WorkbookError", py.get_type::<WorkbookError>())?;
-    Ok(())
-}

@@ -266,63 +266,51 @@ fn rating_for_total(total: i64, assessed: i64) -> Option<(&'static str, u8)> {
     cqc::rating_for_total(t, a).map(|(r, p)| (r.as_str(), p))
 }
 
+/// The extension module, declared: each class and function it exports is listed once, here
+/// exceptions included; the constants are added when it is first imported.
 #[pymodule]
-fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
-    errors::register(m)?;
-    records::register(m)?;
-    m.add_class::<PyQualityStatement>()?;
-    m.add_class::<PyTheme>()?;
-    m.add_class::<PyEvidenceCategory>()?;
-    m.add_class::<PyRatingMethod>()?;
-    m.add_class::<PyAssessment>()?;
-    m.add_class::<PyRatingResult>()?;
-    m.add_class::<PyStatementResult>()?;
-    m.add_class::<PyEvidenceWorking>()?;
-    m.add_class::<PyCategoryScore>()?;
-    m.add_class::<PyBandPosition>()?;
-    m.add_class::<PyExplanation>()?;
-    m.add_class::<PyImprovementPlan>()?;
-    m.add_class::<PyImprovementPath>()?;
-    m.add_class::<PyScoreIncrease>()?;
-    m.add_class::<PyRatingProbabilities>()?;
-    m.add_class::<PyRatingProbability>()?;
-    m.add_class::<PyTotalProbability>()?;
-    m.add_class::<PyPublishedCheck>()?;
-    m.add_class::<PyFinding>()?;
-    m.add_class::<PyScoreCorrection>()?;
-    m.add_class::<PyPublishedResult>()?;
-    m.add_class::<PyPublishedResults>()?;
-    m.add_class::<PyStatementDistribution>()?;
-    m.add_class::<PyRanking>()?;
-    m.add_function(wrap_pyfunction!(rate, m)?)?;
-    m.add_function(wrap_pyfunction!(explain, m)?)?;
-    m.add_function(wrap_pyfunction!(improvement_paths, m)?)?;
-    m.add_function(wrap_pyfunction!(rating_probabilities, m)?)?;
-    m.add_function(wrap_pyfunction!(check_published, m)?)?;
-    m.add_function(wrap_pyfunction!(published_results, m)?)?;
-    m.add_function(wrap_pyfunction!(published_dataframe, m)?)?;
-    m.add_function(wrap_pyfunction!(find_council, m)?)?;
-    m.add_function(wrap_pyfunction!(statement_distribution, m)?)?;
-    m.add_function(wrap_pyfunction!(rank_among_published, m)?)?;
-    m.add_function(wrap_pyfunction!(themes, m)?)?;
-    m.add_function(wrap_pyfunction!(quality_statements, m)?)?;
-    m.add_function(wrap_pyfunction!(evidence_categories, m)?)?;
-    m.add_function(wrap_pyfunction!(rating_methods, m)?)?;
-    m.add_function(wrap_pyfunction!(method_in_force_on, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_rating, m)?)?;
-    m.add_function(wrap_pyfunction!(rating_label, m)?)?;
-    m.add_function(wrap_pyfunction!(rating_band, m)?)?;
-    m.add_function(wrap_pyfunction!(rating_for_percent, m)?)?;
-    m.add_function(wrap_pyfunction!(rating_for_total, m)?)?;
-    m.add_function(wrap_pyfunction!(batch::rate_many, m)?)?;
-    let ratings: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
-    m.add("RATINGS", pyo3::types::PyTuple::new(py, ratings)?)?;
-    m.add("FRAMEWORK_URL", cqc::FRAMEWORK_URL)?;
-    m.add("EVIDENCE_URL", cqc::EVIDENCE_URL)?;
-    m.add("RATINGS_URL", cqc::RATINGS_URL)?;
-    m.add("DOCUMENT_VERSION", cqc::DOCUMENT_VERSION)?;
-    m.add("PROVENANCE", PyString::new(py, cqc::PROVENANCE))?;
-    m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
-    Ok(())
+mod _native {
+    use super::*;
+    #[pymodule_export]
+    use super::{
+        check_published, evidence_categories, explain, find_council, improvement_paths,
+        method_in_force_on, parse_rating, published_dataframe, published_results,
+        quality_statements, rank_among_published, rate, rating_band, rating_for_percent,
+        rating_for_total, rating_label, rating_methods, rating_probabilities,
+        statement_distribution, themes, PyAssessment, PyBandPosition, PyCategoryScore,
+        PyEvidenceCategory, PyEvidenceWorking, PyExplanation, PyFinding, PyImprovementPath,
+        PyImprovementPlan, PyPublishedCheck, PyPublishedResult, PyPublishedResults,
+        PyQualityStatement, PyRanking, PyRatingMethod, PyRatingProbabilities, PyRatingProbability,
+        PyRatingResult, PyScoreCorrection, PyScoreIncrease, PyStatementDistribution,
+        PyStatementResult, PyTheme, PyTotalProbability,
+    };
+    #[pymodule_export]
+    use crate::batch::rate_many;
+    #[pymodule_export]
+    use crate::errors::{
+        AssessmentError, CqcError, DocumentError, ProbabilityError, ScoreError, TimelineError,
+        UnknownNameError, WorkbookError,
+    };
+    #[pymodule_export]
+    use crate::records::{
+        analyse_workbook, bank_holidays_from_gov_uk_json, check_workbook, compare_with_england,
+        easter_sunday, england_bank_holidays, evidence_from_csv, evidence_to_csv, plan_timeline,
+        PyEvidenceImport, PyRecord, PyTimeline, PyTimelineStatus, PyWorkbook, PyWorkbookAnalysis,
+        PyWorkbookCheck, PyWorkbookImport, PyWorkbookReport, PyWorkingCalendar,
+    };
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        let py = m.py();
+        crate::records::register(m)?;
+        let ratings: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
+        m.add("RATINGS", pyo3::types::PyTuple::new(py, ratings)?)?;
+        m.add("FRAMEWORK_URL", cqc::FRAMEWORK_URL)?;
+        m.add("EVIDENCE_URL", cqc::EVIDENCE_URL)?;
+        m.add("RATINGS_URL", cqc::RATINGS_URL)?;
+        m.add("DOCUMENT_VERSION", cqc::DOCUMENT_VERSION)?;
+        m.add("PROVENANCE", PyString::new(py, cqc::PROVENANCE))?;
+        m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
+        Ok(())
+    }
 }

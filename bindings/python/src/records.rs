@@ -843,27 +843,8 @@ pub(crate) fn compare_with_england(
     .unwrap_or_default()
 }
 
-/// Registers the classes and functions.
+/// Adds the module's constants of the timeline and the workbook.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyRecord>()?;
-    m.add_class::<PyTimeline>()?;
-    m.add_class::<PyTimelineStatus>()?;
-    m.add_class::<PyWorkingCalendar>()?;
-    m.add_class::<PyWorkbook>()?;
-    m.add_class::<PyWorkbookAnalysis>()?;
-    m.add_class::<PyWorkbookCheck>()?;
-    m.add_class::<PyEvidenceImport>()?;
-    m.add_class::<PyWorkbookImport>()?;
-    m.add_class::<PyWorkbookReport>()?;
-    m.add_function(wrap_pyfunction!(plan_timeline, m)?)?;
-    m.add_function(wrap_pyfunction!(england_bank_holidays, m)?)?;
-    m.add_function(wrap_pyfunction!(easter_sunday, m)?)?;
-    m.add_function(wrap_pyfunction!(bank_holidays_from_gov_uk_json, m)?)?;
-    m.add_function(wrap_pyfunction!(check_workbook, m)?)?;
-    m.add_function(wrap_pyfunction!(analyse_workbook, m)?)?;
-    m.add_function(wrap_pyfunction!(evidence_from_csv, m)?)?;
-    m.add_function(wrap_pyfunction!(evidence_to_csv, m)?)?;
-    m.add_function(wrap_pyfunction!(compare_with_england, m)?)?;
     m.add("TIMELINE_URL", cqc::HOW_WE_REPORT_URL)?;
     m.add("WORKBOOK_VERSION", cqc::WORKBOOK_VERSION)?;
     m.add("EVIDENCE_CSV_COLUMNS", cqc::EVIDENCE_CSV_COLUMNS.to_vec())?;

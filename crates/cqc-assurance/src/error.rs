@@ -572,8 +572,7 @@ macro_rules! error_table {
     ($($variant:ident => $code:literal, $family:ident;)*) => {
         /// Every error code and its family, one entry per variant of [`Error`], in the order
         /// the variants are declared (a code appears twice where two variants share it). The
-        /// bindings' code lists (the TypeScript `ErrorCode` union, Python's exception classes by
-        /// family) are checked against it.
+        /// npm package's TypeScript `ErrorCode` union is checked against this table by its tests.
         ///
         /// ```
         /// use cqc_assurance::{ErrorFamily, ERROR_CODES};

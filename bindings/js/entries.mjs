@@ -214,7 +214,7 @@ function main(pkg) {
     ".": { types: "./index.d.ts", node: "./node.js", browser: "./web.js", default: "./web.js" },
     "./init": { types: "./init.d.ts", node: "./init.node.js", browser: "./init.web.js", default: "./init.web.js" },
   };
-  const files = ["node.js", "web.js", "init.node.js", "init.web.js", "init.d.ts", "index.d.ts", "load.node.js", "rate.js"];
+  const files = ["node.js", "web.js", "init.node.js", "init.web.js", "init.d.ts", "index.d.ts", "types.d.ts", "load.node.js", "rate.js"];
   const sideEffects = ["./node.js", "./web.js"];
   for (const m of MODULES) {
     exports[`./${m.name}`] = entry(m.name);

@@ -42,6 +42,14 @@ mod rating;
 mod report;
 #[cfg(feature = "timeline")]
 mod timeline;
+#[cfg(all(
+    test,
+    feature = "rating",
+    feature = "published",
+    feature = "timeline",
+    feature = "workbook"
+))]
+mod typescript;
 #[cfg(feature = "workbook")]
 mod workbook;
 

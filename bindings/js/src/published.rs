@@ -80,9 +80,13 @@ pub fn published_results_from_csv(text: &JsValue) -> JsResult {
     to_js(data.records())
 }
 
+/// How many published councils have a rating.
 #[derive(Serialize)]
-struct RatingCount {
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+pub(crate) struct RatingCount {
+    /// The rating.
     rating: Rating,
+    /// How many councils have it.
     councils: u32,
 }
 
@@ -97,9 +101,14 @@ pub fn published_rating_counts() -> JsResult {
     to_js(&counts)
 }
 
+/// A published record whose rating does not follow from its scores, with the check.
 #[derive(Serialize)]
-struct Conflict<'a> {
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(test, ts(rename = "PublishedConflict"))]
+pub(crate) struct Conflict<'a> {
+    /// The published record.
     record: &'a cqc::PublishedResult,
+    /// Why its rating does not follow from its scores.
     check: cqc::PublishedCheck,
 }
 

@@ -206,10 +206,16 @@ pub fn packed_names() -> JsResult {
     })
 }
 
+/// The rating worked out step by step.
 #[derive(Serialize)]
-struct ExplanationOut {
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(test, ts(rename = "Explanation"))]
+pub(crate) struct ExplanationOut {
+    /// The rating explained.
     rating: Rating,
+    /// The working, one group of sentences per step.
     steps: Vec<String>,
+    /// The steps numbered, one per line.
     text: String,
 }
 
@@ -279,15 +285,20 @@ pub fn check_published(assessment: &JsValue, rating: &JsValue, percent: &JsValue
 pub fn rating_for_total(total: &JsValue, assessed: &JsValue) -> JsResult {
     let total = whole_number_arg(total, "total")?;
     let assessed = whole_number_arg(assessed, "assessed")?;
-    #[derive(Serialize)]
-    struct Out {
-        rating: Rating,
-        percent: u8,
-    }
     match cqc::rating_for_total(total, assessed) {
-        Some((rating, percent)) => to_js(&Out { rating, percent }),
+        Some((rating, percent)) => to_js(&RatingForTotal { rating, percent }),
         None => Ok(JsValue::NULL),
     }
+}
+
+/// The rating and published percentage of a total.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+pub(crate) struct RatingForTotal {
+    /// The rating.
+    rating: Rating,
+    /// The published percentage: 100 × total / maximum, rounded up.
+    percent: u8,
 }
 
 /// The assessment as the core's normalised document (`{ version, method, scores }` or

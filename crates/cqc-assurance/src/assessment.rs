@@ -370,6 +370,11 @@ impl<'de> Deserialize<'de> for Assessment {
 ///   evidence category;
 /// - nothing else: unknown fields are rejected, and so is a key given twice.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct AssessmentDocument {
     /// Always [`DOCUMENT_VERSION`].
     pub version: u32,
@@ -377,6 +382,7 @@ pub struct AssessmentDocument {
     pub method: RatingMethod,
     /// Statement scores (current method).
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_pairs")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub scores: Option<Vec<(QualityStatement, Score)>>,
     /// Evidence-category scores (earlier method).
     #[serde(

@@ -11,6 +11,11 @@ use crate::score::{published_percent, Rating, Score};
 
 /// What kind of inconsistency a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// The scores give a different rating from the one published.
@@ -37,6 +42,11 @@ impl FindingKind {
 
 /// One inconsistency between published figures and the method.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Finding {
     /// What kind.
     pub kind: FindingKind,
@@ -47,6 +57,11 @@ pub struct Finding {
 /// A single published score which, if it were different, would make the record consistent:
 /// a candidate misprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ScoreCorrection {
     /// The statement.
     pub statement: QualityStatement,
@@ -60,6 +75,11 @@ pub struct ScoreCorrection {
 
 /// The outcome of [`check_published`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct PublishedCheck {
     /// What the method gives for the published scores.
     pub computed: RatingResult,

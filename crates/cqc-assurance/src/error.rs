@@ -473,6 +473,11 @@ fn did_you_mean(suggestions: &[String]) -> String {
 /// assert_eq!(Score::new(0).unwrap_err().family(), ErrorFamily::Score);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorFamily {
@@ -756,6 +761,11 @@ pub(crate) fn join_path(prefix: &str, rest: &str) -> String {
 /// An error in the form every binding shows it: Python's `CqcError` attributes and JavaScript's
 /// `Error` properties carry exactly these fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ErrorReport {
     /// The stable code, e.g. `score_out_of_range`.
     pub code: String,

@@ -21,8 +21,15 @@ use crate::score::{Rating, Score};
 /// assert_eq!((view.id, view.number, view.theme), ("partnerships", 5, "providing-support"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "Statement"))]
 pub struct StatementView {
     /// The id used in documents (`assessing-needs`).
+    #[cfg_attr(feature = "typescript", ts(as = "QualityStatement"))]
     pub id: &'static str,
     /// Its number, 1-9 (QS1-QS9).
     pub number: u8,
@@ -31,6 +38,7 @@ pub struct StatementView {
     /// CQC's name of it.
     pub name: &'static str,
     /// The id of its theme.
+    #[cfg_attr(feature = "typescript", ts(as = "Theme"))]
     pub theme: &'static str,
     /// CQC's "we statement", in short.
     pub description: &'static str,
@@ -63,14 +71,22 @@ impl From<QualityStatement> for StatementView {
 /// assert_eq!(view.statements, ["governance", "learning"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "Theme"))]
 pub struct ThemeView {
     /// The id used in documents (`working-with-people`).
+    #[cfg_attr(feature = "typescript", ts(as = "Theme"))]
     pub id: &'static str,
     /// Its number, 1-4.
     pub number: u8,
     /// CQC's name of it.
     pub name: &'static str,
     /// The ids of its quality statements, in CQC's order.
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<QualityStatement>"))]
     pub statements: Vec<&'static str>,
 }
 
@@ -94,8 +110,15 @@ impl From<Theme> for ThemeView {
 /// assert!(!view.applies_to_local_authorities);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "EvidenceCategory"))]
 pub struct EvidenceCategoryView {
     /// The id used in documents (`peoples-experience`).
+    #[cfg_attr(feature = "typescript", ts(as = "EvidenceCategory"))]
     pub id: &'static str,
     /// Its position in CQC's order, 0-5.
     pub index: usize,
@@ -125,6 +148,12 @@ impl From<EvidenceCategory> for EvidenceCategoryView {
 /// A rating as data: its id, position (0 inadequate to 3 outstanding), label and percentage
 /// band.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "RatingInfo"))]
 pub struct RatingView {
     /// The rating (`requires_improvement` in documents).
     pub id: Rating,
@@ -140,6 +169,12 @@ pub struct RatingView {
 
 /// A score as data: the number and CQC's descriptor of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "ScoreInfo"))]
 pub struct ScoreView {
     /// The score, 1-4.
     pub score: Score,
@@ -149,8 +184,15 @@ pub struct ScoreView {
 
 /// A rating method as data: its id, name, when it was in force and its source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "RatingMethodInfo"))]
 pub struct RatingMethodView {
     /// The id used in documents (`current`).
+    #[cfg_attr(feature = "typescript", ts(as = "RatingMethod"))]
     pub id: &'static str,
     /// Its name.
     pub name: &'static str,
@@ -177,6 +219,12 @@ impl From<RatingMethod> for RatingMethodView {
 /// The whole framework as data, with CQC's URLs and the assessment document version: what
 /// [`framework_view`] returns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "Framework"))]
 pub struct FrameworkView {
     /// The four themes.
     pub themes: Vec<ThemeView>,
@@ -185,6 +233,7 @@ pub struct FrameworkView {
     /// The six evidence categories.
     pub evidence_categories: Vec<EvidenceCategoryView>,
     /// The ids of the categories CQC uses for councils.
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<EvidenceCategory>"))]
     pub local_authority_categories: Vec<&'static str>,
     /// The four ratings, inadequate first.
     pub ratings: Vec<RatingView>,

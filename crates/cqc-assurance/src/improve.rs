@@ -10,6 +10,11 @@ use crate::score::{Rating, Score};
 
 /// One statement's score raised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ScoreIncrease {
     /// The statement.
     pub statement: QualityStatement,
@@ -22,6 +27,11 @@ pub struct ScoreIncrease {
 /// A set of score increases that together reach the target rating, and from which no point can
 /// be taken away without missing it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ImprovementPath {
     /// The increases, in CQC's statement order.
     pub increases: Vec<ScoreIncrease>,
@@ -46,6 +56,11 @@ pub struct ImprovementPath {
 /// assert!(plan.paths.iter().any(|p| p.increases[0].statement == QualityStatement::Partnerships));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ImprovementPlan {
     /// The rating aimed for.
     pub target: Rating,

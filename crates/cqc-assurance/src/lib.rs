@@ -41,6 +41,8 @@ mod rating;
 mod report;
 mod score;
 mod timeline;
+#[cfg(feature = "typescript")]
+pub mod typescript;
 mod workbook;
 
 pub use assessment::{

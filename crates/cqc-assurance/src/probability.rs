@@ -96,6 +96,11 @@ impl From<ScoreDistribution> for [f64; 4] {
 
 /// The probability of one rating.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct RatingProbability {
     /// The rating.
     pub rating: Rating,
@@ -105,6 +110,11 @@ pub struct RatingProbability {
 
 /// The probability of one total.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct TotalProbability {
     /// The total of statement scores.
     pub total: u32,
@@ -143,6 +153,11 @@ pub const CONTENDER_THRESHOLD: f64 = 0.05;
 /// assert_eq!(p.call.headline, "Too close to call: requires improvement 50% or good 50%");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct RatingCall {
     /// Whether no rating reaches [`CALL_THRESHOLD`].
     pub too_close_to_call: bool,
@@ -267,6 +282,11 @@ pub(crate) fn percent_text(p: f64) -> String {
 /// assert_eq!(percents, [(62, 0.5), (64, 0.5)]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct RatingProbabilities {
     /// Statements included.
     pub assessed: u32,

@@ -31,6 +31,11 @@ pub const PROVENANCE: &str = include_str!("../data/README.md");
 
 /// What kind of assessment a result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentKind {
     /// One of the five pilot assessments of 2023: an indicative rating, not a formal one.
@@ -55,6 +60,11 @@ impl AssessmentKind {
 /// How precisely a date is known: a publication date of the published results, or a recorded
 /// date of a real assessment (the timeline's recorded cases).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     /// The day (`YYYY-MM-DD`).
@@ -81,6 +91,11 @@ impl DatePrecision {
 
 /// What kind of source a result's figures rest on (its first source).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// CQC's own pages: a report, a press release (or a copy of the press release elsewhere).
@@ -107,6 +122,11 @@ impl SourceKind {
 
 /// Whether an overall percentage is stated by a source or computed from the scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PercentBasis {
     /// A source states it (and it is checked against the scores and the rating).
@@ -128,6 +148,11 @@ impl PercentBasis {
 /// One row of the dataset: one assessment of a council, or the council's row saying that no
 /// published assessment was found (`assessment_kind` is `None`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct PublishedResult {
     /// The council's ONS GSS code.
     pub gss_code: String,
@@ -250,6 +275,11 @@ impl PublishedResult {
 
 /// How the councils compared scored one statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct StatementDistribution {
     /// The statement.
     pub statement: QualityStatement,
@@ -263,6 +293,11 @@ pub struct StatementDistribution {
 
 /// The statement distributions of one group of councils (a region).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct GroupDistribution {
     /// The region, or `None` for England.
     pub region: Option<Region>,
@@ -339,6 +374,11 @@ impl PeerGroup {
 /// councils compared that have a strictly lower percentage, 100 × lower ÷ councils (0 when none
 /// is compared): consistent with `rank`, as `lower` = `out_of` − `rank`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Ranking {
     /// The region compared within, or `None`.
     pub region: Option<Region>,
@@ -407,6 +447,11 @@ pub(crate) fn ordinal(n: u32) -> String {
 
 /// A council's position nationally, within its region and among councils of its kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct CouncilRankings {
     /// The council placed (never compared with itself).
     pub gss_code: String,
@@ -422,6 +467,11 @@ pub struct CouncilRankings {
 
 /// How many councils of a group have each current rating.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct RatingCounts {
     /// The region, or `None`.
     pub region: Option<Region>,

@@ -14,6 +14,11 @@ use crate::score::{min_total_for_percent, published_percent, Rating, Score};
 /// Which half of its band a result sits in, as CQC words it ("upper threshold, nearing
 /// outstanding" or "lower threshold, nearer to requires improvement").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum BandHalf {
     /// From the band's midpoint up.
@@ -27,6 +32,11 @@ pub enum BandHalf {
 /// Percentage points are whole published percentages; score points are points of statement
 /// score (raising one statement from 2 to 3 is one score point).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct BandPosition {
     /// The band's rating.
     pub rating: Rating,
@@ -51,6 +61,11 @@ pub struct BandPosition {
 
 /// The evidence-category working of one statement (earlier method).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct EvidenceWorking {
     /// The categories scored, with their scores.
     pub categories: Vec<CategoryScore>,
@@ -66,6 +81,11 @@ pub struct EvidenceWorking {
 
 /// One evidence category's score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct CategoryScore {
     /// The category.
     pub category: EvidenceCategory,
@@ -75,6 +95,11 @@ pub struct CategoryScore {
 
 /// One assessed statement in a result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct StatementResult {
     /// The statement.
     pub statement: QualityStatement,
@@ -101,6 +126,11 @@ pub struct StatementResult {
 /// assert_eq!(result.band.half, BandHalf::Lower);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct RatingResult {
     /// The method the scores were given under.
     pub method: RatingMethod,
@@ -276,6 +306,11 @@ fn band_position(total: u32, max: u32) -> BandPosition {
 /// assert!(text.contains("Requires improvement"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Explanation {
     /// The rating explained.
     pub rating: Rating,

@@ -27,6 +27,12 @@ pub const COUNCIL_ALIASES_CSV: &str = include_str!("../../data/council_name_alia
 /// assert_eq!(Region::parse("Wessex").unwrap_err().code(), "unknown_region");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "RegionId"))]
 #[serde(rename_all = "snake_case")]
 pub enum Region {
     /// North East.
@@ -115,6 +121,12 @@ impl Region {
 /// assert_eq!(CouncilType::LondonBorough.plural(), "London boroughs");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "CouncilTypeId"))]
 #[serde(rename_all = "snake_case")]
 pub enum CouncilType {
     /// A county council (upper tier of a two-tier area).

@@ -231,20 +231,28 @@ pub fn recorded_cases() -> &'static [RecordedDate] {
 /// For a milestone not yet reached: the dates the recorded cases imply, counted from the last
 /// milestone this timeline has recorded for which cases exist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Forecast {
     /// The recorded milestone it is counted from.
     pub from: MilestoneId,
     /// Counted from the last day of the visit.
     pub from_end: bool,
     /// Its date in this timeline.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub from_date: Date,
     /// The shortest recorded time from it, in calendar days.
     pub shortest_days: i64,
     /// The longest, in calendar days.
     pub longest_days: i64,
     /// `from_date` plus the shortest time.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub earliest: Date,
     /// `from_date` plus the longest time.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub latest: Date,
     /// The councils whose recorded dates it rests on.
     pub cases: Vec<String>,

@@ -28,8 +28,14 @@ pub const ENGLAND_AND_WALES: &str = "england-and-wales";
 /// assert!(funeral.title.contains("State Funeral"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct BankHoliday {
     /// The day off.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub date: Date,
     /// Its name, as GOV.UK words it.
     pub title: String,

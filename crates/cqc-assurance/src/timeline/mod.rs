@@ -335,6 +335,11 @@ fn read_actuals(
 
 /// How a milestone's date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Recorded by the user.
@@ -352,6 +357,11 @@ pub enum Basis {
 
 /// Where a milestone stands on the status date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneState {
     /// It happened, or was delivered, on or before the status date (or a later recorded date
@@ -367,6 +377,11 @@ pub enum MilestoneState {
 
 /// One milestone of a computed timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Milestone {
     /// Its id, e.g. `factual_accuracy_due`.
     pub id: MilestoneId,
@@ -375,8 +390,10 @@ pub struct Milestone {
     /// Event, deadline or marker.
     pub kind: MilestoneKind,
     /// When it happens (events) or is due (deadlines); for the visit, its first day.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub date: Date,
     /// The visit's last day (`None` for one-day milestones).
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub end: Option<Date>,
     /// How `end` is known.
     pub end_basis: Option<Basis>,
@@ -390,8 +407,10 @@ pub struct Milestone {
     /// dates through deadlines only (a due date counted from a planned visit could move).
     pub firm: bool,
     /// What the rule gives from the dates before it (for comparison with an actual date).
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub planned: Date,
     /// The recorded date: when it happened, or for a deadline when it was delivered.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub actual: Option<Date>,
     /// The rule, `None` for the notification.
     pub rule: Option<MilestoneRule>,
@@ -406,11 +425,13 @@ pub struct Milestone {
     pub moved_from: Option<String>,
     /// For a deadline on or after a council closure day: the council's own date, its last day
     /// open on or before CQC's (CQC's date stays on England's working days).
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub council_date: Option<Date>,
     /// The closure days that touch this deadline, in words.
     pub council_note: Option<String>,
     /// For a deadline: the day of the calendar reminder (the profile's working days before,
     /// on the council's working days).
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub reminder: Option<Date>,
     /// What the recorded cases imply for a milestone not yet reached.
     pub forecast: Option<Forecast>,
@@ -428,6 +449,11 @@ pub struct Milestone {
 
 /// Kinds of inconsistency found in the dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueKind {
     /// The visit's dates came with less notice than the documented minimum.
@@ -444,6 +470,11 @@ pub enum IssueKind {
 
 /// An inconsistency in the dates; the timeline is still computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct TimelineIssue {
     /// What sort of problem.
     pub kind: IssueKind,
@@ -457,6 +488,11 @@ pub struct TimelineIssue {
 
 /// The time between two recorded dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Interval {
     /// The earlier milestone.
     pub from: MilestoneId,
@@ -465,8 +501,10 @@ pub struct Interval {
     /// The later milestone.
     pub to: MilestoneId,
     /// The earlier date.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub from_date: Date,
     /// The later date.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub to_date: Date,
     /// Calendar days between them.
     pub calendar_days: i64,
@@ -480,8 +518,14 @@ pub struct Interval {
 
 /// Where the assessment stands on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct TimelineStatus {
     /// The status date.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub today: Date,
     /// Calendar days since the first notice (negative before it).
     pub days_elapsed: i64,
@@ -505,6 +549,7 @@ pub struct TimelineStatus {
     /// The next milestone not yet done, from the status date on.
     pub next: Option<MilestoneId>,
     /// Its date.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub next_date: Option<Date>,
     /// Calendar days to it.
     pub calendar_days_to_next: Option<i64>,
@@ -516,14 +561,22 @@ pub struct TimelineStatus {
 
 /// The window in which the next assessment would come if CQC's proposed cycle is agreed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct NextAssessment {
     /// The publication it is counted from.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub from: Date,
     /// How the publication date is known.
     pub from_basis: Basis,
     /// The earliest (the cycle's shortest years after publication).
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub earliest: Date,
     /// The latest.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub latest: Date,
     /// `proposal` while the cycle needs the Secretary of State's agreement.
     pub status: String,
@@ -539,12 +592,18 @@ pub struct NextAssessment {
 /// durations between recorded dates, the pre-election periods, the window of the next
 /// assessment and, when a status date was given, the status.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Timeline {
     /// The council, when given.
     pub council: Option<String>,
     /// The assessment's id, when given.
     pub id: Option<String>,
     /// The first notice's date (recorded or estimated).
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub notified: Date,
     /// Whether `notified` was recorded or estimated.
     pub notified_basis: Basis,

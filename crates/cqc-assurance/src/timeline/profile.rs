@@ -30,6 +30,11 @@ pub const DEFAULT_PROFILE_JSON: &str = include_str!("../../data/timeline_profile
 /// assert_eq!("site_visit".parse::<MilestoneId>().unwrap_err().code(), "unknown_milestone");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneId {
     /// CQC's first notice: the email to the Director of Adult Social Services with the
@@ -255,6 +260,11 @@ impl FromStr for MilestoneId {
 /// assert_eq!(MilestoneId::FactualAccuracyDue.kind(), MilestoneKind::Deadline);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneKind {
     /// Something that happens (CQC's notices, a meeting, the visit, a report). Its actual
@@ -310,6 +320,11 @@ impl Offset {
 /// assert_eq!(serde_json::to_string(&Adjust::NextWorkingDay).unwrap(), "\"next_working_day\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Adjust {
     /// Keep the date as computed.
@@ -335,6 +350,7 @@ pub enum Adjust {
 /// assert_eq!(rule.describe(), "8 weeks after the last day of the visit, moved to the next working day");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(as = "RawRule"))]
 #[serde(try_from = "RawRule", into = "RawRule")]
 pub struct MilestoneRule {
     /// The milestone this one is counted from.
@@ -382,6 +398,11 @@ impl MilestoneRule {
 
 /// The JSON form of a rule.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
     from: String,
@@ -464,6 +485,11 @@ impl From<MilestoneRule> for RawRule {
 /// One milestone of a profile: its rule (none for the notification, which everything else
 /// follows) and where the default comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct MilestoneDefinition {
     /// Which milestone.
     pub id: MilestoneId,
@@ -493,6 +519,11 @@ pub const HOW_WE_REPORT_URL: &str =
 /// assert_eq!((cycle.min_years, cycle.max_years, cycle.status.as_str()), (3, 4, "proposal"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ReassessmentCycle {
     /// The earliest re-assessment, in years after publication.
     pub min_years: u32,
@@ -526,6 +557,11 @@ pub struct ReassessmentCycle {
 ///            Offset::Weeks(4));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct TimelineProfile {
     /// The council-side planning figure the status counts weeks against (20; not CQC's).
     pub weeks_total: u32,

@@ -28,6 +28,11 @@ use super::document::{timeline_input, ActionStatus, ProgressNote, Rag, SelfScore
 /// A problem worth a look that does not stop the workbook being read: a statement not scored,
 /// a statement with no evidence, a high self-score against poor indicators...
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Warning {
     /// Stable code: `statement_not_scored`, `no_evidence`, `score_above_indicators`,
     /// `low_score_without_action`, `category_not_in_use`, `review_before_date`,
@@ -50,6 +55,11 @@ pub struct Warning {
 /// the total, percentage, band position, rank and benchmark never show a better position than
 /// the headline supports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Prediction {
     /// The headline: one rating when its probability is at least two in three
     /// ([`CALL_THRESHOLD`](crate::CALL_THRESHOLD)), otherwise too close to call.
@@ -68,6 +78,11 @@ pub struct Prediction {
 /// One set of statement scores, rated by CQC's rule: the basis of every figure in a report's
 /// summary (total, percentage, band position, rank, benchmark).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Scenario {
     /// What the scores are, in words: `the self-scores as entered`, `the most likely score
     /// of each statement (the lower score on a tie)`, or `the most likely scores that give
@@ -81,6 +96,11 @@ pub struct Scenario {
 
 /// One statement's self-assessment, as analysed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct StatementSummary {
     /// The statement.
     pub statement: QualityStatement,
@@ -114,6 +134,11 @@ pub struct StatementSummary {
 
 /// One cell of the coverage matrix: the evidence for a statement in a category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct CoverageCell {
     /// The category.
     pub category: EvidenceCategory,
@@ -125,6 +150,11 @@ pub struct CoverageCell {
 
 /// One row of the coverage matrix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct CoverageRow {
     /// The statement.
     pub statement: QualityStatement,
@@ -134,6 +164,11 @@ pub struct CoverageRow {
 
 /// A statement and category with no current evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct CoverageGap {
     /// The statement.
     pub statement: QualityStatement,
@@ -144,6 +179,11 @@ pub struct CoverageGap {
 /// The coverage matrix, statement × evidence category, over the categories CQC uses for
 /// councils ([`EvidenceCategory::local_authority_categories`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Coverage {
     /// The columns.
     pub categories: Vec<EvidenceCategory>,
@@ -159,6 +199,11 @@ pub struct Coverage {
 
 /// Why an evidence item needs attention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceState {
     /// Past its expiry date: it no longer counts towards coverage.
@@ -169,6 +214,11 @@ pub enum EvidenceState {
 
 /// An evidence item that is stale or expired on the analysis date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct EvidenceAttention {
     /// Position in the register.
     pub index: usize,
@@ -181,6 +231,7 @@ pub struct EvidenceAttention {
     /// Expired or stale.
     pub state: EvidenceState,
     /// The date that passed (expiry, review, or date + review period).
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub since: Date,
     /// Days from that date to the analysis date.
     pub days: i32,
@@ -190,6 +241,11 @@ pub struct EvidenceAttention {
 
 /// How a council's figure compares with England.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
     /// Better than England by more than the tolerance.
@@ -202,6 +258,11 @@ pub enum Comparison {
 
 /// One indicator against the England average.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct IndicatorComparison {
     /// Position in the workbook's list.
     pub index: usize,
@@ -235,6 +296,11 @@ pub struct IndicatorComparison {
 
 /// An open action past its due date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct OverdueAction {
     /// Position in the plan.
     pub index: usize,
@@ -247,6 +313,7 @@ pub struct OverdueAction {
     /// Who owns it.
     pub owner: Option<String>,
     /// When it was due.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub due: Date,
     /// Where it stands.
     pub status: ActionStatus,
@@ -256,6 +323,11 @@ pub struct OverdueAction {
 
 /// One action of the plan, as analysed: the action and whether it is overdue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ActionSummary {
     /// Position in the plan.
     pub index: usize,
@@ -268,6 +340,7 @@ pub struct ActionSummary {
     /// Who owns it.
     pub owner: Option<String>,
     /// When it is due.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub due: Date,
     /// Where it stands.
     pub status: ActionStatus,
@@ -276,6 +349,7 @@ pub struct ActionSummary {
     /// Its red, amber or green status, if given.
     pub rag: Option<Rag>,
     /// When it was last updated, if given.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub updated: Option<Date>,
     /// The latest of its progress notes (by date; the last written on a tie).
     pub latest_progress: Option<ProgressNote>,
@@ -283,6 +357,11 @@ pub struct ActionSummary {
 
 /// Counts of the action plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ActionCounts {
     /// All actions.
     pub total: u32,
@@ -298,6 +377,11 @@ pub struct ActionCounts {
 
 /// How the published councils scored one statement, against the workbook's most likely score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct StatementBenchmark {
     /// The statement.
     pub statement: QualityStatement,
@@ -321,6 +405,11 @@ pub struct StatementBenchmark {
 /// scores (the current assessment of each) in the published results used: the bundled ones
 /// unless others are given ([`analyse_workbook_with`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Benchmark {
     /// Overall position by percentage.
     pub ranking: Ranking,
@@ -330,10 +419,16 @@ pub struct Benchmark {
 
 /// Everything the workbook says as of a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct WorkbookAnalysis {
     /// The council.
     pub council: String,
     /// The date the analysis is for.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub as_of: Date,
     /// The rating method of the self-scores.
     pub method: RatingMethod,
@@ -378,6 +473,11 @@ pub struct WorkbookAnalysis {
 /// The result of checking a workbook document: every error (each with its path), and, when
 /// it reads, its warnings and analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct WorkbookCheck {
     /// No errors.
     pub valid: bool,

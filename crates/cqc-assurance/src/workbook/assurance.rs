@@ -22,6 +22,11 @@ pub const CASE_TRACKING_PILOT_FIGURES: &str = "In CQC's pilot assessments (2023)
 
 /// One information return item, as analysed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ReturnItemSummary {
     /// Position in the tracker.
     pub index: usize,
@@ -36,6 +41,7 @@ pub struct ReturnItemSummary {
     /// Who gathers it.
     pub owner: Option<String>,
     /// When it is due: its own date, or the timeline's information return deadline.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub due: Option<Date>,
     /// Whether `due` is the timeline's deadline (the item has no date of its own).
     pub due_from_timeline: bool,
@@ -49,6 +55,11 @@ pub struct ReturnItemSummary {
 
 /// The information return tracker: counts and gaps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct InformationReturnStatus {
     /// Every item, in the tracker's order.
     pub items: Vec<ReturnItemSummary>,
@@ -75,11 +86,17 @@ pub struct InformationReturnStatus {
     /// Statements no item supports.
     pub statements_without_items: Vec<QualityStatement>,
     /// The timeline's information return deadline, when the workbook has a timeline.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub deadline: Option<Date>,
 }
 
 /// Cases of one care pathway or client group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct PathwayCount {
     /// The pathway as entered (the first spelling seen).
     pub pathway: String,
@@ -90,6 +107,11 @@ pub struct PathwayCount {
 /// The case-tracking register in counts (no references, no notes: nothing that could
 /// identify a person).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct CaseTrackingSummary {
     /// Cases offered.
     pub total: u32,
@@ -113,10 +135,17 @@ pub struct CaseTrackingSummary {
 
 /// The on-site visit's days, from the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct VisitDays {
     /// The first day.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub first: Date,
     /// The last day.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub last: Date,
     /// How the first day is known (recorded, planned...).
     pub basis: Basis,
@@ -126,6 +155,11 @@ pub struct VisitDays {
 
 /// One interview of the schedule, as analysed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ScheduledInterview {
     /// Position in the workbook's list.
     pub index: usize,
@@ -134,6 +168,7 @@ pub struct ScheduledInterview {
     /// The role in words.
     pub role_label: String,
     /// The day.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub date: Option<Date>,
     /// The time.
     pub time: Option<String>,
@@ -145,6 +180,11 @@ pub struct ScheduledInterview {
 
 /// A key figure for a briefing: an indicator linked to the statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct KeyFigure {
     /// What it measures.
     pub name: String,
@@ -162,6 +202,11 @@ pub struct KeyFigure {
 
 /// What a role should be ready to say about one statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct BriefingStatement {
     /// The statement.
     pub statement: QualityStatement,
@@ -181,6 +226,11 @@ pub struct BriefingStatement {
 
 /// The briefing pack for one role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct RoleBriefing {
     /// The role.
     pub role: InterviewRole,
@@ -195,6 +245,11 @@ pub struct RoleBriefing {
 
 /// The interview schedule and the briefing pack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct InterviewSchedule {
     /// The visit's days, when the workbook's timeline gives them.
     pub visit: Option<VisitDays>,
@@ -206,6 +261,11 @@ pub struct InterviewSchedule {
 
 /// Which way a statement's self-score moved since the previous self-assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// A higher expected score than before.
@@ -218,8 +278,14 @@ pub enum Direction {
 
 /// One self-assessment's score for a statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct TravelPoint {
     /// The date of the self-assessment (the analysis date for the current one).
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub date: Date,
     /// Its label (`current` for the workbook's own scores).
     pub label: String,
@@ -233,6 +299,11 @@ pub struct TravelPoint {
 
 /// A statement's self-scores over time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct StatementTravel {
     /// The statement.
     pub statement: QualityStatement,
@@ -246,6 +317,7 @@ pub struct StatementTravel {
     /// `None` when either is missing.
     pub direction: Option<Direction>,
     /// The date of the earlier self-assessment compared with.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub compared_with: Option<Date>,
     /// Whether either score compared is a spread (the direction is of the expected scores).
     pub uncertain: bool,
@@ -253,6 +325,11 @@ pub struct StatementTravel {
 
 /// The direction of travel, statement by statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct DirectionOfTravel {
     /// The nine statements.
     pub statements: Vec<StatementTravel>,
@@ -266,6 +343,11 @@ pub struct DirectionOfTravel {
 
 /// How a council's own score compared with CQC's published one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Agreement {
     /// The same score.
@@ -278,6 +360,11 @@ pub enum Agreement {
 
 /// One statement: the council's score beside CQC's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct CalibrationRow {
     /// The statement.
     pub statement: QualityStatement,
@@ -293,8 +380,14 @@ pub struct CalibrationRow {
 
 /// An earlier self-assessment against CQC's published scores of about the same time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct Calibration {
     /// The self-assessment's date.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub date: Date,
     /// Its label.
     pub label: Option<String>,
@@ -314,10 +407,16 @@ pub struct Calibration {
 
 /// Evidence shown in the assurance account: its title and link, never its id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct AccountEvidence {
     /// What it is.
     pub title: String,
     /// Its date.
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub date: Date,
     /// Where to find it.
     pub link: Option<String>,
@@ -325,6 +424,11 @@ pub struct AccountEvidence {
 
 /// One entry of the assurance account: what people said, what was done, how it shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct AccountEntry {
     /// The statement, if the action has one.
     pub statement: Option<QualityStatement>,
@@ -337,6 +441,7 @@ pub struct AccountEntry {
     /// The latest progress note, if any.
     pub latest_progress: Option<String>,
     /// When it was done: the action's last update, or its latest progress note.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub completed: Option<Date>,
     /// The evidence that shows it.
     pub evidence: Vec<AccountEvidence>,

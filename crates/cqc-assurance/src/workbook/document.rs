@@ -39,6 +39,11 @@ pub const DEFAULT_REVIEW_AFTER_MONTHS: u32 = 12;
 /// assert_eq!(ActionStatus::parse("finished").unwrap_err().code(), "unknown_action_status");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     /// Not started yet.
@@ -115,6 +120,11 @@ impl ActionStatus {
 /// assert_eq!(Rag::parse("blue").unwrap_err().code(), "unknown_rag");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rag {
     /// Off track.
@@ -163,8 +173,14 @@ impl Rag {
 
 /// A dated note of an action's progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ProgressNote {
     /// When it was written (or what it reports happened).
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub date: Date,
     /// What happened.
     pub note: String,
@@ -247,6 +263,11 @@ impl StatementEntry {
 /// One item of the evidence register: a document, survey, audit, case file review or the like
 /// that supports one or more quality statements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct EvidenceItem {
     /// The council's reference for the item (unique in the workbook).
     pub id: String,
@@ -260,12 +281,15 @@ pub struct EvidenceItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// The date of the item (when it was written, run or last updated).
+    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub date: Date,
     /// When it must be reviewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub review_by: Option<Date>,
     /// The last day it may be relied on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
     pub expires: Option<Date>,
     /// Where to find it (an address or a file path).
     #[serde(default, skip_serializing_if = "Option::is_none")]

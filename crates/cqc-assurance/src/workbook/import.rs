@@ -16,6 +16,11 @@ use super::{
 
 /// A register of the workbook that can be imported and exported as a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all_fields = "camelCase")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkbookPart {
     /// The evidence register (`evidence`), keyed by id.
@@ -146,6 +151,11 @@ pub struct ImportOptions {
 
 /// What an import did, or would have done, to one register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct PartChange {
     /// The register.
     pub part: WorkbookPart,
@@ -213,6 +223,11 @@ impl PartChange {
 /// assert_eq!((import.changes[0].added, import.changes[0].kept), (1, 14));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(as = "WorkbookImportSummary<'static>")
+)]
 pub struct WorkbookImport {
     /// The workbook with the import applied, or `None` when nothing may be written (a row was
     /// rejected and `keep_good_rows` was not given, the file could not be read, items would be
@@ -230,18 +245,33 @@ pub struct WorkbookImport {
     pub changes: Vec<PartChange>,
 }
 
+/// What a [`WorkbookImport`] serialises as: whether the workbook was written and what
+/// happened, without the workbook (which the bindings hand back as the object of its file).
+#[derive(Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
+#[cfg_attr(feature = "typescript", ts(rename = "WorkbookImport"))]
+struct WorkbookImportSummary<'a> {
+    /// Whether the import gave a workbook to write.
+    written: bool,
+    /// Every problem, in file order.
+    errors: Vec<ErrorReport>,
+    /// What the reader noticed that a person should know.
+    warnings: &'a [String],
+    /// The data rows read (blank rows not counted).
+    rows: usize,
+    /// The rows rejected.
+    rejected: usize,
+    /// What happened (or would have happened) to each register imported.
+    changes: &'a [PartChange],
+}
+
 impl Serialize for WorkbookImport {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            written: bool,
-            errors: Vec<ErrorReport>,
-            warnings: &'a [String],
-            rows: usize,
-            rejected: usize,
-            changes: &'a [PartChange],
-        }
-        Out {
+        WorkbookImportSummary {
             written: self.workbook.is_some(),
             errors: self.errors.iter().map(Error::report).collect(),
             warnings: &self.warnings,

@@ -1,0 +1,84 @@
+//! `ts_rs::TS` for the types that serde writes by hand (feature `typescript`): the ids of the
+//! framework's statements, themes and evidence categories as unions of their ids, a score as
+//! `1 | 2 | 3 | 4`, a date as its `YYYY-MM-DD` string. The derived types take their
+//! declarations from their fields, so that what the npm package declares is what serde writes.
+//!
+//! ```
+//! use ts_rs::{Config, TS};
+//! let cfg = Config::new();
+//! assert_eq!(cqc_assurance::Score::decl(&cfg), "type ScoreValue = 1 | 2 | 3 | 4;");
+//! assert!(cqc_assurance::QualityStatement::decl(&cfg).contains("\"assessing-needs\""));
+//! ```
+
+use ts_rs::{Config, TS};
+
+use crate::{EvidenceCategory, QualityStatement, Score, Theme};
+
+/// A date as serde writes it (`YYYY-MM-DD`): fields of type `jiff::civil::Date` are declared
+/// `as` this type.
+pub struct IsoDate;
+
+impl TS for IsoDate {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &Config) -> String {
+        "string".into()
+    }
+    fn inline(_: &Config) -> String {
+        "string".into()
+    }
+}
+
+/// A declared union of string or number literals: `TS` for a type that serde writes as one
+/// of a fixed set of values.
+macro_rules! union_type {
+    ($rust:ty, $name:literal, $doc:literal, $values:expr) => {
+        impl TS for $rust {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn docs() -> Option<String> {
+                Some(format!("/** {} */\n", $doc))
+            }
+            fn name(_: &Config) -> String {
+                $name.into()
+            }
+            fn inline(_: &Config) -> String {
+                $values.into_iter().collect::<Vec<String>>().join(" | ")
+            }
+            fn decl(cfg: &Config) -> String {
+                format!("type {} = {};", $name, Self::inline(cfg))
+            }
+            fn decl_concrete(cfg: &Config) -> String {
+                Self::decl(cfg)
+            }
+            fn output_path() -> Option<std::path::PathBuf> {
+                Some(concat!($name, ".ts").into())
+            }
+        }
+    };
+}
+
+union_type!(
+    QualityStatement,
+    "StatementId",
+    "The id of a quality statement, QS1 to QS9 in order.",
+    QualityStatement::ALL.map(|s| format!("{:?}", s.id()))
+);
+union_type!(
+    Theme,
+    "ThemeId",
+    "The id of a theme.",
+    Theme::ALL.map(|t| format!("{:?}", t.id()))
+);
+union_type!(
+    EvidenceCategory,
+    "EvidenceCategoryId",
+    "The id of an evidence category.",
+    EvidenceCategory::ALL.map(|c| format!("{:?}", c.id()))
+);
+union_type!(
+    Score,
+    "ScoreValue",
+    "A statement's score: 1 to 4.",
+    Score::ALL.map(|s| s.get().to_string())
+);

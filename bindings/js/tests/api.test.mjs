@@ -342,6 +342,8 @@ test("working days and bank holidays", () => {
 // ------------------------------------------------------------------------------------------
 
 const dts = readFileSync(join(pkgDir, "index.d.ts"), "utf8");
+// The results' types, generated from the Rust types (bindings/js/src/typescript.rs).
+const generated = readFileSync(join(pkgDir, "types.d.ts"), "utf8");
 
 test("index.d.ts declares exactly the functions the entry points export, with no any", () => {
   // Each name once: an overload (rankAmongPublished with a council) is declared twice.
@@ -354,13 +356,13 @@ test("index.d.ts declares exactly the functions the entry points export, with no
   const glueExports = rootModules.flatMap(glueFunctions).sort();
   assert.deepEqual(glueExports, declared, "node.js/web.js must re-export every wasm export");
   const others = Object.keys(modules).filter((m) => !rootModules.includes(m));
-  for (const file of ["index.d.ts", ...Object.keys(modules).map((m) => `${m}.d.ts`), ...others.map((m) => `${m}.types.d.ts`)]) {
+  for (const file of ["index.d.ts", "types.d.ts", ...Object.keys(modules).map((m) => `${m}.d.ts`), ...others.map((m) => `${m}.types.d.ts`)]) {
     const text = readFileSync(join(pkgDir, file), "utf8");
     assert.doesNotMatch(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ""), /\bany\b/, file);
   }
 });
 
-test("index.d.ts lists every error code and family of the core", () => {
+test("the declarations list every error code and family of the core", () => {
   const src = readFileSync(join(repoRoot, "crates/cqc-assurance/src/error.rs"), "utf8");
   // The core's one table of variants, codes and families (`error_table! { Variant => "code", Family; ... }`).
   const start = src.indexOf("\nerror_table! {");
@@ -368,11 +370,35 @@ test("index.d.ts lists every error code and family of the core", () => {
   const table = src.slice(start, src.indexOf("\n}", start));
   const codes = [...new Set([...table.matchAll(/=> "([a-z_]+)", \w+;/g)].map((m) => m[1]))];
   assert.ok(codes.length >= 40, `only ${codes.length} codes read from error_table!`);
-  const union = dts.slice(dts.indexOf("export type ErrorCode"), dts.indexOf(";", dts.indexOf("export type ErrorCode")));
+  const union = generated.slice(generated.indexOf("export type ErrorCode"), generated.indexOf(";", generated.indexOf("export type ErrorCode")));
   const declared = [...union.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
   assert.deepEqual(declared.sort(), [...codes].sort());
   const famFn = src.slice(src.indexOf("pub fn as_str(self)"));
   const families = [...famFn.slice(0, famFn.indexOf("}\n    }")).matchAll(/=> "([a-z_]+)"/g)].map((m) => m[1]);
-  const famUnion = dts.slice(dts.indexOf("export type ErrorFamily"), dts.indexOf(";", dts.indexOf("export type ErrorFamily")));
+  const famUnion = generated.slice(generated.indexOf("export type ErrorFamily"), generated.indexOf(";", generated.indexOf("export type ErrorFamily")));
   assert.deepEqual([...famUnion.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]).sort(), families.sort());
+});
+
+/** The names of one column of API.md's tables (`Rust`, `Python`, `JavaScript`), each once. */
+function apiTableColumn(column) {
+  const names = new Set();
+  let index = -1;
+  for (const line of readFileSync(join(repoRoot, "API.md"), "utf8").split("\n")) {
+    if (!line.startsWith("|")) continue;
+    const cells = line.split("|").slice(1, -1).map((c) => c.trim());
+    if (cells[0] === "Task") index = cells.indexOf(column);
+    else if (index > 0 && !cells[0].startsWith("---")) {
+      for (const m of cells[index].matchAll(/`([^`]+)`/g)) names.add(m[1]);
+    }
+  }
+  return names;
+}
+
+test("API.md names every function the package declares, and only those", () => {
+  const files = ["index.d.ts", ...Object.keys(modules).filter((m) => !rootModules.includes(m)).map((m) => `${m}.types.d.ts`)];
+  const declared = new Set(files.flatMap((f) => [...readFileSync(join(pkgDir, f), "utf8").matchAll(/^export function (\w+)\(/gm)].map((m) => m[1])));
+  const listed = apiTableColumn("JavaScript");
+  assert.ok(listed.size >= 40, `only ${listed.size} JavaScript names read from API.md`);
+  assert.deepEqual([...declared].filter((n) => !listed.has(n)).sort(), [], "declared but not in API.md");
+  assert.deepEqual([...listed].filter((n) => !declared.has(n)).sort(), [], "in API.md but not declared");
 });

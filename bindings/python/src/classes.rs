@@ -13,17 +13,32 @@ use crate::convert::{json_of, py_date, to_py};
 use crate::errors::OrRaise;
 use crate::html;
 
-/// The common methods of every class. `value` gives the object's JSON form, `repr` its
-/// `__repr__`.
+/// A class's getters, each written once as `name -> type = expression` under its doc comment
+/// (the expression reads the object as `this`), and the common methods of every class.
+/// `value` gives the object's JSON form, `repr` its `__repr__`; `{ ... }` holds its other
+/// methods.
 macro_rules! record_methods {
     (
         $ty:ident, $title:literal,
         value = |$v:ident| $value:expr,
         repr = |$r:ident| $repr:expr,
+        getters = |$this:ident| {
+            $( $(#[doc = $doc:literal])* $name:ident -> $ret:ty = $get:expr; )*
+        },
         { $($body:tt)* }
     ) => {
         #[pymethods]
         impl $ty {
+            $(
+                $(#[doc = $doc])*
+                #[getter]
+                fn $name(&self) -> $ret {
+                    #[allow(unused_variables)] // a getter of a constant
+                    let $this = self;
+                    $get
+                }
+            )*
+
             $($body)*
 
             /// The object as plain Python values (dict, list, str, int, float, bool, None), with
@@ -56,6 +71,7 @@ macro_rules! record_methods {
         }
     };
 }
+pub(crate) use record_methods;
 
 fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map_or_else(|| "None".into(), |x| x.to_string())
@@ -88,6 +104,24 @@ record_methods!(
         s.0.id(),
         s.0.name()
     ),
+    getters = |this| {
+        /// Stable id used in documents, e.g. `assessing-needs`.
+        id -> &'static str = this.0.id();
+        /// Number 1-9 as in CQC's reports.
+        number -> u8 = this.0.number();
+        /// Zero-based position 0-8 (the column in arrays of nine scores).
+        index -> usize = this.0.index();
+        /// CQC's name of the statement.
+        name -> &'static str = this.0.name();
+        /// The theme the statement belongs to.
+        theme -> PyTheme = PyTheme(this.0.theme());
+        /// Other names seen in CQC reports and press releases.
+        aliases -> Vec<&'static str> = this.0.aliases().to_vec();
+        /// What the statement looks at, in this project's words (official wording at `url`).
+        description -> &'static str = this.0.description();
+        /// CQC's page with the official wording.
+        url -> &'static str = this.0.url();
+    },
     {
         #[new]
         fn new(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Self> {
@@ -99,46 +133,6 @@ record_methods!(
             QualityStatement::parse(&text)
                 .map(PyQualityStatement)
                 .or_raise(py)
-        }
-        /// Stable id used in documents, e.g. `assessing-needs`.
-        #[getter]
-        fn id(&self) -> &'static str {
-            self.0.id()
-        }
-        /// Number 1-9 as in CQC's reports.
-        #[getter]
-        fn number(&self) -> u8 {
-            self.0.number()
-        }
-        /// Zero-based position 0-8 (the column in arrays of nine scores).
-        #[getter]
-        fn index(&self) -> usize {
-            self.0.index()
-        }
-        /// CQC's name of the statement.
-        #[getter]
-        fn name(&self) -> &'static str {
-            self.0.name()
-        }
-        /// The theme the statement belongs to.
-        #[getter]
-        fn theme(&self) -> PyTheme {
-            PyTheme(self.0.theme())
-        }
-        /// Other names seen in CQC reports and press releases.
-        #[getter]
-        fn aliases(&self) -> Vec<&'static str> {
-            self.0.aliases().to_vec()
-        }
-        /// What the statement looks at, in this project's words (official wording at `url`).
-        #[getter]
-        fn description(&self) -> &'static str {
-            self.0.description()
-        }
-        /// CQC's page with the official wording.
-        #[getter]
-        fn url(&self) -> &'static str {
-            self.0.url()
         }
         fn __str__(&self) -> &'static str {
             self.0.name()
@@ -164,36 +158,28 @@ record_methods!(
         t.0.id(),
         t.0.name()
     ),
+    getters = |this| {
+        /// Stable id, e.g. `ensuring-safety`.
+        id -> &'static str = this.0.id();
+        /// Number 1-4.
+        number -> u8 = this.0.number();
+        /// CQC's name of the theme.
+        name -> &'static str = this.0.name();
+        /// The quality statements under the theme, in order.
+        statements -> Vec<PyQualityStatement> = {
+            this.0
+                .statements()
+                .iter()
+                .map(|q| PyQualityStatement(*q))
+                .collect()
+        };
+    },
     {
         #[new]
         fn new(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Self> {
             Theme::parse(&name.str()?.to_string())
                 .map(PyTheme)
                 .or_raise(py)
-        }
-        /// Stable id, e.g. `ensuring-safety`.
-        #[getter]
-        fn id(&self) -> &'static str {
-            self.0.id()
-        }
-        /// Number 1-4.
-        #[getter]
-        fn number(&self) -> u8 {
-            self.0.number()
-        }
-        /// CQC's name of the theme.
-        #[getter]
-        fn name(&self) -> &'static str {
-            self.0.name()
-        }
-        /// The quality statements under the theme, in order.
-        #[getter]
-        fn statements(&self) -> Vec<PyQualityStatement> {
-            self.0
-                .statements()
-                .iter()
-                .map(|q| PyQualityStatement(*q))
-                .collect()
         }
         fn __str__(&self) -> &'static str {
             self.0.name()
@@ -223,47 +209,28 @@ record_methods!(
     "Evidence category",
     value = |c| json_of(&cqc::EvidenceCategoryView::from(c.0)),
     repr = |c| format!("EvidenceCategory(id={:?}, name={:?})", c.0.id(), c.0.name()),
+    getters = |this| {
+        /// Stable id, e.g. `peoples-experience`.
+        id -> &'static str = this.0.id();
+        /// Zero-based position 0-5.
+        index -> usize = this.0.index();
+        /// CQC's name of the category.
+        name -> &'static str = this.0.name();
+        /// What the category covers, in this project's words.
+        description -> &'static str = this.0.description();
+        /// `used`, `not_in_baselining_round` (outcomes) or `not_used` (observation).
+        local_authority_use -> &'static str = use_str(this.0.local_authority_use());
+        /// Whether the category can ever be used for councils (all but observation).
+        applies_to_local_authorities -> bool = this.0.applies_to_local_authorities();
+        /// CQC's page on how evidence categories are used for councils.
+        url -> &'static str = cqc::EVIDENCE_URL;
+    },
     {
         #[new]
         fn new(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Self> {
             EvidenceCategory::parse(&name.str()?.to_string())
                 .map(PyEvidenceCategory)
                 .or_raise(py)
-        }
-        /// Stable id, e.g. `peoples-experience`.
-        #[getter]
-        fn id(&self) -> &'static str {
-            self.0.id()
-        }
-        /// Zero-based position 0-5.
-        #[getter]
-        fn index(&self) -> usize {
-            self.0.index()
-        }
-        /// CQC's name of the category.
-        #[getter]
-        fn name(&self) -> &'static str {
-            self.0.name()
-        }
-        /// What the category covers, in this project's words.
-        #[getter]
-        fn description(&self) -> &'static str {
-            self.0.description()
-        }
-        /// `used`, `not_in_baselining_round` (outcomes) or `not_used` (observation).
-        #[getter]
-        fn local_authority_use(&self) -> &'static str {
-            use_str(self.0.local_authority_use())
-        }
-        /// Whether the category can ever be used for councils (all but observation).
-        #[getter]
-        fn applies_to_local_authorities(&self) -> bool {
-            self.0.applies_to_local_authorities()
-        }
-        /// CQC's page on how evidence categories are used for councils.
-        #[getter]
-        fn url(&self) -> &'static str {
-            cqc::EVIDENCE_URL
         }
         fn __str__(&self) -> &'static str {
             self.0.name()
@@ -285,20 +252,18 @@ record_methods!(
     "Rating method",
     value = |m| json_of(&cqc::RatingMethodView::from(m.0)),
     repr = |m| format!("RatingMethod(id={:?})", m.0.id()),
+    getters = |this| {
+        /// `current` or `earlier`.
+        id -> &'static str = this.0.id();
+        /// A short name for people.
+        name -> &'static str = this.0.name();
+        /// Where the method is published.
+        source_url -> &'static str = this.0.source_url();
+    },
     {
         #[new]
         fn new(py: Python<'_>, name: &str) -> PyResult<Self> {
             RatingMethod::parse(name).map(PyRatingMethod).or_raise(py)
-        }
-        /// `current` or `earlier`.
-        #[getter]
-        fn id(&self) -> &'static str {
-            self.0.id()
-        }
-        /// A short name for people.
-        #[getter]
-        fn name(&self) -> &'static str {
-            self.0.name()
         }
         /// The first day the method applied.
         #[getter]
@@ -309,11 +274,6 @@ record_methods!(
         #[getter]
         fn in_force_until<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
             self.0.in_force_until().map(|d| py_date(py, d)).transpose()
-        }
-        /// Where the method is published.
-        #[getter]
-        fn source_url(&self) -> &'static str {
-            self.0.source_url()
         }
         fn __str__(&self) -> &'static str {
             self.0.id()
@@ -343,6 +303,19 @@ record_methods!(
         a.0.method().id(),
         nine(&a.0)
     ),
+    getters = |this| {
+        /// The rating method: `current` or `earlier`.
+        method -> &'static str = this.0.method().id();
+        /// Nine entries in CQC's order, None where not assessed (under the earlier method, the
+        /// scores derived from the evidence categories).
+        scores -> Vec<Option<u8>> = this.0.score_array().map(|s| s.map(|s| s.get())).to_vec();
+        /// Sum of the statement scores.
+        total -> u32 = this.0.total();
+        /// 4 × statements assessed.
+        max -> u32 = this.0.max();
+        /// Number of statements assessed (1-9).
+        assessed -> u32 = this.0.assessed();
+    },
     {
         #[new]
         #[pyo3(signature = (scores, method = None))]
@@ -352,17 +325,6 @@ record_methods!(
             method: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
             crate::input::assessment_arg(py, scores, method).map(PyAssessment)
-        }
-        /// The rating method: `current` or `earlier`.
-        #[getter]
-        fn method(&self) -> &'static str {
-            self.0.method().id()
-        }
-        /// Nine entries in CQC's order, None where not assessed (under the earlier method, the
-        /// scores derived from the evidence categories).
-        #[getter]
-        fn scores(&self) -> Vec<Option<u8>> {
-            self.0.score_array().map(|s| s.map(|s| s.get())).to_vec()
         }
         /// The assessed statements' scores keyed by statement id.
         #[getter]
@@ -378,21 +340,6 @@ record_methods!(
         fn evidence_scores<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
             let v = json_of(&self.0);
             v.get("evidence_scores").map(|e| to_py(py, e)).transpose()
-        }
-        /// Sum of the statement scores.
-        #[getter]
-        fn total(&self) -> u32 {
-            self.0.total()
-        }
-        /// 4 × statements assessed.
-        #[getter]
-        fn max(&self) -> u32 {
-            self.0.max()
-        }
-        /// Number of statements assessed (1-9).
-        #[getter]
-        fn assessed(&self) -> u32 {
-            self.0.assessed()
         }
     }
 );
@@ -422,55 +369,32 @@ record_methods!(
         opt(b.0.points_to_next_rating),
         opt(b.0.slack_points)
     ),
-    {
+    getters = |this| {
         /// The band's rating.
-        #[getter]
-        fn rating(&self) -> &'static str {
-            rating_str(self.0.rating)
-        }
+        rating -> &'static str = rating_str(this.0.rating);
         /// The band's lowest published percentage.
-        #[getter]
-        fn lower_percent(&self) -> u8 {
-            self.0.lower_percent
-        }
+        lower_percent -> u8 = this.0.lower_percent;
         /// The band's highest published percentage.
-        #[getter]
-        fn upper_percent(&self) -> u8 {
-            self.0.upper_percent
-        }
+        upper_percent -> u8 = this.0.upper_percent;
         /// Published percentage minus the band's lowest (0 = on the edge).
-        #[getter]
-        fn percent_above_lower_edge(&self) -> u8 {
-            self.0.percent_above_lower_edge
-        }
+        percent_above_lower_edge -> u8 = this.0.percent_above_lower_edge;
         /// The next rating up, or None for outstanding.
-        #[getter]
-        fn next_rating(&self) -> Option<&'static str> {
-            self.0.next_rating.map(rating_str)
-        }
+        next_rating -> Option<&'static str> = this.0.next_rating.map(rating_str);
         /// Score points needed to reach the next rating up, or None for outstanding.
-        #[getter]
-        fn points_to_next_rating(&self) -> Option<u32> {
-            self.0.points_to_next_rating
-        }
+        points_to_next_rating -> Option<u32> = this.0.points_to_next_rating;
         /// Score points that can be lost while keeping the rating, or None for inadequate.
-        #[getter]
-        fn slack_points(&self) -> Option<u32> {
-            self.0.slack_points
-        }
+        slack_points -> Option<u32> = this.0.slack_points;
         /// `upper` or `lower` half of the band (the midpoint counts as upper).
-        #[getter]
-        fn half(&self) -> String {
-            json_of(&self.0.half)
+        half -> String = {
+            json_of(&this.0.half)
                 .as_str()
                 .unwrap_or_default()
                 .to_string()
-        }
+        };
         /// The position in CQC's words, e.g. "upper threshold of good, nearing outstanding".
-        #[getter]
-        fn wording(&self) -> &str {
-            &self.0.wording
-        }
+        wording -> &str = &this.0.wording;
+    },
+    {
     }
 );
 
@@ -488,17 +412,13 @@ record_methods!(
         c.0.category.id(),
         c.0.score
     ),
-    {
+    getters = |this| {
         /// The category's id.
-        #[getter]
-        fn category(&self) -> &'static str {
-            self.0.category.id()
-        }
+        category -> &'static str = this.0.category.id();
         /// Its score, 1-4.
-        #[getter]
-        fn score(&self) -> u8 {
-            self.0.score.get()
-        }
+        score -> u8 = this.0.score.get();
+    },
+    {
     }
 );
 
@@ -515,36 +435,25 @@ record_methods!(
         "EvidenceWorking(total={}, max={}, percent={})",
         e.0.total, e.0.max, e.0.percent
     ),
-    {
+    getters = |this| {
         /// The categories scored.
-        #[getter]
-        fn categories(&self) -> Vec<PyCategoryScore> {
-            self.0
+        categories -> Vec<PyCategoryScore> = {
+            this.0
                 .categories
                 .iter()
                 .map(|c| PyCategoryScore(*c))
                 .collect()
-        }
+        };
         /// Sum of the category scores.
-        #[getter]
-        fn total(&self) -> u32 {
-            self.0.total
-        }
+        total -> u32 = this.0.total;
         /// 4 × categories scored.
-        #[getter]
-        fn max(&self) -> u32 {
-            self.0.max
-        }
+        max -> u32 = this.0.max;
         /// Exact statement percentage.
-        #[getter]
-        fn percent_exact(&self) -> f64 {
-            self.0.percent_exact
-        }
+        percent_exact -> f64 = this.0.percent_exact;
         /// Statement percentage rounded up.
-        #[getter]
-        fn percent(&self) -> u8 {
-            self.0.percent
-        }
+        percent -> u8 = this.0.percent;
+    },
+    {
     }
 );
 
@@ -562,32 +471,19 @@ record_methods!(
         s.0.statement.id(),
         s.0.score
     ),
-    {
+    getters = |this| {
         /// The statement's id.
-        #[getter]
-        fn statement(&self) -> &'static str {
-            self.0.statement.id()
-        }
+        statement -> &'static str = this.0.statement.id();
         /// The statement as an object (number, name, theme...).
-        #[getter]
-        fn quality_statement(&self) -> PyQualityStatement {
-            PyQualityStatement(self.0.statement)
-        }
+        quality_statement -> PyQualityStatement = PyQualityStatement(this.0.statement);
         /// The theme's id.
-        #[getter]
-        fn theme(&self) -> &'static str {
-            self.0.theme.id()
-        }
+        theme -> &'static str = this.0.theme.id();
         /// The score, 1-4 (earlier method: derived from the evidence categories).
-        #[getter]
-        fn score(&self) -> u8 {
-            self.0.score.get()
-        }
+        score -> u8 = this.0.score.get();
         /// The evidence-category working (earlier method), or None.
-        #[getter]
-        fn evidence(&self) -> Option<PyEvidenceWorking> {
-            self.0.evidence.clone().map(PyEvidenceWorking)
-        }
+        evidence -> Option<PyEvidenceWorking> = this.0.evidence.clone().map(PyEvidenceWorking);
+    },
+    {
     }
 );
 
@@ -612,62 +508,36 @@ record_methods!(
         r.0.max,
         r.0.method.id()
     ),
-    {
+    getters = |this| {
         /// The method the scores were given under.
-        #[getter]
-        fn method(&self) -> &'static str {
-            self.0.method.id()
-        }
+        method -> &'static str = this.0.method.id();
         /// The overall rating: `inadequate`, `requires_improvement`, `good` or `outstanding`.
-        #[getter]
-        fn rating(&self) -> &'static str {
-            rating_str(self.0.rating)
-        }
+        rating -> &'static str = rating_str(this.0.rating);
         /// The rating as CQC prints it, e.g. `Requires improvement`.
-        #[getter]
-        fn rating_label(&self) -> &'static str {
-            self.0.rating.label()
-        }
+        rating_label -> &'static str = this.0.rating.label();
         /// Sum of the statement scores.
-        #[getter]
-        fn total(&self) -> u32 {
-            self.0.total
-        }
+        total -> u32 = this.0.total;
         /// 4 × statements assessed.
-        #[getter]
-        fn max(&self) -> u32 {
-            self.0.max
-        }
+        max -> u32 = this.0.max;
         /// Number of statements assessed (1-9).
-        #[getter]
-        fn assessed(&self) -> u32 {
-            self.0.assessed
-        }
+        assessed -> u32 = this.0.assessed;
         /// The published whole percentage: the exact one rounded up.
-        #[getter]
-        fn percent(&self) -> u8 {
-            self.0.percent
-        }
+        percent -> u8 = this.0.percent;
         /// The exact percentage, 100 × total ÷ max.
-        #[getter]
-        fn percent_exact(&self) -> f64 {
-            self.0.percent_exact
-        }
+        percent_exact -> f64 = this.0.percent_exact;
         /// Each assessed statement, in CQC's order.
-        #[getter]
-        fn statements(&self) -> Vec<PyStatementResult> {
-            self.0
+        statements -> Vec<PyStatementResult> = {
+            this.0
                 .statements
                 .iter()
                 .cloned()
                 .map(PyStatementResult)
                 .collect()
-        }
+        };
         /// Where the result sits in its band.
-        #[getter]
-        fn band(&self) -> PyBandPosition {
-            PyBandPosition(self.0.band.clone())
-        }
+        band -> PyBandPosition = PyBandPosition(this.0.band.clone());
+    },
+    {
     }
 );
 
@@ -688,17 +558,13 @@ record_methods!(
         e.0.rating.as_str(),
         e.0.steps.len()
     ),
-    {
+    getters = |this| {
         /// The rating explained.
-        #[getter]
-        fn rating(&self) -> &'static str {
-            rating_str(self.0.rating)
-        }
+        rating -> &'static str = rating_str(this.0.rating);
         /// One sentence or short paragraph per step, in order.
-        #[getter]
-        fn steps(&self) -> Vec<String> {
-            self.0.steps.clone()
-        }
+        steps -> Vec<String> = this.0.steps.clone();
+    },
+    {
         /// The steps as numbered lines.
         fn to_text(&self) -> String {
             self.0.to_text()
@@ -724,22 +590,18 @@ record_methods!(
         i.0.from,
         i.0.to
     ),
-    {
+    getters = |this| {
         /// The statement's id.
-        #[getter]
-        fn statement(&self) -> &'static str {
-            self.0.statement.id()
-        }
+        statement -> &'static str = this.0.statement.id();
+        /// The score it would need (`to` in the JSON form).
+        to_score -> u8 = this.0.to.get();
+    },
+    {
         /// Its score now (`from` in the JSON form).
         #[getter]
         #[allow(clippy::wrong_self_convention)] // a getter named after the field `from`
         fn from_score(&self) -> u8 {
             self.0.from.get()
-        }
-        /// The score it would need (`to` in the JSON form).
-        #[getter]
-        fn to_score(&self) -> u8 {
-            self.0.to.get()
         }
     }
 );
@@ -767,31 +629,23 @@ record_methods!(
             p.0.rating.as_str()
         )
     },
-    {
+    getters = |this| {
         /// The increases, in CQC's statement order.
-        #[getter]
-        fn increases(&self) -> Vec<PyScoreIncrease> {
-            self.0
+        increases -> Vec<PyScoreIncrease> = {
+            this.0
                 .increases
                 .iter()
                 .map(|i| PyScoreIncrease(*i))
                 .collect()
-        }
+        };
         /// Score points added in all.
-        #[getter]
-        fn points(&self) -> u32 {
-            self.0.points
-        }
+        points -> u32 = this.0.points;
         /// The published percentage the path reaches.
-        #[getter]
-        fn percent(&self) -> u8 {
-            self.0.percent
-        }
+        percent -> u8 = this.0.percent;
         /// The rating the path reaches.
-        #[getter]
-        fn rating(&self) -> &'static str {
-            rating_str(self.0.rating)
-        }
+        rating -> &'static str = rating_str(this.0.rating);
+    },
+    {
     }
 );
 
@@ -815,52 +669,32 @@ record_methods!(
         p.0.points_needed,
         p.0.paths.len()
     ),
-    {
+    getters = |this| {
         /// The rating aimed for.
-        #[getter]
-        fn target(&self) -> &'static str {
-            rating_str(self.0.target)
-        }
+        target -> &'static str = rating_str(this.0.target);
         /// The rating now.
-        #[getter]
-        fn current_rating(&self) -> &'static str {
-            rating_str(self.0.current_rating)
-        }
+        current_rating -> &'static str = rating_str(this.0.current_rating);
         /// The total now.
-        #[getter]
-        fn current_total(&self) -> u32 {
-            self.0.current_total
-        }
+        current_total -> u32 = this.0.current_total;
         /// The lowest total that gives the target (out of the same maximum).
-        #[getter]
-        fn target_total(&self) -> u32 {
-            self.0.target_total
-        }
+        target_total -> u32 = this.0.target_total;
         /// Score points needed (0 if already met).
-        #[getter]
-        fn points_needed(&self) -> u32 {
-            self.0.points_needed
-        }
+        points_needed -> u32 = this.0.points_needed;
         /// Whether the scores already give the target or better.
-        #[getter]
-        fn already_met(&self) -> bool {
-            self.0.already_met
-        }
+        already_met -> bool = this.0.already_met;
         /// Whether the target can be reached within the limits given.
-        #[getter]
-        fn reachable(&self) -> bool {
-            self.0.reachable
-        }
+        reachable -> bool = this.0.reachable;
         /// Every minimal path, the most realistic first.
-        #[getter]
-        fn paths(&self) -> Vec<PyImprovementPath> {
-            self.0
+        paths -> Vec<PyImprovementPath> = {
+            this.0
                 .paths
                 .iter()
                 .cloned()
                 .map(PyImprovementPath)
                 .collect()
-        }
+        };
+    },
+    {
     }
 );
 
@@ -878,17 +712,13 @@ record_methods!(
         r.0.rating.as_str(),
         r.0.probability
     ),
-    {
+    getters = |this| {
         /// The rating.
-        #[getter]
-        fn rating(&self) -> &'static str {
-            rating_str(self.0.rating)
-        }
+        rating -> &'static str = rating_str(this.0.rating);
         /// Its probability.
-        #[getter]
-        fn probability(&self) -> f64 {
-            self.0.probability
-        }
+        probability -> f64 = this.0.probability;
+    },
+    {
     }
 );
 
@@ -908,27 +738,17 @@ record_methods!(
         t.0.rating.as_str(),
         t.0.probability
     ),
-    {
+    getters = |this| {
         /// The total.
-        #[getter]
-        fn total(&self) -> u32 {
-            self.0.total
-        }
+        total -> u32 = this.0.total;
         /// Its published percentage.
-        #[getter]
-        fn percent(&self) -> u8 {
-            self.0.percent
-        }
+        percent -> u8 = this.0.percent;
         /// Its rating.
-        #[getter]
-        fn rating(&self) -> &'static str {
-            rating_str(self.0.rating)
-        }
+        rating -> &'static str = rating_str(this.0.rating);
         /// Its probability.
-        #[getter]
-        fn probability(&self) -> f64 {
-            self.0.probability
-        }
+        probability -> f64 = this.0.probability;
+    },
+    {
     }
 );
 
@@ -958,51 +778,39 @@ record_methods!(
             p.0.call.headline
         )
     },
-    {
+    getters = |this| {
         /// Statements assessed.
-        #[getter]
-        fn assessed(&self) -> u32 {
-            self.0.assessed
-        }
+        assessed -> u32 = this.0.assessed;
         /// The four ratings' probabilities, worst first.
-        #[getter]
-        fn ratings(&self) -> Vec<PyRatingProbability> {
-            self.0
+        ratings -> Vec<PyRatingProbability> = {
+            this.0
                 .ratings
                 .iter()
                 .map(|r| PyRatingProbability(*r))
                 .collect()
-        }
+        };
         /// The most likely rating (the worse one on a tie).
-        #[getter]
-        fn most_likely(&self) -> &'static str {
-            rating_str(self.0.most_likely)
-        }
+        most_likely -> &'static str = rating_str(this.0.most_likely);
+        /// Expected total.
+        expected_total -> f64 = this.0.expected_total;
+        /// Expected exact percentage.
+        expected_percent_exact -> f64 = this.0.expected_percent_exact;
+        /// Every possible total with its probability.
+        totals -> Vec<PyTotalProbability> = {
+            this.0
+                .totals
+                .iter()
+                .map(|t| PyTotalProbability(*t))
+                .collect()
+        };
+    },
+    {
         /// The headline: one rating when its probability is at least two in three, otherwise
         /// too close to call (a `Record` with `too_close_to_call`, `rating`, `probability`,
         /// `contenders`, `prudent_rating` and `headline`).
         #[getter]
         fn call<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
             crate::records::record_object(py, json_of(&self.0.call), "RatingCall")
-        }
-        /// Expected total.
-        #[getter]
-        fn expected_total(&self) -> f64 {
-            self.0.expected_total
-        }
-        /// Expected exact percentage.
-        #[getter]
-        fn expected_percent_exact(&self) -> f64 {
-            self.0.expected_percent_exact
-        }
-        /// Every possible total with its probability.
-        #[getter]
-        fn totals(&self) -> Vec<PyTotalProbability> {
-            self.0
-                .totals
-                .iter()
-                .map(|t| PyTotalProbability(*t))
-                .collect()
         }
         /// The probability of exactly this rating.
         fn probability(&self, py: Python<'_>, rating: &Bound<'_, PyAny>) -> PyResult<f64> {
@@ -1033,18 +841,14 @@ record_methods!(
         f.0.kind.code(),
         f.0.message
     ),
-    {
+    getters = |this| {
         /// `rating_mismatch`, `percent_mismatch`, `percent_outside_rating_band` or
         /// `percent_not_achievable`.
-        #[getter]
-        fn kind(&self) -> &'static str {
-            self.0.kind.code()
-        }
+        kind -> &'static str = this.0.kind.code();
         /// A sentence for people.
-        #[getter]
-        fn message(&self) -> &str {
-            &self.0.message
-        }
+        message -> &str = &this.0.message;
+    },
+    {
     }
 );
 
@@ -1064,27 +868,17 @@ record_methods!(
         c.0.corrected,
         c.0.percent
     ),
-    {
+    getters = |this| {
         /// The statement's id.
-        #[getter]
-        fn statement(&self) -> &'static str {
-            self.0.statement.id()
-        }
+        statement -> &'static str = this.0.statement.id();
         /// The score as published.
-        #[getter]
-        fn published(&self) -> u8 {
-            self.0.published.get()
-        }
+        published -> u8 = this.0.published.get();
         /// The score that would agree with the published figures.
-        #[getter]
-        fn corrected(&self) -> u8 {
-            self.0.corrected.get()
-        }
+        corrected -> u8 = this.0.corrected.get();
         /// The percentage with the corrected score.
-        #[getter]
-        fn percent(&self) -> u8 {
-            self.0.percent
-        }
+        percent -> u8 = this.0.percent;
+    },
+    {
     }
 );
 
@@ -1105,40 +899,26 @@ record_methods!(
         format!("PublishedCheck(consistent={}, published_rating={:?}, computed_rating={:?}, findings=<{}>, corrections=<{}>)",
         if c.0.consistent { "True" } else { "False" }, c.0.published_rating.as_str(), c.0.computed.rating.as_str(), c.0.findings.len(), c.0.corrections.len())
     },
-    {
+    getters = |this| {
         /// What the method gives for the published scores.
-        #[getter]
-        fn computed(&self) -> PyRatingResult {
-            PyRatingResult(self.0.computed.clone())
-        }
+        computed -> PyRatingResult = PyRatingResult(this.0.computed.clone());
         /// The rating as published.
-        #[getter]
-        fn published_rating(&self) -> &'static str {
-            rating_str(self.0.published_rating)
-        }
+        published_rating -> &'static str = rating_str(this.0.published_rating);
         /// The percentage as published, if given.
-        #[getter]
-        fn published_percent(&self) -> Option<u8> {
-            self.0.published_percent
-        }
+        published_percent -> Option<u8> = this.0.published_percent;
         /// True when there are no findings.
-        #[getter]
-        fn consistent(&self) -> bool {
-            self.0.consistent
-        }
+        consistent -> bool = this.0.consistent;
         /// Every inconsistency found.
-        #[getter]
-        fn findings(&self) -> Vec<PyFinding> {
-            self.0.findings.iter().cloned().map(PyFinding).collect()
-        }
+        findings -> Vec<PyFinding> = this.0.findings.iter().cloned().map(PyFinding).collect();
         /// Candidate misprints: one-point changes to one score that reconcile the record.
-        #[getter]
-        fn corrections(&self) -> Vec<PyScoreCorrection> {
-            self.0
+        corrections -> Vec<PyScoreCorrection> = {
+            this.0
                 .corrections
                 .iter()
                 .map(|c| PyScoreCorrection(*c))
                 .collect()
-        }
+        };
+    },
+    {
     }
 );

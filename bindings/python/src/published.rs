@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString};
 use serde_json::{json, Value};
 
-use crate::classes::{PyAssessment, PyPublishedCheck};
+use crate::classes::{record_methods, PyAssessment, PyPublishedCheck};
 use crate::convert::{json_of, to_py};
 use crate::errors::{to_py_err, OrRaise};
 use crate::html;
@@ -35,35 +35,10 @@ pub struct PyStatementDistribution(pub cqc::StatementDistribution);
 #[derive(Clone, PartialEq)]
 pub struct PyRanking(pub cqc::Ranking);
 
-macro_rules! simple_methods {
-    ($ty:ident, $title:literal, repr = |$r:ident| $repr:expr, { $($body:tt)* }) => {
-        #[pymethods]
-        impl $ty {
-            $($body)*
-
-            /// The object as plain Python values, with the same keys as its JSON form.
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                to_py(py, &json_of(&self.0))
-            }
-            /// The object as pretty-printed JSON text.
-            fn to_json(&self) -> String {
-                serde_json::to_string_pretty(&self.0).unwrap_or_default()
-            }
-            fn __repr__(&self) -> String {
-                let $r = self;
-                crate::convert::python_quotes(&$repr)
-            }
-            /// A readable HTML table of the object, shown by Jupyter.
-            fn _repr_html_(&self) -> String {
-                html::table($title, &json_of(&self.0))
-            }
-        }
-    };
-}
-
-simple_methods!(
+record_methods!(
     PyPublishedResult,
     "Published result",
+    value = |o| json_of(&o.0),
     repr = |r| format!(
         "PublishedResult(council={:?}, rating={:?}, published={:?}, total={})",
         r.0.council,
@@ -71,107 +46,54 @@ simple_methods!(
         r.0.published.as_deref().unwrap_or("?"),
         r.0.total().map_or_else(|| "None".into(), |t| t.to_string())
     ),
-    {
+    getters = |this| {
         /// The council's name (as in the reference table of the 153 councils).
-        #[getter]
-        fn council(&self) -> &str {
-            &self.0.council
-        }
+        council -> &str = &this.0.council;
         /// The council's ONS GSS code.
-        #[getter]
-        fn gss_code(&self) -> &str {
-            &self.0.gss_code
-        }
+        gss_code -> &str = &this.0.gss_code;
         /// The council's region id (`north_west`).
-        #[getter]
-        fn region(&self) -> &'static str {
-            self.0.region.id()
-        }
+        region -> &'static str = this.0.region.id();
         /// The kind of council (`metropolitan_district`).
-        #[getter]
-        fn council_type(&self) -> &'static str {
-            self.0.council_type.id()
-        }
+        council_type -> &'static str = this.0.council_type.id();
         /// `pilot`, `baseline` or `reassessment`; None for a council with no published
         /// assessment found.
-        #[getter]
-        fn assessment_kind(&self) -> Option<&'static str> {
-            self.0.assessment_kind.map(|k| k.id())
-        }
+        assessment_kind -> Option<&'static str> = this.0.assessment_kind.map(|k| k.id());
         /// `day`, `month` or `unknown`: how precisely `published` is known.
-        #[getter]
-        fn published_precision(&self) -> Option<&'static str> {
-            self.0.published_precision.map(|p| p.id())
-        }
+        published_precision -> Option<&'static str> = this.0.published_precision.map(|p| p.id());
         /// When published: `YYYY-MM-DD`, or `YYYY-MM` where only the month is known; None if
         /// unknown. (Text, not a date: many records only give the month.)
-        #[getter]
-        fn published(&self) -> Option<&str> {
-            self.0.published.as_deref()
-        }
+        published -> Option<&str> = this.0.published.as_deref();
         /// The nine statement scores in CQC's order, or None where not published.
-        #[getter]
-        fn scores(&self) -> Option<Vec<u32>> {
+        scores -> Option<Vec<u32>> = {
             // u32, not u8: pyo3 turns a Vec<u8> into bytes.
-            self.0
+            this.0
                 .scores
                 .map(|s| s.iter().map(|x| u32::from(x.get())).collect())
-        }
+        };
         /// The published overall rating, or None where no source found states it.
-        #[getter]
-        fn rating(&self) -> Option<&'static str> {
-            self.0.rating.map(|r| r.as_str())
-        }
+        rating -> Option<&'static str> = this.0.rating.map(|r| r.as_str());
         /// Statements scored (9), or None without scores.
-        #[getter]
-        fn assessed(&self) -> Option<u32> {
-            self.0.assessed
-        }
+        assessed -> Option<u32> = this.0.assessed;
         /// The overall percentage: stated by a source, else computed from the scores; or None.
-        #[getter]
-        fn percent(&self) -> Option<u8> {
-            self.0.percent
-        }
+        percent -> Option<u8> = this.0.percent;
         /// `stated` or `computed`: where `percent` comes from.
-        #[getter]
-        fn percent_basis(&self) -> Option<&'static str> {
-            self.0.percent_basis.map(|b| b.id())
-        }
+        percent_basis -> Option<&'static str> = this.0.percent_basis.map(|b| b.id());
         /// `cqc`, `council`, `press` or `scrape`: the kind of the first source.
-        #[getter]
-        fn source_kind(&self) -> Option<&'static str> {
-            self.0.source_kind.map(|k| k.id())
-        }
+        source_kind -> Option<&'static str> = this.0.source_kind.map(|k| k.id());
         /// The address of CQC's report, where known.
-        #[getter]
-        fn cqc_report_url(&self) -> Option<&str> {
-            self.0.cqc_report_url.as_deref()
-        }
+        cqc_report_url -> Option<&str> = this.0.cqc_report_url.as_deref();
         /// Whether this is the council's current result (one per council).
-        #[getter]
-        fn current(&self) -> bool {
-            self.0.current
-        }
+        current -> bool = this.0.current;
         /// Where the figures come from.
-        #[getter]
-        fn sources(&self) -> Vec<String> {
-            self.0.sources.clone()
-        }
+        sources -> Vec<String> = this.0.sources.clone();
         /// What to know about the record, or None.
-        #[getter]
-        fn note(&self) -> Option<&str> {
-            self.0.note.as_deref()
-        }
+        note -> Option<&str> = this.0.note.as_deref();
         /// A 2023 pilot assessment (indicative rating, not a formal one).
-        #[getter]
-        fn pilot(&self) -> bool {
-            self.0.pilot
-        }
+        pilot -> bool = this.0.pilot;
         /// Total of the nine scores, or None.
-        #[getter]
-        fn total(&self) -> Option<u32> {
-            self.0.total()
-        }
+        total -> Option<u32> = this.0.total();
+    },
+    {
         /// The scores as an Assessment, or None.
         fn assessment(&self) -> Option<PyAssessment> {
             self.0.assessment().map(PyAssessment)
@@ -183,98 +105,62 @@ simple_methods!(
     }
 );
 
-simple_methods!(
+record_methods!(
     PyStatementDistribution,
     "Statement distribution",
+    value = |o| json_of(&o.0),
     repr = |d| format!(
         "StatementDistribution(statement={:?}, counts={:?}, mean={:.3})",
         d.0.statement.id(),
         d.0.counts,
         d.0.mean
     ),
-    {
+    getters = |this| {
         /// The statement's id.
-        #[getter]
-        fn statement(&self) -> &'static str {
-            self.0.statement.id()
-        }
+        statement -> &'static str = this.0.statement.id();
         /// Number of councils scored 1, 2, 3 and 4.
-        #[getter]
-        fn counts(&self) -> Vec<u32> {
-            self.0.counts.to_vec()
-        }
+        counts -> Vec<u32> = this.0.counts.to_vec();
         /// Councils with a score for the statement.
-        #[getter]
-        fn councils(&self) -> u32 {
-            self.0.councils
-        }
+        councils -> u32 = this.0.councils;
         /// Mean score.
-        #[getter]
-        fn mean(&self) -> f64 {
-            self.0.mean
-        }
+        mean -> f64 = this.0.mean;
+    },
+    {
     }
 );
 
-simple_methods!(
+record_methods!(
     PyRanking,
     "Ranking",
+    value = |o| json_of(&o.0),
     repr = |r| format!(
         "Ranking(rank={}, councils={}, percentile={:.1})",
         r.0.rank, r.0.councils, r.0.percentile
     ),
-    {
+    getters = |this| {
         /// The lowest position of the tie group: 1 + councils with a higher or the same
         /// percentage.
-        #[getter]
-        fn rank(&self) -> u32 {
-            self.0.rank
-        }
+        rank -> u32 = this.0.rank;
         /// The highest position of the tie group: 1 + councils with a higher percentage.
-        #[getter]
-        fn best_rank(&self) -> u32 {
-            self.0.best_rank
-        }
+        best_rank -> u32 = this.0.best_rank;
         /// Positions in all: the councils compared and the one placed.
-        #[getter]
-        fn out_of(&self) -> u32 {
-            self.0.out_of
-        }
+        out_of -> u32 = this.0.out_of;
         /// The region compared within (id), or None.
-        #[getter]
-        fn region(&self) -> Option<&'static str> {
-            self.0.region.map(|r| r.id())
-        }
+        region -> Option<&'static str> = this.0.region.map(|r| r.id());
         /// The kind of council compared within (id), or None.
-        #[getter]
-        fn council_type(&self) -> Option<&'static str> {
-            self.0.council_type.map(|t| t.id())
-        }
+        council_type -> Option<&'static str> = this.0.council_type.map(|t| t.id());
         /// Councils compared.
-        #[getter]
-        fn councils(&self) -> u32 {
-            self.0.councils
-        }
+        councils -> u32 = this.0.councils;
         /// Councils with a higher percentage.
-        #[getter]
-        fn higher(&self) -> u32 {
-            self.0.higher
-        }
+        higher -> u32 = this.0.higher;
         /// Councils with the same percentage.
-        #[getter]
-        fn equal(&self) -> u32 {
-            self.0.equal
-        }
+        equal -> u32 = this.0.equal;
         /// Councils with a lower percentage.
-        #[getter]
-        fn lower(&self) -> u32 {
-            self.0.lower
-        }
+        lower -> u32 = this.0.lower;
         /// Share of the councils compared with a strictly lower percentage, in per cent.
-        #[getter]
-        fn percentile(&self) -> f64 {
-            self.0.percentile
-        }
+        percentile -> f64 = this.0.percentile;
+    },
+    {
     }
 );
 

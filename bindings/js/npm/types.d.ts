@@ -720,7 +720,7 @@ export type EvidenceItem = {
   /**
    * Who is responsible for it.
    */
-  owner?: string | null,
+  owner?: string,
   /**
    * The date of the item (when it was written, run or last updated).
    */
@@ -728,20 +728,20 @@ export type EvidenceItem = {
   /**
    * When it must be reviewed.
    */
-  reviewBy?: string | null,
+  reviewBy?: string,
   /**
    * The last day it may be relied on.
    */
-  expires?: string | null,
+  expires?: string,
   /**
    * Where to find it (an address or a file path).
    */
-  link?: string | null,
+  link?: string,
   /**
    * Anything else about it (an import keeps here the columns a spreadsheet added that are
    * not fields of the register).
    */
-  notes?: string | null,
+  notes?: string,
 };
 
 /**
@@ -1359,7 +1359,7 @@ export type MilestoneDefinition = {
   /**
    * A link to the source, where there is one.
    */
-  sourceUrl?: string | null,
+  sourceUrl?: string,
 };
 
 /**
@@ -1383,7 +1383,28 @@ export type MilestoneKind = "event" | "deadline" | "marker";
  * "draft_report", "working_days": 10, "adjust": "next_working_day"}` (exactly one of `days`,
  * `weeks`, `working_days`; `"from": "visit_end"` counts from the visit's last day).
  */
-export type MilestoneRule = { from: string, days?: number | null, weeks?: number | null, workingDays?: number | null, adjust: Adjust, };
+export type MilestoneRule = {
+  /**
+   * The milestone counted from (`visit_end`: the visit's last day).
+   */
+  from: string,
+  /**
+   * Calendar days after it.
+   */
+  days?: number,
+  /**
+   * Weeks after it.
+   */
+  weeks?: number,
+  /**
+   * Working days after it.
+   */
+  workingDays?: number,
+  /**
+   * Where a date that is not a working day moves.
+   */
+  adjust: Adjust,
+};
 
 /**
  * Where a milestone stands on the status date.
@@ -2067,7 +2088,7 @@ export type ReassessmentCycle = {
   /**
    * A link to the source.
    */
-  sourceUrl?: string | null,
+  sourceUrl?: string,
 };
 
 /**
@@ -2398,7 +2419,7 @@ export type StatementResult = {
   /**
    * The evidence-category working (earlier method only).
    */
-  evidence?: EvidenceWorking | null,
+  evidence?: EvidenceWorking,
 };
 
 /**
@@ -2662,7 +2683,7 @@ export type TimelineProfile = {
   /**
    * A link to it.
    */
-  visitSourceUrl?: string | null,
+  visitSourceUrl?: string,
   /**
    * Reminders in calendar files: this many working days before each deadline (0: none).
    */

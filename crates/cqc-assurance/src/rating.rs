@@ -109,6 +109,7 @@ pub struct StatementResult {
     pub score: Score,
     /// The evidence-category working (earlier method only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub evidence: Option<EvidenceWorking>,
 }
 

@@ -405,13 +405,21 @@ impl MilestoneRule {
 )]
 #[serde(deny_unknown_fields)]
 struct RawRule {
+    /// The milestone counted from (`visit_end`: the visit's last day).
     from: String,
+    /// Calendar days after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     days: Option<i64>,
+    /// Weeks after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     weeks: Option<i64>,
+    /// Working days after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     working_days: Option<i64>,
+    /// Where a date that is not a working day moves.
     #[serde(default)]
     adjust: Adjust,
 }
@@ -504,6 +512,7 @@ pub struct MilestoneDefinition {
     pub source: String,
     /// A link to the source, where there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub source_url: Option<String>,
 }
 
@@ -535,6 +544,7 @@ pub struct ReassessmentCycle {
     pub source: String,
     /// A link to the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub source_url: Option<String>,
 }
 
@@ -579,6 +589,7 @@ pub struct TimelineProfile {
     pub visit_source: String,
     /// A link to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub visit_source_url: Option<String>,
     /// Reminders in calendar files: this many working days before each deadline (0: none).
     pub reminder_working_days: u32,

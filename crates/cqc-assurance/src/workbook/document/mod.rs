@@ -285,24 +285,33 @@ pub struct EvidenceItem {
     pub supports: Vec<QualityStatement>,
     /// Who is responsible for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub owner: Option<String>,
     /// The date of the item (when it was written, run or last updated).
     #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
     pub date: Date,
     /// When it must be reviewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::IsoDate>", optional)
+    )]
     pub review_by: Option<Date>,
     /// The last day it may be relied on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::IsoDate>", optional)
+    )]
     pub expires: Option<Date>,
     /// Where to find it (an address or a file path).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub link: Option<String>,
     /// Anything else about it (an import keeps here the columns a spreadsheet added that are
     /// not fields of the register).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub notes: Option<String>,
 }
 

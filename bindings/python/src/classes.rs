@@ -69,9 +69,23 @@ macro_rules! record_methods {
                 $value
             }
         }
+
+        #[cfg(test)]
+        impl $ty {
+            /// The getters as the stub generator (`stubs.rs`) reads them: the class, then each
+            /// getter's name, Rust type and doc comment.
+            pub(crate) const GETTERS: (&'static str, &'static [(&'static str, &'static str, &'static str)]) = (
+                stringify!($ty),
+                &[$((stringify!($name), stringify!($ret), concat!($($doc, "\n",)* ""))),*],
+            );
+        }
     };
 }
 pub(crate) use record_methods;
+
+/// A rating as a getter returns it (`requires_improvement`): the stubs declare it as the
+/// literal names of the four ratings.
+pub(crate) type RatingName = &'static str;
 
 fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map_or_else(|| "None".into(), |x| x.to_string())
@@ -371,7 +385,7 @@ record_methods!(
     ),
     getters = |this| {
         /// The band's rating.
-        rating -> &'static str = rating_str(this.0.rating);
+        rating -> RatingName = rating_str(this.0.rating);
         /// The band's lowest published percentage.
         lower_percent -> u8 = this.0.lower_percent;
         /// The band's highest published percentage.
@@ -379,7 +393,7 @@ record_methods!(
         /// Published percentage minus the band's lowest (0 = on the edge).
         percent_above_lower_edge -> u8 = this.0.percent_above_lower_edge;
         /// The next rating up, or None for outstanding.
-        next_rating -> Option<&'static str> = this.0.next_rating.map(rating_str);
+        next_rating -> Option<RatingName> = this.0.next_rating.map(rating_str);
         /// Score points needed to reach the next rating up, or None for outstanding.
         points_to_next_rating -> Option<u32> = this.0.points_to_next_rating;
         /// Score points that can be lost while keeping the rating, or None for inadequate.
@@ -512,7 +526,7 @@ record_methods!(
         /// The method the scores were given under.
         method -> &'static str = this.0.method.id();
         /// The overall rating: `inadequate`, `requires_improvement`, `good` or `outstanding`.
-        rating -> &'static str = rating_str(this.0.rating);
+        rating -> RatingName = rating_str(this.0.rating);
         /// The rating as CQC prints it, e.g. `Requires improvement`.
         rating_label -> &'static str = this.0.rating.label();
         /// Sum of the statement scores.
@@ -560,7 +574,7 @@ record_methods!(
     ),
     getters = |this| {
         /// The rating explained.
-        rating -> &'static str = rating_str(this.0.rating);
+        rating -> RatingName = rating_str(this.0.rating);
         /// One sentence or short paragraph per step, in order.
         steps -> Vec<String> = this.0.steps.clone();
     },
@@ -643,7 +657,7 @@ record_methods!(
         /// The published percentage the path reaches.
         percent -> u8 = this.0.percent;
         /// The rating the path reaches.
-        rating -> &'static str = rating_str(this.0.rating);
+        rating -> RatingName = rating_str(this.0.rating);
     },
     {
     }
@@ -671,9 +685,9 @@ record_methods!(
     ),
     getters = |this| {
         /// The rating aimed for.
-        target -> &'static str = rating_str(this.0.target);
+        target -> RatingName = rating_str(this.0.target);
         /// The rating now.
-        current_rating -> &'static str = rating_str(this.0.current_rating);
+        current_rating -> RatingName = rating_str(this.0.current_rating);
         /// The total now.
         current_total -> u32 = this.0.current_total;
         /// The lowest total that gives the target (out of the same maximum).
@@ -714,7 +728,7 @@ record_methods!(
     ),
     getters = |this| {
         /// The rating.
-        rating -> &'static str = rating_str(this.0.rating);
+        rating -> RatingName = rating_str(this.0.rating);
         /// Its probability.
         probability -> f64 = this.0.probability;
     },
@@ -744,7 +758,7 @@ record_methods!(
         /// Its published percentage.
         percent -> u8 = this.0.percent;
         /// Its rating.
-        rating -> &'static str = rating_str(this.0.rating);
+        rating -> RatingName = rating_str(this.0.rating);
         /// Its probability.
         probability -> f64 = this.0.probability;
     },
@@ -790,7 +804,7 @@ record_methods!(
                 .collect()
         };
         /// The most likely rating (the worse one on a tie).
-        most_likely -> &'static str = rating_str(this.0.most_likely);
+        most_likely -> RatingName = rating_str(this.0.most_likely);
         /// Expected total.
         expected_total -> f64 = this.0.expected_total;
         /// Expected exact percentage.
@@ -903,7 +917,7 @@ record_methods!(
         /// What the method gives for the published scores.
         computed -> PyRatingResult = PyRatingResult(this.0.computed.clone());
         /// The rating as published.
-        published_rating -> &'static str = rating_str(this.0.published_rating);
+        published_rating -> RatingName = rating_str(this.0.published_rating);
         /// The percentage as published, if given.
         published_percent -> Option<u8> = this.0.published_percent;
         /// True when there are no findings.

@@ -13,6 +13,8 @@ mod html;
 mod input;
 mod published;
 mod records;
+#[cfg(test)]
+mod stubs;
 
 use cqc_assurance::{
     self as cqc, EvidenceCategory, PublishedDataset, QualityStatement, Rating, RatingMethod, Theme,

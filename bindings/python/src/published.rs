@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString};
 use serde_json::{json, Value};
 
-use crate::classes::{record_methods, PyAssessment, PyPublishedCheck};
+use crate::classes::{record_methods, PyAssessment, PyPublishedCheck, RatingName};
 use crate::convert::{json_of, to_py};
 use crate::errors::{to_py_err, OrRaise};
 use crate::html;
@@ -71,7 +71,7 @@ record_methods!(
                 .map(|s| s.iter().map(|x| u32::from(x.get())).collect())
         };
         /// The published overall rating, or None where no source found states it.
-        rating -> Option<&'static str> = this.0.rating.map(|r| r.as_str());
+        rating -> Option<RatingName> = this.0.rating.map(|r| r.as_str());
         /// Statements scored (9), or None without scores.
         assessed -> Option<u32> = this.0.assessed;
         /// The overall percentage: stated by a source, else computed from the scores; or None.

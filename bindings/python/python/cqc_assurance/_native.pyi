@@ -200,30 +200,32 @@ class QualityStatement:
 
     def __new__(cls, name: Union[str, int]) -> Self: ...
     def __hash__(self) -> int: ...
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
     def id(self) -> str:
-        """Stable id, e.g. ``assessing-needs``."""
+        """Stable id used in documents, e.g. ``assessing-needs``."""
     @property
     def number(self) -> int:
-        """1-9 as in CQC's reports."""
+        """Number 1-9 as in CQC's reports."""
     @property
     def index(self) -> int:
-        """0-8, the column in arrays of nine scores."""
+        """Zero-based position 0-8 (the column in arrays of nine scores)."""
     @property
     def name(self) -> str:
         """CQC's name of the statement."""
     @property
     def theme(self) -> Theme:
-        """The statement's theme."""
+        """The theme the statement belongs to."""
     @property
     def aliases(self) -> list[str]:
-        """Other published names."""
+        """Other names seen in CQC reports and press releases."""
     @property
     def description(self) -> str:
-        """What the statement looks at, in this project's words."""
+        """What the statement looks at, in this project's words (official wording at ``url``)."""
     @property
     def url(self) -> str:
         """CQC's page with the official wording."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -237,18 +239,20 @@ class Theme:
 
     def __new__(cls, name: Union[str, int]) -> Self: ...
     def __hash__(self) -> int: ...
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
     def id(self) -> str:
         """Stable id, e.g. ``ensuring-safety``."""
     @property
     def number(self) -> int:
-        """1-4."""
+        """Number 1-4."""
     @property
     def name(self) -> str:
         """CQC's name of the theme."""
     @property
     def statements(self) -> list[QualityStatement]:
-        """The statements under the theme."""
+        """The quality statements under the theme, in order."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -262,27 +266,29 @@ class EvidenceCategory:
 
     def __new__(cls, name: str) -> Self: ...
     def __hash__(self) -> int: ...
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
     def id(self) -> str:
         """Stable id, e.g. ``peoples-experience``."""
     @property
     def index(self) -> int:
-        """0-5."""
+        """Zero-based position 0-5."""
     @property
     def name(self) -> str:
         """CQC's name of the category."""
     @property
     def description(self) -> str:
-        """What the category covers."""
+        """What the category covers, in this project's words."""
     @property
     def local_authority_use(self) -> str:
-        """``used``, ``not_in_baselining_round`` or ``not_used``."""
+        """``used``, ``not_in_baselining_round`` (outcomes) or ``not_used`` (observation)."""
     @property
     def applies_to_local_authorities(self) -> bool:
-        """Whether councils can ever be scored on it."""
+        """Whether the category can ever be used for councils (all but observation)."""
     @property
     def url(self) -> str:
-        """CQC's page on evidence categories for councils."""
+        """CQC's page on how evidence categories are used for councils."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -296,6 +302,7 @@ class RatingMethod:
 
     def __new__(cls, name: str) -> Self: ...
     def __hash__(self) -> int: ...
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
     def id(self) -> str:
         """``current`` or ``earlier``."""
@@ -303,14 +310,15 @@ class RatingMethod:
     def name(self) -> str:
         """A short name for people."""
     @property
+    def source_url(self) -> str:
+        """Where the method is published."""
+    # end of generated getters
+    @property
     def in_force_from(self) -> datetime.date:
         """The first day the method applied."""
     @property
     def in_force_until(self) -> Optional[datetime.date]:
         """The day after its last day, or None if in force."""
-    @property
-    def source_url(self) -> str:
-        """Where the method is published."""
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -324,18 +332,13 @@ class Assessment:
 
     def __new__(cls, scores: _Scores, method: _MethodArg = None) -> Self: ...
     def __hash__(self) -> int: ...
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
     def method(self) -> str:
-        """``current`` or ``earlier``."""
+        """The rating method: ``current`` or ``earlier``."""
     @property
     def scores(self) -> list[Optional[int]]:
-        """Nine entries in CQC's order, None where not assessed."""
-    @property
-    def statement_scores(self) -> dict[str, int]:
-        """Assessed statements' scores by statement id."""
-    @property
-    def evidence_scores(self) -> Optional[dict[str, dict[str, int]]]:
-        """Evidence-category scores by statement (earlier method)."""
+        """Nine entries in CQC's order, None where not assessed (under the earlier method, the scores derived from the evidence categories)."""
     @property
     def total(self) -> int:
         """Sum of the statement scores."""
@@ -344,7 +347,14 @@ class Assessment:
         """4 × statements assessed."""
     @property
     def assessed(self) -> int:
-        """Statements assessed, 1-9."""
+        """Number of statements assessed (1-9)."""
+    # end of generated getters
+    @property
+    def statement_scores(self) -> dict[str, int]:
+        """Assessed statements' scores by statement id."""
+    @property
+    def evidence_scores(self) -> Optional[dict[str, dict[str, int]]]:
+        """Evidence-category scores by statement (earlier method)."""
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -357,25 +367,35 @@ class BandPosition:
     """Where a result sits in its rating band."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def rating(self) -> _RatingName: ...
+    def rating(self) -> _RatingName:
+        """The band's rating."""
     @property
-    def lower_percent(self) -> int: ...
+    def lower_percent(self) -> int:
+        """The band's lowest published percentage."""
     @property
-    def upper_percent(self) -> int: ...
+    def upper_percent(self) -> int:
+        """The band's highest published percentage."""
     @property
-    def percent_above_lower_edge(self) -> int: ...
+    def percent_above_lower_edge(self) -> int:
+        """Published percentage minus the band's lowest (0 = on the edge)."""
     @property
-    def next_rating(self) -> Optional[_RatingName]: ...
+    def next_rating(self) -> Optional[_RatingName]:
+        """The next rating up, or None for outstanding."""
     @property
-    def points_to_next_rating(self) -> Optional[int]: ...
+    def points_to_next_rating(self) -> Optional[int]:
+        """Score points needed to reach the next rating up, or None for outstanding."""
     @property
-    def slack_points(self) -> Optional[int]: ...
+    def slack_points(self) -> Optional[int]:
+        """Score points that can be lost while keeping the rating, or None for inadequate."""
     @property
     def half(self) -> str:
-        """``upper`` or ``lower``."""
+        """``upper`` or ``lower`` half of the band (the midpoint counts as upper)."""
     @property
-    def wording(self) -> str: ...
+    def wording(self) -> str:
+        """The position in CQC's words, e.g. "upper threshold of good, nearing outstanding"."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -388,10 +408,14 @@ class CategoryScore:
     """One evidence category's score."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def category(self) -> str: ...
+    def category(self) -> str:
+        """The category's id."""
     @property
-    def score(self) -> int: ...
+    def score(self) -> int:
+        """Its score, 1-4."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -404,16 +428,23 @@ class EvidenceWorking:
     """A statement's evidence-category working (earlier method)."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def categories(self) -> list[CategoryScore]: ...
+    def categories(self) -> list[CategoryScore]:
+        """The categories scored."""
     @property
-    def total(self) -> int: ...
+    def total(self) -> int:
+        """Sum of the category scores."""
     @property
-    def max(self) -> int: ...
+    def max(self) -> int:
+        """4 × categories scored."""
     @property
-    def percent_exact(self) -> float: ...
+    def percent_exact(self) -> float:
+        """Exact statement percentage."""
     @property
-    def percent(self) -> int: ...
+    def percent(self) -> int:
+        """Statement percentage rounded up."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -426,16 +457,23 @@ class StatementResult:
     """One assessed statement in a result."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def statement(self) -> str: ...
+    def statement(self) -> str:
+        """The statement's id."""
     @property
-    def quality_statement(self) -> QualityStatement: ...
+    def quality_statement(self) -> QualityStatement:
+        """The statement as an object (number, name, theme...)."""
     @property
-    def theme(self) -> str: ...
+    def theme(self) -> str:
+        """The theme's id."""
     @property
-    def score(self) -> int: ...
+    def score(self) -> int:
+        """The score, 1-4 (earlier method: derived from the evidence categories)."""
     @property
-    def evidence(self) -> Optional[EvidenceWorking]: ...
+    def evidence(self) -> Optional[EvidenceWorking]:
+        """The evidence-category working (earlier method), or None."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -448,26 +486,38 @@ class RatingResult:
     """The outcome of rating an assessment."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def method(self) -> str: ...
+    def method(self) -> str:
+        """The method the scores were given under."""
     @property
-    def rating(self) -> _RatingName: ...
+    def rating(self) -> _RatingName:
+        """The overall rating: ``inadequate``, ``requires_improvement``, ``good`` or ``outstanding``."""
     @property
-    def rating_label(self) -> str: ...
+    def rating_label(self) -> str:
+        """The rating as CQC prints it, e.g. ``Requires improvement``."""
     @property
-    def total(self) -> int: ...
+    def total(self) -> int:
+        """Sum of the statement scores."""
     @property
-    def max(self) -> int: ...
+    def max(self) -> int:
+        """4 × statements assessed."""
     @property
-    def assessed(self) -> int: ...
+    def assessed(self) -> int:
+        """Number of statements assessed (1-9)."""
     @property
-    def percent(self) -> int: ...
+    def percent(self) -> int:
+        """The published whole percentage: the exact one rounded up."""
     @property
-    def percent_exact(self) -> float: ...
+    def percent_exact(self) -> float:
+        """The exact percentage, 100 × total ÷ max."""
     @property
-    def statements(self) -> list[StatementResult]: ...
+    def statements(self) -> list[StatementResult]:
+        """Each assessed statement, in CQC's order."""
     @property
-    def band(self) -> BandPosition: ...
+    def band(self) -> BandPosition:
+        """Where the result sits in its band."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -480,10 +530,14 @@ class Explanation:
     """The steps of a rating in words."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def rating(self) -> _RatingName: ...
+    def rating(self) -> _RatingName:
+        """The rating explained."""
     @property
-    def steps(self) -> list[str]: ...
+    def steps(self) -> list[str]:
+        """One sentence or short paragraph per step, in order."""
+    # end of generated getters
     def to_text(self) -> str:
         """The steps as numbered lines."""
     def to_dict(self) -> dict[str, Any]:
@@ -498,12 +552,16 @@ class ScoreIncrease:
     """One statement's score raised."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def statement(self) -> str: ...
+    def statement(self) -> str:
+        """The statement's id."""
+    @property
+    def to_score(self) -> int:
+        """The score it would need (``to`` in the JSON form)."""
+    # end of generated getters
     @property
     def from_score(self) -> int: ...
-    @property
-    def to_score(self) -> int: ...
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -516,14 +574,20 @@ class ImprovementPath:
     """A minimal set of increases reaching the target."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def increases(self) -> list[ScoreIncrease]: ...
+    def increases(self) -> list[ScoreIncrease]:
+        """The increases, in CQC's statement order."""
     @property
-    def points(self) -> int: ...
+    def points(self) -> int:
+        """Score points added in all."""
     @property
-    def percent(self) -> int: ...
+    def percent(self) -> int:
+        """The published percentage the path reaches."""
     @property
-    def rating(self) -> _RatingName: ...
+    def rating(self) -> _RatingName:
+        """The rating the path reaches."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -536,22 +600,32 @@ class ImprovementPlan:
     """Every minimal way to a target rating."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def target(self) -> _RatingName: ...
+    def target(self) -> _RatingName:
+        """The rating aimed for."""
     @property
-    def current_rating(self) -> _RatingName: ...
+    def current_rating(self) -> _RatingName:
+        """The rating now."""
     @property
-    def current_total(self) -> int: ...
+    def current_total(self) -> int:
+        """The total now."""
     @property
-    def target_total(self) -> int: ...
+    def target_total(self) -> int:
+        """The lowest total that gives the target (out of the same maximum)."""
     @property
-    def points_needed(self) -> int: ...
+    def points_needed(self) -> int:
+        """Score points needed (0 if already met)."""
     @property
-    def already_met(self) -> bool: ...
+    def already_met(self) -> bool:
+        """Whether the scores already give the target or better."""
     @property
-    def reachable(self) -> bool: ...
+    def reachable(self) -> bool:
+        """Whether the target can be reached within the limits given."""
     @property
-    def paths(self) -> list[ImprovementPath]: ...
+    def paths(self) -> list[ImprovementPath]:
+        """Every minimal path, the most realistic first."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -564,10 +638,14 @@ class RatingProbability:
     """The probability of one rating."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def rating(self) -> _RatingName: ...
+    def rating(self) -> _RatingName:
+        """The rating."""
     @property
-    def probability(self) -> float: ...
+    def probability(self) -> float:
+        """Its probability."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -580,14 +658,20 @@ class TotalProbability:
     """The probability of one total."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def total(self) -> int: ...
+    def total(self) -> int:
+        """The total."""
     @property
-    def percent(self) -> int: ...
+    def percent(self) -> int:
+        """Its published percentage."""
     @property
-    def rating(self) -> _RatingName: ...
+    def rating(self) -> _RatingName:
+        """Its rating."""
     @property
-    def probability(self) -> float: ...
+    def probability(self) -> float:
+        """Its probability."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -600,20 +684,28 @@ class RatingProbabilities:
     """The probability of each rating under uncertain scores."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def assessed(self) -> int: ...
+    def assessed(self) -> int:
+        """Statements assessed."""
     @property
-    def ratings(self) -> list[RatingProbability]: ...
+    def ratings(self) -> list[RatingProbability]:
+        """The four ratings' probabilities, worst first."""
     @property
-    def most_likely(self) -> _RatingName: ...
+    def most_likely(self) -> _RatingName:
+        """The most likely rating (the worse one on a tie)."""
+    @property
+    def expected_total(self) -> float:
+        """Expected total."""
+    @property
+    def expected_percent_exact(self) -> float:
+        """Expected exact percentage."""
+    @property
+    def totals(self) -> list[TotalProbability]:
+        """Every possible total with its probability."""
+    # end of generated getters
     @property
     def call(self) -> Record: ...
-    @property
-    def expected_total(self) -> float: ...
-    @property
-    def expected_percent_exact(self) -> float: ...
-    @property
-    def totals(self) -> list[TotalProbability]: ...
     def probability(self, rating: _RatingArg) -> float:
         """The probability of exactly this rating."""
     def at_least(self, rating: _RatingArg) -> float:
@@ -630,10 +722,14 @@ class Finding:
     """One inconsistency between published figures and the method."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> str:
+        """``rating_mismatch``, ``percent_mismatch``, ``percent_outside_rating_band`` or ``percent_not_achievable``."""
     @property
-    def message(self) -> str: ...
+    def message(self) -> str:
+        """A sentence for people."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -646,14 +742,20 @@ class ScoreCorrection:
     """A one-point change to one score that reconciles a record."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def statement(self) -> str: ...
+    def statement(self) -> str:
+        """The statement's id."""
     @property
-    def published(self) -> int: ...
+    def published(self) -> int:
+        """The score as published."""
     @property
-    def corrected(self) -> int: ...
+    def corrected(self) -> int:
+        """The score that would agree with the published figures."""
     @property
-    def percent(self) -> int: ...
+    def percent(self) -> int:
+        """The percentage with the corrected score."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -666,18 +768,26 @@ class PublishedCheck:
     """Whether published figures follow from published scores."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def computed(self) -> RatingResult: ...
+    def computed(self) -> RatingResult:
+        """What the method gives for the published scores."""
     @property
-    def published_rating(self) -> _RatingName: ...
+    def published_rating(self) -> _RatingName:
+        """The rating as published."""
     @property
-    def published_percent(self) -> Optional[int]: ...
+    def published_percent(self) -> Optional[int]:
+        """The percentage as published, if given."""
     @property
-    def consistent(self) -> bool: ...
+    def consistent(self) -> bool:
+        """True when there are no findings."""
     @property
-    def findings(self) -> list[Finding]: ...
+    def findings(self) -> list[Finding]:
+        """Every inconsistency found."""
     @property
-    def corrections(self) -> list[ScoreCorrection]: ...
+    def corrections(self) -> list[ScoreCorrection]:
+        """Candidate misprints: one-point changes to one score that reconcile the record."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -690,46 +800,65 @@ class PublishedResult:
     """One council's published result."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def council(self) -> str: ...
+    def council(self) -> str:
+        """The council's name (as in the reference table of the 153 councils)."""
     @property
-    def gss_code(self) -> str: ...
+    def gss_code(self) -> str:
+        """The council's ONS GSS code."""
     @property
-    def region(self) -> str: ...
+    def region(self) -> str:
+        """The council's region id (``north_west``)."""
     @property
-    def council_type(self) -> str: ...
+    def council_type(self) -> str:
+        """The kind of council (``metropolitan_district``)."""
     @property
     def assessment_kind(self) -> Optional[str]:
-        """``pilot``, ``baseline``, ``reassessment``; None: no published assessment found."""
+        """``pilot``, ``baseline`` or ``reassessment``; None for a council with no published assessment found."""
     @property
-    def published_precision(self) -> Optional[str]: ...
+    def published_precision(self) -> Optional[str]:
+        """``day``, ``month`` or ``unknown``: how precisely ``published`` is known."""
     @property
     def published(self) -> Optional[str]:
-        """``YYYY-MM-DD`` or ``YYYY-MM``, or None."""
+        """When published: ``YYYY-MM-DD``, or ``YYYY-MM`` where only the month is known; None if unknown. (Text, not a date: many records only give the month.)"""
     @property
-    def scores(self) -> Optional[list[int]]: ...
+    def scores(self) -> Optional[list[int]]:
+        """The nine statement scores in CQC's order, or None where not published."""
     @property
-    def rating(self) -> Optional[_RatingName]: ...
+    def rating(self) -> Optional[_RatingName]:
+        """The published overall rating, or None where no source found states it."""
     @property
-    def assessed(self) -> Optional[int]: ...
+    def assessed(self) -> Optional[int]:
+        """Statements scored (9), or None without scores."""
     @property
-    def percent(self) -> Optional[int]: ...
+    def percent(self) -> Optional[int]:
+        """The overall percentage: stated by a source, else computed from the scores; or None."""
     @property
-    def percent_basis(self) -> Optional[str]: ...
+    def percent_basis(self) -> Optional[str]:
+        """``stated`` or ``computed``: where ``percent`` comes from."""
     @property
-    def source_kind(self) -> Optional[str]: ...
+    def source_kind(self) -> Optional[str]:
+        """``cqc``, ``council``, ``press`` or ``scrape``: the kind of the first source."""
     @property
-    def cqc_report_url(self) -> Optional[str]: ...
+    def cqc_report_url(self) -> Optional[str]:
+        """The address of CQC's report, where known."""
     @property
-    def current(self) -> bool: ...
+    def current(self) -> bool:
+        """Whether this is the council's current result (one per council)."""
     @property
-    def sources(self) -> list[str]: ...
+    def sources(self) -> list[str]:
+        """Where the figures come from."""
     @property
-    def note(self) -> Optional[str]: ...
+    def note(self) -> Optional[str]:
+        """What to know about the record, or None."""
     @property
-    def pilot(self) -> bool: ...
+    def pilot(self) -> bool:
+        """A 2023 pilot assessment (indicative rating, not a formal one)."""
     @property
-    def total(self) -> Optional[int]: ...
+    def total(self) -> Optional[int]:
+        """Total of the nine scores, or None."""
+    # end of generated getters
     def assessment(self) -> Optional[Assessment]: ...
     def check(self) -> Optional[PublishedCheck]: ...
     def to_dict(self) -> dict[str, Any]:
@@ -744,15 +873,20 @@ class StatementDistribution:
     """How the published councils scored one statement."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def statement(self) -> str: ...
+    def statement(self) -> str:
+        """The statement's id."""
     @property
     def counts(self) -> list[int]:
-        """Councils scored 1, 2, 3 and 4."""
+        """Number of councils scored 1, 2, 3 and 4."""
     @property
-    def councils(self) -> int: ...
+    def councils(self) -> int:
+        """Councils with a score for the statement."""
     @property
-    def mean(self) -> float: ...
+    def mean(self) -> float:
+        """Mean score."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:
@@ -765,27 +899,38 @@ class Ranking:
     """Where scores would rank among the published councils."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
     def rank(self) -> int:
-        """The lowest position of the tie group (ties count against the council)."""
+        """The lowest position of the tie group: 1 + councils with a higher or the same percentage."""
     @property
-    def best_rank(self) -> int: ...
+    def best_rank(self) -> int:
+        """The highest position of the tie group: 1 + councils with a higher percentage."""
     @property
-    def out_of(self) -> int: ...
+    def out_of(self) -> int:
+        """Positions in all: the councils compared and the one placed."""
     @property
-    def region(self) -> Optional[str]: ...
+    def region(self) -> Optional[str]:
+        """The region compared within (id), or None."""
     @property
-    def council_type(self) -> Optional[str]: ...
+    def council_type(self) -> Optional[str]:
+        """The kind of council compared within (id), or None."""
     @property
-    def councils(self) -> int: ...
+    def councils(self) -> int:
+        """Councils compared."""
     @property
-    def higher(self) -> int: ...
+    def higher(self) -> int:
+        """Councils with a higher percentage."""
     @property
-    def equal(self) -> int: ...
+    def equal(self) -> int:
+        """Councils with the same percentage."""
     @property
-    def lower(self) -> int: ...
+    def lower(self) -> int:
+        """Councils with a lower percentage."""
     @property
-    def percentile(self) -> float: ...
+    def percentile(self) -> float:
+        """Share of the councils compared with a strictly lower percentage, in per cent."""
+    # end of generated getters
     def to_dict(self) -> dict[str, Any]:
         """The object as plain Python values with the keys of its JSON form."""
     def to_json(self) -> str:

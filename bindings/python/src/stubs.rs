@@ -1,8 +1,8 @@
-//! The getters' part of the type stubs (`python/cqc_assurance/_native.pyi`), generated from
-//! `record_methods!`'s one list of each class's fields: every region between
-//! `# @generated getters` and `# end of generated getters` in a class of the stub file is
-//! rewritten from the class's `GETTERS` (name, Rust type, doc comment). The rest of the file is
-//! written by hand and checked by stubtest.
+//! The getters' part of the type stubs (`python/cqc_assurance/_native.pyi`), written from
+//! `record_methods!`'s one list of each class's fields: every region between the lines
+//! [`BEGIN`] and [`END`] in a class of the stub file is rewritten from the class's `GETTERS`
+//! (name, Rust type, doc comment). The rest of the file is written by hand and checked by
+//! stubtest.
 //!
 //! `cargo test -p cqc-assurance-py stubs` fails when the committed stubs differ from what the
 //! getters say; `scripts/generate.sh` rewrites them.

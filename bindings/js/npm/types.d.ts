@@ -172,11 +172,11 @@ export type AssessmentDocument = {
   /**
    * Statement scores (current method).
    */
-  scores?: Array<[StatementId, ScoreValue]>,
+  scores?: { [key in StatementId]?: ScoreValue },
   /**
    * Evidence-category scores (earlier method).
    */
-  evidenceScores: Array<[StatementId, Array<[EvidenceCategoryId, ScoreValue]>]> | null,
+  evidenceScores?: { [key in StatementId]?: { [key in EvidenceCategoryId]?: ScoreValue } },
 };
 
 /**

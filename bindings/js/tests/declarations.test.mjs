@@ -13,7 +13,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cqc, conformanceFiles, here, pkgDir } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+import { cqc, conformanceFiles, here, pkgDir, repoRoot } from "./helpers.mjs";
 import { run, DECLARED } from "./conformance-ops.mjs";
 
 const tsc = join(here, "..", "node_modules", ".bin", "tsc");
@@ -132,4 +133,74 @@ test("a result that lies about its declaration fails the check", (t) => {
     .filter((l) => l.includes("error TS"));
   const caught = new Set(messages.map((l) => labelOf(starts, l)));
   assert.deepEqual([...caught].sort(), lies.map((l) => l.label).sort(), messages.join("\n"));
+});
+
+test("every function of the root entry returns what its declaration says, on real inputs", (t) => {
+  const workbook = readFileSync(join(repoRoot, "examples", "liverpool-workbook.json"), "utf8");
+  const hounslow = JSON.parse(readFileSync(join(repoRoot, "examples", "hounslow-timeline.json"), "utf8"));
+  const scores = [2, 3, 3, 2, 2, 2, 2, 3, 3];
+  const evidence = cqc.registerToCsv(workbook, "evidence");
+  const govUk = { "england-and-wales": { division: "england-and-wales", events: [{ title: "New Year’s Day", date: "2026-01-01", notes: "", bunting: true }] } };
+  // fn → [declared type, calls]; each call's result is checked against the type.
+  const calls = {
+    version: ["ReturnType<typeof cqc.version>", [[]]],
+    framework: ["ReturnType<typeof cqc.framework>", [[]]],
+    statement: ["ReturnType<typeof cqc.statement>", [["QS6"], [1]]],
+    theme: ["ReturnType<typeof cqc.theme>", [["leadership"]]],
+    evidenceCategory: ["ReturnType<typeof cqc.evidenceCategory>", [["partners"]]],
+    rate: ["ReturnType<typeof cqc.rate>", [[scores]]],
+    explain: ["ReturnType<typeof cqc.explain>", [[scores]]],
+    improvementPaths: ["ReturnType<typeof cqc.improvementPaths>", [[scores, "good"], [scores, "outstanding"]]],
+    ratingProbabilities: ["ReturnType<typeof cqc.ratingProbabilities>", [[[2, 3, [0, 0.5, 0.5, 0], 2, null, 2, 2, 3, 3]]]],
+    checkPublished: ["ReturnType<typeof cqc.checkPublished>", [[scores, "good", 62], [scores, "requires_improvement"]]],
+    ratingForTotal: ["ReturnType<typeof cqc.ratingForTotal>", [[22, 9], [99, 9]]],
+    assessmentDocument: ["ReturnType<typeof cqc.assessmentDocument>", [[scores], [[2, null, 3, 2, 2, 2, 2, 3, 3]]]],
+    publishedResults: ["ReturnType<typeof cqc.publishedResults>", [[]]],
+    findCouncil: ["ReturnType<typeof cqc.findCouncil>", [["Liverpool"], ["E09000018"]]],
+    statementDistribution: ["ReturnType<typeof cqc.statementDistribution>", [[]]],
+    rankAmongPublished: ["ReturnType<typeof cqc.rankAmongPublished>", [[scores, "Liverpool"]]],
+    councilRankings: ["ReturnType<typeof cqc.councilRankings>", [["Liverpool"], ["Hounslow"]]],
+    publishedRatingCountsByRegion: ["ReturnType<typeof cqc.publishedRatingCountsByRegion>", [[]]],
+    publishedRatingCountsByType: ["ReturnType<typeof cqc.publishedRatingCountsByType>", [[]]],
+    statementDistributionByRegion: ["ReturnType<typeof cqc.statementDistributionByRegion>", [[]]],
+    publishedResultsFromCsv: ["ReturnType<typeof cqc.publishedResultsFromCsv>", [[readFileSync(join(repoRoot, "crates", "cqc-assurance", "data", "la_published_results.csv"), "utf8")]]],
+    publishedRatingCounts: ["ReturnType<typeof cqc.publishedRatingCounts>", [[]]],
+    publishedConflicts: ["ReturnType<typeof cqc.publishedConflicts>", [[]]],
+    publishedProvenance: ["ReturnType<typeof cqc.publishedProvenance>", [[]]],
+    timeline: ["ReturnType<typeof cqc.timeline>", [[{ notified: "2025-01-06", today: "2025-03-03" }], [hounslow]]],
+    timelineIcs: ["ReturnType<typeof cqc.timelineIcs>", [[{ notified: "2025-01-06" }, "2025-01-06"]]],
+    timelineText: ["ReturnType<typeof cqc.timelineText>", [[{ notified: "2025-01-06" }]]],
+    timelineProfile: ["ReturnType<typeof cqc.timelineProfile>", [[]]],
+    bankHolidays: ["ReturnType<typeof cqc.bankHolidays>", [[2026]]],
+    bankHolidaysFromGovUk: ["ReturnType<typeof cqc.bankHolidaysFromGovUk>", [[govUk]]],
+    easterSunday: ["ReturnType<typeof cqc.easterSunday>", [[2026]]],
+    isWorkingDay: ["ReturnType<typeof cqc.isWorkingDay>", [["2026-05-04"]]],
+    nonWorkingReason: ["ReturnType<typeof cqc.nonWorkingReason>", [["2026-05-04"], ["2026-05-05"]]],
+    addWorkingDays: ["ReturnType<typeof cqc.addWorkingDays>", [["2026-05-01", 1]]],
+    workingDaysBetween: ["ReturnType<typeof cqc.workingDaysBetween>", [["2026-05-01", "2026-05-08"]]],
+    checkWorkbook: ["ReturnType<typeof cqc.checkWorkbook>", [[workbook, "2025-04-01"], ['{"version": 99}', "2025-04-01"]]],
+    evidenceFromCsv: ["ReturnType<typeof cqc.evidenceFromCsv>", [[evidence], [evidence + "x,y\r\n"]]],
+    compareWithEngland: ["ReturnType<typeof cqc.compareWithEngland>", [[50, 60, true, 1]]],
+    newWorkbook: ["ReturnType<typeof cqc.newWorkbook>", [["Liverpool"]]],
+    importCsv: ["ReturnType<typeof cqc.importCsv>", [[workbook, "evidence", evidence], [workbook, "evidence", "id\r\n"]]],
+    registerToCsv: ["ReturnType<typeof cqc.registerToCsv>", [[workbook, "actions"]]],
+  };
+  // rateMany returns typed arrays, which have no literal form to check; api.test.mjs checks
+  // that they are Uint8Arrays.
+  const unchecked = ["rateMany"];
+  assert.deepEqual(Object.keys(cqc).filter((f) => !unchecked.includes(f)).sort(), Object.keys(calls).sort());
+  const entries = [];
+  for (const [fn, [type, argLists]] of Object.entries(calls)) {
+    for (const args of argLists) {
+      entries.push({ label: `${fn}(${args.map((a) => JSON.stringify(a)?.slice(0, 30)).join(", ")})`, type, value: cqc[fn](...args) });
+    }
+  }
+  const dir = project();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { text, starts } = typedConstants(entries);
+  const named = compile(dir, "functions.ts", text)
+    .split("\n")
+    .filter((l) => l.includes("error TS"))
+    .map((l) => `${labelOf(starts, l)}: ${l}`);
+  assert.deepEqual(named, [], `results that differ from their declarations:\n${named.join("\n")}`);
 });

@@ -382,12 +382,25 @@ pub struct AssessmentDocument {
     pub method: RatingMethod,
     /// Statement scores (current method).
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_pairs")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(
+            as = "Option<std::collections::BTreeMap<QualityStatement, Score>>",
+            optional
+        )
+    )]
     pub scores: Option<Vec<(QualityStatement, Score)>>,
     /// Evidence-category scores (earlier method).
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "ser_evidence"
+    )]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(
+            as = "Option<std::collections::BTreeMap<QualityStatement, std::collections::BTreeMap<EvidenceCategory, Score>>>",
+            optional
+        )
     )]
     pub evidence_scores: Option<EvidencePairs>,
 }

@@ -36,6 +36,9 @@ macro_rules! union_type {
         impl TS for $rust {
             type WithoutGenerics = Self;
             type OptionInnerType = Self;
+            // A union: a map keyed by it may hold any of its values, not every one (ts-rs
+            // then declares the map's keys optional).
+            const IS_ENUM: bool = true;
             fn docs() -> Option<String> {
                 Some(format!("/** {} */\n", $doc))
             }

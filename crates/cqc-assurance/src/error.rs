@@ -244,7 +244,7 @@ pub enum Error {
         input: String,
     },
     /// A date in a CSV or Excel file that is not a real date in one of the forms UK
-    /// spreadsheets write (see [`parse_uk_date`](crate::parse_uk_date)), or that could be read
+    /// spreadsheets write (see [`parse_uk_date`](crate::timeline::parse_uk_date)), or that could be read
     /// two ways (a two-digit year). Same code as [`Error::InvalidDate`].
     #[error("{path}: invalid date {input:?}: {reason}")]
     InvalidUkDate {

@@ -23,6 +23,12 @@
 //!
 //! Every rule and figure is documented with its source in the items below. Where CQC's method
 //! is inferred rather than published (rounding the percentage up), the docs say so.
+//!
+//! The crate root holds the framework, the rating, the published results and the main entry
+//! points of the assessment timeline, the self-assessment workbook and its report
+//! ([`plan_timeline`], [`WorkingCalendar`], [`Workbook`], [`check_workbook`],
+//! [`WorkbookReport`] ...); the types of their parts (a milestone, an evidence item, an action,
+//! the report's view model) are in the modules [`timeline`], [`workbook`] and [`report`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -38,12 +44,12 @@ mod method;
 mod probability;
 mod published;
 mod rating;
-mod report;
+pub mod report;
 mod score;
-mod timeline;
+pub mod timeline;
 #[cfg(feature = "typescript")]
 pub mod typescript;
-mod workbook;
+pub mod workbook;
 
 pub use assessment::{
     Assessment, AssessmentDocument, EvidencePairs, EvidenceScores, DOCUMENT_VERSION,
@@ -81,44 +87,19 @@ pub use rating::{
     explain, rate, rate_scores, rating_for_total, BandHalf, BandPosition, CategoryScore,
     EvidenceWorking, Explanation, RatingResult, StatementResult,
 };
-pub use report::{
-    Chart, ChartBar, ChartGuide, ChartLabel, RatingColours, ReportExplanations, ReportFigure,
-    ReportGantt, ReportLink, ReportModel, ReportRow, ReportSection, ReportSummary, ReportTable,
-    StatementRow, ThemeGroup, WorkbookReport,
-};
+pub use report::WorkbookReport;
 pub use score::{Rating, Score};
 pub use timeline::{
-    bank_holidays_from_gov_uk_json, easter_sunday, england_bank_holidays, first_thursday_in_may,
-    latest_notice_of_election, parse_date, parse_uk_date, plan_timeline, recorded_cases,
-    recorded_cases_from_csv, Adjust, BankHoliday, Basis, ElectionCalendar,
-    ElectionPeriodDefinition, ElectionYear, ElectionYears, Forecast, Interval, IssueKind,
-    Milestone, MilestoneDefinition, MilestoneId, MilestoneKind, MilestonePart, MilestoneRule,
-    MilestoneState, NextAssessment, Offset, PreElectionPeriod, PreElectionPolicy,
-    PreElectionSettings, ReassessmentCycle, RecordedDate, Timeline, TimelineInput, TimelineIssue,
-    TimelineProfile, TimelineStatus, WorkingCalendar, DEFAULT_ELECTIONS_JSON, DEFAULT_PROFILE_JSON,
-    FIRST_RULE_YEAR, HOW_WE_REPORT_URL, LAST_RULE_YEAR, NOTICE_WORKING_DAYS, RECORDED_CASES_CSV,
+    bank_holidays_from_gov_uk_json, easter_sunday, england_bank_holidays, parse_date,
+    plan_timeline, BankHoliday, ElectionCalendar, ElectionYears, MilestoneId, MilestonePart,
+    PreElectionPolicy, Timeline, TimelineInput, TimelineProfile, TimelineStatus, WorkingCalendar,
+    FIRST_RULE_YEAR, HOW_WE_REPORT_URL, LAST_RULE_YEAR,
 };
 pub use workbook::{
-    actions_from_csv, actions_from_csv_bytes, actions_to_csv, analyse_workbook,
-    analyse_workbook_with, case_tracking_from_csv_bytes, case_tracking_to_csv, check_workbook,
-    check_workbook_with, compare_with_england, evidence_from_csv, evidence_from_csv_bytes,
-    evidence_to_csv, history_from_csv_bytes, history_to_csv, indicators_from_csv,
-    indicators_from_csv_bytes, indicators_to_csv, information_return_from_csv_bytes,
-    information_return_starter, information_return_to_csv, interviews_from_csv_bytes,
-    interviews_to_csv, nhs_number_check_digit_valid, AccountEntry, AccountEvidence, Action,
-    ActionCounts, ActionStatus, ActionSummary, Agreement, Benchmark, BriefingStatement,
-    Calibration, CalibrationRow, CaseStatus, CaseTrackingSummary, Comparison, Coverage,
-    CoverageCell, CoverageGap, CoverageRow, CsvImport, Direction, DirectionOfTravel,
-    EvidenceAttention, EvidenceImport, EvidenceItem, EvidenceState, HistoryEntry, ImportMode,
-    ImportOptions, Indicator, IndicatorComparison, InformationReturnStatus, Interview,
-    InterviewRole, InterviewSchedule, KeyFigure, OverdueAction, PartChange, PathwayCount,
-    Prediction, ProgressNote, Rag, ReturnItem, ReturnItemKind, ReturnItemStatus, ReturnItemSummary,
-    RoleBriefing, Scenario, ScheduledInterview, SelfScore, StatementBenchmark, StatementEntry,
-    StatementSummary, StatementTravel, TrackedCase, TravelPoint, VisitDays, Warning, Workbook,
-    WorkbookAnalysis, WorkbookCheck, WorkbookImport, WorkbookPart, ACTION_CSV_COLUMNS,
-    CASE_TRACKING_CSV_COLUMNS, CASE_TRACKING_PILOT_FIGURES, DEFAULT_REVIEW_AFTER_MONTHS,
-    DEFAULT_SIMILAR_FRACTION, EVIDENCE_CSV_COLUMNS, HISTORY_CSV_COLUMNS, INDICATOR_CSV_COLUMNS,
-    INFORMATION_RETURN_CSV_COLUMNS, INTERVIEW_CSV_COLUMNS, WORKBOOK_VERSION,
+    analyse_workbook, check_workbook, check_workbook_with, compare_with_england, evidence_from_csv,
+    evidence_to_csv, information_return_starter, Comparison, EvidenceImport, EvidenceItem,
+    ImportMode, ImportOptions, Workbook, WorkbookAnalysis, WorkbookCheck, WorkbookImport,
+    WorkbookPart, EVIDENCE_CSV_COLUMNS, WORKBOOK_VERSION,
 };
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -4,10 +4,10 @@
 
 mod common;
 use common::errors_of;
-use cqc_assurance::{
-    analyse_workbook, nhs_number_check_digit_valid, Agreement, CaseStatus, Direction,
-    InterviewRole, QualityStatement, ReturnItemStatus, Workbook,
+use cqc_assurance::workbook::{
+    nhs_number_check_digit_valid, Agreement, CaseStatus, Direction, InterviewRole, ReturnItemStatus,
 };
+use cqc_assurance::{analyse_workbook, QualityStatement, Workbook};
 use jiff::civil::Date;
 use serde_json::{json, Value};
 
@@ -380,7 +380,7 @@ fn the_nhs_number_check_digit_follows_modulus_11() {
 
 #[test]
 fn the_parts_round_trip_through_csv() {
-    use cqc_assurance::{
+    use cqc_assurance::workbook::{
         actions_from_csv, actions_to_csv, case_tracking_from_csv_bytes, case_tracking_to_csv,
         information_return_from_csv_bytes, information_return_to_csv, interviews_from_csv_bytes,
         interviews_to_csv,
@@ -531,7 +531,8 @@ fn the_report_shows_each_filled_part_and_no_personal_data_or_internal_ids() {
 
 #[test]
 fn earlier_self_assessments_round_trip_through_csv_and_bad_cells_name_their_column() {
-    use cqc_assurance::{history_from_csv_bytes, history_to_csv, ImportOptions, WorkbookPart};
+    use cqc_assurance::workbook::{history_from_csv_bytes, history_to_csv};
+    use cqc_assurance::{ImportOptions, WorkbookPart};
     let wb = Workbook::from_json(&filled().to_string()).unwrap();
     let csv = history_to_csv(&wb.history);
     let read = history_from_csv_bytes(csv.as_bytes());

@@ -1,7 +1,8 @@
 //! The workbook report: HTML and Markdown from templates, self-contained, everything the user
 //! entered escaped, the figures those of the analysis.
 
-use cqc_assurance::{SelfScore, Workbook, WorkbookReport};
+use cqc_assurance::workbook::SelfScore;
+use cqc_assurance::{Workbook, WorkbookReport};
 use proptest::prelude::*;
 
 const EXAMPLE: &str = include_str!("../../../examples/liverpool-workbook.json");

@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use cqc_assurance::{ReportModel, Workbook, WorkbookReport};
+use cqc_assurance::report::ReportModel;
+use cqc_assurance::{Workbook, WorkbookReport};
 use proptest::prelude::*;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -278,7 +279,7 @@ fn html_elements(html: &str, open: &str, close: &str) -> Vec<String> {
     out
 }
 
-fn rows_of(columns: &[String], rows: &[cqc_assurance::ReportRow]) -> Vec<Vec<String>> {
+fn rows_of(columns: &[String], rows: &[cqc_assurance::report::ReportRow]) -> Vec<Vec<String>> {
     std::iter::once(columns.to_vec())
         .chain(rows.iter().map(|r| r.cells.clone()))
         .collect()

@@ -6,10 +6,11 @@
 
 use std::path::PathBuf;
 
+use cqc_assurance::timeline::{Basis, IssueKind, MilestoneKind, MilestoneState};
 use cqc_assurance::{
-    bank_holidays_from_gov_uk_json, england_bank_holidays, parse_date, plan_timeline, Basis,
-    ElectionYears, IssueKind, MilestoneId, MilestoneKind, MilestoneState, PreElectionPolicy,
-    Timeline, TimelineInput, TimelineProfile, WorkingCalendar,
+    bank_holidays_from_gov_uk_json, england_bank_holidays, parse_date, plan_timeline,
+    ElectionYears, MilestoneId, PreElectionPolicy, Timeline, TimelineInput, TimelineProfile,
+    WorkingCalendar,
 };
 use jiff::civil::Date;
 
@@ -488,7 +489,8 @@ fn a_publication_planned_inside_the_pre_election_period_is_moved_or_flagged() {
 
 #[test]
 fn the_election_rule_and_its_exceptions() {
-    use cqc_assurance::{latest_notice_of_election, ElectionCalendar};
+    use cqc_assurance::timeline::latest_notice_of_election;
+    use cqc_assurance::ElectionCalendar;
     let cal = WorkingCalendar::england();
     // As the Electoral Commission's timetables give the last day for the notice of election:
     // 25 March for 1 May 2025; 30 March for 7 May 2026 (Good Friday 3 and Easter Monday 6

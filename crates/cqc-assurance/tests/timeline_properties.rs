@@ -3,9 +3,10 @@
 //! a planned publication never inside a pre-election period, forecasts that are ranges, stable
 //! calendar ids, milestones shown by later recorded dates never overdue.
 
+use cqc_assurance::timeline::{Adjust, Basis, IssueKind, MilestoneKind, MilestoneState};
 use cqc_assurance::{
-    england_bank_holidays, plan_timeline, Adjust, Basis, IssueKind, MilestoneId, MilestoneKind,
-    MilestoneState, PreElectionPolicy, TimelineInput, WorkingCalendar,
+    england_bank_holidays, plan_timeline, MilestoneId, PreElectionPolicy, TimelineInput,
+    WorkingCalendar,
 };
 use jiff::civil::{Date, Weekday};
 use proptest::prelude::*;

@@ -3,10 +3,11 @@
 
 mod common;
 use common::errors_of;
+use cqc_assurance::workbook::{analyse_workbook_with, ActionStatus, EvidenceState, SelfScore};
 use cqc_assurance::{
-    analyse_workbook, analyse_workbook_with, check_workbook, evidence_from_csv, evidence_to_csv,
-    ActionStatus, Comparison, EvidenceCategory, EvidenceItem, EvidenceState, PublishedDataset,
-    QualityStatement, Rating, SelfScore, TimelineInput, Workbook,
+    analyse_workbook, check_workbook, evidence_from_csv, evidence_to_csv, Comparison,
+    EvidenceCategory, EvidenceItem, PublishedDataset, QualityStatement, Rating, TimelineInput,
+    Workbook,
 };
 use jiff::civil::Date;
 use proptest::prelude::*;

@@ -3,12 +3,15 @@
 
 mod common;
 use common::errors_of;
+use cqc_assurance::timeline::parse_uk_date;
+use cqc_assurance::workbook::{
+    actions_from_csv, actions_from_csv_bytes, actions_to_csv, evidence_from_csv_bytes,
+    indicators_from_csv, indicators_to_csv, Action, ActionStatus, Indicator, ProgressNote, Rag,
+    SelfScore,
+};
 use cqc_assurance::{
-    actions_from_csv, actions_from_csv_bytes, actions_to_csv, evidence_from_csv,
-    evidence_from_csv_bytes, evidence_to_csv, indicators_from_csv, indicators_to_csv,
-    parse_uk_date, Action, ActionStatus, EvidenceCategory, EvidenceItem, EvidenceScores,
-    ImportMode, ImportOptions, Indicator, ProgressNote, QualityStatement, Rag, Score,
-    ScoreDistribution, SelfScore, Workbook, WorkbookPart,
+    evidence_from_csv, evidence_to_csv, EvidenceCategory, EvidenceItem, EvidenceScores, ImportMode,
+    ImportOptions, QualityStatement, Score, ScoreDistribution, Workbook, WorkbookPart,
 };
 use jiff::civil::Date;
 use proptest::prelude::*;

@@ -1414,7 +1414,7 @@ impl WorkbookReport {
     }
 
     /// Analyses the workbook as of `as_of`, its benchmark taken from the given published
-    /// results (see [`analyse_workbook_with`](crate::analyse_workbook_with)), and prepares the
+    /// results (see [`analyse_workbook_with`]), and prepares the
     /// report.
     pub fn with_data(workbook: &Workbook, as_of: Date, data: &PublishedDataset) -> WorkbookReport {
         let analysis = analyse_workbook_with(workbook, as_of, data);

@@ -58,7 +58,7 @@ pub fn parse_date(text: &str, path: &str) -> Result<Date> {
 /// `10/31/2026` (there is no month 31): a wrong date would be worse than an error.
 ///
 /// ```
-/// use cqc_assurance::parse_uk_date;
+/// use cqc_assurance::timeline::parse_uk_date;
 /// let d = |s| parse_uk_date(s, "date").unwrap().to_string();
 /// assert_eq!(d("15/10/2026"), "2026-10-15");
 /// assert_eq!(d("3/4/2026"), "2026-04-03"); // 3 April: day first

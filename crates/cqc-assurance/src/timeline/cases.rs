@@ -65,7 +65,7 @@ impl RecordedDate {
 /// source, note`; a bad row is `invalid_csv` at its line and field.
 ///
 /// ```
-/// let cases = cqc_assurance::recorded_cases_from_csv(
+/// let cases = cqc_assurance::timeline::recorded_cases_from_csv(
 ///     "council,milestone,date,precision,source,note\nAnytown,visit,2025-06,month,minutes,\n").unwrap();
 /// assert_eq!(cases[0].latest().to_string(), "2025-06-30");
 /// ```
@@ -217,7 +217,7 @@ fn csv_rows(text: &str) -> std::result::Result<Vec<CsvRow>, (u64, String)> {
 /// The bundled recorded cases.
 ///
 /// ```
-/// let cases = cqc_assurance::recorded_cases();
+/// let cases = cqc_assurance::timeline::recorded_cases();
 /// assert!(cases.iter().any(|c| c.council == "Havering"));
 /// ```
 pub fn recorded_cases() -> &'static [RecordedDate] {

@@ -214,7 +214,8 @@ impl ElectionYears {
 /// "calendar": {"years": [...], "periods": [...]}}`.
 ///
 /// ```
-/// use cqc_assurance::{ElectionYears, PreElectionPolicy, PreElectionSettings};
+/// use cqc_assurance::{ElectionYears, PreElectionPolicy};
+/// use cqc_assurance::timeline::PreElectionSettings;
 /// let s = PreElectionSettings::from_json(r#"{"election_years": [2027], "policy": "flag"}"#).unwrap();
 /// assert_eq!((s.election_years, s.policy), (ElectionYears::Years(vec![2027]), PreElectionPolicy::Flag));
 /// ```
@@ -259,7 +260,8 @@ pub fn first_thursday_in_may(year: i16) -> Result<Date> {
 /// council's own and do not count).
 ///
 /// ```
-/// use cqc_assurance::{latest_notice_of_election, parse_date, WorkingCalendar};
+/// use cqc_assurance::{parse_date, WorkingCalendar};
+/// use cqc_assurance::timeline::latest_notice_of_election;
 /// let d = |s| parse_date(s, "d").unwrap();
 /// let cal = WorkingCalendar::england();
 /// // As the Electoral Commission's timetables give them.

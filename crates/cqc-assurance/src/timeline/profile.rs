@@ -256,7 +256,8 @@ impl FromStr for MilestoneId {
 /// What sort of milestone it is.
 ///
 /// ```
-/// use cqc_assurance::{MilestoneId, MilestoneKind};
+/// use cqc_assurance::MilestoneId;
+/// use cqc_assurance::timeline::MilestoneKind;
 /// assert_eq!(MilestoneId::FactualAccuracyDue.kind(), MilestoneKind::Deadline);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -280,7 +281,7 @@ pub enum MilestoneKind {
 /// How far a milestone is from the one it follows.
 ///
 /// ```
-/// use cqc_assurance::Offset;
+/// use cqc_assurance::timeline::Offset;
 /// assert_eq!(Offset::WorkingDays(10).describe(), "10 working days");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -316,7 +317,7 @@ impl Offset {
 /// What to do when a computed date is not a working day.
 ///
 /// ```
-/// use cqc_assurance::Adjust;
+/// use cqc_assurance::timeline::Adjust;
 /// assert_eq!(serde_json::to_string(&Adjust::NextWorkingDay).unwrap(), "\"next_working_day\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -342,7 +343,8 @@ pub enum Adjust {
 /// `weeks`, `working_days`; `"from": "visit_end"` counts from the visit's last day).
 ///
 /// ```
-/// use cqc_assurance::{MilestoneId, MilestoneRule, Offset};
+/// use cqc_assurance::MilestoneId;
+/// use cqc_assurance::timeline::{MilestoneRule, Offset};
 /// let rule: MilestoneRule = serde_json::from_str(
 ///     r#"{"from": "visit_end", "weeks": 8}"#).unwrap();
 /// assert_eq!((rule.from, rule.from_end), (MilestoneId::Visit, true));
@@ -553,7 +555,8 @@ pub struct ReassessmentCycle {
 /// JSON (the same shape as the default serialises to; fields it leaves out keep the default).
 ///
 /// ```
-/// use cqc_assurance::{MilestoneId, Offset, TimelineProfile};
+/// use cqc_assurance::{MilestoneId, TimelineProfile};
+/// use cqc_assurance::timeline::Offset;
 /// let profile = TimelineProfile::default();
 /// let fa = profile.definition(MilestoneId::FactualAccuracyDue);
 /// assert_eq!(fa.rule.unwrap().offset, Offset::WorkingDays(10));

@@ -1,23 +1,6 @@
 //! The workbook's registers as CSV files that Excel opens right and that read back exactly:
-//! the evidence register, the action plan and the indicators.
-//!
-//! **Writing**: UTF-8 with a byte-order mark (without it Excel reads UTF-8 as Windows-1252 and
-//! shows `Â£` for `£`), CRLF line ends, cells quoted where they hold commas, quotes or line
-//! breaks (RFC 4180), dates as ISO `YYYY-MM-DD`, and every text cell that begins with `=`,
-//! `+`, `-`, `@`, a tab or a carriage return given a leading single quote `'` so that a
-//! spreadsheet program shows it as text rather than running it as a formula (OWASP, "CSV
-//! Injection", <https://owasp.org/www-community/attacks/CSV_Injection>). A text that itself
-//! begins with `'` gets a second one, so the rule on reading is always the same.
-//!
-//! **Reading**: UTF-8 (with or without the byte-order mark), UTF-16 with a byte-order mark, or
-//! Windows-1252 (with a warning); columns separated by commas, semicolons (European Excel) or
-//! tabs, told from the header row (or from Excel's `sep=` first line); a leading `'` taken off
-//! every cell (exactly one: the guard the writer adds); dates in the UK forms of
-//! [`parse_uk_date`](crate::parse_uk_date); rows whose cells are all empty skipped; columns
-//! in any order, headers matched ignoring case and punctuation (`Review by` is `review_by`);
-//! columns that are not fields of the register kept in each item's `notes` as `Header: value`
-//! lines, with a warning, never dropped. Every problem is an error at `line N: column`, `N`
-//! being the row number a spreadsheet program shows for the row.
+//! the evidence register, the action plan and the indicators (the formats are described in the
+//! `workbook` module's documentation, under "CSV files").
 
 use serde::{Serialize, Serializer};
 
@@ -210,10 +193,10 @@ pub fn evidence_from_csv(text: &str) -> EvidenceImport {
 }
 
 /// Reads an evidence register from the bytes of a CSV file, in any encoding Excel saves: see
-/// the [module documentation](self) of the CSV formats.
+/// the [CSV files](crate::workbook#csv-files) of the `workbook` module's documentation.
 ///
 /// ```
-/// use cqc_assurance::evidence_from_csv_bytes;
+/// use cqc_assurance::workbook::evidence_from_csv_bytes;
 /// // Excel's plain "CSV (Comma delimited)" on UK Windows: Windows-1252, dates as dd/mm/yyyy.
 /// let bytes = b"id;title;category;supports;date\r\nEV1;\xA3 spent on carers;processes;QS1;15/10/2026\r\n";
 /// let import = evidence_from_csv_bytes(bytes);
@@ -244,7 +227,7 @@ pub fn evidence_to_csv(items: &[EvidenceItem]) -> String {
 /// [`evidence_from_csv`] for what is checked and reported).
 ///
 /// ```
-/// use cqc_assurance::{actions_from_csv, Rag};
+/// use cqc_assurance::workbook::{actions_from_csv, Rag};
 /// let csv = "ID,Statement,Description,Due,Status,RAG,Progress\n\
 ///            A1,QS1,Carers' breaks offer,31/03/2026,In progress,A,\"2026-01-10: scoped\n2026-02-01: agreed\"\n";
 /// let import = actions_from_csv(csv);
@@ -264,7 +247,8 @@ pub fn actions_from_csv_bytes(bytes: &[u8]) -> CsvImport<Action> {
 /// Writes an action plan as CSV, columns as in [`ACTION_CSV_COLUMNS`].
 ///
 /// ```
-/// use cqc_assurance::{actions_from_csv, actions_to_csv, Workbook};
+/// use cqc_assurance::Workbook;
+/// use cqc_assurance::workbook::{actions_from_csv, actions_to_csv};
 /// let wb = Workbook::from_json(include_str!("../../../../examples/liverpool-workbook.json")).unwrap();
 /// assert_eq!(actions_from_csv(&actions_to_csv(&wb.actions)).items, wb.actions);
 /// ```
@@ -277,7 +261,7 @@ pub fn actions_to_csv(actions: &[Action]) -> String {
 /// stop for decimals and no thousands separators; `61.2%` is read as 61.2.
 ///
 /// ```
-/// use cqc_assurance::indicators_from_csv;
+/// use cqc_assurance::workbook::indicators_from_csv;
 /// let csv = "name,collection,value,england_average,higher_is_better,year,england_year\n\
 ///            Carers with control,SACE,14.36,21.53,yes,2024-25,2023-24\n";
 /// let import = indicators_from_csv(csv);
@@ -296,7 +280,8 @@ pub fn indicators_from_csv_bytes(bytes: &[u8]) -> CsvImport<Indicator> {
 /// Writes indicators as CSV, columns as in [`INDICATOR_CSV_COLUMNS`].
 ///
 /// ```
-/// use cqc_assurance::{indicators_from_csv, indicators_to_csv, Workbook};
+/// use cqc_assurance::Workbook;
+/// use cqc_assurance::workbook::{indicators_from_csv, indicators_to_csv};
 /// let wb = Workbook::starter("Anytown");
 /// assert_eq!(indicators_from_csv(&indicators_to_csv(&wb.indicators)).items, wb.indicators);
 /// ```
@@ -330,14 +315,14 @@ pub const CASE_TRACKING_CSV_COLUMNS: [&str; 5] =
     ["reference", "pathway", "statements", "status", "notes"];
 
 /// The columns of the interviews CSV: `role` one of the roles CQC interviews
-/// ([`InterviewRole`](crate::InterviewRole)), `time` `HH:MM` or `HH:MM-HH:MM`.
+/// ([`InterviewRole`](crate::workbook::InterviewRole)), `time` `HH:MM` or `HH:MM-HH:MM`.
 pub const INTERVIEW_CSV_COLUMNS: [&str; 5] = ["role", "date", "time", "statements", "notes"];
 
 /// Reads an information return tracker from the bytes of a CSV file, columns as in
 /// [`INFORMATION_RETURN_CSV_COLUMNS`] (see [`evidence_from_csv_bytes`] for what is checked).
 ///
 /// ```
-/// use cqc_assurance::{information_return_from_csv_bytes, information_return_to_csv};
+/// use cqc_assurance::workbook::{information_return_from_csv_bytes, information_return_to_csv};
 /// let csv = "reference,title,kind,status\nGeneral IR1,Self-assessment,document,in_progress\n";
 /// let import = information_return_from_csv_bytes(csv.as_bytes());
 /// assert_eq!(import.items.len(), 1);
@@ -357,7 +342,7 @@ pub fn information_return_to_csv(items: &[ReturnItem]) -> String {
 /// [`CASE_TRACKING_CSV_COLUMNS`].
 ///
 /// ```
-/// use cqc_assurance::case_tracking_from_csv_bytes;
+/// use cqc_assurance::workbook::case_tracking_from_csv_bytes;
 /// let csv = "reference,pathway,status\nCT-01,Hospital discharge,closed\n";
 /// let import = case_tracking_from_csv_bytes(csv.as_bytes());
 /// assert_eq!(import.errors[0].path(), Some("line 2: status"));
@@ -375,7 +360,7 @@ pub fn case_tracking_to_csv(cases: &[TrackedCase]) -> String {
 /// [`INTERVIEW_CSV_COLUMNS`].
 ///
 /// ```
-/// use cqc_assurance::{interviews_from_csv_bytes, InterviewRole};
+/// use cqc_assurance::workbook::{interviews_from_csv_bytes, InterviewRole};
 /// let csv = "role,date,time\nDASS,2024-03-12,09:00\n";
 /// assert_eq!(interviews_from_csv_bytes(csv.as_bytes()).items[0].role, InterviewRole::Dass);
 /// ```
@@ -421,7 +406,7 @@ pub const HISTORY_CSV_COLUMNS: [&str; 21] = [
 /// [`HISTORY_CSV_COLUMNS`].
 ///
 /// ```
-/// use cqc_assurance::{history_from_csv_bytes, history_to_csv};
+/// use cqc_assurance::workbook::{history_from_csv_bytes, history_to_csv};
 /// let csv = "date,label,assessing-needs,governance,published_governance\n2024-03-28,2024,2,0; 0.5; 0.5; 0,3\n";
 /// let import = history_from_csv_bytes(csv.as_bytes());
 /// assert!(import.errors.is_empty(), "{:?}", import.errors);

@@ -397,7 +397,7 @@ pub(crate) fn fewer_items(change: &PartChange) -> Error {
 
 impl Workbook {
     /// Imports a register from the bytes of a CSV file (any encoding and separator the CSV
-    /// readers take: [`evidence_from_csv_bytes`](crate::evidence_from_csv_bytes)). Nothing is
+    /// readers take: [`evidence_from_csv_bytes`](crate::workbook::evidence_from_csv_bytes)). Nothing is
     /// lost: the result has a workbook only when every row is good (or `keep_good_rows` says
     /// to leave the bad ones out), no item would be removed without `allow_fewer`, and the
     /// result is a valid workbook. The changes say how many items were replaced, added, kept

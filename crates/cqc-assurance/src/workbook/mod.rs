@@ -6,6 +6,27 @@
 //! The document is versioned JSON (`"version": 1`); unknown fields are rejected and every
 //! problem is reported with its path, not only the first ([`Workbook::from_json_all`],
 //! [`check_workbook`]).
+//!
+//! ## CSV files
+//!
+//! **Writing**: UTF-8 with a byte-order mark (without it Excel reads UTF-8 as Windows-1252 and
+//! shows `Â£` for `£`), CRLF line ends, cells quoted where they hold commas, quotes or line
+//! breaks (RFC 4180), dates as ISO `YYYY-MM-DD`, and every text cell that begins with `=`,
+//! `+`, `-`, `@`, a tab or a carriage return given a leading single quote `'` so that a
+//! spreadsheet program shows it as text rather than running it as a formula (OWASP, "CSV
+//! Injection", <https://owasp.org/www-community/attacks/CSV_Injection>). A text that itself
+//! begins with `'` gets a second one, so the rule on reading is always the same.
+//!
+//! **Reading**: UTF-8 (with or without the byte-order mark), UTF-16 with a byte-order mark, or
+//! Windows-1252 (with a warning); columns separated by commas, semicolons (European Excel) or
+//! tabs, told from the header row (or from Excel's `sep=` first line); a leading `'` taken off
+//! every cell (exactly one: the guard the writer adds); dates in the UK forms of
+//! [`parse_uk_date`](crate::timeline::parse_uk_date); rows whose cells are all empty skipped;
+//! columns in any order, headers matched ignoring case and punctuation (`Review by` is
+//! `review_by`);
+//! columns that are not fields of the register kept in each item's `notes` as `Header: value`
+//! lines, with a warning, never dropped. Every problem is an error at `line N: column`, `N`
+//! being the row number a spreadsheet program shows for the row.
 
 mod analysis;
 mod assurance;

@@ -41,7 +41,7 @@ use super::document::{parse_date, SelfScore};
 /// figure, a table, a list).
 ///
 /// ```
-/// use cqc_assurance::ReturnItemKind;
+/// use cqc_assurance::workbook::ReturnItemKind;
 /// assert_eq!(ReturnItemKind::parse("Document").unwrap(), ReturnItemKind::Document);
 /// assert_eq!(ReturnItemKind::parse("spreadsheet").unwrap_err().code(), "unknown_choice");
 /// ```
@@ -62,7 +62,7 @@ pub enum ReturnItemKind {
 /// Where an information return item stands.
 ///
 /// ```
-/// use cqc_assurance::ReturnItemStatus;
+/// use cqc_assurance::workbook::ReturnItemStatus;
 /// assert_eq!(ReturnItemStatus::parse("In progress").unwrap(), ReturnItemStatus::InProgress);
 /// assert!(!ReturnItemStatus::Submitted.is_open());
 /// ```
@@ -87,7 +87,7 @@ pub enum ReturnItemStatus {
 /// Where a case offered for case tracking stands.
 ///
 /// ```
-/// use cqc_assurance::CaseStatus;
+/// use cqc_assurance::workbook::CaseStatus;
 /// assert_eq!(CaseStatus::parse("selected").unwrap(), CaseStatus::Selected);
 /// assert_eq!(CaseStatus::ALL.len(), 4);
 /// ```
@@ -107,7 +107,7 @@ pub enum CaseStatus {
 /// The roles CQC interviews on site (as councils described their visits in 2025-26).
 ///
 /// ```
-/// use cqc_assurance::InterviewRole;
+/// use cqc_assurance::workbook::InterviewRole;
 /// assert_eq!(InterviewRole::parse("Director of Adult Social Services").unwrap(), InterviewRole::Dass);
 /// assert_eq!(InterviewRole::parse("PSW").unwrap(), InterviewRole::PrincipalSocialWorker);
 /// assert_eq!(InterviewRole::parse("mayor").unwrap_err().code(), "unknown_choice");
@@ -224,7 +224,8 @@ impl InterviewRole {
     /// publishes no such mapping; an interview's own `statements` replace it.
     ///
     /// ```
-    /// use cqc_assurance::{InterviewRole, QualityStatement};
+    /// use cqc_assurance::QualityStatement;
+    /// use cqc_assurance::workbook::InterviewRole;
     /// let (statements, _why) = InterviewRole::LeadMember.default_statements();
     /// assert!(statements.contains(&QualityStatement::Governance));
     /// ```
@@ -772,7 +773,7 @@ pub fn information_return_starter() -> Vec<ReturnItem> {
 /// (<https://www.datadictionary.nhs.uk/attributes/nhs_number.html>).
 ///
 /// ```
-/// use cqc_assurance::nhs_number_check_digit_valid;
+/// use cqc_assurance::workbook::nhs_number_check_digit_valid;
 /// assert!(nhs_number_check_digit_valid("9434765919")); // NHS England's published example
 /// assert!(!nhs_number_check_digit_valid("9434765918"));
 /// assert!(!nhs_number_check_digit_valid("943476591")); // nine digits

@@ -38,7 +38,7 @@ pub const DEFAULT_REVIEW_AFTER_MONTHS: u32 = 12;
 /// Where an action stands.
 ///
 /// ```
-/// use cqc_assurance::ActionStatus;
+/// use cqc_assurance::workbook::ActionStatus;
 /// assert_eq!(ActionStatus::parse("In progress").unwrap(), ActionStatus::InProgress);
 /// assert!(ActionStatus::Blocked.is_open());
 /// assert!(!ActionStatus::Done.is_open());
@@ -119,7 +119,7 @@ impl ActionStatus {
 /// CQC does not use one).
 ///
 /// ```
-/// use cqc_assurance::Rag;
+/// use cqc_assurance::workbook::Rag;
 /// assert_eq!(Rag::parse("Amber").unwrap(), Rag::Amber);
 /// assert_eq!(Rag::parse("g").unwrap(), Rag::Green); // R, A, G as plans write them
 /// assert_eq!(Rag::Red.as_str(), "red");
@@ -211,7 +211,8 @@ impl SelfScore {
     /// scored.
     ///
     /// ```
-    /// use cqc_assurance::{Score, SelfScore};
+    /// use cqc_assurance::Score;
+    /// use cqc_assurance::workbook::SelfScore;
     /// let s = SelfScore::Score(Score::new(3).unwrap());
     /// assert_eq!(s.distribution().unwrap().get(), [0.0, 0.0, 1.0, 0.0]);
     /// assert!(SelfScore::NotScored.distribution().is_none());
@@ -367,7 +368,7 @@ impl Indicator {
     /// within about a twentieth of the national one is usually described as in line with it.
     ///
     /// ```
-    /// use cqc_assurance::Indicator;
+    /// use cqc_assurance::workbook::Indicator;
     /// let carers = Indicator {
     ///     name: "Carers with as much control over daily life as they want".into(),
     ///     collection: "SACE".into(),

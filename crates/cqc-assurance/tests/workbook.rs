@@ -744,3 +744,59 @@ fn the_analysis_depends_only_on_the_workbook_the_date_and_the_published_results(
         }
     }
 }
+
+/// A low self-score needs an action: warned when the plan has none for the statement (a
+/// cancelled one does not count), and, prudently, when a spread gives an even chance or more of
+/// a score of 2 or less.
+#[test]
+fn a_low_score_without_an_action_is_warned() {
+    let warned = |doc: &Value, qs: QualityStatement| {
+        let wb = Workbook::from_json(&doc.to_string()).unwrap();
+        analyse_workbook(&wb, date("2025-04-01"))
+            .warnings
+            .iter()
+            .any(|w| w.code == "low_score_without_action" && w.statement == Some(qs))
+    };
+    let mut doc = example();
+    // The example: every statement scored 2 has an open action (care provision's is in
+    // progress), and partnerships' 50/50 between 2 and 3 has one too.
+    for qs in QualityStatement::ALL {
+        assert!(!warned(&doc, qs), "{qs:?}");
+    }
+    // Care provision's only action removed: warned, at its self-score.
+    let actions: Vec<Value> = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["statement"] != "care-provision")
+        .cloned()
+        .collect();
+    doc["actions"] = Value::Array(actions);
+    assert!(warned(&doc, QualityStatement::CareProvision));
+    let wb = Workbook::from_json(&doc.to_string()).unwrap();
+    let w = analyse_workbook(&wb, date("2025-04-01"))
+        .warnings
+        .into_iter()
+        .find(|w| w.code == "low_score_without_action")
+        .unwrap();
+    assert_eq!(
+        w.path.as_deref(),
+        Some("statements.care-provision.self_score")
+    );
+    assert!(w.message.contains("self-scored 2"), "{}", w.message);
+    // Partnerships' action cancelled: an even chance of 2 is warned like a 2.
+    let i = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["statement"] == "partnerships")
+        .unwrap();
+    doc["actions"][i]["status"] = json!("cancelled");
+    assert!(warned(&doc, QualityStatement::Partnerships));
+    // A 40% chance of 2 or less is not.
+    doc["statements"]["partnerships"]["self_score"] = json!([0, 0.4, 0.6, 0]);
+    assert!(!warned(&doc, QualityStatement::Partnerships));
+    // A score of 3 needs no action.
+    doc["statements"]["care-provision"]["self_score"] = json!(3);
+    assert!(!warned(&doc, QualityStatement::CareProvision));
+}

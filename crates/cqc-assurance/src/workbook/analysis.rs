@@ -944,80 +944,103 @@ fn statement_consistency_warnings(
     warnings: &mut Vec<Warning>,
 ) {
     for s in statements {
-        let qs = s.statement;
-        if s.evidence_items == 0 {
-            warnings.push(Warning {
-                code: "no_evidence".into(),
-                path: Some(format!("statements.{}", qs.id())),
-                statement: Some(qs),
-                message: format!(
-                    "QS{} {} has no evidence in the register.",
-                    qs.number(),
-                    qs.name()
-                ),
-            });
-        }
-        let linked: Vec<&IndicatorComparison> = indicators
-            .iter()
-            .filter(|i| i.statements.contains(&qs) && i.comparison.is_some())
-            .collect();
-        // Both warnings are raised when in doubt: a spread with an even chance or more of a
-        // good score is challenged like a good score, and one with an even chance or more of
-        // a low score needs an action like a low score.
-        let chance = |scores: std::ops::RangeInclusive<usize>| {
-            s.distribution
-                .map_or(0.0, |d| d[scores].iter().sum::<f64>())
-        };
-        let self_scored = |low: bool| match (s.uncertain, s.most_likely_score) {
-            (false, Some(score)) => format!("self-scored {score}"),
-            _ if low => format!(
-                "self-scored with a {} chance of 2 or less",
-                crate::probability::percent_text(chance(0..=1))
-            ),
-            _ => format!(
-                "self-scored with a {} chance of 3 or more",
-                crate::probability::percent_text(chance(2..=3))
-            ),
-        };
-        if chance(2..=3) >= 0.5 - 1e-9
-            && !linked.is_empty()
-            && linked
-                .iter()
-                .all(|i| i.comparison == Some(Comparison::Worse))
-        {
-            warnings.push(Warning {
-                code: "score_above_indicators".into(),
-                path: Some(format!("statements.{}.self_score", qs.id())),
-                statement: Some(qs),
-                message: format!(
-                    "QS{} {} is {} but every linked indicator ({}) is worse than England: expect to be challenged on it.",
-                    qs.number(),
-                    qs.name(),
-                    self_scored(false),
-                    linked.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
-                ),
-            });
-        }
-        if chance(0..=1) >= 0.5 - 1e-9 {
-            let has_action = wb
-                .actions
-                .iter()
-                .any(|a| a.statement == Some(qs) && a.status != ActionStatus::Cancelled);
-            if !has_action {
-                warnings.push(Warning {
-                    code: "low_score_without_action".into(),
-                    path: Some(format!("statements.{}.self_score", qs.id())),
-                    statement: Some(qs),
-                    message: format!(
-                        "QS{} {} is {} but has no action in the plan.",
-                        qs.number(),
-                        qs.name(),
-                        self_scored(true)
-                    ),
-                });
-            }
-        }
+        warnings.extend(no_evidence_warning(s));
+        warnings.extend(score_above_indicators_warning(s, indicators));
+        warnings.extend(low_score_without_action_warning(wb, s));
     }
+}
+
+/// The chance that a statement's self-score is one of `scores` (0-based: `0..=1` is a score
+/// of 1 or 2); 0 for a statement not scored.
+fn chance_of(s: &StatementSummary, scores: std::ops::RangeInclusive<usize>) -> f64 {
+    s.distribution
+        .map_or(0.0, |d| d[scores].iter().sum::<f64>())
+}
+
+/// How a statement was self-scored, for a warning about a low (`low`) or a good score: the
+/// score, or the chance of the scores the warning is about.
+fn self_scored(s: &StatementSummary, low: bool) -> String {
+    match (s.uncertain, s.most_likely_score) {
+        (false, Some(score)) => format!("self-scored {score}"),
+        _ if low => format!(
+            "self-scored with a {} chance of 2 or less",
+            crate::probability::percent_text(chance_of(s, 0..=1))
+        ),
+        _ => format!(
+            "self-scored with a {} chance of 3 or more",
+            crate::probability::percent_text(chance_of(s, 2..=3))
+        ),
+    }
+}
+
+// Both score warnings are raised when in doubt: a spread with an even chance or more of a good
+// score is challenged like a good score, and one with an even chance or more of a low score
+// needs an action like a low score.
+const EVEN_CHANCE: f64 = 0.5 - 1e-9;
+
+/// `no_evidence`: the register holds nothing for the statement.
+fn no_evidence_warning(s: &StatementSummary) -> Option<Warning> {
+    let qs = s.statement;
+    (s.evidence_items == 0).then(|| Warning {
+        code: "no_evidence".into(),
+        path: Some(format!("statements.{}", qs.id())),
+        statement: Some(qs),
+        message: format!(
+            "QS{} {} has no evidence in the register.",
+            qs.number(),
+            qs.name()
+        ),
+    })
+}
+
+/// `score_above_indicators`: a good score (or an even chance of one) while every indicator
+/// linked to the statement is worse than England.
+fn score_above_indicators_warning(
+    s: &StatementSummary,
+    indicators: &[IndicatorComparison],
+) -> Option<Warning> {
+    let qs = s.statement;
+    let linked: Vec<&IndicatorComparison> = indicators
+        .iter()
+        .filter(|i| i.statements.contains(&qs) && i.comparison.is_some())
+        .collect();
+    let all_worse = !linked.is_empty()
+        && linked
+            .iter()
+            .all(|i| i.comparison == Some(Comparison::Worse));
+    (chance_of(s, 2..=3) >= EVEN_CHANCE && all_worse).then(|| Warning {
+        code: "score_above_indicators".into(),
+        path: Some(format!("statements.{}.self_score", qs.id())),
+        statement: Some(qs),
+        message: format!(
+            "QS{} {} is {} but every linked indicator ({}) is worse than England: expect to be challenged on it.",
+            qs.number(),
+            qs.name(),
+            self_scored(s, false),
+            linked.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
+        ),
+    })
+}
+
+/// `low_score_without_action`: a low score (or an even chance of one) and no action in the
+/// plan for the statement (cancelled actions do not count).
+fn low_score_without_action_warning(wb: &Workbook, s: &StatementSummary) -> Option<Warning> {
+    let qs = s.statement;
+    let has_action = wb
+        .actions
+        .iter()
+        .any(|a| a.statement == Some(qs) && a.status != ActionStatus::Cancelled);
+    (chance_of(s, 0..=1) >= EVEN_CHANCE && !has_action).then(|| Warning {
+        code: "low_score_without_action".into(),
+        path: Some(format!("statements.{}.self_score", qs.id())),
+        statement: Some(qs),
+        message: format!(
+            "QS{} {} is {} but has no action in the plan.",
+            qs.number(),
+            qs.name(),
+            self_scored(s, true)
+        ),
+    })
 }
 
 /// Where the scenario's scores sit among the published councils, overall and statement by

@@ -33,41 +33,41 @@ const CHART_WIDTH: f64 = 680.0;
 
 /// A label with a position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChartLabel {
+pub(crate) struct ChartLabel {
     /// Left (or anchor) x.
-    pub x: f64,
+    pub(crate) x: f64,
     /// Baseline y.
-    pub y: f64,
+    pub(crate) y: f64,
     /// The text.
-    pub text: String,
+    pub(crate) text: String,
     /// CSS class (may be empty).
-    pub class: String,
+    pub(crate) class: String,
 }
 
 /// A rectangle with a style class and an optional caption.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChartBar {
+pub(crate) struct ChartBar {
     /// Left.
-    pub x: f64,
+    pub(crate) x: f64,
     /// Top.
-    pub y: f64,
+    pub(crate) y: f64,
     /// Width.
-    pub width: f64,
+    pub(crate) width: f64,
     /// Height.
-    pub height: f64,
+    pub(crate) height: f64,
     /// CSS class (`rating-good`, `score-3`, `heat-0`...).
-    pub class: String,
+    pub(crate) class: String,
     /// Fill opacity, 0-1.
-    pub opacity: f64,
+    pub(crate) opacity: f64,
     /// Text inside or beside the rectangle.
-    pub text: String,
+    pub(crate) text: String,
     /// The text's colour class (`light` or `dark`: whichever has the higher contrast on the
     /// fill), empty when there is no text.
-    pub text_class: String,
+    pub(crate) text_class: String,
     /// Where the text is anchored.
-    pub text_x: f64,
+    pub(crate) text_x: f64,
     /// A tooltip.
-    pub title: String,
+    pub(crate) title: String,
 }
 
 /// A chart: its size, what to draw, and its data as a table (the chart's text alternative).
@@ -76,40 +76,40 @@ pub struct Chart {
     /// What the chart shows, its accessible name.
     pub title: String,
     /// Width.
-    pub width: f64,
+    pub(crate) width: f64,
     /// Height.
-    pub height: f64,
+    pub(crate) height: f64,
     /// The column headings of the chart's data table.
     pub columns: Vec<String>,
     /// The chart's data, one row per row of the table.
     pub rows: Vec<ReportRow>,
     /// Rectangles.
-    pub bars: Vec<ChartBar>,
+    pub(crate) bars: Vec<ChartBar>,
     /// Row and axis labels.
-    pub labels: Vec<ChartLabel>,
+    pub(crate) labels: Vec<ChartLabel>,
     /// Headings within the chart (theme names, column names).
-    pub headings: Vec<ChartLabel>,
+    pub(crate) headings: Vec<ChartLabel>,
     /// Vertical guide lines: x, top, bottom, label.
-    pub guides: Vec<ChartGuide>,
+    pub(crate) guides: Vec<ChartGuide>,
     /// Point markers (a council's figure).
-    pub markers: Vec<ChartBar>,
+    pub(crate) markers: Vec<ChartBar>,
 }
 
 /// A vertical guide line with a label at its foot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChartGuide {
+pub(crate) struct ChartGuide {
     /// x.
-    pub x: f64,
+    pub(crate) x: f64,
     /// Top.
-    pub y1: f64,
+    pub(crate) y1: f64,
     /// Bottom.
-    pub y2: f64,
+    pub(crate) y2: f64,
     /// The label under the line.
-    pub text: String,
+    pub(crate) text: String,
     /// Where the label is centred.
-    pub text_x: f64,
+    pub(crate) text_x: f64,
     /// CSS class.
-    pub class: String,
+    pub(crate) class: String,
 }
 
 /// One statement row of the report's tables.

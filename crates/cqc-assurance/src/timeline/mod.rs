@@ -997,6 +997,38 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
     let council_cal = &input.calendar;
     // CQC's dates: England's working days, without the council's closures.
     let cal = &council_cal.without_closures();
+    check_recorded_dates(input)?;
+    let (notified, notified_basis, notified_estimate) = first_notice(input, cal)?;
+    let plan = Plan {
+        input,
+        profile,
+        cal,
+        council_cal,
+        notified,
+        notified_basis,
+    };
+    plan.check_order()?;
+    let inferred = plan.work_back_events()?;
+    let placed = plan.place_milestones(&inferred)?;
+    let milestones = plan.milestones(&placed, &inferred)?;
+    let mut timeline = plan.timeline(notified_estimate, milestones);
+    timeline.issues = find_issues(&timeline, input, placed.flagged.as_ref())?;
+    timeline.intervals = intervals(&timeline, input, cal)?;
+    add_forecasts(&mut timeline, input);
+    timeline.next_assessment = next_assessment(&timeline, profile)?;
+    let hit = placed.periods_seen.first().cloned();
+    timeline.pre_election =
+        relevant_periods(&timeline, &input.pre_election, cal, placed.periods_seen)?;
+    timeline.publication_check = publication_check(&timeline, hit.as_ref(), input);
+    if let Some(today) = input.today {
+        timeline.status = Some(status(&mut timeline, today, council_cal)?);
+    }
+    Ok(timeline)
+}
+
+/// Checks the council's recorded dates are in the supported years, and the visit's last day
+/// comes with its first.
+fn check_recorded_dates(input: &TimelineInput) -> Result<()> {
     for (id, d) in &input.actuals {
         check_year(d.year(), &format!("actuals.{id}"))?;
     }
@@ -1014,13 +1046,18 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
     if let Some(t) = input.today {
         check_year(t.year(), "today")?;
     }
-    let recorded = |id: MilestoneId| -> Option<Date> { input.actuals.get(&id).copied() };
-    let exact = |id: MilestoneId| -> bool {
-        input.actuals.contains_key(&id) && !input.approximate.contains(&id)
-    };
+    Ok(())
+}
 
-    // 1. The notification date: recorded, or estimated from the nearest recorded event.
-    let recorded_notification = match (input.notified, recorded(MilestoneId::Notification)) {
+/// The first notice: its recorded date, or one estimated from the nearest recorded event.
+fn first_notice(
+    input: &TimelineInput,
+    cal: &WorkingCalendar,
+) -> Result<(Date, Basis, Option<String>)> {
+    let recorded_notification = match (
+        input.notified,
+        input.actuals.get(&MilestoneId::Notification).copied(),
+    ) {
         (Some(a), Some(b)) if a != b => {
             return Err(Error::ConflictingDates {
                 path: "actuals.notification".into(),
@@ -1030,7 +1067,7 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
         (Some(a), _) => Some(a),
         (None, b) => b,
     };
-    let (notified, notified_basis, notified_estimate) = match recorded_notification {
+    Ok(match recorded_notification {
         Some(n) => {
             check_year(n.year(), "notified")?;
             let basis = if input.approximate.contains(&MilestoneId::Notification) {
@@ -1044,101 +1081,208 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
             let (date, text) = estimate_notification(input, cal)?;
             (date, Basis::Estimated, Some(text))
         }
-    };
+    })
+}
 
-    // 2. Hard errors: recorded dates before a recorded notification, a visit ending before it
-    //    starts.
-    if notified_basis != Basis::Estimated {
-        for (id, d) in &input.actuals {
-            if *id != MilestoneId::Notification && *d < notified {
+/// What planning a timeline works from: the input, the working days and the first notice.
+struct Plan<'a> {
+    input: &'a TimelineInput,
+    profile: &'a TimelineProfile,
+    /// CQC's working days: England's, without the council's closures.
+    cal: &'a WorkingCalendar,
+    /// The council's working days: England's, less its closure days.
+    council_cal: &'a WorkingCalendar,
+    notified: Date,
+    notified_basis: Basis,
+}
+
+/// The milestones placed so far, why any moved from its rule's date, and the pre-election
+/// periods the publication met.
+struct Placement {
+    computed: BTreeMap<MilestoneId, Computed>,
+    moved_from: BTreeMap<MilestoneId, String>,
+    flagged: Option<PreElectionPeriod>,
+    periods_seen: Vec<PreElectionPeriod>,
+}
+
+/// A milestone's date by its rule: the plan (any move out of a pre-election period
+/// included), why it moved, and what the rules alone give.
+struct ByRule {
+    planned: Date,
+    moved: Option<String>,
+    rules_only: Date,
+    /// Whether the plan and the rules alone count from the same date.
+    same_anchor: bool,
+}
+
+impl Plan<'_> {
+    /// The council's recorded date of a milestone.
+    fn recorded(&self, id: MilestoneId) -> Option<Date> {
+        self.input.actuals.get(&id).copied()
+    }
+
+    /// Whether a milestone is recorded with its exact day.
+    fn exact(&self, id: MilestoneId) -> bool {
+        self.input.actuals.contains_key(&id) && !self.input.approximate.contains(&id)
+    }
+
+    /// Rejects recorded dates before a recorded first notice, and a visit ending before it starts.
+    fn check_order(&self) -> Result<()> {
+        let input = self.input;
+        let notified = self.notified;
+        if self.notified_basis != Basis::Estimated {
+            for (id, d) in &input.actuals {
+                if *id != MilestoneId::Notification && *d < notified {
+                    return Err(Error::DatesOutOfOrder {
+                        path: format!("actuals.{id}"),
+                        message: format!(
+                            "{} is recorded on {d}, before the first notice on {notified}",
+                            id.name()
+                        ),
+                    });
+                }
+            }
+        }
+        if let (Some(s), Some(e)) = (self.recorded(MilestoneId::Visit), input.visit_end) {
+            if e < s {
                 return Err(Error::DatesOutOfOrder {
-                    path: format!("actuals.{id}"),
+                    path: "actuals.visit_end".into(),
                     message: format!(
-                        "{} is recorded on {d}, before the first notice on {notified}",
-                        id.name()
+                        "the visit is recorded as ending on {e}, before it starts on {s}"
                     ),
                 });
             }
         }
-    }
-    if let (Some(s), Some(e)) = (recorded(MilestoneId::Visit), input.visit_end) {
-        if e < s {
-            return Err(Error::DatesOutOfOrder {
-                path: "actuals.visit_end".into(),
-                message: format!("the visit is recorded as ending on {e}, before it starts on {s}"),
-            });
-        }
+        Ok(())
     }
 
-    // 3. Events not recorded but shown by a later recorded one (the visit shows that the
-    //    second notice came): their dates worked back through the rules from the nearest.
-    let days = profile.visit_working_days;
-    let mut inferred: BTreeMap<MilestoneId, Inference> = BTreeMap::new();
-    for (&y, &y_date) in &input.actuals {
-        if y.kind() != MilestoneKind::Event || !exact(y) || y == MilestoneId::Notification {
-            continue;
-        }
-        let mut date = y_date;
-        for (distance, (_, rule)) in profile.chain(y).into_iter().enumerate() {
-            let a = rule.from;
-            if a == MilestoneId::Notification || recorded(a).is_some() {
-                break;
+    /// Dates events not recorded but shown by a later recorded one, worked back by the rules.
+    fn work_back_events(&self) -> Result<BTreeMap<MilestoneId, Inference>> {
+        // The visit shows that the second notice came: its date is worked back through the
+        // rules from the nearest recorded event.
+        let mut inferred: BTreeMap<MilestoneId, Inference> = BTreeMap::new();
+        for (&y, &y_date) in &self.input.actuals {
+            if y.kind() != MilestoneKind::Event || !self.exact(y) || y == MilestoneId::Notification
+            {
+                continue;
             }
-            if a.kind() != MilestoneKind::Event {
-                break;
-            }
-            let anchor = invert_rule(&rule, date, cal)?;
-            let (start, end) = if a == MilestoneId::Visit {
-                if rule.from_end {
-                    (visit_start_from_end(anchor, days, cal)?, Some(anchor))
-                } else {
-                    (anchor, Some(visit_end_from_start(anchor, days, cal)?))
+            let mut date = y_date;
+            for (distance, (_, rule)) in self.profile.chain(y).into_iter().enumerate() {
+                let a = rule.from;
+                if a == MilestoneId::Notification || self.recorded(a).is_some() {
+                    break;
                 }
+                if a.kind() != MilestoneKind::Event {
+                    break;
+                }
+                let (start, end) = self.worked_back(&rule, date)?;
+                let candidate = Inference {
+                    date: start,
+                    end,
+                    distance,
+                    from: y,
+                };
+                match inferred.get(&a) {
+                    Some(prev) if prev.distance <= distance => {}
+                    _ => {
+                        inferred.insert(a, candidate);
+                    }
+                }
+                date = start;
+            }
+        }
+        Ok(inferred)
+    }
+
+    /// The date (and for the visit its last day) a rule counts from, worked back from `date`.
+    fn worked_back(&self, rule: &MilestoneRule, date: Date) -> Result<(Date, Option<Date>)> {
+        let (cal, days) = (self.cal, self.profile.visit_working_days);
+        let anchor = invert_rule(rule, date, cal)?;
+        let (start, end) = if rule.from == MilestoneId::Visit {
+            if rule.from_end {
+                (visit_start_from_end(anchor, days, cal)?, Some(anchor))
             } else {
-                (anchor, None)
-            };
-            // Not before the first notice: a later notice cannot precede it.
-            let start = start.max(notified);
-            let candidate = Inference {
-                date: start,
-                end,
-                distance,
-                from: y,
-            };
-            match inferred.get(&a) {
-                Some(prev) if prev.distance <= distance => {}
-                _ => {
-                    inferred.insert(a, candidate);
-                }
+                (anchor, Some(visit_end_from_start(anchor, days, cal)?))
             }
-            date = start;
+        } else {
+            (anchor, None)
+        };
+        // Not before the first notice: a later notice cannot precede it.
+        let start = start.max(self.notified);
+        Ok((start, end))
+    }
+
+    /// Places every milestone in dependency order: the first notice, then each by its rule.
+    fn place_milestones(&self, inferred: &BTreeMap<MilestoneId, Inference>) -> Result<Placement> {
+        let mut placed = Placement {
+            computed: BTreeMap::new(),
+            moved_from: BTreeMap::new(),
+            flagged: None,
+            periods_seen: Vec::new(),
+        };
+        for id in self.profile.evaluation_order() {
+            let def = self.profile.definition(id);
+            let Some(rule) = def.rule else {
+                placed.computed.insert(id, self.first_notice_dates());
+                continue;
+            };
+            let c = self.place(id, def, rule, inferred, &mut placed)?;
+            placed.computed.insert(id, c);
+        }
+        Ok(placed)
+    }
+
+    /// The first notice's dates, as the milestones count from them.
+    fn first_notice_dates(&self) -> Computed {
+        let (notified, notified_basis) = (self.notified, self.notified_basis);
+        Computed {
+            date: notified,
+            end: None,
+            end_basis: None,
+            planned: notified,
+            basis: notified_basis,
+            firm: notified_basis == Basis::Actual,
+            forward: notified,
+            forward_end: None,
         }
     }
 
-    // 4. Every milestone in dependency order.
-    let mut computed: BTreeMap<MilestoneId, Computed> = BTreeMap::new();
-    let mut moved_from: BTreeMap<MilestoneId, String> = BTreeMap::new();
-    let mut flagged: Option<PreElectionPeriod> = None;
-    let mut periods_seen: Vec<PreElectionPeriod> = Vec::new();
-    for id in profile.evaluation_order() {
-        let def = profile.definition(id);
-        let Some(rule) = def.rule else {
-            computed.insert(
-                id,
-                Computed {
-                    date: notified,
-                    end: None,
-                    end_basis: None,
-                    planned: notified,
-                    basis: notified_basis,
-                    firm: notified_basis == Basis::Actual,
-                    forward: notified,
-                    forward_end: None,
-                },
-            );
-            continue;
-        };
-        let anchor = computed[&rule.from];
+    /// Places one milestone: its recorded date, one worked back from a later event, or the plan.
+    fn place(
+        &self,
+        id: MilestoneId,
+        def: &MilestoneDefinition,
+        rule: MilestoneRule,
+        inferred: &BTreeMap<MilestoneId, Inference>,
+        placed: &mut Placement,
+    ) -> Result<Computed> {
+        let anchor = placed.computed[&rule.from];
+        let by_rule = self.by_rule(id, rule, anchor, placed)?;
+        if let Some(m) = by_rule.moved.clone() {
+            placed.moved_from.insert(id, m);
+        }
+        Ok(match (id.kind(), self.recorded(id), inferred.get(&id)) {
+            (MilestoneKind::Event, Some(a), _) => {
+                placed.moved_from.remove(&id);
+                self.recorded_dates(id, a, by_rule.rules_only)?
+            }
+            (MilestoneKind::Event, None, Some(inf)) => {
+                placed.moved_from.remove(&id);
+                self.inferred_dates(id, inf, by_rule.rules_only)?
+            }
+            (kind, _, _) => self.planned_dates(id, kind, def, anchor, &by_rule)?,
+        })
+    }
+
+    /// A milestone's date by its rule on working days, out of any pre-election period.
+    fn by_rule(
+        &self,
+        id: MilestoneId,
+        rule: MilestoneRule,
+        anchor: Computed,
+        placed: &mut Placement,
+    ) -> Result<ByRule> {
+        let cal = self.cal;
         let pick = |date: Date, end: Option<Date>| {
             if rule.from_end {
                 end.unwrap_or(date)
@@ -1153,122 +1297,186 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
         // What the rules alone give (from recorded dates, not from dates worked back).
         let from_rules = pick(anchor.forward, anchor.forward_end);
         let (rules_only, _) = apply_rule(&rule, from_rules, cal, &path)?;
-        if id == MilestoneId::Publication && recorded(id).is_none() {
-            let (date, period) = avoid_pre_election(planned, &input.pre_election, cal)?;
-            if let Some(p) = period {
-                let why = format!(
-                    "{planned} (inside the pre-election period of {}: CQC pauses the \
-                     publication of reports then)",
-                    p.describe()
-                );
-                match input.pre_election.policy {
-                    PreElectionPolicy::Move => {
-                        moved = Some(match moved {
-                            Some(m) => format!("{m}, then {why}"),
-                            None => why,
-                        });
-                        planned = date;
-                    }
-                    PreElectionPolicy::Flag => flagged = Some(p.clone()),
+        if id == MilestoneId::Publication && self.recorded(id).is_none() {
+            (planned, moved) = self.out_of_pre_election(planned, moved, placed)?;
+        }
+        Ok(ByRule {
+            planned,
+            moved,
+            rules_only,
+            same_anchor,
+        })
+    }
+
+    /// Moves (or flags) a planned publication inside a pre-election period, by the policy.
+    fn out_of_pre_election(
+        &self,
+        mut planned: Date,
+        mut moved: Option<String>,
+        placed: &mut Placement,
+    ) -> Result<(Date, Option<String>)> {
+        let input = self.input;
+        let (date, period) = avoid_pre_election(planned, &input.pre_election, self.cal)?;
+        if let Some(p) = period {
+            let why = format!(
+                "{planned} (inside the pre-election period of {}: CQC pauses the \
+                 publication of reports then)",
+                p.describe()
+            );
+            match input.pre_election.policy {
+                PreElectionPolicy::Move => {
+                    moved = Some(match moved {
+                        Some(m) => format!("{m}, then {why}"),
+                        None => why,
+                    });
+                    planned = date;
                 }
-                periods_seen.push(p);
+                PreElectionPolicy::Flag => placed.flagged = Some(p.clone()),
             }
+            placed.periods_seen.push(p);
         }
-        if let Some(m) = moved {
-            moved_from.insert(id, m);
-        }
+        Ok((planned, moved))
+    }
+
+    /// A recorded event's dates: the council's record (the visit's last day planned if not given).
+    fn recorded_dates(&self, id: MilestoneId, a: Date, rules_only: Date) -> Result<Computed> {
+        let input = self.input;
+        let days = self.profile.visit_working_days;
+        let basis = if input.approximate.contains(&id) {
+            Basis::Approximate
+        } else {
+            Basis::Actual
+        };
+        let (end, end_basis) = if id == MilestoneId::Visit {
+            match input.visit_end {
+                Some(e) => (Some(e), Some(basis)),
+                None => (
+                    Some(visit_end_from_start(a, days, self.cal)?),
+                    Some(Basis::Planned),
+                ),
+            }
+        } else {
+            (None, None)
+        };
+        Ok(Computed {
+            date: a,
+            end,
+            end_basis,
+            planned: rules_only,
+            basis,
+            firm: basis == Basis::Actual,
+            forward: a,
+            forward_end: end,
+        })
+    }
+
+    /// An event's dates worked back from a later recorded one.
+    fn inferred_dates(
+        &self,
+        id: MilestoneId,
+        inf: &Inference,
+        rules_only: Date,
+    ) -> Result<Computed> {
+        let days = self.profile.visit_working_days;
+        let forward_end = (id == MilestoneId::Visit)
+            .then(|| visit_end_from_start(rules_only, days, self.cal))
+            .transpose()?;
+        Ok(Computed {
+            date: inf.date,
+            end: inf.end,
+            end_basis: inf.end.map(|_| Basis::Inferred),
+            planned: rules_only,
+            basis: Basis::Inferred,
+            firm: false,
+            forward: rules_only,
+            forward_end,
+        })
+    }
+
+    /// A milestone's planned dates by its rule, and whether they are firm.
+    fn planned_dates(
+        &self,
+        id: MilestoneId,
+        kind: MilestoneKind,
+        def: &MilestoneDefinition,
+        anchor: Computed,
+        by_rule: &ByRule,
+    ) -> Result<Computed> {
+        let (cal, days) = (self.cal, self.profile.visit_working_days);
+        let planned = by_rule.planned;
         let from_plan = match anchor.basis {
             Basis::Estimated | Basis::Inferred => Basis::Estimated,
             _ => Basis::Planned,
         };
-        let c = match (id.kind(), recorded(id), inferred.get(&id)) {
-            (MilestoneKind::Event, Some(a), _) => {
-                let basis = if input.approximate.contains(&id) {
-                    Basis::Approximate
-                } else {
-                    Basis::Actual
-                };
-                let (end, end_basis) = if id == MilestoneId::Visit {
-                    match input.visit_end {
-                        Some(e) => (Some(e), Some(basis)),
-                        None => (
-                            Some(visit_end_from_start(a, days, cal)?),
-                            Some(Basis::Planned),
-                        ),
-                    }
-                } else {
-                    (None, None)
-                };
-                moved_from.remove(&id);
-                Computed {
-                    date: a,
-                    end,
-                    end_basis,
-                    planned: rules_only,
-                    basis,
-                    firm: basis == Basis::Actual,
-                    forward: a,
-                    forward_end: end,
-                }
-            }
-            (MilestoneKind::Event, None, Some(inf)) => {
-                moved_from.remove(&id);
-                let forward_end = (id == MilestoneId::Visit)
-                    .then(|| visit_end_from_start(rules_only, days, cal))
-                    .transpose()?;
-                Computed {
-                    date: inf.date,
-                    end: inf.end,
-                    end_basis: inf.end.map(|_| Basis::Inferred),
-                    planned: rules_only,
-                    basis: Basis::Inferred,
-                    firm: false,
-                    forward: rules_only,
-                    forward_end,
-                }
-            }
-            (kind, _, _) => {
-                let end = (id == MilestoneId::Visit)
-                    .then(|| visit_end_from_start(planned, days, cal))
-                    .transpose()?;
-                // Counted from the same dates as the plan: the plan itself (with any move out
-                // of a pre-election period).
-                let rules_only = if same_anchor { planned } else { rules_only };
-                let forward_end = (id == MilestoneId::Visit)
-                    .then(|| visit_end_from_start(rules_only, days, cal))
-                    .transpose()?;
-                Computed {
-                    date: planned,
-                    end,
-                    end_basis: end.map(|_| from_plan),
-                    planned,
-                    basis: from_plan,
-                    forward: rules_only,
-                    forward_end,
-                    // A due date is firm when CQC's own rule counts it from firm dates; the
-                    // planning mark is firm when counted from a recorded first notice.
-                    firm: match kind {
-                        MilestoneKind::Deadline => def.fixed && anchor.firm,
-                        MilestoneKind::Marker => anchor.firm,
-                        MilestoneKind::Event => false,
-                    },
-                }
-            }
+        let end = (id == MilestoneId::Visit)
+            .then(|| visit_end_from_start(planned, days, cal))
+            .transpose()?;
+        // Counted from the same dates as the plan: the plan itself (with any move out
+        // of a pre-election period).
+        let rules_only = if by_rule.same_anchor {
+            planned
+        } else {
+            by_rule.rules_only
         };
-        computed.insert(id, c);
+        let forward_end = (id == MilestoneId::Visit)
+            .then(|| visit_end_from_start(rules_only, days, cal))
+            .transpose()?;
+        Ok(Computed {
+            date: planned,
+            end,
+            end_basis: end.map(|_| from_plan),
+            planned,
+            basis: from_plan,
+            forward: rules_only,
+            forward_end,
+            // A due date is firm when CQC's own rule counts it from firm dates; the
+            // planning mark is firm when counted from a recorded first notice.
+            firm: match kind {
+                MilestoneKind::Deadline => def.fixed && anchor.firm,
+                MilestoneKind::Marker => anchor.firm,
+                MilestoneKind::Event => false,
+            },
+        })
     }
 
-    // 5. The milestones, with the council's own dates and the reminders.
-    let reminder_days = profile.reminder_working_days;
-    let closures = council_cal.closures();
-    let mut milestones: Vec<Milestone> = Vec::with_capacity(MilestoneId::ALL.len());
-    for &id in &MilestoneId::ALL {
+    /// The milestones in date order, with the council's own dates and the reminders.
+    fn milestones(
+        &self,
+        placed: &Placement,
+        inferred: &BTreeMap<MilestoneId, Inference>,
+    ) -> Result<Vec<Milestone>> {
+        let mut milestones: Vec<Milestone> = Vec::with_capacity(MilestoneId::ALL.len());
+        for &id in &MilestoneId::ALL {
+            milestones.push(self.milestone(id, placed)?);
+        }
+        if let Some(inf) = inferred.get(&MilestoneId::VisitNotice) {
+            let m = milestones
+                .iter_mut()
+                .find(|m| m.id == MilestoneId::VisitNotice)
+                .unwrap_or_else(|| unreachable!("every milestone is listed"));
+            m.rule_text = format!(
+                "no later than {} before {} (the documented minimum), worked back from it",
+                Offset::Weeks(self.profile.minimum_on_site_notice_weeks as i32).describe(),
+                inf.from.phrase(false)
+            );
+        }
+        // Date order; ties keep the usual order. (Unstable sorts with a unique key, here and
+        // below: the same order as a stable sort, and the WebAssembly modules carry one sort
+        // algorithm.)
+        milestones.sort_unstable_by_key(|m| (m.date, m.id.position()));
+        Ok(milestones)
+    }
+
+    /// One milestone as placed, with the council's own date, its reminder and the visit's length.
+    fn milestone(&self, id: MilestoneId, placed: &Placement) -> Result<Milestone> {
+        let (profile, council_cal) = (self.profile, self.council_cal);
+        let reminder_days = profile.reminder_working_days;
         let def = profile.definition(id);
-        let c = computed[&id];
+        let c = placed.computed[&id];
         let kind = id.kind();
         let (council_date, council_note) =
-            if kind == MilestoneKind::Deadline && !closures.is_empty() {
-                council_dates(id, c.date, &computed, profile, council_cal)?
+            if kind == MilestoneKind::Deadline && !council_cal.closures().is_empty() {
+                council_dates(id, c.date, &placed.computed, profile, council_cal)?
             } else {
                 (None, None)
             };
@@ -1279,16 +1487,8 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
         } else {
             None
         };
-        let (length_days, length_working_days) = match c.end {
-            Some(end) if id == MilestoneId::Visit => (
-                Some(day_number(end) - day_number(c.date) + 1),
-                Some(
-                    cal.working_days_between(c.date, end)? + i64::from(cal.is_working_day(c.date)?),
-                ),
-            ),
-            _ => (None, None),
-        };
-        milestones.push(Milestone {
+        let (length_days, length_working_days) = self.visit_length(id, &c)?;
+        Ok(Milestone {
             id,
             name: if id == MilestoneId::TwentyWeekEnd {
                 format!(
@@ -1307,14 +1507,14 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
             basis: c.basis,
             firm: c.firm,
             planned: c.planned,
-            actual: recorded(id).or((id == MilestoneId::Notification
-                && notified_basis != Basis::Estimated)
-                .then_some(notified)),
+            actual: self.recorded(id).or((id == MilestoneId::Notification
+                && self.notified_basis != Basis::Estimated)
+                .then_some(self.notified)),
             rule: def.rule,
             rule_text: def.rule.map(|r| r.describe()).unwrap_or_default(),
             source: def.source.clone(),
             source_url: def.source_url.clone(),
-            moved_from: moved_from.get(&id).cloned(),
+            moved_from: placed.moved_from.get(&id).cloned(),
             council_date,
             council_note,
             reminder,
@@ -1323,54 +1523,47 @@ pub fn plan_timeline(input: &TimelineInput) -> Result<Timeline> {
             implied_by: None,
             calendar_days_remaining: None,
             working_days_remaining: None,
-        });
+        })
     }
-    if let Some(inf) = inferred.get(&MilestoneId::VisitNotice) {
-        let m = milestones
-            .iter_mut()
-            .find(|m| m.id == MilestoneId::VisitNotice)
-            .unwrap_or_else(|| unreachable!("every milestone is listed"));
-        m.rule_text = format!(
-            "no later than {} before {} (the documented minimum), worked back from it",
-            Offset::Weeks(profile.minimum_on_site_notice_weeks as i32).describe(),
-            inf.from.phrase(false)
-        );
-    }
-    // Date order; ties keep the usual order. (Unstable sorts with a unique key, here and below:
-    // the same order as a stable sort, and the WebAssembly modules carry one sort algorithm.)
-    milestones.sort_unstable_by_key(|m| (m.date, m.id.position()));
 
-    let mut timeline = Timeline {
-        council: input.council.clone(),
-        id: input.id.clone(),
-        notified,
-        notified_basis,
-        notified_estimate,
-        milestones,
-        issues: Vec::new(),
-        intervals: Vec::new(),
-        status: None,
-        weeks_total: profile.weeks_total,
-        planning_note: planning_note(profile),
-        pre_election: Vec::new(),
-        pre_election_note: input.pre_election.describe(),
-        publication_check: String::new(),
-        forecast_note: String::new(),
-        next_assessment: None,
-        reminder_working_days: reminder_days,
-        notes: input.notes.clone(),
-    };
-    timeline.issues = find_issues(&timeline, input, flagged.as_ref())?;
-    timeline.intervals = intervals(&timeline, input, cal)?;
-    add_forecasts(&mut timeline, input);
-    timeline.next_assessment = next_assessment(&timeline, profile)?;
-    let hit = periods_seen.first().cloned();
-    timeline.pre_election = relevant_periods(&timeline, &input.pre_election, cal, periods_seen)?;
-    timeline.publication_check = publication_check(&timeline, hit.as_ref(), input);
-    if let Some(today) = input.today {
-        timeline.status = Some(status(&mut timeline, today, council_cal)?);
+    /// The visit's length in calendar days and in working days, first and last included.
+    fn visit_length(&self, id: MilestoneId, c: &Computed) -> Result<(Option<i64>, Option<i64>)> {
+        let cal = self.cal;
+        Ok(match c.end {
+            Some(end) if id == MilestoneId::Visit => (
+                Some(day_number(end) - day_number(c.date) + 1),
+                Some(
+                    cal.working_days_between(c.date, end)? + i64::from(cal.is_working_day(c.date)?),
+                ),
+            ),
+            _ => (None, None),
+        })
     }
-    Ok(timeline)
+
+    /// The timeline of these milestones, before its issues, intervals, forecasts and status.
+    fn timeline(&self, notified_estimate: Option<String>, milestones: Vec<Milestone>) -> Timeline {
+        let (input, profile) = (self.input, self.profile);
+        Timeline {
+            council: input.council.clone(),
+            id: input.id.clone(),
+            notified: self.notified,
+            notified_basis: self.notified_basis,
+            notified_estimate,
+            milestones,
+            issues: Vec::new(),
+            intervals: Vec::new(),
+            status: None,
+            weeks_total: profile.weeks_total,
+            planning_note: planning_note(profile),
+            pre_election: Vec::new(),
+            pre_election_note: input.pre_election.describe(),
+            publication_check: String::new(),
+            forecast_note: String::new(),
+            next_assessment: None,
+            reminder_working_days: profile.reminder_working_days,
+            notes: input.notes.clone(),
+        }
+    }
 }
 
 fn planning_note(profile: &TimelineProfile) -> String {

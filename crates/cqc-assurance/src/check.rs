@@ -11,11 +11,7 @@ use crate::score::{published_percent, Rating, Score};
 
 /// What kind of inconsistency a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// The scores give a different rating from the one published.

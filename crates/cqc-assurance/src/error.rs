@@ -473,11 +473,7 @@ fn did_you_mean(suggestions: &[String]) -> String {
 /// assert_eq!(Score::new(0).unwrap_err().family(), ErrorFamily::Score);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorFamily {

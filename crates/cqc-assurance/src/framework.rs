@@ -526,11 +526,7 @@ impl<'de> Deserialize<'de> for Theme {
 
 /// How CQC uses an evidence category in local authority assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum LocalAuthorityUse {
     /// Used in every local authority assessment.

@@ -31,11 +31,7 @@ pub const PROVENANCE: &str = include_str!("../data/README.md");
 
 /// What kind of assessment a result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentKind {
     /// One of the five pilot assessments of 2023: an indicative rating, not a formal one.
@@ -60,11 +56,7 @@ impl AssessmentKind {
 /// How precisely a date is known: a publication date of the published results, or a recorded
 /// date of a real assessment (the timeline's recorded cases).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     /// The day (`YYYY-MM-DD`).
@@ -91,11 +83,7 @@ impl DatePrecision {
 
 /// What kind of source a result's figures rest on (its first source).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// CQC's own pages: a report, a press release (or a copy of the press release elsewhere).
@@ -122,11 +110,7 @@ impl SourceKind {
 
 /// Whether an overall percentage is stated by a source or computed from the scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PercentBasis {
     /// A source states it (and it is checked against the scores and the rating).

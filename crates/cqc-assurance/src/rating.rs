@@ -14,11 +14,7 @@ use crate::score::{min_total_for_percent, published_percent, Rating, Score};
 /// Which half of its band a result sits in, as CQC words it ("upper threshold, nearing
 /// outstanding" or "lower threshold, nearer to requires improvement").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum BandHalf {
     /// From the band's midpoint up.

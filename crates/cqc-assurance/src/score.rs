@@ -110,11 +110,7 @@ impl fmt::Display for Score {
 /// assert_eq!(Rating::from_published_percent(63), Some(Rating::Good));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "typescript", ts(rename = "RatingId"))]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {

@@ -27,11 +27,7 @@ pub const COUNCIL_ALIASES_CSV: &str = include_str!("../../data/council_name_alia
 /// assert_eq!(Region::parse("Wessex").unwrap_err().code(), "unknown_region");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "typescript", ts(rename = "RegionId"))]
 #[serde(rename_all = "snake_case")]
 pub enum Region {
@@ -121,11 +117,7 @@ impl Region {
 /// assert_eq!(CouncilType::LondonBorough.plural(), "London boroughs");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "typescript", ts(rename = "CouncilTypeId"))]
 #[serde(rename_all = "snake_case")]
 pub enum CouncilType {

@@ -335,11 +335,7 @@ fn read_actuals(
 
 /// How a milestone's date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Recorded by the user.
@@ -357,11 +353,7 @@ pub enum Basis {
 
 /// Where a milestone stands on the status date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneState {
     /// It happened, or was delivered, on or before the status date (or a later recorded date
@@ -449,11 +441,7 @@ pub struct Milestone {
 
 /// Kinds of inconsistency found in the dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum IssueKind {
     /// The visit's dates came with less notice than the documented minimum.

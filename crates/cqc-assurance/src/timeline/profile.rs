@@ -30,11 +30,7 @@ pub const DEFAULT_PROFILE_JSON: &str = include_str!("../../data/timeline_profile
 /// assert_eq!("site_visit".parse::<MilestoneId>().unwrap_err().code(), "unknown_milestone");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneId {
     /// CQC's first notice: the email to the Director of Adult Social Services with the
@@ -261,11 +257,7 @@ impl FromStr for MilestoneId {
 /// assert_eq!(MilestoneId::FactualAccuracyDue.kind(), MilestoneKind::Deadline);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneKind {
     /// Something that happens (CQC's notices, a meeting, the visit, a report). Its actual
@@ -321,11 +313,7 @@ impl Offset {
 /// assert_eq!(serde_json::to_string(&Adjust::NextWorkingDay).unwrap(), "\"next_working_day\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Adjust {
     /// Keep the date as computed.

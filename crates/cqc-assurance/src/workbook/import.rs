@@ -16,11 +16,7 @@ use super::{
 
 /// A register of the workbook that can be imported and exported as a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum WorkbookPart {
     /// The evidence register (`evidence`), keyed by id.

@@ -45,11 +45,7 @@ pub const DEFAULT_REVIEW_AFTER_MONTHS: u32 = 12;
 /// assert_eq!(ActionStatus::parse("finished").unwrap_err().code(), "unknown_action_status");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     /// Not started yet.
@@ -126,11 +122,7 @@ impl ActionStatus {
 /// assert_eq!(Rag::parse("blue").unwrap_err().code(), "unknown_rag");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Rag {
     /// Off track.

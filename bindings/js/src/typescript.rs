@@ -1,5 +1,5 @@
 //! The package's declarations of results, `npm/types.d.ts`, generated from the Rust types that
-//! the functions serialise (`ts_rs::TS`, derived in the core under its `typescript` feature and
+//! the functions serialise (`ts_rs::TS`, derived in the core under its `declarations` feature and
 //! here under `cfg(test)`): field names in camelCase as [`crate::camel`] writes them, values as
 //! serde writes them, doc comments as JSDoc. The hand-written `npm/index.d.ts` declares the
 //! functions and their inputs and re-exports these.

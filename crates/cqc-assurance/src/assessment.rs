@@ -371,8 +371,8 @@ impl<'de> Deserialize<'de> for Assessment {
 /// - nothing else: unknown fields are rejected, and so is a key given twice.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct AssessmentDocument {
@@ -383,11 +383,12 @@ pub struct AssessmentDocument {
     /// Statement scores (current method).
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_pairs")]
     #[cfg_attr(
-        feature = "typescript",
+        feature = "declarations",
         ts(
             as = "Option<std::collections::BTreeMap<QualityStatement, Score>>",
             optional
-        )
+        ),
+        schemars(with = "Option<std::collections::BTreeMap<QualityStatement, Score>>")
     )]
     pub scores: Option<Vec<(QualityStatement, Score)>>,
     /// Evidence-category scores (earlier method).
@@ -396,10 +397,13 @@ pub struct AssessmentDocument {
         serialize_with = "ser_evidence"
     )]
     #[cfg_attr(
-        feature = "typescript",
+        feature = "declarations",
         ts(
             as = "Option<std::collections::BTreeMap<QualityStatement, std::collections::BTreeMap<EvidenceCategory, Score>>>",
             optional
+        ),
+        schemars(
+            with = "Option<std::collections::BTreeMap<QualityStatement, std::collections::BTreeMap<EvidenceCategory, Score>>>"
         )
     )]
     pub evidence_scores: Option<EvidencePairs>,

@@ -473,7 +473,7 @@ fn did_you_mean(suggestions: &[String]) -> String {
 /// assert_eq!(Score::new(0).unwrap_err().family(), ErrorFamily::Score);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorFamily {
@@ -758,8 +758,8 @@ pub(crate) fn join_path(prefix: &str, rest: &str) -> String {
 /// `Error` properties carry exactly these fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct ErrorReport {

@@ -526,7 +526,7 @@ impl<'de> Deserialize<'de> for Theme {
 
 /// How CQC uses an evidence category in local authority assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LocalAuthorityUse {
     /// Used in every local authority assessment.

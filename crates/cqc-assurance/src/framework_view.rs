@@ -22,14 +22,18 @@ use crate::score::{Rating, Score};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "typescript", ts(rename = "Statement"))]
+#[cfg_attr(feature = "declarations", ts(rename = "Statement"))]
 pub struct StatementView {
     /// The id used in documents (`assessing-needs`).
-    #[cfg_attr(feature = "typescript", ts(as = "QualityStatement"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "QualityStatement"),
+        schemars(with = "QualityStatement")
+    )]
     pub id: &'static str,
     /// Its number, 1-9 (QS1-QS9).
     pub number: u8,
@@ -38,7 +42,7 @@ pub struct StatementView {
     /// CQC's name of it.
     pub name: &'static str,
     /// The id of its theme.
-    #[cfg_attr(feature = "typescript", ts(as = "Theme"))]
+    #[cfg_attr(feature = "declarations", ts(as = "Theme"), schemars(with = "Theme"))]
     pub theme: &'static str,
     /// CQC's "we statement", in short.
     pub description: &'static str,
@@ -72,21 +76,25 @@ impl From<QualityStatement> for StatementView {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "typescript", ts(rename = "Theme"))]
+#[cfg_attr(feature = "declarations", ts(rename = "Theme"))]
 pub struct ThemeView {
     /// The id used in documents (`working-with-people`).
-    #[cfg_attr(feature = "typescript", ts(as = "Theme"))]
+    #[cfg_attr(feature = "declarations", ts(as = "Theme"), schemars(with = "Theme"))]
     pub id: &'static str,
     /// Its number, 1-4.
     pub number: u8,
     /// CQC's name of it.
     pub name: &'static str,
     /// The ids of its quality statements, in CQC's order.
-    #[cfg_attr(feature = "typescript", ts(as = "Vec<QualityStatement>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Vec<QualityStatement>"),
+        schemars(with = "Vec<QualityStatement>")
+    )]
     pub statements: Vec<&'static str>,
 }
 
@@ -111,14 +119,18 @@ impl From<Theme> for ThemeView {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "typescript", ts(rename = "EvidenceCategory"))]
+#[cfg_attr(feature = "declarations", ts(rename = "EvidenceCategory"))]
 pub struct EvidenceCategoryView {
     /// The id used in documents (`peoples-experience`).
-    #[cfg_attr(feature = "typescript", ts(as = "EvidenceCategory"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "EvidenceCategory"),
+        schemars(with = "EvidenceCategory")
+    )]
     pub id: &'static str,
     /// Its position in CQC's order, 0-5.
     pub index: usize,
@@ -149,11 +161,11 @@ impl From<EvidenceCategory> for EvidenceCategoryView {
 /// band.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "typescript", ts(rename = "RatingInfo"))]
+#[cfg_attr(feature = "declarations", ts(rename = "RatingInfo"))]
 pub struct RatingView {
     /// The rating (`requires_improvement` in documents).
     pub id: Rating,
@@ -170,11 +182,11 @@ pub struct RatingView {
 /// A score as data: the number and CQC's descriptor of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "typescript", ts(rename = "ScoreInfo"))]
+#[cfg_attr(feature = "declarations", ts(rename = "ScoreInfo"))]
 pub struct ScoreView {
     /// The score, 1-4.
     pub score: Score,
@@ -185,14 +197,18 @@ pub struct ScoreView {
 /// A rating method as data: its id, name, when it was in force and its source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "typescript", ts(rename = "RatingMethodInfo"))]
+#[cfg_attr(feature = "declarations", ts(rename = "RatingMethodInfo"))]
 pub struct RatingMethodView {
     /// The id used in documents (`current`).
-    #[cfg_attr(feature = "typescript", ts(as = "RatingMethod"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "RatingMethod"),
+        schemars(with = "RatingMethod")
+    )]
     pub id: &'static str,
     /// Its name.
     pub name: &'static str,
@@ -220,11 +236,11 @@ impl From<RatingMethod> for RatingMethodView {
 /// [`framework_view`] returns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "typescript", ts(rename = "Framework"))]
+#[cfg_attr(feature = "declarations", ts(rename = "Framework"))]
 pub struct FrameworkView {
     /// The four themes.
     pub themes: Vec<ThemeView>,
@@ -233,7 +249,11 @@ pub struct FrameworkView {
     /// The six evidence categories.
     pub evidence_categories: Vec<EvidenceCategoryView>,
     /// The ids of the categories CQC uses for councils.
-    #[cfg_attr(feature = "typescript", ts(as = "Vec<EvidenceCategory>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Vec<EvidenceCategory>"),
+        schemars(with = "Vec<EvidenceCategory>")
+    )]
     pub local_authority_categories: Vec<&'static str>,
     /// The four ratings, inadequate first.
     pub ratings: Vec<RatingView>,

@@ -35,6 +35,8 @@
 mod assessment;
 mod batch;
 mod check;
+#[cfg(feature = "declarations")]
+pub mod declarations;
 mod error;
 mod framework;
 mod framework_view;
@@ -47,8 +49,6 @@ mod rating;
 pub mod report;
 mod score;
 pub mod timeline;
-#[cfg(feature = "typescript")]
-pub mod typescript;
 pub mod workbook;
 
 pub use assessment::{

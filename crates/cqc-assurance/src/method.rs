@@ -26,8 +26,8 @@ pub const RATINGS_URL: &str =
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[cfg_attr(feature = "typescript", ts(rename = "RatingMethodId"))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
+#[cfg_attr(feature = "declarations", ts(rename = "RatingMethodId"))]
 #[serde(rename_all = "snake_case")]
 pub enum RatingMethod {
     /// From the guidance refresh of about 30 June 2025: each assessed quality statement gets a

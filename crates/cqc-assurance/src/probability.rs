@@ -97,8 +97,8 @@ impl From<ScoreDistribution> for [f64; 4] {
 /// The probability of one rating.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct RatingProbability {
@@ -111,8 +111,8 @@ pub struct RatingProbability {
 /// The probability of one total.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct TotalProbability {
@@ -154,8 +154,8 @@ pub const CONTENDER_THRESHOLD: f64 = 0.05;
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct RatingCall {
@@ -283,8 +283,8 @@ pub(crate) fn percent_text(p: f64) -> String {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct RatingProbabilities {

@@ -31,7 +31,7 @@ pub const PROVENANCE: &str = include_str!("../data/README.md");
 
 /// What kind of assessment a result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentKind {
     /// One of the five pilot assessments of 2023: an indicative rating, not a formal one.
@@ -56,7 +56,7 @@ impl AssessmentKind {
 /// How precisely a date is known: a publication date of the published results, or a recorded
 /// date of a real assessment (the timeline's recorded cases).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     /// The day (`YYYY-MM-DD`).
@@ -83,7 +83,7 @@ impl DatePrecision {
 
 /// What kind of source a result's figures rest on (its first source).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// CQC's own pages: a report, a press release (or a copy of the press release elsewhere).
@@ -110,7 +110,7 @@ impl SourceKind {
 
 /// Whether an overall percentage is stated by a source or computed from the scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PercentBasis {
     /// A source states it (and it is checked against the scores and the rating).
@@ -133,8 +133,8 @@ impl PercentBasis {
 /// published assessment was found (`assessment_kind` is `None`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct PublishedResult {
@@ -260,8 +260,8 @@ impl PublishedResult {
 /// How the councils compared scored one statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct StatementDistribution {
@@ -278,8 +278,8 @@ pub struct StatementDistribution {
 /// The statement distributions of one group of councils (a region).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct GroupDistribution {
@@ -359,8 +359,8 @@ impl PeerGroup {
 /// is compared): consistent with `rank`, as `lower` = `out_of` − `rank`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Ranking {
@@ -432,8 +432,8 @@ pub(crate) fn ordinal(n: u32) -> String {
 /// A council's position nationally, within its region and among councils of its kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct CouncilRankings {
@@ -452,8 +452,8 @@ pub struct CouncilRankings {
 /// How many councils of a group have each current rating.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct RatingCounts {

@@ -14,7 +14,7 @@ use crate::score::{min_total_for_percent, published_percent, Rating, Score};
 /// Which half of its band a result sits in, as CQC words it ("upper threshold, nearing
 /// outstanding" or "lower threshold, nearer to requires improvement").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BandHalf {
     /// From the band's midpoint up.
@@ -29,8 +29,8 @@ pub enum BandHalf {
 /// score (raising one statement from 2 to 3 is one score point).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct BandPosition {
@@ -58,8 +58,8 @@ pub struct BandPosition {
 /// The evidence-category working of one statement (earlier method).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct EvidenceWorking {
@@ -78,8 +78,8 @@ pub struct EvidenceWorking {
 /// One evidence category's score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct CategoryScore {
@@ -92,8 +92,8 @@ pub struct CategoryScore {
 /// One assessed statement in a result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct StatementResult {
@@ -105,7 +105,7 @@ pub struct StatementResult {
     pub score: Score,
     /// The evidence-category working (earlier method only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     pub evidence: Option<EvidenceWorking>,
 }
 
@@ -124,8 +124,8 @@ pub struct StatementResult {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct RatingResult {
@@ -304,8 +304,8 @@ fn band_position(total: u32, max: u32) -> BandPosition {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Explanation {

@@ -110,8 +110,8 @@ impl fmt::Display for Score {
 /// assert_eq!(Rating::from_published_percent(63), Some(Rating::Good));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[cfg_attr(feature = "typescript", ts(rename = "RatingId"))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
+#[cfg_attr(feature = "declarations", ts(rename = "RatingId"))]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     /// 25-38%.

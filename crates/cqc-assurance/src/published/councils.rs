@@ -27,8 +27,8 @@ pub const COUNCIL_ALIASES_CSV: &str = include_str!("../../data/council_name_alia
 /// assert_eq!(Region::parse("Wessex").unwrap_err().code(), "unknown_region");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[cfg_attr(feature = "typescript", ts(rename = "RegionId"))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
+#[cfg_attr(feature = "declarations", ts(rename = "RegionId"))]
 #[serde(rename_all = "snake_case")]
 pub enum Region {
     /// North East.
@@ -117,8 +117,8 @@ impl Region {
 /// assert_eq!(CouncilType::LondonBorough.plural(), "London boroughs");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[cfg_attr(feature = "typescript", ts(rename = "CouncilTypeId"))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
+#[cfg_attr(feature = "declarations", ts(rename = "CouncilTypeId"))]
 #[serde(rename_all = "snake_case")]
 pub enum CouncilType {
     /// A county council (upper tier of a two-tier area).

@@ -232,8 +232,8 @@ pub fn recorded_cases() -> &'static [RecordedDate] {
 /// milestone this timeline has recorded for which cases exist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Forecast {
@@ -242,17 +242,29 @@ pub struct Forecast {
     /// Counted from the last day of the visit.
     pub from_end: bool,
     /// Its date in this timeline.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub from_date: Date,
     /// The shortest recorded time from it, in calendar days.
     pub shortest_days: i64,
     /// The longest, in calendar days.
     pub longest_days: i64,
     /// `from_date` plus the shortest time.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub earliest: Date,
     /// `from_date` plus the longest time.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub latest: Date,
     /// The councils whose recorded dates it rests on.
     pub cases: Vec<String>,

@@ -101,18 +101,26 @@ pub struct ElectionCalendar {
 /// One pre-election period, in which CQC publishes no local authority reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct PreElectionPeriod {
     /// `Local elections of 6 May 2027`.
     pub title: String,
     /// The first day: the publication of the notice of election.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub start: Date,
     /// The last day: polling day.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub end: Date,
     /// Whether `start` is the latest day the law allows for the notice (it may come earlier);
     /// false when the notice day was given.

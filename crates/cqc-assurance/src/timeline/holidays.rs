@@ -29,13 +29,17 @@ pub const ENGLAND_AND_WALES: &str = "england-and-wales";
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct BankHoliday {
     /// The day off.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub date: Date,
     /// Its name, as GOV.UK words it.
     pub title: String,

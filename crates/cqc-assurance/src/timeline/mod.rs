@@ -335,7 +335,7 @@ fn read_actuals(
 
 /// How a milestone's date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Recorded by the user.
@@ -353,7 +353,7 @@ pub enum Basis {
 
 /// Where a milestone stands on the status date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneState {
     /// It happened, or was delivered, on or before the status date (or a later recorded date
@@ -370,8 +370,8 @@ pub enum MilestoneState {
 /// One milestone of a computed timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Milestone {
@@ -382,10 +382,18 @@ pub struct Milestone {
     /// Event, deadline or marker.
     pub kind: MilestoneKind,
     /// When it happens (events) or is due (deadlines); for the visit, its first day.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub date: Date,
     /// The visit's last day (`None` for one-day milestones).
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub end: Option<Date>,
     /// How `end` is known.
     pub end_basis: Option<Basis>,
@@ -399,10 +407,18 @@ pub struct Milestone {
     /// dates through deadlines only (a due date counted from a planned visit could move).
     pub firm: bool,
     /// What the rule gives from the dates before it (for comparison with an actual date).
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub planned: Date,
     /// The recorded date: when it happened, or for a deadline when it was delivered.
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub actual: Option<Date>,
     /// The rule, `None` for the notification.
     pub rule: Option<MilestoneRule>,
@@ -417,13 +433,21 @@ pub struct Milestone {
     pub moved_from: Option<String>,
     /// For a deadline on or after a council closure day: the council's own date, its last day
     /// open on or before CQC's (CQC's date stays on England's working days).
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub council_date: Option<Date>,
     /// The closure days that touch this deadline, in words.
     pub council_note: Option<String>,
     /// For a deadline: the day of the calendar reminder (the profile's working days before,
     /// on the council's working days).
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub reminder: Option<Date>,
     /// What the recorded cases imply for a milestone not yet reached.
     pub forecast: Option<Forecast>,
@@ -441,7 +465,7 @@ pub struct Milestone {
 
 /// Kinds of inconsistency found in the dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IssueKind {
     /// The visit's dates came with less notice than the documented minimum.
@@ -459,8 +483,8 @@ pub enum IssueKind {
 /// An inconsistency in the dates; the timeline is still computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct TimelineIssue {
@@ -477,8 +501,8 @@ pub struct TimelineIssue {
 /// The time between two recorded dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Interval {
@@ -489,10 +513,18 @@ pub struct Interval {
     /// The later milestone.
     pub to: MilestoneId,
     /// The earlier date.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub from_date: Date,
     /// The later date.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub to_date: Date,
     /// Calendar days between them.
     pub calendar_days: i64,
@@ -507,13 +539,17 @@ pub struct Interval {
 /// Where the assessment stands on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct TimelineStatus {
     /// The status date.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub today: Date,
     /// Calendar days since the first notice (negative before it).
     pub days_elapsed: i64,
@@ -537,7 +573,11 @@ pub struct TimelineStatus {
     /// The next milestone not yet done, from the status date on.
     pub next: Option<MilestoneId>,
     /// Its date.
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub next_date: Option<Date>,
     /// Calendar days to it.
     pub calendar_days_to_next: Option<i64>,
@@ -550,21 +590,33 @@ pub struct TimelineStatus {
 /// The window in which the next assessment would come if CQC's proposed cycle is agreed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct NextAssessment {
     /// The publication it is counted from.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub from: Date,
     /// How the publication date is known.
     pub from_basis: Basis,
     /// The earliest (the cycle's shortest years after publication).
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub earliest: Date,
     /// The latest.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub latest: Date,
     /// `proposal` while the cycle needs the Secretary of State's agreement.
     pub status: String,
@@ -581,8 +633,8 @@ pub struct NextAssessment {
 /// assessment and, when a status date was given, the status.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Timeline {
@@ -591,7 +643,11 @@ pub struct Timeline {
     /// The assessment's id, when given.
     pub id: Option<String>,
     /// The first notice's date (recorded or estimated).
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub notified: Date,
     /// Whether `notified` was recorded or estimated.
     pub notified_basis: Basis,

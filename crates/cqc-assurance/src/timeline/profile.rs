@@ -30,7 +30,7 @@ pub const DEFAULT_PROFILE_JSON: &str = include_str!("../../data/timeline_profile
 /// assert_eq!("site_visit".parse::<MilestoneId>().unwrap_err().code(), "unknown_milestone");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneId {
     /// CQC's first notice: the email to the Director of Adult Social Services with the
@@ -257,7 +257,7 @@ impl FromStr for MilestoneId {
 /// assert_eq!(MilestoneId::FactualAccuracyDue.kind(), MilestoneKind::Deadline);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneKind {
     /// Something that happens (CQC's notices, a meeting, the visit, a report). Its actual
@@ -313,7 +313,7 @@ impl Offset {
 /// assert_eq!(serde_json::to_string(&Adjust::NextWorkingDay).unwrap(), "\"next_working_day\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Adjust {
     /// Keep the date as computed.
@@ -340,7 +340,12 @@ pub enum Adjust {
 /// assert_eq!(rule.describe(), "8 weeks after the last day of the visit, moved to the next working day");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(as = "RawRule"))]
+#[cfg_attr(
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
+    ts(as = "RawRule"),
+    schemars(with = "RawRule")
+)]
 #[serde(try_from = "RawRule", into = "RawRule")]
 pub struct MilestoneRule {
     /// The milestone this one is counted from.
@@ -389,8 +394,8 @@ impl MilestoneRule {
 /// The JSON form of a rule.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 #[serde(deny_unknown_fields)]
@@ -399,15 +404,15 @@ struct RawRule {
     from: String,
     /// Calendar days after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     days: Option<i64>,
     /// Weeks after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     weeks: Option<i64>,
     /// Working days after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     working_days: Option<i64>,
     /// Where a date that is not a working day moves.
     #[serde(default)]
@@ -484,8 +489,8 @@ impl From<MilestoneRule> for RawRule {
 /// follows) and where the default comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct MilestoneDefinition {
@@ -502,7 +507,7 @@ pub struct MilestoneDefinition {
     pub source: String,
     /// A link to the source, where there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     pub source_url: Option<String>,
 }
 
@@ -519,8 +524,8 @@ pub const HOW_WE_REPORT_URL: &str =
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct ReassessmentCycle {
@@ -534,7 +539,7 @@ pub struct ReassessmentCycle {
     pub source: String,
     /// A link to the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     pub source_url: Option<String>,
 }
 
@@ -559,8 +564,8 @@ pub struct ReassessmentCycle {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct TimelineProfile {
@@ -580,7 +585,7 @@ pub struct TimelineProfile {
     pub visit_source: String,
     /// A link to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     pub visit_source_url: Option<String>,
     /// Reminders in calendar files: this many working days before each deadline (0: none).
     pub reminder_working_days: u32,

@@ -29,8 +29,8 @@ use super::document::{timeline_input, ActionStatus, ProgressNote, Rag, SelfScore
 /// a statement with no evidence, a high self-score against poor indicators...
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Warning {
@@ -56,8 +56,8 @@ pub struct Warning {
 /// the headline supports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Prediction {
@@ -79,8 +79,8 @@ pub struct Prediction {
 /// summary (total, percentage, band position, rank, benchmark).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Scenario {
@@ -97,8 +97,8 @@ pub struct Scenario {
 /// One statement's self-assessment, as analysed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct StatementSummary {
@@ -135,8 +135,8 @@ pub struct StatementSummary {
 /// One cell of the coverage matrix: the evidence for a statement in a category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct CoverageCell {
@@ -151,8 +151,8 @@ pub struct CoverageCell {
 /// One row of the coverage matrix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct CoverageRow {
@@ -165,8 +165,8 @@ pub struct CoverageRow {
 /// A statement and category with no current evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct CoverageGap {
@@ -180,8 +180,8 @@ pub struct CoverageGap {
 /// councils ([`EvidenceCategory::local_authority_categories`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Coverage {
@@ -199,7 +199,7 @@ pub struct Coverage {
 
 /// Why an evidence item needs attention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceState {
     /// Past its expiry date: it no longer counts towards coverage.
@@ -211,8 +211,8 @@ pub enum EvidenceState {
 /// An evidence item that is stale or expired on the analysis date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct EvidenceAttention {
@@ -227,7 +227,11 @@ pub struct EvidenceAttention {
     /// Expired or stale.
     pub state: EvidenceState,
     /// The date that passed (expiry, review, or date + review period).
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub since: Date,
     /// Days from that date to the analysis date.
     pub days: i32,
@@ -237,7 +241,7 @@ pub struct EvidenceAttention {
 
 /// How a council's figure compares with England.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
     /// Better than England by more than the tolerance.
@@ -251,8 +255,8 @@ pub enum Comparison {
 /// One indicator against the England average.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct IndicatorComparison {
@@ -289,8 +293,8 @@ pub struct IndicatorComparison {
 /// An open action past its due date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct OverdueAction {
@@ -305,7 +309,11 @@ pub struct OverdueAction {
     /// Who owns it.
     pub owner: Option<String>,
     /// When it was due.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub due: Date,
     /// Where it stands.
     pub status: ActionStatus,
@@ -316,8 +324,8 @@ pub struct OverdueAction {
 /// One action of the plan, as analysed: the action and whether it is overdue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct ActionSummary {
@@ -332,7 +340,11 @@ pub struct ActionSummary {
     /// Who owns it.
     pub owner: Option<String>,
     /// When it is due.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub due: Date,
     /// Where it stands.
     pub status: ActionStatus,
@@ -341,7 +353,11 @@ pub struct ActionSummary {
     /// Its red, amber or green status, if given.
     pub rag: Option<Rag>,
     /// When it was last updated, if given.
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub updated: Option<Date>,
     /// The latest of its progress notes (by date; the last written on a tie).
     pub latest_progress: Option<ProgressNote>,
@@ -350,8 +366,8 @@ pub struct ActionSummary {
 /// Counts of the action plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct ActionCounts {
@@ -370,8 +386,8 @@ pub struct ActionCounts {
 /// How the published councils scored one statement, against the workbook's most likely score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct StatementBenchmark {
@@ -398,8 +414,8 @@ pub struct StatementBenchmark {
 /// unless others are given ([`analyse_workbook_with`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Benchmark {
@@ -412,15 +428,19 @@ pub struct Benchmark {
 /// Everything the workbook says as of a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct WorkbookAnalysis {
     /// The council.
     pub council: String,
     /// The date the analysis is for.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub as_of: Date,
     /// The rating method of the self-scores.
     pub method: RatingMethod,
@@ -466,8 +486,8 @@ pub struct WorkbookAnalysis {
 /// it reads, its warnings and analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct WorkbookCheck {

@@ -23,8 +23,8 @@ pub const CASE_TRACKING_PILOT_FIGURES: &str = "In CQC's pilot assessments (2023)
 /// One information return item, as analysed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct ReturnItemSummary {
@@ -41,7 +41,11 @@ pub struct ReturnItemSummary {
     /// Who gathers it.
     pub owner: Option<String>,
     /// When it is due: its own date, or the timeline's information return deadline.
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub due: Option<Date>,
     /// Whether `due` is the timeline's deadline (the item has no date of its own).
     pub due_from_timeline: bool,
@@ -56,8 +60,8 @@ pub struct ReturnItemSummary {
 /// The information return tracker: counts and gaps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct InformationReturnStatus {
@@ -86,15 +90,19 @@ pub struct InformationReturnStatus {
     /// Statements no item supports.
     pub statements_without_items: Vec<QualityStatement>,
     /// The timeline's information return deadline, when the workbook has a timeline.
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub deadline: Option<Date>,
 }
 
 /// Cases of one care pathway or client group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct PathwayCount {
@@ -108,8 +116,8 @@ pub struct PathwayCount {
 /// identify a person).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct CaseTrackingSummary {
@@ -136,16 +144,24 @@ pub struct CaseTrackingSummary {
 /// The on-site visit's days, from the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct VisitDays {
     /// The first day.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub first: Date,
     /// The last day.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub last: Date,
     /// How the first day is known (recorded, planned...).
     pub basis: Basis,
@@ -156,8 +172,8 @@ pub struct VisitDays {
 /// One interview of the schedule, as analysed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct ScheduledInterview {
@@ -168,7 +184,11 @@ pub struct ScheduledInterview {
     /// The role in words.
     pub role_label: String,
     /// The day.
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub date: Option<Date>,
     /// The time.
     pub time: Option<String>,
@@ -181,8 +201,8 @@ pub struct ScheduledInterview {
 /// A key figure for a briefing: an indicator linked to the statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct KeyFigure {
@@ -203,8 +223,8 @@ pub struct KeyFigure {
 /// What a role should be ready to say about one statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct BriefingStatement {
@@ -227,8 +247,8 @@ pub struct BriefingStatement {
 /// The briefing pack for one role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct RoleBriefing {
@@ -246,8 +266,8 @@ pub struct RoleBriefing {
 /// The interview schedule and the briefing pack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct InterviewSchedule {
@@ -261,7 +281,7 @@ pub struct InterviewSchedule {
 
 /// Which way a statement's self-score moved since the previous self-assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// A higher expected score than before.
@@ -275,13 +295,17 @@ pub enum Direction {
 /// One self-assessment's score for a statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct TravelPoint {
     /// The date of the self-assessment (the analysis date for the current one).
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub date: Date,
     /// Its label (`current` for the workbook's own scores).
     pub label: String,
@@ -296,8 +320,8 @@ pub struct TravelPoint {
 /// A statement's self-scores over time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct StatementTravel {
@@ -313,7 +337,11 @@ pub struct StatementTravel {
     /// `None` when either is missing.
     pub direction: Option<Direction>,
     /// The date of the earlier self-assessment compared with.
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub compared_with: Option<Date>,
     /// Whether either score compared is a spread (the direction is of the expected scores).
     pub uncertain: bool,
@@ -322,8 +350,8 @@ pub struct StatementTravel {
 /// The direction of travel, statement by statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct DirectionOfTravel {
@@ -339,7 +367,7 @@ pub struct DirectionOfTravel {
 
 /// How a council's own score compared with CQC's published one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Agreement {
     /// The same score.
@@ -353,8 +381,8 @@ pub enum Agreement {
 /// One statement: the council's score beside CQC's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct CalibrationRow {
@@ -373,13 +401,17 @@ pub struct CalibrationRow {
 /// An earlier self-assessment against CQC's published scores of about the same time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct Calibration {
     /// The self-assessment's date.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub date: Date,
     /// Its label.
     pub label: Option<String>,
@@ -400,15 +432,19 @@ pub struct Calibration {
 /// Evidence shown in the assurance account: its title and link, never its id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct AccountEvidence {
     /// What it is.
     pub title: String,
     /// Its date.
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub date: Date,
     /// Where to find it.
     pub link: Option<String>,
@@ -417,8 +453,8 @@ pub struct AccountEvidence {
 /// One entry of the assurance account: what people said, what was done, how it shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct AccountEntry {
@@ -433,7 +469,11 @@ pub struct AccountEntry {
     /// The latest progress note, if any.
     pub latest_progress: Option<String>,
     /// When it was done: the action's last update, or its latest progress note.
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::IsoDate>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>"),
+        schemars(with = "Option<crate::declarations::IsoDate>")
+    )]
     pub completed: Option<Date>,
     /// The evidence that shows it.
     pub evidence: Vec<AccountEvidence>,

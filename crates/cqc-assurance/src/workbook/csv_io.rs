@@ -85,15 +85,19 @@ pub const INDICATOR_CSV_COLUMNS: [&str; 12] = [
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct CsvImport<T> {
     /// The good rows' items, in file order.
     pub items: Vec<T>,
     /// Problems with the file, the header or rows, in file order.
-    #[cfg_attr(feature = "typescript", ts(as = "Vec<ErrorReport>"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "Vec<ErrorReport>"),
+        schemars(with = "Vec<ErrorReport>")
+    )]
     pub errors: Vec<Error>,
     /// What the reader noticed and did that a person should know: an encoding guessed, a
     /// separator other than the comma, extra columns kept in notes.

@@ -16,7 +16,7 @@ use super::{
 
 /// A register of the workbook that can be imported and exported as a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WorkbookPart {
     /// The evidence register (`evidence`), keyed by id.
@@ -148,8 +148,8 @@ pub struct ImportOptions {
 /// What an import did, or would have done, to one register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct PartChange {
@@ -220,7 +220,7 @@ impl PartChange {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
-    feature = "typescript",
+    feature = "declarations",
     derive(ts_rs::TS),
     ts(as = "WorkbookImportSummary<'static>")
 )]
@@ -245,11 +245,15 @@ pub struct WorkbookImport {
 /// happened, without the workbook (which the bindings hand back as the object of its file).
 #[derive(Serialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "typescript", ts(rename = "WorkbookImport"))]
+#[cfg_attr(
+    feature = "declarations",
+    ts(rename = "WorkbookImport"),
+    schemars(rename = "WorkbookImport")
+)]
 struct WorkbookImportSummary<'a> {
     /// Whether the import gave a workbook to write.
     written: bool,
@@ -276,6 +280,17 @@ impl Serialize for WorkbookImport {
             changes: &self.changes,
         }
         .serialize(s)
+    }
+}
+
+/// The JSON Schema of what a [`WorkbookImport`] serialises as: its summary.
+#[cfg(feature = "declarations")]
+impl schemars::JsonSchema for WorkbookImport {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        WorkbookImportSummary::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        WorkbookImportSummary::json_schema(generator)
     }
 }
 

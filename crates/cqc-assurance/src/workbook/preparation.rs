@@ -46,7 +46,7 @@ use super::document::{parse_date, SelfScore};
 /// assert_eq!(ReturnItemKind::parse("spreadsheet").unwrap_err().code(), "unknown_choice");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnItemKind {
     /// A document.
@@ -63,7 +63,7 @@ pub enum ReturnItemKind {
 /// assert!(!ReturnItemStatus::Submitted.is_open());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnItemStatus {
     /// Nothing gathered yet.
@@ -105,7 +105,7 @@ pub enum CaseStatus {
 /// assert_eq!(InterviewRole::parse("mayor").unwrap_err().code(), "unknown_choice");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InterviewRole {
     /// The cabinet member for adult social care.

@@ -45,7 +45,7 @@ pub const DEFAULT_REVIEW_AFTER_MONTHS: u32 = 12;
 /// assert_eq!(ActionStatus::parse("finished").unwrap_err().code(), "unknown_action_status");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     /// Not started yet.
@@ -122,7 +122,7 @@ impl ActionStatus {
 /// assert_eq!(Rag::parse("blue").unwrap_err().code(), "unknown_rag");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "declarations", derive(ts_rs::TS, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rag {
     /// Off track.
@@ -172,13 +172,17 @@ impl Rag {
 /// A dated note of an action's progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct ProgressNote {
     /// When it was written (or what it reports happened).
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub date: Date,
     /// What happened.
     pub note: String,
@@ -263,8 +267,8 @@ impl StatementEntry {
 /// that supports one or more quality statements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
+    feature = "declarations",
+    derive(ts_rs::TS, schemars::JsonSchema),
     ts(rename_all = "camelCase")
 )]
 pub struct EvidenceItem {
@@ -278,33 +282,39 @@ pub struct EvidenceItem {
     pub supports: Vec<QualityStatement>,
     /// Who is responsible for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     pub owner: Option<String>,
     /// The date of the item (when it was written, run or last updated).
-    #[cfg_attr(feature = "typescript", ts(as = "crate::typescript::IsoDate"))]
+    #[cfg_attr(
+        feature = "declarations",
+        ts(as = "crate::declarations::IsoDate"),
+        schemars(with = "crate::declarations::IsoDate")
+    )]
     pub date: Date,
     /// When it must be reviewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
-        feature = "typescript",
-        ts(as = "Option<crate::typescript::IsoDate>", optional)
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>", optional),
+        schemars(with = "Option<crate::declarations::IsoDate>")
     )]
     pub review_by: Option<Date>,
     /// The last day it may be relied on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
-        feature = "typescript",
-        ts(as = "Option<crate::typescript::IsoDate>", optional)
+        feature = "declarations",
+        ts(as = "Option<crate::declarations::IsoDate>", optional),
+        schemars(with = "Option<crate::declarations::IsoDate>")
     )]
     pub expires: Option<Date>,
     /// Where to find it (an address or a file path).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     pub link: Option<String>,
     /// Anything else about it (an import keeps here the columns a spreadsheet added that are
     /// not fields of the register).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "declarations", ts(optional))]
     pub notes: Option<String>,
 }
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Optional
+
+from typing_extensions import assert_type
 
 import numpy as np
 import numpy.typing as npt
@@ -65,7 +67,15 @@ def timeline() -> datetime.date:
         notified=datetime.date(2025, 1, 6),
         actuals={"on_site_start": datetime.date(2025, 3, 18), "draft_report": datetime.date(2025, 4, 14)},
     )
-    due: datetime.date = t.milestone("factual_accuracy_due").date
+    # The records are typed: a type checker knows a milestone's date is a date, its state one
+    # of four names, and that the status may be absent.
+    due = t.milestone("factual_accuracy_due").date
+    assert_type(due, datetime.date)
+    state = t.milestones[0].state
+    assert_type(state, Optional[Literal["done", "due_this_week", "overdue", "upcoming"]])
+    assert_type(t.weeks_total, int)
+    late = [m.name for m in t.milestones if (m.working_days_remaining or 0) < 0]
+    print(late, t.status.phase if t.status is not None else "no status date")
     return due
 
 

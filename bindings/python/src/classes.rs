@@ -824,7 +824,7 @@ record_methods!(
         /// `contenders`, `prudent_rating` and `headline`).
         #[getter]
         fn call<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            crate::records::record_object(py, json_of(&self.0.call), "RatingCall")
+            crate::records::to_records(py, &self.0.call)
         }
         /// The probability of exactly this rating.
         fn probability(&self, py: Python<'_>, rating: &Bound<'_, PyAny>) -> PyResult<f64> {

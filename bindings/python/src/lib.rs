@@ -13,6 +13,7 @@ mod html;
 mod input;
 mod published;
 mod records;
+mod schema;
 #[cfg(test)]
 mod stubs;
 
@@ -305,6 +306,8 @@ mod _native {
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         let py = m.py();
         crate::records::register(m)?;
+        let exported: Vec<String> = m.dir()?.extract()?;
+        crate::schema::init(&exported.into_iter().collect());
         let ratings: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
         m.add("RATINGS", pyo3::types::PyTuple::new(py, ratings)?)?;
         m.add("FRAMEWORK_URL", cqc::FRAMEWORK_URL)?;

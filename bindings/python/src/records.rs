@@ -10,17 +10,23 @@ use pyo3::exceptions::{PyAttributeError, PyFileNotFoundError, PyKeyError, PyType
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 use pyo3::PyClassInitializer;
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::convert::{iso_date, py_date, python_quotes, to_py, to_value, type_name};
 use crate::errors::{to_py_err, OrRaise};
 use crate::html;
+use crate::schema::{self, RecordRoot, Shape};
 
 /// A result read from the core's serialised value: attributes (and `record["key"]`) for its
-/// fields; nested objects are Records, ISO dates are `datetime.date`.
+/// fields, read by its type's JSON Schema (`schema.rs`).
 #[pyclass(subclass, frozen, module = "cqc_assurance", name = "Record")]
 pub struct PyRecord {
     pub(crate) value: Value,
+    /// The record's type in the schema table; `None` for the workbook document, whose fields
+    /// are read as they are written.
+    pub(crate) def: Option<&'static str>,
+    /// The name `repr` and `_repr_html_` show: the Python class's, or the type's.
     pub(crate) title: &'static str,
 }
 
@@ -28,53 +34,114 @@ fn is_iso_date(s: &str) -> bool {
     s.len() == 10 && cqc::parse_date(s, ".").is_ok()
 }
 
-/// A field of a record as a Python value.
-fn attr<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    match v {
-        Value::String(s) if is_iso_date(s) => py_date(py, s),
-        Value::Array(items) => {
+/// A value of a record as a Python value, by its schema (`None`: read as written, text that
+/// is exactly an ISO date becoming a `datetime.date`).
+fn attr<'py>(
+    py: Python<'py>,
+    v: &Value,
+    schema: Option<&'static Value>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let types = schema::types();
+    let shape = schema.map(|s| types.shape(s));
+    match (v, shape) {
+        (Value::String(s), Some(Shape::Date)) => py_date(py, s),
+        (Value::String(s), None) if is_iso_date(s) => py_date(py, s),
+        (Value::Array(items), _) => {
+            let item = match shape {
+                Some(Shape::List(item)) => item,
+                _ => None,
+            };
             let list = PyList::empty(py);
-            for item in items {
-                list.append(attr(py, item)?)?;
+            for v in items {
+                list.append(attr(py, v, item)?)?;
             }
             Ok(list.into_any())
         }
-        Value::Object(_) => Ok(Bound::new(
+        (Value::Object(_), Some(Shape::Record(def))) => typed_record(py, v.clone(), def),
+        (Value::Object(_), _) => Ok(Bound::new(
             py,
             PyRecord {
                 value: v.clone(),
+                def: None,
                 title: "Record",
             },
         )?
         .into_any()),
-        other => to_py(py, other),
+        (other, _) => to_py(py, other),
     }
+}
+
+/// A record of a type of the schema table, in its own class when it has one.
+fn typed_record<'py>(
+    py: Python<'py>,
+    value: Value,
+    def: &'static str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let base = PyRecord {
+        value,
+        def: Some(def),
+        title: schema::types().title(def),
+    };
+    let init = PyClassInitializer::from(base);
+    Ok(match schema::types().nested_class(def) {
+        Some("TimelineStatus") => Bound::new(py, init.add_subclass(PyTimelineStatus))?.into_any(),
+        Some("WorkbookAnalysis") => {
+            Bound::new(py, init.add_subclass(PyWorkbookAnalysis))?.into_any()
+        }
+        Some("WorkbookCheck") => Bound::new(py, init.add_subclass(PyWorkbookCheck))?.into_any(),
+        Some("EvidenceImport") => Bound::new(py, init.add_subclass(PyEvidenceImport))?.into_any(),
+        _ => Bound::new(py, init)?.into_any(),
+    })
+}
+
+/// A core result as Python values by its type's schema: a record (of the type's own class
+/// when it has one without state of its own), or a list of them.
+pub(crate) fn to_records<'py, T: Serialize + RecordRoot>(
+    py: Python<'py>,
+    result: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(result).unwrap_or(Value::Null);
+    attr(py, &value, Some(schema::schema_of::<T>()))
+}
+
+/// The record part of a result held in a class with state of its own (`Timeline`,
+/// `WorkbookImport`).
+fn record<T: Serialize + RecordRoot>(result: &T) -> PyClassInitializer<PyRecord> {
+    let value = serde_json::to_value(result).unwrap_or(Value::Null);
+    let def = schema::types()
+        .target(schema::schema_of::<T>())
+        .map(|(d, _)| d);
+    PyClassInitializer::from(PyRecord {
+        value,
+        def,
+        title: def.map_or("Record", |d| schema::types().title(d)),
+    })
 }
 
 #[pymethods]
 impl PyRecord {
     fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        match self.value.get(name) {
-            Some(v) => attr(py, v),
-            None => Err(PyAttributeError::new_err(format!(
-                "{} has no field {name:?}",
-                self.title
-            ))),
-        }
+        self.field(py, name)?.ok_or_else(|| {
+            PyAttributeError::new_err(format!("{} has no field {name:?}", self.title))
+        })
     }
 
     fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
-        match self.value.get(key) {
-            Some(v) => attr(py, v),
-            None => Err(PyKeyError::new_err(key.to_string())),
-        }
+        self.field(py, key)?
+            .ok_or_else(|| PyKeyError::new_err(key.to_string()))
     }
 
-    /// The field names.
+    /// The field names: the type's fields (`None` when the result has no value for one), or
+    /// the keys of the workbook document.
     fn keys(&self) -> Vec<String> {
-        match &self.value {
-            Value::Object(map) => map.keys().cloned().collect(),
-            _ => Vec::new(),
+        match (self.def, &self.value) {
+            (Some(def), _) => schema::types()
+                .fields(def)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            (None, Value::Object(map)) => map.keys().cloned().collect(),
+            (None, _) => Vec::new(),
         }
     }
 
@@ -108,7 +175,10 @@ impl PyRecord {
             .iter()
             .filter(|(_, v)| !v.is_object() && !v.is_array() && !v.is_null())
             .take(4)
-            .map(|(k, v)| format!("{k}={v}"))
+            .map(|(k, v)| match v {
+                Value::Bool(b) => format!("{k}={}", if *b { "True" } else { "False" }),
+                v => format!("{k}={v}"),
+            })
             .collect();
         python_quotes(&format!("{}({})", self.title, fields.join(", ")))
     }
@@ -119,17 +189,17 @@ impl PyRecord {
     }
 }
 
-fn record(value: Value, title: &'static str) -> PyClassInitializer<PyRecord> {
-    PyClassInitializer::from(PyRecord { value, title })
-}
-
-/// A core result as a plain `Record`.
-pub(crate) fn record_object<'py>(
-    py: Python<'py>,
-    value: Value,
-    title: &'static str,
-) -> PyResult<Bound<'py, PyAny>> {
-    Ok(Bound::new(py, PyRecord { value, title })?.into_any())
+impl PyRecord {
+    /// A field by name: its value, `None` for a field of the type the result has no value
+    /// for, nothing for a name the type does not have.
+    fn field<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let schema = self.def.and_then(|d| schema::types().field(d, name));
+        match (self.value.get(name), schema) {
+            (Some(v), schema) => attr(py, v, schema).map(Some),
+            (None, Some(_)) => Ok(Some(py.None().into_bound(py))),
+            (None, None) => Ok(None),
+        }
+    }
 }
 
 /// A date argument (`datetime.date` or ISO text) as the core's date; errors carry `path`.
@@ -260,8 +330,7 @@ impl PyTimeline {
         id: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let id = cqc::MilestoneId::parse(id).or_raise(py)?;
-        let m = slf.inner.milestone(id);
-        attr(py, &serde_json::to_value(m).unwrap_or(Value::Null))
+        to_records(py, slf.inner.milestone(id))
     }
 
     /// The timeline as text for people.
@@ -285,12 +354,7 @@ impl PyTimeline {
     ) -> PyResult<Bound<'py, PyAny>> {
         let date = date_arg(py, today, "today")?;
         let status = self.inner.status_on(date, &self.calendar).or_raise(py)?;
-        let value = serde_json::to_value(&status).unwrap_or(Value::Null);
-        Ok(Bound::new(
-            py,
-            record(value, "TimelineStatus").add_subclass(PyTimelineStatus),
-        )?
-        .into_any())
+        to_records(py, &status)
     }
 }
 
@@ -358,10 +422,9 @@ pub(crate) fn plan_timeline<'py>(
     };
     let input = TimelineInput::from_json(&text).or_raise(py)?;
     let timeline = cqc::plan_timeline(&input).or_raise(py)?;
-    let value = serde_json::to_value(&timeline).unwrap_or(Value::Null);
     Bound::new(
         py,
-        record(value, "Timeline").add_subclass(PyTimeline {
+        record(&timeline).add_subclass(PyTimeline {
             inner: timeline,
             calendar: input.calendar,
         }),
@@ -472,7 +535,7 @@ impl PyWorkingCalendar {
     /// `date`, `title`, `notes`.
     fn bank_holidays<'py>(&self, py: Python<'py>, year: i16) -> PyResult<Bound<'py, PyAny>> {
         let days = self.0.bank_holidays(year).or_raise(py)?;
-        attr(py, &serde_json::to_value(days).unwrap_or(Value::Null))
+        to_records(py, &days)
     }
 
     /// The council's closure days.
@@ -518,7 +581,7 @@ pub(crate) fn england_bank_holidays<'py>(
     year: i16,
 ) -> PyResult<Bound<'py, PyAny>> {
     let days = cqc::england_bank_holidays(year).or_raise(py)?;
-    attr(py, &serde_json::to_value(days).unwrap_or(Value::Null))
+    to_records(py, &days)
 }
 
 /// Easter Sunday of a year.
@@ -541,7 +604,7 @@ pub(crate) fn bank_holidays_from_gov_uk_json<'py>(
     division: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let days = cqc::bank_holidays_from_gov_uk_json(text, division).or_raise(py)?;
-    attr(py, &serde_json::to_value(days).unwrap_or(Value::Null))
+    to_records(py, &days)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -557,7 +620,12 @@ fn workbook_value(wb: &Workbook) -> Value {
 }
 
 fn workbook_init(wb: Workbook) -> PyClassInitializer<PyWorkbook> {
-    record(workbook_value(&wb), "Workbook").add_subclass(PyWorkbook(wb))
+    PyClassInitializer::from(PyRecord {
+        value: workbook_value(&wb),
+        def: None,
+        title: "Workbook",
+    })
+    .add_subclass(PyWorkbook(wb))
 }
 
 /// The analysis of a workbook on a date: prediction, statement summaries, evidence coverage
@@ -577,15 +645,6 @@ pub struct PyEvidenceImport;
 /// `markdown()`, with the `analysis` it shows.
 #[pyclass(frozen, module = "cqc_assurance", name = "WorkbookReport")]
 pub struct PyWorkbookReport(cqc::WorkbookReport);
-
-fn analysis_object<'py>(py: Python<'py>, a: &cqc::WorkbookAnalysis) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(a).unwrap_or(Value::Null);
-    Ok(Bound::new(
-        py,
-        record(value, "WorkbookAnalysis").add_subclass(PyWorkbookAnalysis),
-    )?
-    .into_any())
-}
 
 #[pymethods]
 impl PyWorkbook {
@@ -610,7 +669,7 @@ impl PyWorkbook {
         as_of: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let date = as_of_arg(py, as_of)?;
-        analysis_object(py, &cqc::analyse_workbook(&self.0, date))
+        to_records(py, &cqc::analyse_workbook(&self.0, date))
     }
 
     /// The report as of a date (today when None).
@@ -663,11 +722,8 @@ impl PyWorkbook {
             allow_fewer,
         };
         let import = self.0.import_csv(part, &bytes, &options);
-        let value = serde_json::to_value(&import).unwrap_or(Value::Null);
-        Bound::new(
-            py,
-            record(value, "WorkbookImport").add_subclass(PyWorkbookImport(import.workbook)),
-        )
+        let base = record(&import);
+        Bound::new(py, base.add_subclass(PyWorkbookImport(import.workbook)))
     }
 }
 
@@ -729,7 +785,7 @@ impl PyWorkbookReport {
     /// The analysis the report shows.
     #[getter]
     fn analysis<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        analysis_object(py, self.0.analysis())
+        to_records(py, self.0.analysis())
     }
 
     /// The report in Jupyter: its HTML.
@@ -755,13 +811,7 @@ pub(crate) fn check_workbook<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let text = document_text(document, "document")?;
     let date = as_of_arg(py, as_of)?;
-    let check = cqc::check_workbook(&text, date);
-    let value = serde_json::to_value(&check).unwrap_or(Value::Null);
-    Ok(Bound::new(
-        py,
-        record(value, "WorkbookCheck").add_subclass(PyWorkbookCheck),
-    )?
-    .into_any())
+    to_records(py, &cqc::check_workbook(&text, date))
 }
 
 /// Analyses a workbook (a `Workbook`, or its document as dict or text) as of a date.
@@ -778,23 +828,17 @@ pub(crate) fn analyse_workbook<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let date = as_of_arg(py, as_of)?;
     if let Ok(wb) = workbook.cast::<PyWorkbook>() {
-        return analysis_object(py, &cqc::analyse_workbook(&wb.get().0, date));
+        return to_records(py, &cqc::analyse_workbook(&wb.get().0, date));
     }
     let text = document_text(workbook, "workbook")?;
     let wb = Workbook::from_json(&text).or_raise(py)?;
-    analysis_object(py, &cqc::analyse_workbook(&wb, date))
+    to_records(py, &cqc::analyse_workbook(&wb, date))
 }
 
 /// Reads an evidence register from CSV, keeping every good row.
 #[pyfunction]
 pub(crate) fn evidence_from_csv<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let import = cqc::evidence_from_csv(text);
-    let value = serde_json::to_value(&import).unwrap_or(Value::Null);
-    Ok(Bound::new(
-        py,
-        record(value, "EvidenceImport").add_subclass(PyEvidenceImport),
-    )?
-    .into_any())
+    to_records(py, &cqc::evidence_from_csv(text))
 }
 
 /// Writes evidence items (Records or dicts with the register's fields) as CSV.

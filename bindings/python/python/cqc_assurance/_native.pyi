@@ -23,6 +23,7 @@ from typing import (
     Union,
     final,
     overload,
+    type_check_only,
 )
 
 import numpy as np
@@ -705,7 +706,7 @@ class RatingProbabilities:
         """Every possible total with its probability."""
     # end of generated getters
     @property
-    def call(self) -> Record: ...
+    def call(self) -> RatingCall: ...
     def probability(self, rating: _RatingArg) -> float:
         """The probability of exactly this rating."""
     def at_least(self, rating: _RatingArg) -> float:
@@ -1058,8 +1059,11 @@ class Record:
     """A result read from the core's JSON form: fields as attributes (and ``record["key"]``);
     nested objects are Records, text that is exactly an ISO date is a ``datetime.date``.
 
-    Records are made by the library (``Record()`` raises ``TypeError``); the classes below are
-    its only subclasses."""
+    Records are made by the library (``Record()`` raises ``TypeError``). Each is read by the
+    JSON Schema of the core's result it holds: a field the result has no value for reads as
+    None, and the types of the fields are declared below, generated from the same schema.
+    The classes marked ``@type_check_only`` are only here, for type checkers: at run time
+    their objects are ``Record`` itself. The workbook document is read as it is written."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __getattribute__(self, name: str, /) -> Any:
@@ -1075,11 +1079,1725 @@ class Record:
     def _repr_html_(self) -> str:
         """A readable HTML table."""
 
+# @generated record types: the JSON Schema of the core's results (scripts/generate.sh)
+
+_ActionStatus: TypeAlias = Literal["not_started", "in_progress", "blocked", "done", "cancelled"]
+_Adjust: TypeAlias = Literal["none", "next_working_day", "previous_working_day"]
+_Agreement: TypeAlias = Literal["agree", "council_higher", "council_lower"]
+_BandHalf: TypeAlias = Literal["upper", "lower"]
+_Basis: TypeAlias = Literal["actual", "approximate", "planned", "estimated", "inferred"]
+_Comparison: TypeAlias = Literal["better", "similar", "worse"]
+_CouncilType: TypeAlias = Literal[
+    "county",
+    "unitary",
+    "metropolitan_district",
+    "london_borough",
+    "other",
+]
+_Direction: TypeAlias = Literal["improved", "unchanged", "declined"]
+_ErrorFamily: TypeAlias = Literal[
+    "score",
+    "lookup",
+    "assessment",
+    "probability",
+    "document",
+    "timeline",
+    "workbook",
+]
+_EvidenceCategoryId: TypeAlias = Literal[
+    "peoples-experience",
+    "staff-and-leaders",
+    "partners",
+    "observation",
+    "processes",
+    "outcomes",
+]
+_EvidenceState: TypeAlias = Literal["expired", "stale"]
+_InterviewRole: TypeAlias = Literal[
+    "lead_member",
+    "dass",
+    "principal_social_worker",
+    "chief_executive",
+    "scrutiny_chair",
+    "front_line_staff",
+    "partners",
+    "people_who_draw_on_care",
+]
+_IssueKind: TypeAlias = Literal[
+    "short_on_site_notice",
+    "out_of_order",
+    "after_deadline",
+    "before_notification",
+    "pre_election_period",
+]
+_MilestoneId: TypeAlias = Literal[
+    "notification",
+    "one_week_items_due",
+    "information_return_due",
+    "self_assessment_due",
+    "case_tracking_list_due",
+    "visit_notice",
+    "leadership_presentation",
+    "data_focus_group",
+    "visit",
+    "visit_feedback",
+    "draft_report",
+    "factual_accuracy_due",
+    "publication",
+    "twenty_week_end",
+]
+_MilestoneKind: TypeAlias = Literal["event", "deadline", "marker"]
+_MilestoneState: TypeAlias = Literal["done", "due_this_week", "overdue", "upcoming"]
+_Rag: TypeAlias = Literal["red", "amber", "green"]
+_Rating: TypeAlias = Literal["inadequate", "requires_improvement", "good", "outstanding"]
+_RatingMethod: TypeAlias = Literal["current", "earlier"]
+_Region: TypeAlias = Literal[
+    "north_east",
+    "north_west",
+    "yorkshire_and_the_humber",
+    "east_midlands",
+    "west_midlands",
+    "east_of_england",
+    "london",
+    "south_east",
+    "south_west",
+]
+_ReturnItemKind: TypeAlias = Literal["document", "data"]
+_ReturnItemStatus: TypeAlias = Literal["not_started", "in_progress", "ready", "submitted"]
+_ScoreValue: TypeAlias = Literal[1, 2, 3, 4]
+_StatementId: TypeAlias = Literal[
+    "assessing-needs",
+    "supporting-healthier-lives",
+    "equity",
+    "care-provision",
+    "partnerships",
+    "safe-systems",
+    "safeguarding",
+    "governance",
+    "learning",
+]
+_ThemeId: TypeAlias = Literal[
+    "working-with-people",
+    "providing-support",
+    "ensuring-safety",
+    "leadership",
+]
+_WorkbookPart: TypeAlias = Literal[
+    "evidence",
+    "actions",
+    "indicators",
+    "information_return",
+    "case_tracking",
+    "interviews",
+    "history",
+]
+
+@type_check_only
 @final
-class Timeline(Record):
+class AccountEntry(Record):
+    """One entry of the assurance account: what people said, what was done, how it shows."""
+
+    @property
+    def statement(self) -> Optional[_StatementId]:
+        """The statement, if the action has one."""
+    @property
+    def statement_name(self) -> Optional[str]:
+        """The statement's name."""
+    @property
+    def you_said(self) -> Optional[str]:
+        """What people said (the action's ``you_said``)."""
+    @property
+    def we_did(self) -> str:
+        """What was done (the action's description)."""
+    @property
+    def latest_progress(self) -> Optional[str]:
+        """The latest progress note, if any."""
+    @property
+    def completed(self) -> Optional[datetime.date]:
+        """When it was done: the action's last update, or its latest progress note."""
+    @property
+    def evidence(self) -> list[AccountEvidence]:
+        """The evidence that shows it."""
+
+@type_check_only
+@final
+class AccountEvidence(Record):
+    """Evidence shown in the assurance account: its title and link, never its id."""
+
+    @property
+    def title(self) -> str:
+        """What it is."""
+    @property
+    def date(self) -> datetime.date:
+        """Its date."""
+    @property
+    def link(self) -> Optional[str]:
+        """Where to find it."""
+
+@type_check_only
+@final
+class ActionCounts(Record):
+    """Counts of the action plan."""
+
+    @property
+    def total(self) -> int:
+        """All actions."""
+    @property
+    def open(self) -> int:
+        """Not started, in progress or blocked."""
+    @property
+    def done(self) -> int:
+        """Done."""
+    @property
+    def cancelled(self) -> int:
+        """Cancelled."""
+    @property
+    def overdue(self) -> int:
+        """Open and past due."""
+
+@type_check_only
+@final
+class ActionSummary(Record):
+    """One action of the plan, as analysed: the action and whether it is overdue."""
+
+    @property
+    def index(self) -> int:
+        """Position in the plan."""
+    @property
+    def id(self) -> str:
+        """The action's id."""
+    @property
+    def statement(self) -> Optional[_StatementId]:
+        """Its statement, or ``None`` for an action across statements."""
+    @property
+    def description(self) -> str:
+        """What will be done."""
+    @property
+    def owner(self) -> Optional[str]:
+        """Who owns it."""
+    @property
+    def due(self) -> datetime.date:
+        """When it is due."""
+    @property
+    def status(self) -> _ActionStatus:
+        """Where it stands."""
+    @property
+    def days_overdue(self) -> Optional[int]:
+        """Days past due on the analysis date, for an open action past its due date."""
+    @property
+    def rag(self) -> Optional[_Rag]:
+        """Its red, amber or green status, if given."""
+    @property
+    def updated(self) -> Optional[datetime.date]:
+        """When it was last updated, if given."""
+    @property
+    def latest_progress(self) -> Optional[ProgressNote]:
+        """The latest of its progress notes (by date; the last written on a tie)."""
+
+@type_check_only
+@final
+class BandPositionRecord(Record):
+    """Where a result sits in its rating band. Percentage points are whole published percentages; score points are points of statement score (raising one statement from 2 to 3 is one score point)."""
+
+    @property
+    def rating(self) -> _Rating:
+        """The band's rating."""
+    @property
+    def lower_percent(self) -> int:
+        """The band's lowest published percentage."""
+    @property
+    def upper_percent(self) -> int:
+        """The band's highest published percentage."""
+    @property
+    def percent_above_lower_edge(self) -> int:
+        """Published percentage minus the band's lowest (0 means on the edge)."""
+    @property
+    def next_rating(self) -> Optional[_Rating]:
+        """The next rating up, if any."""
+    @property
+    def points_to_next_rating(self) -> Optional[int]:
+        """Score points needed to reach the next rating up (``None`` for outstanding)."""
+    @property
+    def slack_points(self) -> Optional[int]:
+        """Score points that can be lost while keeping this rating (``None`` for inadequate, which has no band below)."""
+    @property
+    def half(self) -> _BandHalf:
+        """Upper or lower half of the band (the midpoint itself counts as upper)."""
+    @property
+    def wording(self) -> str:
+        """The position in CQC's words, e.g. "upper threshold of good, nearing outstanding"."""
+
+@type_check_only
+@final
+class BankHoliday(Record):
+    """One bank holiday: its date, its title and a note such as "Substitute day". `````` use cqc_assurance::england_bank_holidays; let days = england_bank_holidays(2022).unwrap(); let funeral = days.iter().find(|d| d.date.to_string() == "2022-09-19").unwrap(); assert!(funeral.title.contains("State Funeral")); ``````"""
+
+    @property
+    def date(self) -> datetime.date:
+        """The day off."""
+    @property
+    def title(self) -> str:
+        """Its name, as GOV.UK words it."""
+    @property
+    def notes(self) -> str:
+        """"Substitute day" when the holiday replaces one that fell at a weekend; otherwise empty."""
+
+@type_check_only
+@final
+class Benchmark(Record):
+    """Where the predicted (most likely) scores sit among the councils with nine published scores (the current assessment of each) in the published results used: the bundled ones unless others are given ([``analyse_workbook_with``])."""
+
+    @property
+    def ranking(self) -> RankingRecord:
+        """Overall position by percentage."""
+    @property
+    def statements(self) -> list[StatementBenchmark]:
+        """Statement by statement."""
+
+@type_check_only
+@final
+class BriefingStatement(Record):
+    """What a role should be ready to say about one statement."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def number(self) -> int:
+        """Its number."""
+    @property
+    def name(self) -> str:
+        """Its name."""
+    @property
+    def self_score(self) -> Optional[_ScoreValue]:
+        """The council's most likely self-score (the lower on a tie)."""
+    @property
+    def strengths(self) -> list[str]:
+        """Strengths, from the workbook."""
+    @property
+    def areas_for_improvement(self) -> list[str]:
+        """Areas for improvement, from the workbook."""
+    @property
+    def key_figures(self) -> list[KeyFigure]:
+        """Indicators linked to the statement."""
+
+@type_check_only
+@final
+class Calibration(Record):
+    """An earlier self-assessment against CQC's published scores of about the same time."""
+
+    @property
+    def date(self) -> datetime.date:
+        """The self-assessment's date."""
+    @property
+    def label(self) -> Optional[str]:
+        """Its label."""
+    @property
+    def source(self) -> Optional[str]:
+        """Where the published scores come from."""
+    @property
+    def rows(self) -> list[CalibrationRow]:
+        """Statements with both scores, in CQC's order."""
+    @property
+    def agree(self) -> int:
+        """Statements where they agree."""
+    @property
+    def council_higher(self) -> int:
+        """Where the council was higher."""
+    @property
+    def council_lower(self) -> int:
+        """Where it was lower."""
+    @property
+    def mean_difference(self) -> Optional[float]:
+        """The mean of the council's score minus CQC's (positive: the council was generous)."""
+
+@type_check_only
+@final
+class CalibrationRow(Record):
+    """One statement: the council's score beside CQC's."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def self_score(self) -> _ScoreValue:
+        """The council's most likely self-score (the lower on a tie)."""
+    @property
+    def published(self) -> _ScoreValue:
+        """CQC's published score."""
+    @property
+    def agreement(self) -> _Agreement:
+        """Whether they agree."""
+    @property
+    def uncertain(self) -> bool:
+        """Whether the self-score was a spread."""
+
+@type_check_only
+@final
+class CaseTrackingSummary(Record):
+    """The case-tracking register in counts (no references, no notes: nothing that could identify a person)."""
+
+    @property
+    def total(self) -> int:
+        """Cases offered."""
+    @property
+    def offered(self) -> int:
+        """Still only offered."""
+    @property
+    def selected(self) -> int:
+        """Selected by CQC."""
+    @property
+    def contacted(self) -> int:
+        """Contacted."""
+    @property
+    def done(self) -> int:
+        """Done."""
+    @property
+    def pathways(self) -> list[PathwayCount]:
+        """By pathway, most cases first (ties in the order first seen)."""
+    @property
+    def statements_without_cases(self) -> list[_StatementId]:
+        """Statements no case illustrates."""
+    @property
+    def personal_data_warnings(self) -> int:
+        """Fields that look like personal data (each also a warning)."""
+    @property
+    def pilot_figures(self) -> str:
+        """The only published figures for case tracking, and their status."""
+
+@type_check_only
+@final
+class CategoryScoreRecord(Record):
+    """One evidence category's score."""
+
+    @property
+    def category(self) -> _EvidenceCategoryId:
+        """The category."""
+    @property
+    def score(self) -> _ScoreValue:
+        """Its score."""
+
+@type_check_only
+@final
+class Coverage(Record):
+    """The coverage matrix, statement × evidence category, over the categories CQC uses for councils ([``EvidenceCategory::local_authority_categories``])."""
+
+    @property
+    def categories(self) -> list[_EvidenceCategoryId]:
+        """The columns."""
+    @property
+    def rows(self) -> list[CoverageRow]:
+        """Nine rows in CQC's order."""
+    @property
+    def gaps(self) -> list[CoverageGap]:
+        """Cells with no current (unexpired) evidence, row by row."""
+    @property
+    def covered(self) -> int:
+        """Cells with at least one current item."""
+    @property
+    def cells(self) -> int:
+        """All cells (9 × categories)."""
+
+@type_check_only
+@final
+class CoverageCell(Record):
+    """One cell of the coverage matrix: the evidence for a statement in a category."""
+
+    @property
+    def category(self) -> _EvidenceCategoryId:
+        """The category."""
+    @property
+    def items(self) -> int:
+        """Items in the register for this statement and category."""
+    @property
+    def current(self) -> int:
+        """Of these, items not expired on the analysis date."""
+
+@type_check_only
+@final
+class CoverageGap(Record):
+    """A statement and category with no current evidence."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def category(self) -> _EvidenceCategoryId:
+        """The category."""
+
+@type_check_only
+@final
+class CoverageRow(Record):
+    """One row of the coverage matrix."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def cells(self) -> list[CoverageCell]:
+        """One cell per category, in the order of [``Coverage::categories``]."""
+
+@type_check_only
+class _EvidenceImportFields(Record):
+    """What a CSV file of a register gave: the items of its good rows, and one error per problem (``line 4: category``), so that nothing is dropped without a word. `````` use cqc_assurance::evidence_from_csv; let csv = "id,title,category,supports,date\\n\\ EV1,Carers' survey,peoples-experience,assessing-needs;equity,30/11/2024\\n\\ EV2,Audit,vibes,safeguarding,2024-12-01\\n"; let import = evidence_from_csv(csv); assert_eq!(import.items.len(), 1); assert_eq!(import.items[0].date.to_string(), "2024-11-30"); assert_eq!(import.errors[0].code(), "invalid_csv"); assert_eq!(import.errors[0].path(), Some("line 3: category")); assert_eq!(import.rows, 2); ``````"""
+
+    @property
+    def items(self) -> list[EvidenceItem]:
+        """The good rows' items, in file order."""
+    @property
+    def errors(self) -> list[ErrorReport]:
+        """Problems with the file, the header or rows, in file order."""
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader noticed and did that a person should know: an encoding guessed, a separator other than the comma, extra columns kept in notes."""
+    @property
+    def rows(self) -> int:
+        """The data rows read (blank rows not counted): ``rows - items.len()`` rows were rejected."""
+
+@type_check_only
+@final
+class DirectionOfTravel(Record):
+    """The direction of travel, statement by statement."""
+
+    @property
+    def statements(self) -> list[StatementTravel]:
+        """The nine statements."""
+    @property
+    def improved(self) -> int:
+        """Statements improved."""
+    @property
+    def unchanged(self) -> int:
+        """Unchanged."""
+    @property
+    def declined(self) -> int:
+        """Declined."""
+
+@type_check_only
+@final
+class ErrorReport(Record):
+    """An error in the form every binding shows it: Python's ``CqcError`` attributes and JavaScript's ``Error`` properties carry exactly these fields."""
+
+    @property
+    def code(self) -> str:
+        """The stable code, e.g. ``score_out_of_range``."""
+    @property
+    def family(self) -> _ErrorFamily:
+        """The family, e.g. ``score``."""
+    @property
+    def message(self) -> str:
+        """A sentence for people."""
+    @property
+    def path(self) -> Optional[str]:
+        """The offending field, where there is one."""
+
+@type_check_only
+@final
+class EvidenceAttention(Record):
+    """An evidence item that is stale or expired on the analysis date."""
+
+    @property
+    def index(self) -> int:
+        """Position in the register."""
+    @property
+    def id(self) -> str:
+        """The item's id."""
+    @property
+    def title(self) -> str:
+        """Its title."""
+    @property
+    def owner(self) -> Optional[str]:
+        """Its owner."""
+    @property
+    def state(self) -> _EvidenceState:
+        """Expired or stale."""
+    @property
+    def since(self) -> datetime.date:
+        """The date that passed (expiry, review, or date + review period)."""
+    @property
+    def days(self) -> int:
+        """Days from that date to the analysis date."""
+    @property
+    def reason(self) -> str:
+        """Why, in words."""
+
+@type_check_only
+@final
+class EvidenceItem(Record):
+    """One item of the evidence register: a document, survey, audit, case file review or the like that supports one or more quality statements."""
+
+    @property
+    def id(self) -> str:
+        """The council's reference for the item (unique in the workbook)."""
+    @property
+    def title(self) -> str:
+        """What it is."""
+    @property
+    def category(self) -> _EvidenceCategoryId:
+        """Which of CQC's evidence categories it belongs to."""
+    @property
+    def supports(self) -> list[_StatementId]:
+        """The statements it supports (at least one; an item may support several)."""
+    @property
+    def owner(self) -> Optional[str]:
+        """Who is responsible for it."""
+    @property
+    def date(self) -> datetime.date:
+        """The date of the item (when it was written, run or last updated)."""
+    @property
+    def review_by(self) -> Optional[datetime.date]:
+        """When it must be reviewed."""
+    @property
+    def expires(self) -> Optional[datetime.date]:
+        """The last day it may be relied on."""
+    @property
+    def link(self) -> Optional[str]:
+        """Where to find it (an address or a file path)."""
+    @property
+    def notes(self) -> Optional[str]:
+        """Anything else about it (an import keeps here the columns a spreadsheet added that are not fields of the register)."""
+
+@type_check_only
+@final
+class EvidenceWorkingRecord(Record):
+    """The evidence-category working of one statement (earlier method)."""
+
+    @property
+    def categories(self) -> list[CategoryScoreRecord]:
+        """The categories scored, with their scores."""
+    @property
+    def total(self) -> int:
+        """Sum of the category scores."""
+    @property
+    def max(self) -> int:
+        """4 × categories scored."""
+    @property
+    def percent_exact(self) -> float:
+        """Exact statement percentage."""
+    @property
+    def percent(self) -> int:
+        """Statement percentage rounded up."""
+
+@type_check_only
+@final
+class Forecast(Record):
+    """For a milestone not yet reached: the dates the recorded cases imply, counted from the last milestone this timeline has recorded for which cases exist. ``from`` is read as ``record["from"]``."""
+
+    @property
+    def from_end(self) -> bool:
+        """Counted from the last day of the visit."""
+    @property
+    def from_date(self) -> datetime.date:
+        """Its date in this timeline."""
+    @property
+    def shortest_days(self) -> int:
+        """The shortest recorded time from it, in calendar days."""
+    @property
+    def longest_days(self) -> int:
+        """The longest, in calendar days."""
+    @property
+    def earliest(self) -> datetime.date:
+        """``from_date`` plus the shortest time."""
+    @property
+    def latest(self) -> datetime.date:
+        """``from_date`` plus the longest time."""
+    @property
+    def cases(self) -> list[str]:
+        """The councils whose recorded dates it rests on."""
+    @property
+    def imprecise(self) -> bool:
+        """Whether any of those dates is known only to the week or month (the range is then widened to cover every day they can be)."""
+    @property
+    def text(self) -> str:
+        """In words, with the number of cases."""
+
+@type_check_only
+@final
+class IndicatorComparison(Record):
+    """One indicator against the England average."""
+
+    @property
+    def index(self) -> int:
+        """Position in the workbook's list."""
+    @property
+    def name(self) -> str:
+        """What it measures."""
+    @property
+    def collection(self) -> str:
+        """Survey or collection."""
+    @property
+    def year(self) -> Optional[str]:
+        """Year of the council's figure."""
+    @property
+    def england_year(self) -> Optional[str]:
+        """Year of the England figure, where it differs from the council's."""
+    @property
+    def unit(self) -> Optional[str]:
+        """Unit."""
+    @property
+    def value(self) -> Optional[float]:
+        """The council's figure, if entered."""
+    @property
+    def england_average(self) -> float:
+        """England's."""
+    @property
+    def higher_is_better(self) -> bool:
+        """Whether higher is better."""
+    @property
+    def tolerance(self) -> float:
+        """The tolerance used for "similar"."""
+    @property
+    def difference(self) -> Optional[float]:
+        """Council minus England, if entered."""
+    @property
+    def comparison(self) -> Optional[_Comparison]:
+        """Better, similar or worse; ``None`` if the council's figure is not entered."""
+    @property
+    def statements(self) -> list[_StatementId]:
+        """Statements it speaks to."""
+    @property
+    def reference(self) -> Optional[str]:
+        """Where the figures come from."""
+
+@type_check_only
+@final
+class InformationReturnStatus(Record):
+    """The information return tracker: counts and gaps."""
+
+    @property
+    def items(self) -> list[ReturnItemSummary]:
+        """Every item, in the tracker's order."""
+    @property
+    def total(self) -> int:
+        """All items."""
+    @property
+    def documents(self) -> int:
+        """Documents."""
+    @property
+    def data(self) -> int:
+        """Data."""
+    @property
+    def not_started(self) -> int:
+        """Items not started."""
+    @property
+    def in_progress(self) -> int:
+        """Items in progress."""
+    @property
+    def ready(self) -> int:
+        """Items ready to send."""
+    @property
+    def submitted(self) -> int:
+        """Items sent."""
+    @property
+    def without_evidence(self) -> list[str]:
+        """References of items with no evidence linked."""
+    @property
+    def overdue(self) -> list[str]:
+        """References of items not submitted and past due, most overdue first."""
+    @property
+    def without_due_date(self) -> int:
+        """Items with no due date (neither their own nor the timeline's)."""
+    @property
+    def statements_without_items(self) -> list[_StatementId]:
+        """Statements no item supports."""
+    @property
+    def deadline(self) -> Optional[datetime.date]:
+        """The timeline's information return deadline, when the workbook has a timeline."""
+
+@type_check_only
+@final
+class Interval(Record):
+    """The time between two recorded dates. ``from`` is read as ``record["from"]``."""
+
+    @property
+    def from_end(self) -> bool:
+        """The earlier date is the last day of the visit."""
+    @property
+    def to(self) -> _MilestoneId:
+        """The later milestone."""
+    @property
+    def from_date(self) -> datetime.date:
+        """The earlier date."""
+    @property
+    def to_date(self) -> datetime.date:
+        """The later date."""
+    @property
+    def calendar_days(self) -> int:
+        """Calendar days between them."""
+    @property
+    def weeks(self) -> str:
+        """The same as weeks and days, e.g. ``12 weeks 3 days``."""
+    @property
+    def working_days(self) -> int:
+        """Working days in England after ``from_date`` up to and including ``to_date``."""
+    @property
+    def approximate(self) -> bool:
+        """Whether either date is only approximately known."""
+
+@type_check_only
+@final
+class InterviewSchedule(Record):
+    """The interview schedule and the briefing pack."""
+
+    @property
+    def visit(self) -> Optional[VisitDays]:
+        """The visit's days, when the workbook's timeline gives them."""
+    @property
+    def interviews(self) -> list[ScheduledInterview]:
+        """Interviews by date and time (undated ones last, in the workbook's order)."""
+    @property
+    def briefings(self) -> list[RoleBriefing]:
+        """One briefing per role scheduled, in the order of [``InterviewRole::ALL``]."""
+
+@type_check_only
+@final
+class KeyFigure(Record):
+    """A key figure for a briefing: an indicator linked to the statement."""
+
+    @property
+    def name(self) -> str:
+        """What it measures."""
+    @property
+    def value(self) -> Optional[float]:
+        """The council's figure."""
+    @property
+    def england_average(self) -> float:
+        """England's."""
+    @property
+    def unit(self) -> Optional[str]:
+        """The unit."""
+    @property
+    def year(self) -> Optional[str]:
+        """The year of the council's figure."""
+    @property
+    def comparison(self) -> Optional[_Comparison]:
+        """Better, similar or worse than England."""
+
+@type_check_only
+@final
+class Milestone(Record):
+    """One milestone of a computed timeline."""
+
+    @property
+    def id(self) -> _MilestoneId:
+        """Its id, e.g. ``factual_accuracy_due``."""
+    @property
+    def name(self) -> str:
+        """A name for people."""
+    @property
+    def kind(self) -> _MilestoneKind:
+        """Event, deadline or marker."""
+    @property
+    def date(self) -> datetime.date:
+        """When it happens (events) or is due (deadlines); for the visit, its first day."""
+    @property
+    def end(self) -> Optional[datetime.date]:
+        """The visit's last day (``None`` for one-day milestones)."""
+    @property
+    def end_basis(self) -> Optional[_Basis]:
+        """How ``end`` is known."""
+    @property
+    def length_days(self) -> Optional[int]:
+        """For the visit: its length in calendar days, first and last included."""
+    @property
+    def length_working_days(self) -> Optional[int]:
+        """For the visit: its working days, first and last included."""
+    @property
+    def basis(self) -> _Basis:
+        """How ``date`` is known."""
+    @property
+    def firm(self) -> bool:
+        """Whether the date is fixed: recorded, or a deadline counted by CQC's rules from recorded dates through deadlines only (a due date counted from a planned visit could move)."""
+    @property
+    def planned(self) -> datetime.date:
+        """What the rule gives from the dates before it (for comparison with an actual date)."""
+    @property
+    def actual(self) -> Optional[datetime.date]:
+        """The recorded date: when it happened, or for a deadline when it was delivered."""
+    @property
+    def rule(self) -> Optional[MilestoneRule]:
+        """The rule, ``None`` for the notification."""
+    @property
+    def rule_text(self) -> str:
+        """The rule in words."""
+    @property
+    def source(self) -> str:
+        """Where the rule comes from."""
+    @property
+    def source_url(self) -> Optional[str]:
+        """A link to the source, where there is one."""
+    @property
+    def moved_from(self) -> Optional[str]:
+        """When the rule's date was not used: that date and why (``2025-04-18 (Good Friday)``, a pre-election period)."""
+    @property
+    def council_date(self) -> Optional[datetime.date]:
+        """For a deadline on or after a council closure day: the council's own date, its last day open on or before CQC's (CQC's date stays on England's working days)."""
+    @property
+    def council_note(self) -> Optional[str]:
+        """The closure days that touch this deadline, in words."""
+    @property
+    def reminder(self) -> Optional[datetime.date]:
+        """For a deadline: the day of the calendar reminder (the profile's working days before, on the council's working days)."""
+    @property
+    def forecast(self) -> Optional[Forecast]:
+        """What the recorded cases imply for a milestone not yet reached."""
+    @property
+    def state(self) -> Optional[_MilestoneState]:
+        """Where it stands on the status date (when one was given)."""
+    @property
+    def implied_by(self) -> Optional[_MilestoneId]:
+        """The later recorded milestone that shows it happened, when nothing of its own is recorded."""
+    @property
+    def calendar_days_remaining(self) -> Optional[int]:
+        """Calendar days from the status date to ``date`` (negative when past)."""
+    @property
+    def working_days_remaining(self) -> Optional[int]:
+        """The council's working days after the status date up to and including ``date`` (negative when past)."""
+
+@type_check_only
+@final
+class MilestoneRule(Record):
+    """The rule that places a milestone: an offset from another milestone (from the last day of the visit when ``from_end``), then an adjustment to a working day. JSON: ``{"from": "draft_report", "working_days": 10, "adjust": "next_working_day"}`` (exactly one of ``days``, ``weeks``, ``working_days``; ``"from": "visit_end"`` counts from the visit's last day). `````` use cqc_assurance::MilestoneId; use cqc_assurance::timeline::{MilestoneRule, Offset}; let rule: MilestoneRule = serde_json::from_str( r#"{"from": "visit_end", "weeks": 8}"#).unwrap(); assert_eq!((rule.from, rule.from_end), (MilestoneId::Visit, true)); assert_eq!(rule.offset, Offset::Weeks(8)); assert_eq!(rule.describe(), "8 weeks after the last day of the visit, moved to the next working day"); `````` ``from`` is read as ``record["from"]``."""
+
+    @property
+    def days(self) -> Optional[int]:
+        """Calendar days after it."""
+    @property
+    def weeks(self) -> Optional[int]:
+        """Weeks after it."""
+    @property
+    def working_days(self) -> Optional[int]:
+        """Working days after it."""
+    @property
+    def adjust(self) -> _Adjust:
+        """Where a date that is not a working day moves."""
+
+@type_check_only
+@final
+class NextAssessment(Record):
+    """The window in which the next assessment would come if CQC's proposed cycle is agreed. ``from`` is read as ``record["from"]``."""
+
+    @property
+    def from_basis(self) -> _Basis:
+        """How the publication date is known."""
+    @property
+    def earliest(self) -> datetime.date:
+        """The earliest (the cycle's shortest years after publication)."""
+    @property
+    def latest(self) -> datetime.date:
+        """The latest."""
+    @property
+    def status(self) -> str:
+        """``proposal`` while the cycle needs the Secretary of State's agreement."""
+    @property
+    def text(self) -> str:
+        """In words, labelled as a proposal."""
+    @property
+    def source(self) -> str:
+        """Where the proposal comes from."""
+    @property
+    def source_url(self) -> Optional[str]:
+        """A link to it."""
+
+@type_check_only
+@final
+class OverdueAction(Record):
+    """An open action past its due date."""
+
+    @property
+    def index(self) -> int:
+        """Position in the plan."""
+    @property
+    def id(self) -> str:
+        """The action's id."""
+    @property
+    def statement(self) -> Optional[_StatementId]:
+        """Its statement."""
+    @property
+    def description(self) -> str:
+        """What was to be done."""
+    @property
+    def owner(self) -> Optional[str]:
+        """Who owns it."""
+    @property
+    def due(self) -> datetime.date:
+        """When it was due."""
+    @property
+    def status(self) -> _ActionStatus:
+        """Where it stands."""
+    @property
+    def days_overdue(self) -> int:
+        """Days past due on the analysis date."""
+
+@type_check_only
+@final
+class PartChange(Record):
+    """What an import did, or would have done, to one register."""
+
+    @property
+    def part(self) -> _WorkbookPart:
+        """The register."""
+    @property
+    def before(self) -> int:
+        """Items before."""
+    @property
+    def after(self) -> int:
+        """Items after."""
+    @property
+    def replaced(self) -> int:
+        """Items replaced by a row with the same key (in either mode)..."""
+    @property
+    def unchanged(self) -> int:
+        """...of which this many were the same as before."""
+    @property
+    def added(self) -> int:
+        """Rows with a new key, added."""
+    @property
+    def kept(self) -> int:
+        """Items not in the file and kept (merge)."""
+    @property
+    def removed(self) -> list[str]:
+        """The keys of the items not in the file and removed (replace), as people read them."""
+
+@type_check_only
+@final
+class PathwayCount(Record):
+    """Cases of one care pathway or client group."""
+
+    @property
+    def pathway(self) -> str:
+        """The pathway as entered (the first spelling seen)."""
+    @property
+    def cases(self) -> int:
+        """Cases."""
+
+@type_check_only
+@final
+class PreElectionPeriod(Record):
+    """One pre-election period, in which CQC publishes no local authority reports."""
+
+    @property
+    def title(self) -> str:
+        """``Local elections of 6 May 2027``."""
+    @property
+    def start(self) -> datetime.date:
+        """The first day: the publication of the notice of election."""
+    @property
+    def end(self) -> datetime.date:
+        """The last day: polling day."""
+    @property
+    def start_is_latest_notice(self) -> bool:
+        """Whether ``start`` is the latest day the law allows for the notice (it may come earlier); false when the notice day was given."""
+    @property
+    def note(self) -> str:
+        """Why this year differs from the rule, when it does."""
+    @property
+    def source_url(self) -> Optional[str]:
+        """The source."""
+
+@type_check_only
+@final
+class Prediction(Record):
+    """The predicted outcome of the self-scores. Every figure beside the headline comes from one stated [``Scenario``], whose rating is the rating called or, when it is too close to call, the worse of the ratings in contention: so the total, percentage, band position, rank and benchmark never show a better position than the headline supports."""
+
+    @property
+    def call(self) -> RatingCall:
+        """The headline: one rating when its probability is at least two in three ([``CALL_THRESHOLD``](crate::CALL_THRESHOLD)), otherwise too close to call."""
+    @property
+    def scored(self) -> int:
+        """Statements with a self-score."""
+    @property
+    def uncertain(self) -> int:
+        """Of these, statements whose self-score is a spread of probabilities rather than one score (0: the prediction is the rating of the scores as entered)."""
+    @property
+    def probabilities(self) -> RatingProbabilitiesRecord:
+        """The probability of each rating, and of each total and published percentage."""
+    @property
+    def scenario(self) -> Scenario:
+        """The scores the figures beside the headline are worked out from."""
+
+@type_check_only
+@final
+class ProgressNote(Record):
+    """A dated note of an action's progress."""
+
+    @property
+    def date(self) -> datetime.date:
+        """When it was written (or what it reports happened)."""
+    @property
+    def note(self) -> str:
+        """What happened."""
+
+@type_check_only
+@final
+class RankingRecord(Record):
+    """Where a set of scores would be placed among the councils of a group with nine published scores (the current assessment of each), by overall percentage compared exactly. Ties never count in the council's favour: ``rank`` is the **lowest** position of the tie group, 1 + the councils with a higher percentage + the councils with the same one, out of ``out_of`` = the councils compared + the one placed; ``best_rank`` (1 + higher) is the highest, so a council level with 5 others is shown as "56th-61st". ``percentile`` is the share of the councils compared that have a strictly lower percentage, 100 × lower ÷ councils (0 when none is compared): consistent with ``rank``, as ``lower`` = ``out_of`` − ``rank``."""
+
+    @property
+    def region(self) -> Optional[_Region]:
+        """The region compared within, or ``None``."""
+    @property
+    def council_type(self) -> Optional[_CouncilType]:
+        """The kind of council compared within, or ``None``."""
+    @property
+    def rank(self) -> int:
+        """The lowest position of the tie group: 1 + higher + equal."""
+    @property
+    def best_rank(self) -> int:
+        """The highest position of the tie group: 1 + higher."""
+    @property
+    def out_of(self) -> int:
+        """Positions in all: the councils compared and the one placed."""
+    @property
+    def councils(self) -> int:
+        """Councils compared."""
+    @property
+    def higher(self) -> int:
+        """Councils with a higher percentage."""
+    @property
+    def equal(self) -> int:
+        """Councils with the same percentage."""
+    @property
+    def lower(self) -> int:
+        """Councils with a lower percentage."""
+    @property
+    def percentile(self) -> float:
+        """Share of the councils compared with a strictly lower percentage, in per cent."""
+
+@type_check_only
+@final
+class RatingCall(Record):
+    """The headline a set of uncertain scores supports: one rating when its probability is at least [``CALL_THRESHOLD``], otherwise "too close to call" between the ratings in contention. `````` use cqc_assurance::{rating_probabilities_json, Rating}; // An even chance of 2 or 3 for partnerships: 22 or 23 of 36, 62% or 64%. let p = rating_probabilities_json(r#"{"scores": [2, 3, 3, 2, [0, 0.5, 0.5, 0], 2, 2, 3, 3]}"#).unwrap(); assert!(p.call.too_close_to_call); assert_eq!(p.call.rating, None); assert_eq!(p.call.prudent_rating, Rating::RequiresImprovement); assert_eq!(p.call.headline, "Too close to call: requires improvement 50% or good 50%"); ``````"""
+
+    @property
+    def too_close_to_call(self) -> bool:
+        """Whether no rating reaches [``CALL_THRESHOLD``]."""
+    @property
+    def rating(self) -> Optional[_Rating]:
+        """The rating called, or ``None`` when it is too close to call."""
+    @property
+    def probability(self) -> float:
+        """The probability of the most likely rating."""
+    @property
+    def contenders(self) -> list[RatingProbabilityRecord]:
+        """The ratings the headline names, worst first: the rating called, or every rating with a probability of at least [``CONTENDER_THRESHOLD``]."""
+    @property
+    def prudent_rating(self) -> _Rating:
+        """The rating the figures beside the headline assume: the rating called, or the worst rating in contention (a close call is never read in the council's favour)."""
+    @property
+    def headline(self) -> str:
+        """The headline in words: ``Good (probability 83%)``, ``Good (no uncertainty entered)`` or ``Too close to call: requires improvement 50% or good 50%``."""
+
+@type_check_only
+@final
+class RatingProbabilitiesRecord(Record):
+    """The distribution of the rating when scores are uncertain. `````` use cqc_assurance::{rating_probabilities, QualityStatement as QS, Rating, ScoreDistribution, Score}; // Eight statements certain at 2, 3, 3, 2, 2, 2, 3, 3 (20 points) and partnerships a coin toss between 2 and 3. let certain = |n| ScoreDistribution::certain(Score::new(n).unwrap()); let mut input: Vec<_> = QS::ALL.iter().zip([2, 3, 3, 2, 2, 2, 2, 3, 3]).map(|(q, n)| (*q, certain(n))).collect(); input[4].1 = ScoreDistribution::new([0.0, 0.5, 0.5, 0.0]).unwrap(); let p = rating_probabilities(&input).unwrap(); assert_eq!(p.probability(Rating::Good), 0.5); assert_eq!(p.probability(Rating::RequiresImprovement), 0.5); // A tie: the worse rating is the most likely one, and the call is too close. assert_eq!(p.most_likely, Rating::RequiresImprovement); assert!(p.call.too_close_to_call); // The published percentage is 62 or 64, each with probability 1/2 (never 63). let percents: Vec<(u8, f64)> = p.totals.iter().map(|t| (t.percent, t.probability)).collect(); assert_eq!(percents, [(62, 0.5), (64, 0.5)]); ``````"""
+
+    @property
+    def assessed(self) -> int:
+        """Statements included."""
+    @property
+    def ratings(self) -> list[RatingProbabilityRecord]:
+        """The four ratings with their probabilities, worst first."""
+    @property
+    def most_likely(self) -> _Rating:
+        """The most probable rating (the worse one on a tie)."""
+    @property
+    def call(self) -> RatingCall:
+        """The headline: one rating if it has a probability of at least two in three, otherwise too close to call."""
+    @property
+    def expected_total(self) -> float:
+        """Expected total of statement scores."""
+    @property
+    def expected_percent_exact(self) -> float:
+        """Expected exact percentage (an average: the published percentage is always a whole number, whose distribution is [``RatingProbabilities::totals``])."""
+    @property
+    def totals(self) -> list[TotalProbabilityRecord]:
+        """Every total with a non-zero probability, lowest first, with its published percentage: the distribution of the published percentage."""
+
+@type_check_only
+@final
+class RatingProbabilityRecord(Record):
+    """The probability of one rating."""
+
+    @property
+    def rating(self) -> _Rating:
+        """The rating."""
+    @property
+    def probability(self) -> float:
+        """Its probability."""
+
+@type_check_only
+@final
+class RatingResultRecord(Record):
+    """The outcome of rating an assessment. `````` use cqc_assurance::{rate, Assessment, Rating, BandHalf}; let result = rate(&Assessment::from_scores(&[2, 3, 3, 2, 3, 2, 2, 3, 3]).unwrap()); assert_eq!(result.rating, Rating::Good); assert_eq!((result.total, result.max, result.assessed), (23, 36, 9)); assert_eq!(result.percent, 64); // 63.9% rounded up assert!((result.percent_exact - 63.888).abs() < 0.001); assert_eq!(result.band.slack_points, Some(0)); // one point less is requires improvement assert_eq!(result.band.points_to_next_rating, Some(9)); // 32/36 = 88.9% → 89% assert_eq!(result.band.half, BandHalf::Lower); ``````"""
+
+    @property
+    def method(self) -> _RatingMethod:
+        """The method the scores were given under."""
+    @property
+    def rating(self) -> _Rating:
+        """The overall rating."""
+    @property
+    def total(self) -> int:
+        """Sum of the statement scores."""
+    @property
+    def max(self) -> int:
+        """4 × statements assessed."""
+    @property
+    def assessed(self) -> int:
+        """Number of statements assessed (1-9)."""
+    @property
+    def percent(self) -> int:
+        """The published whole percentage: the exact percentage rounded up."""
+    @property
+    def percent_exact(self) -> float:
+        """The exact percentage, 100 × total ÷ max."""
+    @property
+    def statements(self) -> list[StatementResultRecord]:
+        """Each assessed statement, in CQC's order."""
+    @property
+    def band(self) -> BandPositionRecord:
+        """Where the result sits in its band."""
+
+@type_check_only
+@final
+class ReturnItemSummary(Record):
+    """One information return item, as analysed."""
+
+    @property
+    def index(self) -> int:
+        """Position in the tracker."""
+    @property
+    def reference(self) -> str:
+        """The item's reference."""
+    @property
+    def title(self) -> str:
+        """What is asked for."""
+    @property
+    def kind(self) -> _ReturnItemKind:
+        """Document or data."""
+    @property
+    def statements(self) -> list[_StatementId]:
+        """The statements it supports."""
+    @property
+    def owner(self) -> Optional[str]:
+        """Who gathers it."""
+    @property
+    def due(self) -> Optional[datetime.date]:
+        """When it is due: its own date, or the timeline's information return deadline."""
+    @property
+    def due_from_timeline(self) -> bool:
+        """Whether ``due`` is the timeline's deadline (the item has no date of its own)."""
+    @property
+    def status(self) -> _ReturnItemStatus:
+        """Where it stands."""
+    @property
+    def evidence(self) -> int:
+        """Evidence items that answer it."""
+    @property
+    def days_overdue(self) -> Optional[int]:
+        """Days past due on the analysis date, for an item not yet submitted."""
+
+@type_check_only
+@final
+class RoleBriefing(Record):
+    """The briefing pack for one role."""
+
+    @property
+    def role(self) -> _InterviewRole:
+        """The role."""
+    @property
+    def label(self) -> str:
+        """In words."""
+    @property
+    def statements_source(self) -> str:
+        """Where the list of statements comes from: the schedule, or the project's default mapping and why."""
+    @property
+    def statements(self) -> list[BriefingStatement]:
+        """The statements, in CQC's order."""
+
+@type_check_only
+@final
+class Scenario(Record):
+    """One set of statement scores, rated by CQC's rule: the basis of every figure in a report's summary (total, percentage, band position, rank, benchmark)."""
+
+    @property
+    def description(self) -> str:
+        """What the scores are, in words: ``the self-scores as entered``, ``the most likely score of each statement (the lower score on a tie)``, or ``the most likely scores that give requires improvement, the worse of the ratings too close to call``."""
+    @property
+    def probability(self) -> float:
+        """The probability of exactly these scores (1 when no self-score is uncertain)."""
+    @property
+    def result(self) -> RatingResultRecord:
+        """The scores rated: total, percentage, rating and position in the band."""
+
+@type_check_only
+@final
+class ScheduledInterview(Record):
+    """One interview of the schedule, as analysed."""
+
+    @property
+    def index(self) -> int:
+        """Position in the workbook's list."""
+    @property
+    def role(self) -> _InterviewRole:
+        """Who is interviewed."""
+    @property
+    def role_label(self) -> str:
+        """The role in words."""
+    @property
+    def date(self) -> Optional[datetime.date]:
+        """The day."""
+    @property
+    def time(self) -> Optional[str]:
+        """The time."""
+    @property
+    def statements(self) -> list[_StatementId]:
+        """The statements to prepare for (the interview's own, or the role's defaults)."""
+    @property
+    def on_visit_day(self) -> Optional[bool]:
+        """Whether the day is one of the visit's days; ``None`` without a date or a timeline."""
+
+@type_check_only
+@final
+class StatementBenchmark(Record):
+    """How the published councils scored one statement, against the workbook's most likely score."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def score(self) -> _ScoreValue:
+        """The workbook's most likely score."""
+    @property
+    def counts(self) -> list[int]:
+        """Councils scored 1, 2, 3 and 4."""
+    @property
+    def councils(self) -> int:
+        """Councils compared."""
+    @property
+    def mean(self) -> float:
+        """Their mean score."""
+    @property
+    def lower(self) -> int:
+        """Councils with a lower score."""
+    @property
+    def same(self) -> int:
+        """Councils with the same score."""
+    @property
+    def higher(self) -> int:
+        """Councils with a higher score."""
+
+@type_check_only
+@final
+class StatementResultRecord(Record):
+    """One assessed statement in a result."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def theme(self) -> _ThemeId:
+        """Its theme."""
+    @property
+    def score(self) -> _ScoreValue:
+        """Its score (under the earlier method, derived from the evidence categories)."""
+    @property
+    def evidence(self) -> Optional[EvidenceWorkingRecord]:
+        """The evidence-category working (earlier method only)."""
+
+@type_check_only
+@final
+class StatementSummary(Record):
+    """One statement's self-assessment, as analysed."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def number(self) -> int:
+        """Its number, 1-9."""
+    @property
+    def name(self) -> str:
+        """Its name."""
+    @property
+    def theme(self) -> _ThemeId:
+        """Its theme."""
+    @property
+    def distribution(self) -> Optional[list[float]]:
+        """Probabilities of scores 1-4, or ``None`` if not scored."""
+    @property
+    def most_likely_score(self) -> Optional[_ScoreValue]:
+        """The most likely score (the lower one on a tie), if scored."""
+    @property
+    def scenario_score(self) -> Optional[_ScoreValue]:
+        """The score in the prediction's [``Scenario``], if scored."""
+    @property
+    def expected_score(self) -> Optional[float]:
+        """The expected score, if scored."""
+    @property
+    def uncertain(self) -> bool:
+        """Whether the self-score is a spread of probabilities rather than one score."""
+    @property
+    def evidence_items(self) -> int:
+        """Evidence items supporting it (expired ones included)."""
+    @property
+    def indicators(self) -> int:
+        """Indicators linked to it."""
+    @property
+    def open_actions(self) -> int:
+        """Open actions for it."""
+    @property
+    def strengths(self) -> list[str]:
+        """Strengths, as entered."""
+    @property
+    def areas_for_improvement(self) -> list[str]:
+        """Areas for improvement, as entered."""
+
+@type_check_only
+@final
+class StatementTravel(Record):
+    """A statement's self-scores over time."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def number(self) -> int:
+        """Its number."""
+    @property
+    def name(self) -> str:
+        """Its name."""
+    @property
+    def points(self) -> list[TravelPoint]:
+        """Earlier self-assessments by date, then the current one."""
+    @property
+    def direction(self) -> Optional[_Direction]:
+        """The current expected score against the latest earlier one that scored the statement; ``None`` when either is missing."""
+    @property
+    def compared_with(self) -> Optional[datetime.date]:
+        """The date of the earlier self-assessment compared with."""
+    @property
+    def uncertain(self) -> bool:
+        """Whether either score compared is a spread (the direction is of the expected scores)."""
+
+@type_check_only
+class _TimelineFields(Record):
+    """A computed timeline: every milestone with its date, the inconsistencies found, the durations between recorded dates, the pre-election periods, the window of the next assessment and, when a status date was given, the status."""
+
+    @property
+    def council(self) -> Optional[str]:
+        """The council, when given."""
+    @property
+    def id(self) -> Optional[str]:
+        """The assessment's id, when given."""
+    @property
+    def notified(self) -> datetime.date:
+        """The first notice's date (recorded or estimated)."""
+    @property
+    def notified_basis(self) -> _Basis:
+        """Whether ``notified`` was recorded or estimated."""
+    @property
+    def notified_estimate(self) -> Optional[str]:
+        """How the notification date was estimated, when it was."""
+    @property
+    def milestones(self) -> list[Milestone]:
+        """The milestones, in date order."""
+    @property
+    def issues(self) -> list[TimelineIssue]:
+        """Inconsistencies in the dates."""
+    @property
+    def intervals(self) -> list[Interval]:
+        """Durations between consecutive recorded dates, then from the first to the last."""
+    @property
+    def status(self) -> Optional[TimelineStatus]:
+        """The status on the status date, when one was given."""
+    @property
+    def weeks_total(self) -> int:
+        """The council's planning figure in weeks (the profile's; not CQC's)."""
+    @property
+    def planning_note(self) -> str:
+        """What the planning weeks are, and are not."""
+    @property
+    def pre_election(self) -> list[PreElectionPeriod]:
+        """The pre-election periods from the first notice to the latest date the plan or the forecasts reach."""
+    @property
+    def pre_election_note(self) -> str:
+        """What the pre-election settings assume."""
+    @property
+    def publication_check(self) -> str:
+        """The publication against the pre-election periods, in a sentence: moved out of one, flagged, after one, or not near any; and whether the recorded cases' range spans one."""
+    @property
+    def forecast_note(self) -> str:
+        """What the forecasts rest on."""
+    @property
+    def next_assessment(self) -> Optional[NextAssessment]:
+        """The window of the next assessment (a proposal)."""
+    @property
+    def reminder_working_days(self) -> int:
+        """Calendar reminders: working days before each deadline."""
+    @property
+    def notes(self) -> list[str]:
+        """Notes carried over from the input."""
+
+@type_check_only
+@final
+class TimelineIssue(Record):
+    """An inconsistency in the dates; the timeline is still computed."""
+
+    @property
+    def kind(self) -> _IssueKind:
+        """What sort of problem."""
+    @property
+    def milestone(self) -> _MilestoneId:
+        """The milestone concerned."""
+    @property
+    def message(self) -> str:
+        """A sentence for people."""
+    @property
+    def depends_on_plan(self) -> bool:
+        """Whether the finding depends on a planned or estimated date rather than recorded ones."""
+
+@type_check_only
+class _TimelineStatusFields(Record):
+    """Where the assessment stands on a date."""
+
+    @property
+    def today(self) -> datetime.date:
+        """The status date."""
+    @property
+    def days_elapsed(self) -> int:
+        """Calendar days since the first notice (negative before it)."""
+    @property
+    def weeks_elapsed(self) -> int:
+        """Whole weeks since the first notice."""
+    @property
+    def week_number(self) -> int:
+        """The week of the assessment the status date is in: week 1 is the day of the first notice and the six days after it (0 before the first notice). The same number everywhere."""
+    @property
+    def weeks_total(self) -> int:
+        """The council's planning figure the weeks are counted against (20; not CQC's)."""
+    @property
+    def calendar_days_to_end(self) -> int:
+        """Calendar days from the status date to the end of the planning weeks."""
+    @property
+    def working_days_to_end(self) -> int:
+        """Working days from the status date to the end of the planning weeks."""
+    @property
+    def done(self) -> list[_MilestoneId]:
+        """Milestones done (recorded, or shown by a later recorded date)."""
+    @property
+    def due_this_week(self) -> list[_MilestoneId]:
+        """Milestones in the current week, not yet done."""
+    @property
+    def overdue(self) -> list[_MilestoneId]:
+        """Milestones whose date has passed with nothing to show they happened."""
+    @property
+    def next(self) -> Optional[_MilestoneId]:
+        """The next milestone not yet done, from the status date on."""
+    @property
+    def next_date(self) -> Optional[datetime.date]:
+        """Its date."""
+    @property
+    def calendar_days_to_next(self) -> Optional[int]:
+        """Calendar days to it."""
+    @property
+    def working_days_to_next(self) -> Optional[int]:
+        """Working days to it."""
+    @property
+    def summary(self) -> str:
+        """The status in one sentence, as the command and the report print it."""
+
+@type_check_only
+@final
+class TotalProbabilityRecord(Record):
+    """The probability of one total."""
+
+    @property
+    def total(self) -> int:
+        """The total of statement scores."""
+    @property
+    def percent(self) -> int:
+        """Its published percentage."""
+    @property
+    def rating(self) -> _Rating:
+        """The rating it gives."""
+    @property
+    def probability(self) -> float:
+        """Its probability."""
+
+@type_check_only
+@final
+class TravelPoint(Record):
+    """One self-assessment's score for a statement."""
+
+    @property
+    def date(self) -> datetime.date:
+        """The date of the self-assessment (the analysis date for the current one)."""
+    @property
+    def label(self) -> str:
+        """Its label (``current`` for the workbook's own scores)."""
+    @property
+    def expected(self) -> Optional[float]:
+        """The expected score (the score itself when certain)."""
+    @property
+    def most_likely(self) -> Optional[_ScoreValue]:
+        """The most likely score."""
+    @property
+    def uncertain(self) -> bool:
+        """Whether the score was a spread of probabilities."""
+
+@type_check_only
+@final
+class VisitDays(Record):
+    """The on-site visit's days, from the timeline."""
+
+    @property
+    def first(self) -> datetime.date:
+        """The first day."""
+    @property
+    def last(self) -> datetime.date:
+        """The last day."""
+    @property
+    def basis(self) -> _Basis:
+        """How the first day is known (recorded, planned...)."""
+    @property
+    def firm(self) -> bool:
+        """Whether the date is fixed."""
+
+@type_check_only
+@final
+class WarningRecord(Record):
+    """A problem worth a look that does not stop the workbook being read: a statement not scored, a statement with no evidence, a high self-score against poor indicators..."""
+
+    @property
+    def code(self) -> str:
+        """Stable code: ``statement_not_scored``, ``no_evidence``, ``score_above_indicators``, ``low_score_without_action``, ``category_not_in_use``, ``review_before_date``, ``timeline_not_planned``, ``interview_outside_visit``, and when a field of the case register (or an interview's note) looks like personal data ``possible_name``, ``possible_nhs_number``, ``possible_date_of_birth``."""
+    @property
+    def path(self) -> Optional[str]:
+        """The field concerned, where there is one."""
+    @property
+    def statement(self) -> Optional[_StatementId]:
+        """The statement concerned, where there is one."""
+    @property
+    def message(self) -> str:
+        """A sentence for people."""
+
+@type_check_only
+class _WorkbookAnalysisFields(Record):
+    """Everything the workbook says as of a date."""
+
+    @property
+    def council(self) -> str:
+        """The council."""
+    @property
+    def as_of(self) -> datetime.date:
+        """The date the analysis is for."""
+    @property
+    def method(self) -> _RatingMethod:
+        """The rating method of the self-scores."""
+    @property
+    def prediction(self) -> Optional[Prediction]:
+        """The prediction, or ``None`` if no statement is scored."""
+    @property
+    def statements(self) -> list[StatementSummary]:
+        """The nine statements."""
+    @property
+    def coverage(self) -> Coverage:
+        """Evidence coverage."""
+    @property
+    def evidence_items(self) -> int:
+        """Evidence items in the register."""
+    @property
+    def evidence_attention(self) -> list[EvidenceAttention]:
+        """Stale or expired evidence."""
+    @property
+    def indicators(self) -> list[IndicatorComparison]:
+        """Indicators against England, in the workbook's order."""
+    @property
+    def actions(self) -> ActionCounts:
+        """Action plan counts."""
+    @property
+    def action_plan(self) -> list[ActionSummary]:
+        """Every action of the plan, in the plan's order."""
+    @property
+    def overdue_actions(self) -> list[OverdueAction]:
+        """Open actions past due, most overdue first."""
+    @property
+    def warnings(self) -> list[WarningRecord]:
+        """Consistency warnings."""
+    @property
+    def benchmark(self) -> Optional[Benchmark]:
+        """Position among published councils, if any statement is scored."""
+    @property
+    def timeline(self) -> Optional[_TimelineFields]:
+        """The assessment timeline with its status on the analysis date, if the workbook has one."""
+    @property
+    def information_return(self) -> Optional[InformationReturnStatus]:
+        """The information return tracker's counts and gaps, if the workbook has one."""
+    @property
+    def case_tracking(self) -> Optional[CaseTrackingSummary]:
+        """The case-tracking register in counts, if the workbook has one."""
+    @property
+    def interviews(self) -> Optional[InterviewSchedule]:
+        """The interview schedule and briefing pack, if the workbook has interviews."""
+    @property
+    def direction_of_travel(self) -> Optional[DirectionOfTravel]:
+        """The direction of travel per statement, if the workbook has earlier self-assessments."""
+    @property
+    def calibration(self) -> list[Calibration]:
+        """Earlier self-assessments against CQC's published scores, where given."""
+    @property
+    def assurance_account(self) -> list[AccountEntry]:
+        """The assurance account ("you said, we did") from the actions done."""
+
+@type_check_only
+class _WorkbookCheckFields(Record):
+    """The result of checking a workbook document: every error (each with its path), and, when it reads, its warnings and analysis."""
+
+    @property
+    def valid(self) -> bool:
+        """No errors."""
+    @property
+    def errors(self) -> list[ErrorReport]:
+        """Every problem that stops the workbook being read."""
+    @property
+    def warnings(self) -> list[WarningRecord]:
+        """Warnings (empty when there are errors)."""
+    @property
+    def analysis(self) -> Optional[WorkbookAnalysis]:
+        """The analysis, when the workbook reads."""
+
+@type_check_only
+class _WorkbookImportFields(Record):
+    """What a [``WorkbookImport``] serialises as: whether the workbook was written and what happened, without the workbook (which the bindings hand back as the object of its file)."""
+
+    @property
+    def written(self) -> bool:
+        """Whether the import gave a workbook to write."""
+    @property
+    def errors(self) -> list[ErrorReport]:
+        """Every problem, in file order."""
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader noticed that a person should know."""
+    @property
+    def rows(self) -> int:
+        """The data rows read (blank rows not counted)."""
+    @property
+    def rejected(self) -> int:
+        """The rows rejected."""
+    @property
+    def changes(self) -> list[PartChange]:
+        """What happened (or would have happened) to each register imported."""
+
+# end of generated record types
+
+@final
+class Timeline(_TimelineFields):
     """A computed assessment timeline."""
 
-    def milestone(self, id: str) -> Record:
+    def milestone(self, id: str) -> Milestone:
         """One milestone by id, e.g. ``factual_accuracy_due``."""
     def to_text(self) -> str:
         """The timeline as text for people."""
@@ -1089,7 +2807,7 @@ class Timeline(Record):
         """Where the assessment stands on a date."""
 
 @final
-class TimelineStatus(Record):
+class TimelineStatus(_TimelineStatusFields):
     """Where an assessment stands on a date."""
 
 @final
@@ -1108,7 +2826,7 @@ class WorkingCalendar:
     def working_days_between(self, start: _DateArg, end: _DateArg) -> int: ...
     def on_or_after(self, date: _DateArg) -> datetime.date: ...
     def on_or_before(self, date: _DateArg) -> datetime.date: ...
-    def bank_holidays(self, year: int) -> list[Record]: ...
+    def bank_holidays(self, year: int) -> list[BankHoliday]: ...
     def closures(self) -> list[datetime.date]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
@@ -1141,19 +2859,19 @@ class Workbook(Record):
         """Imports a register from CSV; the result's ``workbook`` is the new workbook or None."""
 
 @final
-class WorkbookAnalysis(Record):
+class WorkbookAnalysis(_WorkbookAnalysisFields):
     """A workbook's analysis on a date."""
 
 @final
-class WorkbookCheck(Record):
+class WorkbookCheck(_WorkbookCheckFields):
     """Every problem of a workbook document."""
 
 @final
-class EvidenceImport(Record):
+class EvidenceImport(_EvidenceImportFields):
     """An evidence register read from CSV (``items``, ``errors``)."""
 
 @final
-class WorkbookImport(Record):
+class WorkbookImport(_WorkbookImportFields):
     """What importing a register from CSV did (``written``, ``errors``, ``warnings``,
     ``rows``, ``rejected``, ``changes``)."""
 
@@ -1185,13 +2903,15 @@ def plan_timeline(
 ) -> Timeline:
     """Plans an assessment timeline on real working days."""
 
-def england_bank_holidays(year: int) -> list[Record]:
+def england_bank_holidays(year: int) -> list[BankHoliday]:
     """Bank holidays of England and Wales in a year, by rule."""
 
 def easter_sunday(year: int) -> datetime.date:
     """Easter Sunday of a year."""
 
-def bank_holidays_from_gov_uk_json(text: str, division: str = "england-and-wales") -> list[Record]:
+def bank_holidays_from_gov_uk_json(
+    text: str, division: str = "england-and-wales"
+) -> list[BankHoliday]:
     """Bank holidays from GOV.UK's bank-holidays.json."""
 
 def check_workbook(document: _Document, as_of: Optional[_DateArg] = None) -> WorkbookCheck:

@@ -1,11 +1,13 @@
 //! An assessment: the scores of the quality statements assessed, under one rating method, and
 //! its JSON document form.
 
-use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
 
-use crate::error::{join_path, parse_json, Error, Result};
+use crate::error::{join_path, Error, Result};
 use crate::framework::{EvidenceCategory, LocalAuthorityUse, QualityStatement};
+use crate::json::Object;
 use crate::method::RatingMethod;
 use crate::score::{published_percent, Rating, Score};
 
@@ -304,15 +306,20 @@ impl Assessment {
     /// Reads an assessment document; `default_method` applies when the document has no
     /// `method` field.
     pub fn from_json_with_default(text: &str, default_method: RatingMethod) -> Result<Assessment> {
-        let raw: RawDocument = parse_json(text)?;
-        raw.into_assessment(default_method)
+        let doc = crate::json::parse_naming_duplicates(text, &duplicate_in_document)?;
+        RawDocument::read(&doc)?.into_assessment(default_method)
     }
 
     /// Reads an assessment document from an already parsed JSON value (used by documents that
     /// embed an assessment). Paths in errors are relative to the value.
-    pub fn from_value(value: &serde_json::Value) -> Result<Assessment> {
-        let text = value.to_string();
-        Assessment::from_json(&text)
+    ///
+    /// ```
+    /// let doc = serde_json::json!({"scores": {"equity": 5}});
+    /// let err = cqc_assurance::Assessment::from_value(&doc).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("score_out_of_range", Some("scores.equity")));
+    /// ```
+    pub fn from_value(value: &Value) -> Result<Assessment> {
+        RawDocument::read(value)?.into_assessment(RatingMethod::Current)
     }
 
     /// The assessment as a document: `{"version": 1, "method": ..., "scores": {...}}` or, for
@@ -353,8 +360,7 @@ impl Serialize for Assessment {
 
 impl<'de> Deserialize<'de> for Assessment {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let raw = RawDocument::deserialize(d)?;
-        raw.into_assessment(RatingMethod::Current)
+        Assessment::from_value(&Value::deserialize(d)?)
             .map_err(|e| de::Error::custom(format!("{} [{}]", e, e.code())))
     }
 }
@@ -448,83 +454,80 @@ fn ser_evidence<S: Serializer>(
     map.end()
 }
 
-/// Object entries in document order, duplicates kept (serde_json's own maps would silently
-/// keep only the last of two equal keys).
-#[derive(Debug, Clone)]
-pub(crate) struct Entries<T>(pub Vec<(String, T)>);
+/// `scores` as written: an object keyed by quality statement, or an array of nine.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum RawScores<'a> {
+    Map(&'a Map<String, Value>),
+    List(&'a [Value]),
+}
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = Entries<T>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> std::result::Result<Self::Value, A::Error> {
-                let mut out = Vec::new();
-                while let Some((k, v)) = map.next_entry::<String, T>()? {
-                    out.push((k, v));
-                }
-                Ok(Entries(out))
-            }
+impl<'a> RawScores<'a> {
+    /// What `scores` must be, as an error names it.
+    pub(crate) const EXPECTED: &'static str =
+        "an object keyed by quality statement, or an array of nine scores";
+
+    /// Reads `scores` at `path`.
+    pub(crate) fn read(value: &'a Value, path: &str) -> Result<RawScores<'a>> {
+        match value {
+            Value::Object(map) => Ok(RawScores::Map(map)),
+            Value::Array(list) => Ok(RawScores::List(list)),
+            other => Err(crate::json::invalid_type(other, Self::EXPECTED, path)),
         }
-        d.deserialize_map(V(std::marker::PhantomData))
     }
 }
 
-/// `scores`: an object or an array.
-#[derive(Debug, Clone)]
-pub(crate) enum RawScores {
-    Map(Vec<(String, serde_json::Value)>),
-    List(Vec<serde_json::Value>),
-}
-
-impl<'de> Deserialize<'de> for RawScores {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawScores;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object keyed by quality statement, or an array of nine scores")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> std::result::Result<Self::Value, A::Error> {
-                let entries: Entries<serde_json::Value> =
-                    Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(RawScores::Map(entries.0))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> std::result::Result<Self::Value, A::Error> {
-                let mut out = Vec::new();
-                while let Some(v) = seq.next_element()? {
-                    out.push(v);
-                }
-                Ok(RawScores::List(out))
-            }
+/// A key given twice in an assessment (or probability) document, named as the same statement
+/// or category given under two names is: a statement of `scores` or `evidence_scores`, an
+/// evidence category of a statement's evidence scores.
+pub(crate) fn duplicate_in_document(object: &str, key: &str, path: &str) -> Option<Error> {
+    match object.split_once('.') {
+        None if object == "scores" || object == "evidence_scores" => QualityStatement::parse(key)
+            .ok()
+            .map(|qs| Error::DuplicateStatement {
+                path: path.into(),
+                statement: qs.id().into(),
+            }),
+        Some(("evidence_scores", _)) => {
+            EvidenceCategory::parse(key)
+                .ok()
+                .map(|c| Error::DuplicateEvidenceCategory {
+                    path: path.into(),
+                    category: c.id().into(),
+                })
         }
-        d.deserialize_any(V)
+        _ => None,
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawDocument {
-    #[serde(default)]
-    version: Option<serde_json::Value>,
-    #[serde(default)]
-    method: Option<String>,
-    #[serde(default)]
-    scores: Option<RawScores>,
-    #[serde(default)]
-    evidence_scores: Option<Entries<Entries<serde_json::Value>>>,
+/// The fields of an assessment document (see [`AssessmentDocument`]).
+const DOCUMENT_FIELDS: [&str; 4] = ["version", "method", "scores", "evidence_scores"];
+
+/// An assessment document's fields as written (`null` is the same as absent).
+pub(crate) struct RawDocument<'a> {
+    version: Option<&'a Value>,
+    method: Option<&'a str>,
+    scores: Option<RawScores<'a>>,
+    /// `{statement: {category: score}}`, each object with its path.
+    evidence_scores: Option<Object<'a, 'static>>,
+}
+
+impl<'a> RawDocument<'a> {
+    fn read(doc: &'a Value) -> Result<RawDocument<'a>> {
+        let what = "an assessment document {version, method, scores, evidence_scores}";
+        let raw = Object::new(doc, "", what, &DOCUMENT_FIELDS)?;
+        Ok(RawDocument {
+            version: raw.get("version"),
+            method: raw.str("method")?,
+            scores: raw
+                .get("scores")
+                .map(|v| RawScores::read(v, "scores"))
+                .transpose()?,
+            evidence_scores: raw
+                .get("evidence_scores")
+                .map(|v| Object::open(v, "evidence_scores", "an object"))
+                .transpose()?,
+        })
+    }
 }
 
 /// Reads a score from a JSON value: a whole number 1-4, or `null` (not assessed) where
@@ -575,7 +578,7 @@ fn quick_score(v: &serde_json::Value) -> Option<Option<Score>> {
 }
 
 /// Reads the `scores` field (object or array of nine) into nine optional scores.
-pub(crate) fn scores_from_raw(raw: &RawScores, path: &str) -> Result<[Option<Score>; 9]> {
+pub(crate) fn scores_from_raw(raw: RawScores<'_>, path: &str) -> Result<[Option<Score>; 9]> {
     let mut out: [Option<Score>; 9] = [None; 9];
     match raw {
         RawScores::List(list) => {
@@ -634,10 +637,10 @@ pub(crate) fn check_version(value: Option<&serde_json::Value>, path: &str) -> Re
     }
 }
 
-impl RawDocument {
+impl RawDocument<'_> {
     fn into_assessment(self, default_method: RatingMethod) -> Result<Assessment> {
-        check_version(self.version.as_ref(), "version")?;
-        let method = match &self.method {
+        check_version(self.version, "version")?;
+        let method = match self.method {
             None => default_method,
             Some(m) => RatingMethod::parse(m).map_err(|e| e.under("method"))?,
         };
@@ -652,7 +655,7 @@ impl RawDocument {
                 let raw = self.scores.ok_or_else(|| Error::EmptyAssessment {
                     path: "scores".into(),
                 })?;
-                Assessment::from_score_array(scores_from_raw(&raw, "scores")?)
+                Assessment::from_score_array(scores_from_raw(raw, "scores")?)
             }
             RatingMethod::Earlier => {
                 if self.scores.is_some() {
@@ -666,9 +669,11 @@ impl RawDocument {
                 })?;
                 let mut pairs = Vec::new();
                 let mut seen = [false; 9];
-                for (key, cats) in raw.0 {
-                    let p = join_path("evidence_scores", &key);
-                    let qs = statement_key(&key, &p)?;
+                for key in raw.keys() {
+                    let p = raw.path(key);
+                    let cats = raw.value(key).unwrap_or(&Value::Null);
+                    let cats = Object::open(cats, &p, "an object")?;
+                    let qs = statement_key(key, &p)?;
                     if std::mem::replace(&mut seen[qs.index()], true) {
                         return Err(Error::DuplicateStatement {
                             path: p,
@@ -677,12 +682,13 @@ impl RawDocument {
                     }
                     let mut cat_pairs = Vec::new();
                     let mut seen_cat = [false; 6];
-                    for (ckey, v) in cats.0 {
-                        let cp = join_path(&p, &ckey);
-                        let cat = EvidenceCategory::parse(&ckey).map_err(|_| {
+                    for ckey in cats.keys() {
+                        let cp = cats.path(ckey);
+                        let v = cats.value(ckey).unwrap_or(&Value::Null);
+                        let cat = EvidenceCategory::parse(ckey).map_err(|_| {
                             Error::UnknownEvidenceCategory {
                                 path: cp.clone(),
-                                input: ckey.clone(),
+                                input: ckey.to_string(),
                             }
                         })?;
                         check_category_used(cat, &cp)?;
@@ -692,7 +698,7 @@ impl RawDocument {
                                 category: cat.id().to_string(),
                             });
                         }
-                        if let Some(score) = score_from_value(&v, &cp, true)? {
+                        if let Some(score) = score_from_value(v, &cp, true)? {
                             cat_pairs.push((cat, score));
                         }
                     }
@@ -824,6 +830,58 @@ mod tests {
         let err =
             Assessment::from_json(r#"{"scores": [2,3,3,2,2,2,2,3,3], "extra": 1}"#).unwrap_err();
         assert!(err.to_string().contains("extra"), "{err}");
+    }
+
+    #[test]
+    fn what_is_not_a_document_is_refused_in_the_documents_terms() {
+        // A list was once read as an empty assessment, and messages named Rust types.
+        for text in ["[]", "[2, 3]", "3", "null", "\"scores\"", "true"] {
+            for err in [
+                Assessment::from_json(text).unwrap_err(),
+                crate::rating_probabilities_json(text).unwrap_err(),
+            ] {
+                assert_eq!(
+                    (err.code(), err.path()),
+                    ("invalid_json", Some(".")),
+                    "{text}"
+                );
+                let message = err.to_string();
+                assert!(message.contains("document {version"), "{text}: {message}");
+                assert!(!message.contains("struct"), "{text}: {message}");
+            }
+        }
+        // A key given twice: the statement's or category's own error where the key is one.
+        let cases = [
+            (
+                r#"{"scores": {"equity": 3, "equity": 2}}"#,
+                "duplicate_statement",
+                "scores.equity",
+            ),
+            (
+                r#"{"scores": [2,3,3,2,2,2,2,3,3], "scores": [2]}"#,
+                "invalid_json",
+                "scores",
+            ),
+            (
+                r#"{"method": "earlier", "evidence_scores": {"equity": {"partners": 3, "partners": 2}}}"#,
+                "duplicate_evidence_category",
+                "evidence_scores.equity.partners",
+            ),
+            (
+                r#"{"scores": {"nope": 3, "nope": 2}}"#,
+                "invalid_json",
+                "scores.nope",
+            ),
+            (r#"{"scores": [2,3,3,2,2,2,2,3,3]"#, "invalid_json", "."),
+        ];
+        for (text, code, path) in cases {
+            let err = Assessment::from_json(text).unwrap_err();
+            assert_eq!(
+                (err.code(), err.path()),
+                (code, Some(path)),
+                "{text}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -716,25 +716,6 @@ impl Error {
     fn path_mut(&mut self) -> Option<&mut String> {
         with_path!(self, path => Some(path), None)
     }
-
-    /// Converts a JSON parse error (with the path serde_path_to_error found) to
-    /// [`Error::InvalidJson`].
-    pub(crate) fn from_json(
-        err: serde_path_to_error::Error<serde_json::Error>,
-        text: &str,
-    ) -> Self {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let hint = if inner.is_syntax() || inner.is_eof() {
-            syntax_hint(text)
-        } else {
-            ""
-        };
-        Error::InvalidJson {
-            path: if path.is_empty() { ".".into() } else { path },
-            message: format!("{inner}{hint}"),
-        }
-    }
 }
 
 /// Joins a field path: `join_path("scores", "[4]")` is `scores[4]`,
@@ -771,16 +752,4 @@ pub struct ErrorReport {
     pub message: String,
     /// The offending field, where there is one.
     pub path: Option<String>,
-}
-
-/// Parses JSON text into `T`, turning syntax and shape errors into [`Error::InvalidJson`] with
-/// the path of the offending field, and rejecting trailing characters after the document.
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::from_json(e, text))?;
-    de.end().map_err(|e| Error::InvalidJson {
-        path: ".".into(),
-        message: format!("{e}{}", syntax_hint(text)),
-    })?;
-    Ok(value)
 }

@@ -2,10 +2,13 @@
 //! [`serde_json::Value`] (a key given twice is an error, and a syntax error carries the path
 //! where it happened), then read field by field with the path of every bad field.
 //!
-//! The documents used to be read with `#[derive(Deserialize)]` structs wrapped in
-//! `serde_path_to_error`. That gives the same errors, but compiles a deserializer per struct
-//! and per input type, which made the WebAssembly modules of the npm package tens of kilobytes
-//! bigger than their budget. Here there is one parser and a handful of readers.
+//! Every document is read this way: assessments, probability documents, timelines and their
+//! profiles, working calendars, election calendars, workbooks. Reading them with
+//! `#[derive(Deserialize)]` structs wrapped in `serde_path_to_error` gives the same paths, but
+//! compiles a deserializer per struct and per input type (which made the WebAssembly modules of
+//! the npm package tens of kilobytes bigger than their budget), names Rust types in its
+//! messages (`expected struct RawDocument`), and takes a list for a struct. Here there is one
+//! parser and a handful of readers.
 //!
 //! Messages follow serde's wording (`invalid type: integer `3`, expected a string`,
 //! `unknown field `x`, expected `a` or `b``), without the line and column that serde adds to a
@@ -25,15 +28,30 @@ use crate::error::{join_path, Error, Result};
 /// value being read (`.` for the document itself), a key given twice in one object at the
 /// path of the second, and characters after the document.
 pub(crate) fn parse(text: &str) -> Result<Value> {
+    parse_naming_duplicates(text, &|_, _, _| None)
+}
+
+/// How a document names a key given twice: `(path of the object, key, path of the second)`
+/// to the error to report, or `None` for the parser's own (`the key `k` is given twice`).
+pub(crate) type DuplicateKey<'f> = &'f dyn Fn(&str, &str, &str) -> Option<Error>;
+
+/// As [`parse`], with the document's own error for a key given twice (an assessment's
+/// statement given twice is `duplicate_statement`, whether under two names or one).
+pub(crate) fn parse_naming_duplicates(text: &str, duplicate: DuplicateKey<'_>) -> Result<Value> {
     let failed = RefCell::new(None);
+    let named = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = Node {
         parent: None,
         segment: Segment::Root,
         failed: &failed,
+        duplicate: (duplicate, &named),
     }
     .deserialize(&mut de)
     .and_then(|v| de.end().map(|()| v));
+    if let Some(e) = named.into_inner() {
+        return Err(e);
+    }
     parsed.map_err(|e| Error::InvalidJson {
         path: failed
             .into_inner()
@@ -65,6 +83,8 @@ struct Node<'a> {
     parent: Option<&'a Node<'a>>,
     segment: Segment<'a>,
     failed: &'a RefCell<Option<String>>,
+    /// The document's name for a key given twice, and the error it gave.
+    duplicate: (DuplicateKey<'a>, &'a RefCell<Option<Error>>),
 }
 
 impl Node<'_> {
@@ -82,6 +102,7 @@ impl Node<'_> {
             parent: Some(self),
             segment,
             failed: self.failed,
+            duplicate: self.duplicate,
         }
     }
 
@@ -169,7 +190,10 @@ impl<'de> Visitor<'de> for Node<'_> {
             // One look-up per key (the map hashes its keys to keep their order).
             match out.entry(key) {
                 serde_json::map::Entry::Occupied(taken) => {
-                    self.child(Segment::Key(taken.key())).record();
+                    let at = self.child(Segment::Key(taken.key()));
+                    at.record();
+                    let (name, named) = self.duplicate;
+                    *named.borrow_mut() = name(&self.path(), taken.key(), &at.path());
                     return Err(de::Error::custom(format_args!(
                         "the key `{}` is given twice",
                         taken.key()

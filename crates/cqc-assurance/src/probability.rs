@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{check_version, statement_key};
-use crate::error::{join_path, parse_json, Error, Result};
+use crate::error::{join_path, Error, Result};
 use crate::framework::QualityStatement;
 use crate::score::{published_percent, Rating, Score};
 
@@ -413,18 +413,16 @@ pub fn rating_probabilities(
 /// assert_eq!(p.probability(cqc_assurance::Rating::Good), 0.5);
 /// ```
 pub fn rating_probabilities_json(text: &str) -> Result<RatingProbabilities> {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Raw {
-        #[serde(default)]
-        version: Option<serde_json::Value>,
-        scores: crate::assessment::RawScores,
-    }
-    let raw: Raw = parse_json(text)?;
-    check_version(raw.version.as_ref(), "version")?;
+    use crate::assessment::RawScores;
+    let doc =
+        crate::json::parse_naming_duplicates(text, &crate::assessment::duplicate_in_document)?;
+    let what = "a probability document {version, scores}";
+    let raw = crate::json::Object::new(&doc, "", what, &["version", "scores"])?;
+    check_version(raw.get("version"), "version")?;
+    let scores = RawScores::read(raw.required("scores", RawScores::EXPECTED)?, "scores")?;
     let mut out = Vec::new();
-    match &raw.scores {
-        crate::assessment::RawScores::List(list) => {
+    match scores {
+        RawScores::List(list) => {
             if list.len() != 9 {
                 return Err(Error::WrongLength {
                     path: "scores".into(),
@@ -438,7 +436,7 @@ pub fn rating_probabilities_json(text: &str) -> Result<RatingProbabilities> {
                 }
             }
         }
-        crate::assessment::RawScores::Map(entries) => {
+        RawScores::Map(entries) => {
             for (key, v) in entries {
                 let p = join_path("scores", key);
                 let qs = statement_key(key, &p)?;

@@ -287,6 +287,10 @@ pub(crate) fn invalid_type(value: &Value, expected: &str, path: &str) -> Error {
 pub(crate) struct Object<'a, 'p> {
     map: &'a Map<String, Value>,
     path: &'p str,
+    /// The fields the object may have (`None`: any, for [`Object::open`]). A field is read by
+    /// its name, written again at the read: in debug builds (the tests), reading a name that
+    /// is not in the list panics, so a misspelt read cannot silently find nothing.
+    fields: Option<&'static [&'static str]>,
 }
 
 impl<'a, 'p> Object<'a, 'p> {
@@ -296,7 +300,7 @@ impl<'a, 'p> Object<'a, 'p> {
         value: &'a Value,
         path: &'p str,
         what: &str,
-        fields: &[&str],
+        fields: &'static [&'static str],
     ) -> Result<Object<'a, 'p>> {
         let Value::Object(map) = value else {
             return Err(invalid_type(value, what, path));
@@ -304,14 +308,22 @@ impl<'a, 'p> Object<'a, 'p> {
         if let Some(key) = map.keys().find(|k| !fields.contains(&k.as_str())) {
             return Err(unknown_field(path, key, fields));
         }
-        Ok(Object { map, path })
+        Ok(Object {
+            map,
+            path,
+            fields: Some(fields),
+        })
     }
 
     /// `value` as an object whose other keys are allowed (a format owned by someone else, such
     /// as GOV.UK's bank holidays file, which may gain fields).
     pub(crate) fn open(value: &'a Value, path: &'p str, what: &str) -> Result<Object<'a, 'p>> {
         match value {
-            Value::Object(map) => Ok(Object { map, path }),
+            Value::Object(map) => Ok(Object {
+                map,
+                path,
+                fields: None,
+            }),
             other => Err(invalid_type(other, what, path)),
         }
     }
@@ -328,7 +340,16 @@ impl<'a, 'p> Object<'a, 'p> {
 
     /// A field's value; absent and `null` are both `None`.
     pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+        self.value(key).filter(|v| !v.is_null())
+    }
+
+    /// Checks (in debug builds) that `key` is one of the object's fields.
+    fn known(&self, key: &str) {
+        debug_assert!(
+            self.fields.is_none_or(|f| f.contains(&key)),
+            "json.rs: the field `{key}` is read but not in the object's list {:?}",
+            self.fields
+        );
     }
 
     /// An optional string field.
@@ -342,13 +363,14 @@ impl<'a, 'p> Object<'a, 'p> {
 
     /// A field's value, `null` included (`None` only when absent).
     pub(crate) fn value(&self, key: &str) -> Option<&'a Value> {
+        self.known(key);
         self.map.get(key)
     }
 
     /// A field that must be given: absent is `missing field` (at the object, as serde has it),
     /// `null` is `invalid type: null, expected …` at the field.
     pub(crate) fn required(&self, key: &str, expected: &str) -> Result<&'a Value> {
-        match self.map.get(key) {
+        match self.value(key) {
             None => Err(self.missing(key)),
             Some(Value::Null) => Err(invalid_type(&Value::Null, expected, &self.path(key))),
             Some(v) => Ok(v),
@@ -615,7 +637,7 @@ mod tests {
     #[test]
     fn fields_are_read_with_their_paths() {
         let v = parse(r#"{"s": "x", "n": 3, "l": ["a", 2], "m": {"k": 1}, "z": null}"#).unwrap();
-        let o = Object::new(&v, "top", "an object", &["s", "n", "l", "m", "z"]).unwrap();
+        let o = Object::new(&v, "top", "an object", &["s", "n", "l", "m", "z", "q"]).unwrap();
         assert_eq!(o.str("s").unwrap(), Some("x"));
         assert_eq!(o.str("z").unwrap(), None);
         assert_eq!(o.i64("n").unwrap(), Some(3));

@@ -298,8 +298,8 @@ mod _native {
     use crate::records::{
         analyse_workbook, bank_holidays_from_gov_uk_json, check_workbook, compare_with_england,
         easter_sunday, england_bank_holidays, evidence_from_csv, evidence_to_csv, plan_timeline,
-        PyEvidenceImport, PyRecord, PyTimeline, PyTimelineStatus, PyWorkbook, PyWorkbookAnalysis,
-        PyWorkbookCheck, PyWorkbookImport, PyWorkbookReport, PyWorkingCalendar,
+        timeline_profile, PyEvidenceImport, PyRecord, PyTimeline, PyTimelineStatus, PyWorkbook,
+        PyWorkbookAnalysis, PyWorkbookCheck, PyWorkbookImport, PyWorkbookReport, PyWorkingCalendar,
     };
 
     #[pymodule_init]

@@ -277,6 +277,31 @@ impl PyPublishedResults {
             .collect()
     }
 
+    /// How the councils with published scores scored each statement, in each region.
+    fn statement_distribution_by_region<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::records::to_records(py, &self.0.statement_distribution_by_region())
+    }
+
+    /// Number of records with each published rating, in each region.
+    fn rating_counts_by_region<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::records::to_records(py, &self.0.rating_counts_by_region())
+    }
+
+    /// Number of records with each published rating, for each type of council.
+    fn rating_counts_by_type<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::records::to_records(py, &self.0.rating_counts_by_type())
+    }
+
+    /// A published council's ranks among all councils, in its region and among councils of
+    /// its type (by name, alias or ONS code), or None when it has no published scores.
+    fn council_rankings<'py>(&self, py: Python<'py>, council: &str) -> PyResult<Bound<'py, PyAny>> {
+        let rankings = self.0.council_rankings(council).or_raise(py)?;
+        crate::records::to_records(py, &rankings)
+    }
+
     /// Number of records with each published rating, worst first.
     fn rating_counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);

@@ -584,6 +584,13 @@ pub(crate) fn england_bank_holidays<'py>(
     to_records(py, &days)
 }
 
+/// The default timeline rules: each milestone with its rule and source, the planning weeks,
+/// the re-assessment cycle.
+#[pyfunction]
+pub(crate) fn timeline_profile(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_records(py, &cqc::TimelineProfile::default())
+}
+
 /// Easter Sunday of a year.
 ///
 /// >>> easter_sunday(2025)
@@ -683,6 +690,28 @@ impl PyWorkbook {
         Ok(PyWorkbookReport(cqc::WorkbookReport::new(&self.0, date)))
     }
 
+    /// The workbook as an Excel file (`.xlsx` bytes), as the command's `workbook export-xlsx`
+    /// writes it: one sheet per part, dates as dates, the registers' choices as drop-down
+    /// lists. `Workbook.from_xlsx` reads it back.
+    fn to_xlsx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let bytes = self.0.to_xlsx().or_raise(py)?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// A workbook read from its Excel file (bytes, or the path of the file), as the command's
+    /// `workbook import-xlsx` reads it; the first problem raises, with its code and path.
+    #[staticmethod]
+    fn from_xlsx<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Self>> {
+        let bytes = file_bytes(data)?;
+        match Workbook::from_xlsx(&bytes) {
+            Ok(wb) => Bound::new(py, workbook_init(wb)),
+            Err(errors) => Err(errors.first().map_or_else(
+                || PyTypeError::new_err("the Excel file does not read"),
+                |e| to_py_err(py, e),
+            )),
+        }
+    }
+
     /// The evidence register as CSV text.
     fn evidence_csv(&self) -> String {
         cqc::evidence_to_csv(&self.0.evidence)
@@ -725,6 +754,29 @@ impl PyWorkbook {
         let base = record(&import);
         Bound::new(py, base.add_subclass(PyWorkbookImport(import.workbook)))
     }
+}
+
+/// The bytes of a file argument: bytes, or the path of the file (`str` or `os.PathLike`).
+fn file_bytes(data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if data.is_instance_of::<PyString>() || data.hasattr("__fspath__")? {
+        let path: std::path::PathBuf = data.extract()?;
+        return std::fs::read(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                PyFileNotFoundError::new_err(format!("no file '{}'", path.display()))
+            }
+            _ => e.into(),
+        });
+    }
+    if let Ok(b) = data.cast::<PyBytes>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if let Ok(b) = data.cast::<PyByteArray>() {
+        return Ok(b.to_vec());
+    }
+    Err(PyTypeError::new_err(format!(
+        "data must be the bytes or the path of a file, got {}",
+        type_name(data)
+    )))
 }
 
 /// The bytes of a CSV argument: text, bytes, or the path of a file (`os.PathLike`).
@@ -780,6 +832,13 @@ impl PyWorkbookReport {
     /// The same report as Markdown.
     fn markdown(&self, py: Python<'_>) -> PyResult<String> {
         self.0.markdown().or_raise(py)
+    }
+
+    /// The same report as a Word document (`.docx` bytes), as the command's `report --docx`
+    /// writes it.
+    fn docx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let bytes = self.0.docx().or_raise(py)?;
+        Ok(PyBytes::new(py, &bytes))
     }
 
     /// The analysis the report shows.

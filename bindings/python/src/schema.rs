@@ -54,6 +54,10 @@ record_types! {
     None => cqc::timeline::Milestone,
     None => Vec<cqc::BankHoliday>,
     None => cqc::RatingCall,
+    None => cqc::TimelineProfile,
+    None => Vec<cqc::GroupDistribution>,
+    None => Vec<cqc::RatingCounts>,
+    None => Option<cqc::CouncilRankings>,
 }
 
 /// The record classes made from a result's value alone (no state of their own).

@@ -589,3 +589,53 @@ def test_a_workbook_opens_from_a_path_text_or_dict(tmp_path: Path) -> None:
         with pytest.raises(FileNotFoundError, match=f"no file '{name}'"):
             cqc.Workbook(name)
     assert cqc.check_workbook(path, "2025-01-06").valid == cqc.check_workbook(text, "2025-01-06").valid
+
+
+def test_word_and_excel_files_are_read_back_by_independent_readers(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    import openpyxl
+
+    wb = cqc.Workbook(EXAMPLES / "liverpool-workbook.json")
+    xlsx = wb.to_xlsx()
+    book = openpyxl.load_workbook(io.BytesIO(xlsx))
+    assert book.sheetnames[:3] == ["About", "Statements", "Evidence"]
+    statements = book["Statements"]
+    cells = [c.value for row in statements.iter_rows() for c in row]
+    assert "Safeguarding" in cells or "safeguarding" in cells, cells[:20]
+    # Read back, from bytes and from a path: the same workbook.
+    assert cqc.Workbook.from_xlsx(xlsx) == wb
+    path = tmp_path / "liverpool.xlsx"
+    path.write_bytes(xlsx)
+    assert cqc.Workbook.from_xlsx(path).to_dict() == wb.to_dict()
+    with pytest.raises(cqc.DocumentError) as e:
+        cqc.Workbook.from_xlsx(b"not a spreadsheet")
+    assert e.value.code == "invalid_xlsx"
+    with pytest.raises(FileNotFoundError):
+        cqc.Workbook.from_xlsx(tmp_path / "missing.xlsx")
+
+    docx = wb.report(as_of="2025-06-01").docx()
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        document = z.read("word/document.xml").decode()
+    assert "Liverpool" in document and "Safeguarding" in document
+
+
+def test_published_results_by_region_type_and_council() -> None:
+    published = cqc.published_results()
+    by_region = published.rating_counts_by_region()
+    by_type = published.rating_counts_by_type()
+    england = published.rating_counts()
+    # Each council is in one region and of one type: the counts add up to England's.
+    for groups in (by_region, by_type):
+        for i, rating in enumerate(cqc.RATINGS):
+            assert sum(g.counts[i] for g in groups) == england[rating], (rating, groups)
+    regions = published.statement_distribution_by_region()
+    assert [g.region for g in regions] == [c.region for c in by_region]
+    liverpool = published.council_rankings("Liverpool")
+    assert liverpool is not None and liverpool.gss_code == "E08000012"
+    assert published.council_rankings("E08000012") == liverpool
+    with pytest.raises(cqc.UnknownNameError):
+        published.council_rankings("Atlantis")
+    profile = cqc.timeline_profile()
+    assert profile.weeks_total == 20 and profile.milestones

@@ -172,9 +172,20 @@ def results() -> list[tuple[str, Any, str]]:
         ("bad import", wb.import_csv("evidence", broken), "WorkbookImport"),
         ("evidence", cqc.evidence_from_csv(broken), "EvidenceImport"),
         ("call", probs.call, "RatingCall"),
+        ("timeline profile", cqc.timeline_profile(), "TimelineProfile"),
+        ("Liverpool's ranks", cqc.published_results().council_rankings("Liverpool"), "CouncilRankings"),
     ] + [
         (f"bank holiday {i}", day, "BankHoliday")
         for i, day in enumerate(cqc.england_bank_holidays(2025))
+    ] + [
+        (f"region {i}", group, "GroupDistribution")
+        for i, group in enumerate(cqc.published_results().statement_distribution_by_region())
+    ] + [
+        (f"rating counts {i}", counts, "RatingCounts")
+        for i, counts in enumerate(
+            cqc.published_results().rating_counts_by_region()
+            + cqc.published_results().rating_counts_by_type()
+        )
     ]
 
 

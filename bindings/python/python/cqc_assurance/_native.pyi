@@ -51,6 +51,7 @@ __all__ = [
     "WorkbookImport",
     "WorkbookReport",
     "plan_timeline",
+    "timeline_profile",
     "england_bank_holidays",
     "easter_sunday",
     "bank_holidays_from_gov_uk_json",
@@ -961,7 +962,15 @@ class PublishedResults:
     def find(self, name: str) -> PublishedResult: ...
     def scored(self) -> list[PublishedResult]: ...
     def statement_distribution(self) -> list[StatementDistribution]: ...
+    def statement_distribution_by_region(self) -> list[GroupDistribution]:
+        """How the councils with published scores scored each statement, in each region."""
     def rating_counts(self) -> dict[str, int]: ...
+    def rating_counts_by_region(self) -> list[RatingCounts]:
+        """Number of records with each published rating, in each region."""
+    def rating_counts_by_type(self) -> list[RatingCounts]:
+        """Number of records with each published rating, for each type of council."""
+    def council_rankings(self, council: str) -> Optional[CouncilRankings]:
+        """A published council's ranks (by name, alias or ONS code), or None without scores."""
     def rank(self, scores: _Scores, method: _MethodArg = None) -> Ranking: ...
     def conflicts(self) -> list[Tuple[PublishedResult, PublishedCheck]]: ...
     def to_pandas(self) -> pd.DataFrame:
@@ -1479,6 +1488,27 @@ class CategoryScoreRecord(Record):
 
 @type_check_only
 @final
+class CouncilRankings(Record):
+    """A council's position nationally, within its region and among councils of its kind."""
+
+    @property
+    def gss_code(self) -> str:
+        """The council placed (never compared with itself)."""
+    @property
+    def council(self) -> str:
+        """Its name."""
+    @property
+    def england(self) -> RankingRecord:
+        """Among all councils with nine published scores."""
+    @property
+    def region(self) -> RankingRecord:
+        """Within its region."""
+    @property
+    def council_type(self) -> RankingRecord:
+        """Among councils of its kind."""
+
+@type_check_only
+@final
 class Coverage(Record):
     """The coverage matrix, statement × evidence category, over the categories CQC uses for councils ([``EvidenceCategory::local_authority_categories``])."""
 
@@ -1709,6 +1739,24 @@ class Forecast(Record):
     @property
     def text(self) -> str:
         """In words, with the number of cases."""
+
+@type_check_only
+@final
+class GroupDistribution(Record):
+    """The statement distributions of one group of councils (a region)."""
+
+    @property
+    def region(self) -> Optional[_Region]:
+        """The region, or ``None`` for England."""
+    @property
+    def council_type(self) -> Optional[_CouncilType]:
+        """The kind of council, or ``None`` for every kind."""
+    @property
+    def councils(self) -> int:
+        """Councils of the group with nine published scores (current assessment)."""
+    @property
+    def statements(self) -> list[StatementDistributionRecord]:
+        """Each statement, in CQC's order."""
 
 @type_check_only
 @final
@@ -1955,6 +2003,27 @@ class Milestone(Record):
 
 @type_check_only
 @final
+class MilestoneDefinition(Record):
+    """One milestone of a profile: its rule (none for the notification, which everything else follows) and where the default comes from."""
+
+    @property
+    def id(self) -> _MilestoneId:
+        """Which milestone."""
+    @property
+    def rule(self) -> Optional[MilestoneRule]:
+        """How it is placed; ``None`` only for the notification."""
+    @property
+    def fixed(self) -> Optional[bool]:
+        """Whether the rule is CQC's own published rule (the 10 working days for factual accuracy), so that a date it gives from recorded dates is firm; the other rules are estimates from what councils and the LGA report, and CQC's emails set the real dates."""
+    @property
+    def source(self) -> str:
+        """Where the rule comes from, and which end of a range it uses."""
+    @property
+    def source_url(self) -> Optional[str]:
+        """A link to the source, where there is one."""
+
+@type_check_only
+@final
 class MilestoneRule(Record):
     """The rule that places a milestone: an offset from another milestone (from the last day of the visit when ``from_end``), then an adjustment to a working day. JSON: ``{"from": "draft_report", "working_days": 10, "adjust": "next_working_day"}`` (exactly one of ``days``, ``weeks``, ``working_days``; ``"from": "visit_end"`` counts from the visit's last day). `````` use cqc_assurance::MilestoneId; use cqc_assurance::timeline::{MilestoneRule, Offset}; let rule: MilestoneRule = serde_json::from_str( r#"{"from": "visit_end", "weeks": 8}"#).unwrap(); assert_eq!((rule.from, rule.from_end), (MilestoneId::Visit, true)); assert_eq!(rule.offset, Offset::Weeks(8)); assert_eq!(rule.describe(), "8 weeks after the last day of the visit, moved to the next working day"); `````` ``from`` is read as ``record["from"]``."""
 
@@ -2189,6 +2258,33 @@ class RatingCall(Record):
 
 @type_check_only
 @final
+class RatingCounts(Record):
+    """How many councils of a group have each current rating."""
+
+    @property
+    def region(self) -> Optional[_Region]:
+        """The region, or ``None``."""
+    @property
+    def council_type(self) -> Optional[_CouncilType]:
+        """The kind of council, or ``None``."""
+    @property
+    def councils(self) -> int:
+        """Councils in the group."""
+    @property
+    def counts(self) -> list[int]:
+        """Councils whose current result is inadequate, requires improvement, good, outstanding."""
+    @property
+    def pilot(self) -> int:
+        """Of those, councils whose only result is a pilot's indicative rating."""
+    @property
+    def rating_unknown(self) -> int:
+        """Councils with a published assessment whose rating no source found states."""
+    @property
+    def no_result(self) -> int:
+        """Councils with no published assessment found."""
+
+@type_check_only
+@final
 class RatingProbabilitiesRecord(Record):
     """The distribution of the rating when scores are uncertain. `````` use cqc_assurance::{rating_probabilities, QualityStatement as QS, Rating, ScoreDistribution, Score}; // Eight statements certain at 2, 3, 3, 2, 2, 2, 3, 3 (20 points) and partnerships a coin toss between 2 and 3. let certain = |n| ScoreDistribution::certain(Score::new(n).unwrap()); let mut input: Vec<_> = QS::ALL.iter().zip([2, 3, 3, 2, 2, 2, 2, 3, 3]).map(|(q, n)| (*q, certain(n))).collect(); input[4].1 = ScoreDistribution::new([0.0, 0.5, 0.5, 0.0]).unwrap(); let p = rating_probabilities(&input).unwrap(); assert_eq!(p.probability(Rating::Good), 0.5); assert_eq!(p.probability(Rating::RequiresImprovement), 0.5); // A tie: the worse rating is the most likely one, and the call is too close. assert_eq!(p.most_likely, Rating::RequiresImprovement); assert!(p.call.too_close_to_call); // The published percentage is 62 or 64, each with probability 1/2 (never 63). let percents: Vec<(u8, f64)> = p.totals.iter().map(|t| (t.percent, t.probability)).collect(); assert_eq!(percents, [(62, 0.5), (64, 0.5)]); ``````"""
 
@@ -2258,6 +2354,27 @@ class RatingResultRecord(Record):
     @property
     def band(self) -> BandPositionRecord:
         """Where the result sits in its band."""
+
+@type_check_only
+@final
+class ReassessmentCycle(Record):
+    """The proposed cycle of re-assessment: the window of the next assessment after a publication. A proposal, not a rule (see [``ReassessmentCycle::status``]). `````` let cycle = cqc_assurance::TimelineProfile::default().reassessment; assert_eq!((cycle.min_years, cycle.max_years, cycle.status.as_str()), (3, 4, "proposal")); ``````"""
+
+    @property
+    def min_years(self) -> int:
+        """The earliest re-assessment, in years after publication."""
+    @property
+    def max_years(self) -> int:
+        """The latest, in years after publication."""
+    @property
+    def status(self) -> str:
+        """``proposal`` while the cycle needs the Secretary of State's agreement."""
+    @property
+    def source(self) -> str:
+        """Where it comes from."""
+    @property
+    def source_url(self) -> Optional[str]:
+        """A link to the source."""
 
 @type_check_only
 @final
@@ -2387,6 +2504,24 @@ class StatementBenchmark(Record):
     @property
     def higher(self) -> int:
         """Councils with a higher score."""
+
+@type_check_only
+@final
+class StatementDistributionRecord(Record):
+    """How the councils compared scored one statement."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def counts(self) -> list[int]:
+        """Number of councils scored 1, 2, 3 and 4."""
+    @property
+    def councils(self) -> int:
+        """Councils with a score for the statement."""
+    @property
+    def mean(self) -> float:
+        """Mean score (0 when no council is compared)."""
 
 @type_check_only
 @final
@@ -2557,6 +2692,42 @@ class TimelineIssue(Record):
     @property
     def depends_on_plan(self) -> bool:
         """Whether the finding depends on a planned or estimated date rather than recorded ones."""
+
+@type_check_only
+@final
+class TimelineProfile(Record):
+    """All the rules of a timeline. [``TimelineProfile::default``] holds the defaults, each with its source, read from the bundled ``data/timeline_profile.json``; a council can load its own from JSON (the same shape as the default serialises to; fields it leaves out keep the default). `````` use cqc_assurance::{MilestoneId, TimelineProfile}; use cqc_assurance::timeline::Offset; let profile = TimelineProfile::default(); let fa = profile.definition(MilestoneId::FactualAccuracyDue); assert_eq!(fa.rule.unwrap().offset, Offset::WorkingDays(10)); assert_eq!(profile.visit_working_days, 4); // Round trip through JSON, then change a rule. let mut json: serde_json::Value = serde_json::to_value(&profile).unwrap(); json["milestones"][2]["rule"]["weeks"] = 4.into(); let edited = TimelineProfile::from_json(&json.to_string()).unwrap(); assert_eq!(edited.definition(MilestoneId::InformationReturnDue).rule.unwrap().offset, Offset::Weeks(4)); ``````"""
+
+    @property
+    def weeks_total(self) -> int:
+        """The council-side planning figure the status counts weeks against (20; not CQC's)."""
+    @property
+    def weeks_total_source(self) -> str:
+        """Where the planning figure comes from, and what it is not."""
+    @property
+    def minimum_on_site_notice_weeks(self) -> int:
+        """The shortest notice of the visit's dates the sources document, in weeks; a shorter notice is reported."""
+    @property
+    def minimum_on_site_notice_source(self) -> str:
+        """Where the minimum notice comes from."""
+    @property
+    def visit_working_days(self) -> int:
+        """How many working days the visit lasts when its last day is not recorded (first and last days included)."""
+    @property
+    def visit_source(self) -> str:
+        """Where the visit's length comes from."""
+    @property
+    def visit_source_url(self) -> Optional[str]:
+        """A link to it."""
+    @property
+    def reminder_working_days(self) -> int:
+        """Reminders in calendar files: this many working days before each deadline (0: none)."""
+    @property
+    def reassessment(self) -> ReassessmentCycle:
+        """The proposed re-assessment cycle."""
+    @property
+    def milestones(self) -> list[MilestoneDefinition]:
+        """One definition per milestone, in the usual order."""
 
 @type_check_only
 class _TimelineStatusFields(Record):
@@ -2842,6 +3013,11 @@ class Workbook(Record):
         """A blank workbook: nine statements not yet scored."""
     def analyse(self, as_of: Optional[_DateArg] = None) -> WorkbookAnalysis: ...
     def report(self, as_of: Optional[_DateArg] = None) -> WorkbookReport: ...
+    def to_xlsx(self) -> bytes:
+        """The workbook as an Excel file, as ``workbook export-xlsx`` writes it."""
+    @staticmethod
+    def from_xlsx(data: Union[bytes, bytearray, str, os.PathLike[str]]) -> Workbook:
+        """A workbook read from its Excel file (bytes or a path); the first problem raises."""
     def evidence_csv(self) -> str: ...
     def register_csv(self, part: str) -> str:
         """A register (``evidence``, ``actions``, ``indicators``, ``information_return``,
@@ -2884,6 +3060,8 @@ class WorkbookReport:
 
     def html(self) -> str: ...
     def markdown(self) -> str: ...
+    def docx(self) -> bytes:
+        """The report as a Word document, as ``report --docx`` writes it."""
     @property
     def analysis(self) -> WorkbookAnalysis: ...
     def _repr_html_(self) -> str: ...
@@ -2905,6 +3083,9 @@ def plan_timeline(
 
 def england_bank_holidays(year: int) -> list[BankHoliday]:
     """Bank holidays of England and Wales in a year, by rule."""
+
+def timeline_profile() -> TimelineProfile:
+    """The default timeline rules: each milestone's rule and source, the planning weeks."""
 
 def easter_sunday(year: int) -> datetime.date:
     """Easter Sunday of a year."""

@@ -68,6 +68,8 @@ export function run(api, op, input) {
       return api.checkWorkbook(input.workbook, input.today);
     case "evidence_csv_import":
       return api.evidenceFromCsv(input.csv);
+    case "new_workbook":
+      return api.newWorkbook(input.council);
     default:
       throw new Error(`conformance vector uses an op the JavaScript runner does not know: ${op}`);
   }
@@ -95,4 +97,5 @@ export const DECLARED = {
   timeline_ical: "ReturnType<typeof cqc.timelineIcs>",
   workbook_check: "ReturnType<typeof cqc.checkWorkbook>",
   evidence_csv_import: "ReturnType<typeof cqc.evidenceFromCsv>",
+  new_workbook: "ReturnType<typeof cqc.newWorkbook>",
 };

@@ -662,10 +662,18 @@ impl PyWorkbook {
         Ok(workbook_init(wb))
     }
 
-    /// A blank workbook for a council: nine statements not yet scored.
+    /// A blank workbook for a council: nine statements not yet scored, and nothing else.
     #[staticmethod]
     fn blank<'py>(py: Python<'py>, council: &str) -> PyResult<Bound<'py, PyWorkbook>> {
         Bound::new(py, workbook_init(Workbook::new(council)))
+    }
+
+    /// A workbook to start from, as the command's `workbook init` and the npm package's
+    /// `newWorkbook` make it: a blank workbook plus the indicators CQC's detailed metrics list
+    /// for assessing needs, each with the England figure and the council's own left to fill in.
+    #[staticmethod]
+    fn starter<'py>(py: Python<'py>, council: &str) -> PyResult<Bound<'py, PyWorkbook>> {
+        Bound::new(py, workbook_init(Workbook::starter(council)))
     }
 
     /// The analysis as of a date (today when None).

@@ -49,6 +49,7 @@ OPS: dict[str, Callable[[Any], Any]] = {
     "timeline_ical": lambda inp: cqc.plan_timeline(inp["timeline"]).to_ical(inp["stamp"]),
     "workbook_check": lambda inp: cqc.check_workbook(inp["workbook"], as_of=inp["today"]).to_dict(),
     "evidence_csv_import": lambda inp: cqc.evidence_from_csv(inp["csv"]).to_dict(),
+    "new_workbook": lambda inp: cqc.Workbook.starter(inp["council"]).to_dict(),
 }
 
 

@@ -85,6 +85,13 @@ fn run(op: &str, input: &Value) -> Result<Value, cqc::Error> {
             let today = cqc::parse_date(input["today"].as_str().unwrap_or_default(), "today")?;
             to(&cqc::check_workbook(&input["workbook"].to_string(), today))
         }
+        "new_workbook" => serde_json::from_str(
+            &cqc::Workbook::starter(input["council"].as_str().unwrap_or_default()).to_json(),
+        )
+        .map_err(|e| cqc::Error::InvalidJson {
+            path: ".".into(),
+            message: e.to_string(),
+        })?,
         "evidence_csv_import" => to(&cqc::evidence_from_csv(
             input["csv"].as_str().unwrap_or_default(),
         )),

@@ -3010,7 +3010,11 @@ class Workbook(Record):
     def __new__(cls, document: _Document) -> Self: ...
     @staticmethod
     def blank(council: str) -> Workbook:
-        """A blank workbook: nine statements not yet scored."""
+        """A blank workbook: nine statements not yet scored, and nothing else."""
+    @staticmethod
+    def starter(council: str) -> Workbook:
+        """A workbook to start from, as ``workbook init`` makes it: blank, plus the indicators
+        CQC lists for assessing needs with their England figures."""
     def analyse(self, as_of: Optional[_DateArg] = None) -> WorkbookAnalysis: ...
     def report(self, as_of: Optional[_DateArg] = None) -> WorkbookReport: ...
     def to_xlsx(self) -> bytes:

@@ -66,6 +66,7 @@ def timeline() -> datetime.date:
     t: cqc.Timeline = cqc.plan_timeline(
         notified=datetime.date(2025, 1, 6),
         actuals={"on_site_start": datetime.date(2025, 3, 18), "draft_report": datetime.date(2025, 4, 14)},
+        today=datetime.date(2025, 4, 16),
     )
     # The records are typed: a type checker knows a milestone's date is a date, its state one
     # of four names, and that the status may be absent.
@@ -74,8 +75,8 @@ def timeline() -> datetime.date:
     state = t.milestones[0].state
     assert_type(state, Optional[Literal["done", "due_this_week", "overdue", "upcoming"]])
     assert_type(t.weeks_total, int)
-    late = [m.name for m in t.milestones if (m.working_days_remaining or 0) < 0]
-    print(late, t.status.phase if t.status is not None else "no status date")
+    past = [m.name for m in t.milestones if (m.working_days_remaining or 0) < 0]
+    print(past, t.status.week_number if t.status is not None else "no status date")
     return due
 
 

@@ -1065,18 +1065,18 @@ EVIDENCE_CSV_COLUMNS: list[str]
 
 @disjoint_base
 class Record:
-    """A result read from the core's JSON form: fields as attributes (and ``record["key"]``);
-    nested objects are Records, text that is exactly an ISO date is a ``datetime.date``.
+    """A result read from the core's JSON form: fields as attributes (and ``record["key"]``).
 
     Records are made by the library (``Record()`` raises ``TypeError``). Each is read by the
     JSON Schema of the core's result it holds: a field the result has no value for reads as
-    None, and the types of the fields are declared below, generated from the same schema.
-    The classes marked ``@type_check_only`` are only here, for type checkers: at run time
-    their objects are ``Record`` itself. The workbook document is read as it is written."""
+    None, a name the type lacks raises ``AttributeError``, and the types of the fields are
+    declared below, generated from the same schema (so a type checker also refuses a
+    misspelt field). The classes marked ``@type_check_only`` are only here, for type
+    checkers: at run time their objects are ``Record`` itself. The workbook document is read
+    as it is written (its fields untyped; text that is exactly an ISO date is a
+    ``datetime.date``)."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __getattribute__(self, name: str, /) -> Any:
-        """A field as an attribute; an unknown field raises ``AttributeError``."""
     def __getitem__(self, key: str, /) -> Any:
         """A field by name; an unknown field raises ``KeyError``."""
     def keys(self) -> list[str]:
@@ -3007,6 +3007,8 @@ class WorkingCalendar:
 class Workbook(Record):
     """A council's self-assessment workbook."""
 
+    def __getattribute__(self, name: str, /) -> Any:
+        """A field of the document as written; an unknown field raises ``AttributeError``."""
     def __new__(cls, document: _Document) -> Self: ...
     @staticmethod
     def blank(council: str) -> Workbook:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Rust: formatting, clippy with warnings as errors, every test of the workspace (unit,
+# Rust: formatting, clippy with warnings as errors (the core also without its default
+# features, and its tests run so), every test of the workspace (unit,
 # property, golden published-results, conformance vectors, the command line on the matrix of bad
 # inputs, doc tests), what `cargo package` would publish (each published crate carries
 # LICENSE-MIT, LICENSE-APACHE and NOTICE), then the Word report opened by LibreOffice (the
@@ -18,6 +19,10 @@ if outside=$(git grep -nIE '\.\./shared|/work/|[Ii]ssue [0-9]+' -- . ':!Cargo.lo
   exit 1
 fi
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The core without its optional Word and Excel writers (`default-features = false`, as a
+# service that needs neither would take it): the library and every test build and pass.
+cargo clippy -p cqc-assurance --no-default-features --all-targets --locked -- -D warnings
+cargo test -p cqc-assurance --no-default-features --locked -q
 cargo test --workspace --locked
 
 for crate in cqc-assurance cqc-assurance-cli; do

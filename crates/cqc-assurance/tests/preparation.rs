@@ -436,6 +436,7 @@ fn importing_a_case_register_with_a_bad_row_writes_nothing() {
 }
 
 #[test]
+#[cfg(feature = "xlsx")]
 fn the_parts_round_trip_through_excel_and_errors_name_the_cell() {
     let wb = Workbook::from_json(&filled().to_string()).unwrap();
     let bytes = wb.to_xlsx().unwrap();
@@ -468,6 +469,7 @@ fn the_parts_round_trip_through_excel_and_errors_name_the_cell() {
 }
 
 /// A sheet's cells as the text calamine reads (an independent reader of the file).
+#[cfg(feature = "xlsx")]
 fn calamine_sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
     use calamine::{Reader, Xlsx};
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();

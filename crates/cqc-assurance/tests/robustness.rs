@@ -506,6 +506,7 @@ proptest! {
                             Err(e) => check_error(&e, false),
                         }
                     }
+                    #[cfg(feature = "docx")]
                     match timed("docx", || report.docx()) {
                         Ok(bytes) => prop_assert!(bytes.starts_with(b"PK\x03\x04")),
                         Err(e) => check_error(&e, false),

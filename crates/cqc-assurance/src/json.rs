@@ -361,6 +361,24 @@ impl<'a, 'p> Object<'a, 'p> {
         }
     }
 
+    /// An optional field that names one of an enum's values, spelt as the enum's serde
+    /// attributes spell them (so that no reader copies the spellings): text, or `invalid
+    /// type`; a name the enum lacks is serde's `unknown variant `x`, expected ...`.
+    pub(crate) fn variant<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        use serde::de::IntoDeserializer;
+        let Some(name) = self.str(key)? else {
+            return Ok(None);
+        };
+        let text: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        T::deserialize(text)
+            .map(Some)
+            .map_err(|e| Error::InvalidJson {
+                path: self.path(key),
+                message: e.to_string(),
+            })
+    }
+
     /// A field's value, `null` included (`None` only when absent).
     pub(crate) fn value(&self, key: &str) -> Option<&'a Value> {
         self.known(key);

@@ -553,16 +553,7 @@ impl PreElectionSettings {
                 ))
             }
         };
-        let policy = match raw.str("policy")? {
-            None | Some("move") => PreElectionPolicy::Move,
-            Some("flag") => PreElectionPolicy::Flag,
-            Some(other) => {
-                return Err(Error::InvalidJson {
-                    path: raw.path("policy"),
-                    message: format!("unknown variant `{other}`, expected `move` or `flag`"),
-                })
-            }
-        };
+        let policy: PreElectionPolicy = raw.variant("policy")?.unwrap_or_default();
         let calendar = match raw.get("calendar") {
             None => ElectionCalendar::default(),
             Some(v) => ElectionCalendar::default()

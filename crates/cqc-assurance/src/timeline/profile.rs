@@ -741,21 +741,7 @@ impl RawRule {
             "a rule {from, days | weeks | working_days, adjust}",
             &["from", "days", "weeks", "working_days", "adjust"],
         )?;
-        let adjust = match raw.str("adjust")? {
-            None => Adjust::default(),
-            Some("none") => Adjust::None,
-            Some("next_working_day") => Adjust::NextWorkingDay,
-            Some("previous_working_day") => Adjust::PreviousWorkingDay,
-            Some(other) => {
-                return Err(Error::InvalidJson {
-                    path: raw.path("adjust"),
-                    message: format!(
-                        "unknown variant `{other}`, expected one of `none`, \
-                         `next_working_day`, `previous_working_day`"
-                    ),
-                })
-            }
-        };
+        let adjust = raw.variant("adjust")?.unwrap_or_default();
         Ok(RawRule {
             from: raw.required_str("from")?.to_string(),
             days: raw.i64("days")?,

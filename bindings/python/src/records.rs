@@ -170,20 +170,24 @@ impl PyRecord {
         serde_json::to_string_pretty(&self.value).unwrap_or_default()
     }
 
-    fn __repr__(&self) -> String {
+    /// The record's name and its first four plain fields, each as Python writes it
+    /// (`Milestone(id='visit', ..., date=datetime.date(2025, 3, 18))`).
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let Value::Object(map) = &self.value else {
-            return format!("{}({})", self.title, self.value);
+            return Ok(format!("{}({})", self.title, self.value));
         };
-        let fields: Vec<String> = map
+        let mut fields = Vec::new();
+        for (k, v) in map
             .iter()
             .filter(|(_, v)| !v.is_object() && !v.is_array() && !v.is_null())
-            .take(4)
-            .map(|(k, v)| match v {
-                Value::Bool(b) => format!("{k}={}", if *b { "True" } else { "False" }),
-                v => format!("{k}={v}"),
-            })
-            .collect();
-        python_quotes(&format!("{}({})", self.title, fields.join(", ")))
+        {
+            if fields.len() == 4 {
+                break;
+            }
+            let schema = self.def.and_then(|d| schema::types().field(d, k));
+            fields.push(format!("{k}={}", attr(py, v, schema)?.repr()?));
+        }
+        Ok(format!("{}({})", self.title, fields.join(", ")))
     }
 
     /// A readable HTML table of the record, shown by Jupyter.

@@ -15,13 +15,14 @@ use crate::html;
 
 /// A class's getters, each written once as `name -> type = expression` under its doc comment
 /// (the expression reads the object as `this`), and the common methods of every class.
-/// `value` gives the object's JSON form, `repr` its `__repr__`; `{ ... }` holds its other
-/// methods.
+/// `value` gives the object's JSON form; `repr` the getters its `__repr__` shows, each as
+/// Python's `repr` writes its value (`[rating, percent]`: `RatingResult(rating='good',
+/// percent=70)`), or `{ |r| text }` for a repr of its own; `{ ... }` holds its other methods.
 macro_rules! record_methods {
     (
         $ty:ident, $title:literal,
         value = |$v:ident| $value:expr,
-        repr = |$r:ident| $repr:expr,
+        repr = $repr:tt,
         getters = |$this:ident| {
             $( $(#[doc = $doc:literal])* $name:ident -> $ret:ty = $get:expr; )*
         },
@@ -52,9 +53,8 @@ macro_rules! record_methods {
                 serde_json::to_string_pretty(&self.json_value()).unwrap_or_default()
             }
 
-            fn __repr__(&self) -> String {
-                let $r = self;
-                crate::convert::python_quotes(&$repr)
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                crate::classes::repr_of!(self, py, $ty, $repr)
             }
 
             /// A readable HTML table of the object, shown by Jupyter.
@@ -83,13 +83,32 @@ macro_rules! record_methods {
 }
 pub(crate) use record_methods;
 
+/// A class's `__repr__`: its name and the listed getters' values as Python's `repr` writes
+/// them, or a text of its own (`{ |r| format!(...) }`, quotes made Python's).
+macro_rules! repr_of {
+    ($self:ident, $py:ident, $ty:ident, [$($field:ident),* $(,)?]) => {{
+        use pyo3::IntoPyObjectExt;
+        let parts: Vec<String> = vec![$(
+            format!(
+                "{}={}",
+                stringify!($field),
+                $self.$field().into_bound_py_any($py)?.repr()?
+            )
+        ),*];
+        let class = stringify!($ty);
+        Ok(format!("{}({})", class.strip_prefix("Py").unwrap_or(class), parts.join(", ")))
+    }};
+    ($self:ident, $py:ident, $ty:ident, { |$r:ident| $repr:expr }) => {{
+        let _ = $py;
+        let $r = $self;
+        Ok(crate::convert::python_quotes(&$repr))
+    }};
+}
+pub(crate) use repr_of;
+
 /// A rating as a getter returns it (`requires_improvement`): the stubs declare it as the
 /// literal names of the four ratings.
 pub(crate) type RatingName = &'static str;
-
-fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
-    v.map_or_else(|| "None".into(), |x| x.to_string())
-}
 
 fn rating_str(r: Rating) -> &'static str {
     r.as_str()
@@ -112,12 +131,7 @@ record_methods!(
     PyQualityStatement,
     "Quality statement",
     value = |s| json_of(&cqc::StatementView::from(s.0)),
-    repr = |s| format!(
-        "QualityStatement(number={}, id={:?}, name={:?})",
-        s.0.number(),
-        s.0.id(),
-        s.0.name()
-    ),
+    repr = [number, id, name],
     getters = |this| {
         /// Stable id used in documents, e.g. `assessing-needs`.
         id -> &'static str = this.0.id();
@@ -166,12 +180,7 @@ record_methods!(
     PyTheme,
     "Theme",
     value = |t| json_of(&cqc::ThemeView::from(t.0)),
-    repr = |t| format!(
-        "Theme(number={}, id={:?}, name={:?})",
-        t.0.number(),
-        t.0.id(),
-        t.0.name()
-    ),
+    repr = [number, id, name],
     getters = |this| {
         /// Stable id, e.g. `ensuring-safety`.
         id -> &'static str = this.0.id();
@@ -222,7 +231,7 @@ record_methods!(
     PyEvidenceCategory,
     "Evidence category",
     value = |c| json_of(&cqc::EvidenceCategoryView::from(c.0)),
-    repr = |c| format!("EvidenceCategory(id={:?}, name={:?})", c.0.id(), c.0.name()),
+    repr = [id, name],
     getters = |this| {
         /// Stable id, e.g. `peoples-experience`.
         id -> &'static str = this.0.id();
@@ -265,7 +274,7 @@ record_methods!(
     PyRatingMethod,
     "Rating method",
     value = |m| json_of(&cqc::RatingMethodView::from(m.0)),
-    repr = |m| format!("RatingMethod(id={:?})", m.0.id()),
+    repr = [id],
     getters = |this| {
         /// `current` or `earlier`.
         id -> &'static str = this.0.id();
@@ -312,11 +321,7 @@ record_methods!(
     PyAssessment,
     "Assessment",
     value = |a| json_of(&a.0),
-    repr = |a| format!(
-        "Assessment(method={:?}, scores={})",
-        a.0.method().id(),
-        nine(&a.0)
-    ),
+    repr = [method, scores],
     getters = |this| {
         /// The rating method: `current` or `earlier`.
         method -> &'static str = this.0.method().id();
@@ -358,15 +363,6 @@ record_methods!(
     }
 );
 
-fn nine(a: &Assessment) -> String {
-    let parts: Vec<String> = a
-        .score_array()
-        .iter()
-        .map(|s| opt(s.map(|s| s.get())))
-        .collect();
-    format!("[{}]", parts.join(", "))
-}
-
 /// Where a result sits in its rating band.
 #[pyclass(frozen, eq, module = "cqc_assurance", name = "BandPosition")]
 #[derive(Clone, PartialEq)]
@@ -376,13 +372,7 @@ record_methods!(
     PyBandPosition,
     "Band position",
     value = |b| json_of(&b.0),
-    repr = |b| format!(
-        "BandPosition(rating={:?}, half={:?}, points_to_next_rating={}, slack_points={})",
-        b.0.rating.as_str(),
-        json_of(&b.0.half).as_str().unwrap_or_default(),
-        opt(b.0.points_to_next_rating),
-        opt(b.0.slack_points)
-    ),
+    repr = [rating, half, points_to_next_rating, slack_points],
     getters = |this| {
         /// The band's rating.
         rating -> RatingName = rating_str(this.0.rating);
@@ -421,11 +411,7 @@ record_methods!(
     PyCategoryScore,
     "Category score",
     value = |c| json_of(&c.0),
-    repr = |c| format!(
-        "CategoryScore(category={:?}, score={})",
-        c.0.category.id(),
-        c.0.score
-    ),
+    repr = [category, score],
     getters = |this| {
         /// The category's id.
         category -> &'static str = this.0.category.id();
@@ -445,10 +431,7 @@ record_methods!(
     PyEvidenceWorking,
     "Evidence working",
     value = |e| json_of(&e.0),
-    repr = |e| format!(
-        "EvidenceWorking(total={}, max={}, percent={})",
-        e.0.total, e.0.max, e.0.percent
-    ),
+    repr = [total, max, percent],
     getters = |this| {
         /// The categories scored.
         categories -> Vec<PyCategoryScore> = {
@@ -480,11 +463,7 @@ record_methods!(
     PyStatementResult,
     "Statement result",
     value = |s| json_of(&s.0),
-    repr = |s| format!(
-        "StatementResult(statement={:?}, score={})",
-        s.0.statement.id(),
-        s.0.score
-    ),
+    repr = [statement, score],
     getters = |this| {
         /// The statement's id.
         statement -> &'static str = this.0.statement.id();
@@ -514,14 +493,7 @@ record_methods!(
     PyRatingResult,
     "Rating result",
     value = |r| json_of(&r.0),
-    repr = |r| format!(
-        "RatingResult(rating={:?}, percent={}, total={}, max={}, method={:?})",
-        r.0.rating.as_str(),
-        r.0.percent,
-        r.0.total,
-        r.0.max,
-        r.0.method.id()
-    ),
+    repr = [rating, percent, total, max, method],
     getters = |this| {
         /// The method the scores were given under.
         method -> &'static str = this.0.method.id();
@@ -567,11 +539,11 @@ record_methods!(
     PyExplanation,
     "Explanation",
     value = |e| json_of(&e.0),
-    repr = |e| format!(
+    repr = { |e| format!(
         "Explanation(rating={:?}, steps=<{} steps>)",
         e.0.rating.as_str(),
         e.0.steps.len()
-    ),
+    ) },
     getters = |this| {
         /// The rating explained.
         rating -> RatingName = rating_str(this.0.rating);
@@ -598,12 +570,12 @@ record_methods!(
     PyScoreIncrease,
     "Score increase",
     value = |i| json_of(&i.0),
-    repr = |i| format!(
+    repr = { |i| format!(
         "ScoreIncrease(statement={:?}, from_score={}, to_score={})",
         i.0.statement.id(),
         i.0.from,
         i.0.to
-    ),
+    ) },
     getters = |this| {
         /// The statement's id.
         statement -> &'static str = this.0.statement.id();
@@ -629,7 +601,7 @@ record_methods!(
     PyImprovementPath,
     "Improvement path",
     value = |p| json_of(&p.0),
-    repr = |p| {
+    repr = { |p| {
         let parts: Vec<String> =
             p.0.increases
                 .iter()
@@ -642,7 +614,7 @@ record_methods!(
             p.0.percent,
             p.0.rating.as_str()
         )
-    },
+    } },
     getters = |this| {
         /// The increases, in CQC's statement order.
         increases -> Vec<PyScoreIncrease> = {
@@ -676,13 +648,13 @@ record_methods!(
     PyImprovementPlan,
     "Improvement plan",
     value = |p| json_of(&p.0),
-    repr = |p| format!(
+    repr = { |p| format!(
         "ImprovementPlan(target={:?}, current_rating={:?}, points_needed={}, paths=<{} paths>)",
         p.0.target.as_str(),
         p.0.current_rating.as_str(),
         p.0.points_needed,
         p.0.paths.len()
-    ),
+    ) },
     getters = |this| {
         /// The rating aimed for.
         target -> RatingName = rating_str(this.0.target);
@@ -721,11 +693,7 @@ record_methods!(
     PyRatingProbability,
     "Rating probability",
     value = |r| json_of(&r.0),
-    repr = |r| format!(
-        "RatingProbability(rating={:?}, probability={})",
-        r.0.rating.as_str(),
-        r.0.probability
-    ),
+    repr = [rating, probability],
     getters = |this| {
         /// The rating.
         rating -> RatingName = rating_str(this.0.rating);
@@ -745,13 +713,7 @@ record_methods!(
     PyTotalProbability,
     "Total probability",
     value = |t| json_of(&t.0),
-    repr = |t| format!(
-        "TotalProbability(total={}, percent={}, rating={:?}, probability={})",
-        t.0.total,
-        t.0.percent,
-        t.0.rating.as_str(),
-        t.0.probability
-    ),
+    repr = [total, percent, rating, probability],
     getters = |this| {
         /// The total.
         total -> u32 = this.0.total;
@@ -779,7 +741,7 @@ record_methods!(
     PyRatingProbabilities,
     "Rating probabilities",
     value = |p| json_of(&p.0),
-    repr = |p| {
+    repr = { |p| {
         let parts: Vec<String> =
             p.0.ratings
                 .iter()
@@ -791,7 +753,7 @@ record_methods!(
             p.0.most_likely.as_str(),
             p.0.call.headline
         )
-    },
+    } },
     getters = |this| {
         /// Statements assessed.
         assessed -> u32 = this.0.assessed;
@@ -850,11 +812,7 @@ record_methods!(
     PyFinding,
     "Finding",
     value = |f| json_of(&f.0),
-    repr = |f| format!(
-        "Finding(kind={:?}, message={:?})",
-        f.0.kind.code(),
-        f.0.message
-    ),
+    repr = [kind, message],
     getters = |this| {
         /// `rating_mismatch`, `percent_mismatch`, `percent_outside_rating_band` or
         /// `percent_not_achievable`.
@@ -875,13 +833,7 @@ record_methods!(
     PyScoreCorrection,
     "Score correction",
     value = |c| json_of(&c.0),
-    repr = |c| format!(
-        "ScoreCorrection(statement={:?}, published={}, corrected={}, percent={})",
-        c.0.statement.id(),
-        c.0.published,
-        c.0.corrected,
-        c.0.percent
-    ),
+    repr = [statement, published, corrected, percent],
     getters = |this| {
         /// The statement's id.
         statement -> &'static str = this.0.statement.id();
@@ -909,10 +861,10 @@ record_methods!(
     PyPublishedCheck,
     "Published check",
     value = |c| json_of(&c.0),
-    repr = |c| {
+    repr = { |c| {
         format!("PublishedCheck(consistent={}, published_rating={:?}, computed_rating={:?}, findings=<{}>, corrections=<{}>)",
         if c.0.consistent { "True" } else { "False" }, c.0.published_rating.as_str(), c.0.computed.rating.as_str(), c.0.findings.len(), c.0.corrections.len())
-    },
+    } },
     getters = |this| {
         /// What the method gives for the published scores.
         computed -> PyRatingResult = PyRatingResult(this.0.computed.clone());

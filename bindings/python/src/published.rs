@@ -39,13 +39,7 @@ record_methods!(
     PyPublishedResult,
     "Published result",
     value = |o| json_of(&o.0),
-    repr = |r| format!(
-        "PublishedResult(council={:?}, rating={:?}, published={:?}, total={})",
-        r.0.council,
-        r.0.rating.map_or("None", |x| x.as_str()),
-        r.0.published.as_deref().unwrap_or("?"),
-        r.0.total().map_or_else(|| "None".into(), |t| t.to_string())
-    ),
+    repr = [council, rating, published, total],
     getters = |this| {
         /// The council's name (as in the reference table of the 153 councils).
         council -> &str = &this.0.council;
@@ -109,12 +103,7 @@ record_methods!(
     PyStatementDistribution,
     "Statement distribution",
     value = |o| json_of(&o.0),
-    repr = |d| format!(
-        "StatementDistribution(statement={:?}, counts={:?}, mean={:.3})",
-        d.0.statement.id(),
-        d.0.counts,
-        d.0.mean
-    ),
+    repr = [statement, counts, mean],
     getters = |this| {
         /// The statement's id.
         statement -> &'static str = this.0.statement.id();
@@ -133,10 +122,7 @@ record_methods!(
     PyRanking,
     "Ranking",
     value = |o| json_of(&o.0),
-    repr = |r| format!(
-        "Ranking(rank={}, councils={}, percentile={:.1})",
-        r.0.rank, r.0.councils, r.0.percentile
-    ),
+    repr = [rank, councils, percentile],
     getters = |this| {
         /// The lowest position of the tie group: 1 + councils with a higher or the same
         /// percentage.

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cqc_assurance as cqc
-from conftest import EXAMPLES, REPO
+from conftest import CONFORMANCE, EXAMPLES, REPO
 
 STUB = REPO / "bindings" / "python" / "python" / "cqc_assurance" / "_native.pyi"
 
@@ -235,6 +235,26 @@ def test_a_field_without_a_value_reads_as_none_and_an_unknown_one_raises() -> No
     # Only fields of format date are dates: a note that is a date stays text.
     t = cqc.plan_timeline(notified="2025-01-06", notes=["2025-01-06"])
     assert t.notes == ["2025-01-06"] and t.notified == datetime.date(2025, 1, 6)
+
+
+def test_every_conformance_result_that_is_a_record_is_what_the_stubs_declare() -> None:
+    ops = {
+        "timeline": lambda inp: (cqc.plan_timeline(inp), "Timeline"),
+        "workbook_check": lambda inp: (
+            cqc.check_workbook(inp["workbook"], as_of=inp["today"]),
+            "WorkbookCheck",
+        ),
+        "evidence_csv_import": lambda inp: (cqc.evidence_from_csv(inp["csv"]), "EvidenceImport"),
+    }
+    checked = 0
+    for path in sorted(CONFORMANCE.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
+            if case["op"] not in ops or "error" in case:
+                continue
+            value, name = ops[case["op"]](case["input"])
+            Checker().record(value, name, f"{path.name}: {case['name'][:60]}")
+            checked += 1
+    assert checked >= 40, checked
 
 
 @settings(max_examples=60, deadline=None)

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::councils::{CouncilType, Directory, Region};
+use super::councils::{Council, CouncilType, Directory, Region};
 use super::{AssessmentKind, DatePrecision, PercentBasis, PublishedResult, SourceKind};
 use crate::error::Error;
 use crate::framework::normalise_name;
@@ -335,8 +335,59 @@ fn parse_row<'a>(
     problem: &mut dyn FnMut(usize, String),
     directory: &Directory,
 ) -> Option<PublishedResult> {
-    // The council: the GSS code is the key; the name, region and type, where given, must be
-    // the reference table's.
+    let (code, council) = row_council(field, problem, directory)?;
+    let kind = match parse_kind(field(KIND)) {
+        Ok(k) => k,
+        Err(m) => {
+            problem(KIND, m);
+            return None;
+        }
+    };
+    let sources: Vec<String> = field(SOURCES)
+        .split(URL_SEPARATOR.trim())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    for s in &sources {
+        if !is_address(s) {
+            problem(
+                SOURCES,
+                format!("{s:?} is not a web address (several are separated by \" ; \")"),
+            );
+        }
+    }
+    let note = Some(field(NOTE).to_string()).filter(|s| !s.is_empty());
+    let mut record = no_result(
+        code,
+        council.name.clone(),
+        council.region,
+        council.council_type,
+    );
+    record.sources = sources;
+    record.note = note;
+    let Some(kind) = kind else {
+        // A council with no published assessment: nothing else may be filled in.
+        refuse_without_assessment(field, problem);
+        return Some(record);
+    };
+    record.assessment_kind = Some(kind);
+    record.pilot = kind == AssessmentKind::Pilot;
+
+    read_when(field, problem, &mut record);
+    read_scores(field, problem, &mut record);
+    read_percent(field, problem, &mut record);
+    read_rating_and_sources(field, problem, &mut record);
+    Some(record)
+}
+
+/// The council of a row: the GSS code is the key; the name, region and type, where given, must
+/// be the reference table's. `None` when the code is missing or not a council's.
+fn row_council<'a, 'd>(
+    field: &dyn Fn(usize) -> &'a str,
+    problem: &mut dyn FnMut(usize, String),
+    directory: &'d Directory,
+) -> Option<(String, &'d Council)> {
     let code = field(GSS).to_ascii_uppercase();
     if code.is_empty() {
         problem(
@@ -394,73 +445,52 @@ fn parse_row<'a>(
             Err(e) => problem(TYPE, e.to_string().replacen("council_type: ", "", 1)),
         }
     }
-    let kind = match parse_kind(field(KIND)) {
-        Ok(k) => k,
-        Err(m) => {
-            problem(KIND, m);
-            return None;
-        }
-    };
-    let sources: Vec<String> = field(SOURCES)
-        .split(URL_SEPARATOR.trim())
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    for s in &sources {
-        if !is_address(s) {
+    Some((code, council))
+}
+
+/// A row without a published assessment: every field of an assessment must be empty.
+fn refuse_without_assessment<'a>(
+    field: &dyn Fn(usize) -> &'a str,
+    problem: &mut dyn FnMut(usize, String),
+) {
+    for k in [
+        PUBLISHED,
+        PRECISION,
+        QS1,
+        QS1 + 1,
+        QS1 + 2,
+        QS1 + 3,
+        QS1 + 4,
+        QS1 + 5,
+        QS1 + 6,
+        QS1 + 7,
+        QS1 + 8,
+        TOTAL,
+        ASSESSED,
+        PERCENT,
+        BASIS,
+        RATING,
+        SOURCE_KIND,
+        REPORT,
+    ] {
+        if !field(k).is_empty() {
             problem(
-                SOURCES,
-                format!("{s:?} is not a web address (several are separated by \" ; \")"),
+                k,
+                format!(
+                    "{:?} is given but assessment_kind is none (no published assessment): give the kind of assessment, or leave this empty",
+                    field(k)
+                ),
             );
         }
     }
-    let note = Some(field(NOTE).to_string()).filter(|s| !s.is_empty());
-    let mut record = no_result(
-        code.clone(),
-        council.name.clone(),
-        council.region,
-        council.council_type,
-    );
-    record.sources = sources;
-    record.note = note;
-    let Some(kind) = kind else {
-        // A council with no published assessment: nothing else may be filled in.
-        for k in [
-            PUBLISHED,
-            PRECISION,
-            QS1,
-            QS1 + 1,
-            QS1 + 2,
-            QS1 + 3,
-            QS1 + 4,
-            QS1 + 5,
-            QS1 + 6,
-            QS1 + 7,
-            QS1 + 8,
-            TOTAL,
-            ASSESSED,
-            PERCENT,
-            BASIS,
-            RATING,
-            SOURCE_KIND,
-            REPORT,
-        ] {
-            if !field(k).is_empty() {
-                problem(
-                    k,
-                    format!(
-                        "{:?} is given but assessment_kind is none (no published assessment): give the kind of assessment, or leave this empty",
-                        field(k)
-                    ),
-                );
-            }
-        }
-        return Some(record);
-    };
-    record.assessment_kind = Some(kind);
-    record.pilot = kind == AssessmentKind::Pilot;
+}
 
+/// When the assessment was published, and how precisely the date is known.
+fn read_when<'a>(
+    field: &dyn Fn(usize) -> &'a str,
+    problem: &mut dyn FnMut(usize, String),
+    record: &mut PublishedResult,
+) {
     // When.
     let published = field(PUBLISHED);
     let precision = if published.is_empty() {
@@ -492,7 +522,14 @@ fn parse_row<'a>(
         }
         record.published_precision = Some(p);
     }
+}
 
+/// The scores (all nine, or none), and the total and count given beside them.
+fn read_scores<'a>(
+    field: &dyn Fn(usize) -> &'a str,
+    problem: &mut dyn FnMut(usize, String),
+    record: &mut PublishedResult,
+) {
     // The scores: all nine, or none.
     let raw: Vec<&str> = (QS1..QS1 + 9).map(field).collect();
     if raw.iter().any(|s| !s.is_empty()) {
@@ -548,9 +585,16 @@ fn parse_row<'a>(
             ),
         }
     }
+}
 
+/// The percentage: stated by a source, or computed from the scores.
+fn read_percent<'a>(
+    field: &dyn Fn(usize) -> &'a str,
+    problem: &mut dyn FnMut(usize, String),
+    record: &mut PublishedResult,
+) {
     // The percentage: stated by a source, or computed from the scores.
-    let computed = total.map(|t| published_percent(t, 36));
+    let computed = record.total.map(|t| published_percent(t, 36));
     let given = field(PERCENT);
     let percent = if given.is_empty() {
         None
@@ -614,7 +658,14 @@ fn parse_row<'a>(
         }
         _ => {}
     }
+}
 
+/// The rating, the kind of the first source, the sources and CQC's report.
+fn read_rating_and_sources<'a>(
+    field: &dyn Fn(usize) -> &'a str,
+    problem: &mut dyn FnMut(usize, String),
+    record: &mut PublishedResult,
+) {
     let rating = field(RATING);
     if !rating.is_empty() {
         match Rating::parse(rating) {
@@ -654,7 +705,6 @@ fn parse_row<'a>(
             problem(REPORT, format!("{report:?} is not a web address"));
         }
     }
-    Some(record)
 }
 
 /// Whether `a` was published before `b`, where both dates can be ordered (neither unknown,

@@ -315,7 +315,8 @@ fn python_type(rust: &str) -> String {
     let t = t.trim_start_matches("&'static ").trim_start_matches('&');
     match t {
         "str" | "String" => "str".into(),
-        "RatingName" => "_RatingName".into(),
+        // The generated alias of the core's `Rating` (its four names).
+        "RatingName" => "_Rating".into(),
         "u8" | "u16" | "u32" | "u64" | "usize" | "i16" | "i32" | "i64" => "int".into(),
         "f64" => "float".into(),
         "bool" => "bool".into(),

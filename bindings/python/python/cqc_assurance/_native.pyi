@@ -117,10 +117,6 @@ __all__ = [
     "CORE_VERSION",
 ]
 
-_RatingName: TypeAlias = Literal["inadequate", "requires_improvement", "good", "outstanding"]
-"""A rating as results give it: ``"inadequate"``, ``"requires_improvement"``, ``"good"`` or
-``"outstanding"``."""
-
 _RatingArg: TypeAlias = str
 """A rating as functions take it: a canonical name or any usual spelling (``"Requires
 improvement"``, ``"Good"``)."""
@@ -153,7 +149,7 @@ _Document: TypeAlias = Union[str, "os.PathLike[str]", dict[str, Any]]
 """A document as JSON text, the path of a JSON file (``str`` not starting with ``{``, or
 ``os.PathLike``) or a dict (values may be ``datetime.date``); not any Mapping."""
 
-RATINGS: Tuple[_RatingName, _RatingName, _RatingName, _RatingName]
+RATINGS: Tuple[_Rating, _Rating, _Rating, _Rating]
 """The rating names in order; ``rate_many``'s codes index into it."""
 FRAMEWORK_URL: str
 EVIDENCE_URL: str
@@ -371,7 +367,7 @@ class BandPosition:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def rating(self) -> _RatingName:
+    def rating(self) -> _Rating:
         """The band's rating."""
     @property
     def lower_percent(self) -> int:
@@ -383,7 +379,7 @@ class BandPosition:
     def percent_above_lower_edge(self) -> int:
         """Published percentage minus the band's lowest (0 = on the edge)."""
     @property
-    def next_rating(self) -> Optional[_RatingName]:
+    def next_rating(self) -> Optional[_Rating]:
         """The next rating up, or None for outstanding."""
     @property
     def points_to_next_rating(self) -> Optional[int]:
@@ -493,7 +489,7 @@ class RatingResult:
     def method(self) -> str:
         """The method the scores were given under."""
     @property
-    def rating(self) -> _RatingName:
+    def rating(self) -> _Rating:
         """The overall rating: ``inadequate``, ``requires_improvement``, ``good`` or ``outstanding``."""
     @property
     def rating_label(self) -> str:
@@ -534,7 +530,7 @@ class Explanation:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def rating(self) -> _RatingName:
+    def rating(self) -> _Rating:
         """The rating explained."""
     @property
     def steps(self) -> list[str]:
@@ -587,7 +583,7 @@ class ImprovementPath:
     def percent(self) -> int:
         """The published percentage the path reaches."""
     @property
-    def rating(self) -> _RatingName:
+    def rating(self) -> _Rating:
         """The rating the path reaches."""
     # end of generated getters
     def to_dict(self) -> dict[str, Any]:
@@ -604,10 +600,10 @@ class ImprovementPlan:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def target(self) -> _RatingName:
+    def target(self) -> _Rating:
         """The rating aimed for."""
     @property
-    def current_rating(self) -> _RatingName:
+    def current_rating(self) -> _Rating:
         """The rating now."""
     @property
     def current_total(self) -> int:
@@ -642,7 +638,7 @@ class RatingProbability:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def rating(self) -> _RatingName:
+    def rating(self) -> _Rating:
         """The rating."""
     @property
     def probability(self) -> float:
@@ -668,7 +664,7 @@ class TotalProbability:
     def percent(self) -> int:
         """Its published percentage."""
     @property
-    def rating(self) -> _RatingName:
+    def rating(self) -> _Rating:
         """Its rating."""
     @property
     def probability(self) -> float:
@@ -694,7 +690,7 @@ class RatingProbabilities:
     def ratings(self) -> list[RatingProbability]:
         """The four ratings' probabilities, worst first."""
     @property
-    def most_likely(self) -> _RatingName:
+    def most_likely(self) -> _Rating:
         """The most likely rating (the worse one on a tie)."""
     @property
     def expected_total(self) -> float:
@@ -775,7 +771,7 @@ class PublishedCheck:
     def computed(self) -> RatingResult:
         """What the method gives for the published scores."""
     @property
-    def published_rating(self) -> _RatingName:
+    def published_rating(self) -> _Rating:
         """The rating as published."""
     @property
     def published_percent(self) -> Optional[int]:
@@ -828,7 +824,7 @@ class PublishedResult:
     def scores(self) -> Optional[list[int]]:
         """The nine statement scores in CQC's order, or None where not published."""
     @property
-    def rating(self) -> Optional[_RatingName]:
+    def rating(self) -> Optional[_Rating]:
         """The published overall rating, or None where no source found states it."""
     @property
     def assessed(self) -> Optional[int]:
@@ -1037,7 +1033,7 @@ def rating_methods() -> list[RatingMethod]:
 def method_in_force_on(date: _DateArg) -> Optional[RatingMethod]:
     """The method in force on a date."""
 
-def parse_rating(name: str) -> _RatingName:
+def parse_rating(name: str) -> _Rating:
     """A rating's canonical name."""
 
 def rating_label(rating: _RatingArg) -> str:
@@ -1046,10 +1042,10 @@ def rating_label(rating: _RatingArg) -> str:
 def rating_band(rating: _RatingArg) -> Tuple[int, int]:
     """A rating's band of published percentages."""
 
-def rating_for_percent(percent: int) -> Optional[_RatingName]:
+def rating_for_percent(percent: int) -> Optional[_Rating]:
     """The rating of a published percentage."""
 
-def rating_for_total(total: int, assessed: int) -> Optional[Tuple[_RatingName, int]]:
+def rating_for_total(total: int, assessed: int) -> Optional[Tuple[_Rating, int]]:
     """``(rating, percent)`` of a total out of 4 × assessed."""
 
 def rate_many(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal, Optional, Sequence
 
 from typing_extensions import assert_type
 
@@ -39,7 +39,7 @@ def explain_and_check() -> list[str]:
 def published() -> int:
     results: cqc.PublishedResults = cqc.published_results()
     camden: cqc.PublishedResult = results.find("London Borough of Camden")
-    scores: list[int] = camden.scores or []
+    scores: Sequence[int] = camden.scores or []
     return sum(scores)
 
 

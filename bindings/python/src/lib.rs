@@ -13,6 +13,7 @@ mod html;
 mod input;
 mod published;
 mod records;
+mod results;
 mod schema;
 #[cfg(test)]
 mod stubs;
@@ -26,6 +27,7 @@ use pyo3::types::PyString;
 use classes::*;
 use errors::OrRaise;
 use published::*;
+use results::{result, results, PyExplanation, PyRatingProbabilities};
 
 /// Rates an assessment by CQC's method.
 ///
@@ -39,13 +41,13 @@ use published::*;
 /// ('good', 63, 8)
 #[pyfunction]
 #[pyo3(signature = (scores, method = None))]
-fn rate(
-    py: Python<'_>,
+fn rate<'py>(
+    py: Python<'py>,
     scores: &Bound<'_, PyAny>,
     method: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyRatingResult> {
+) -> PyResult<Bound<'py, PyAny>> {
     let a = input::assessment_arg(py, scores, method)?;
-    Ok(PyRatingResult(cqc::rate(&a)))
+    result(py, cqc::rate(&a))
 }
 
 /// Explains, step by step, how the rating follows from the scores (same inputs as `rate`).
@@ -55,13 +57,13 @@ fn rate(
 /// True
 #[pyfunction]
 #[pyo3(signature = (scores, method = None))]
-fn explain(
-    py: Python<'_>,
+fn explain<'py>(
+    py: Python<'py>,
     scores: &Bound<'_, PyAny>,
     method: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyExplanation> {
+) -> PyResult<Bound<'py, PyExplanation>> {
     let a = input::assessment_arg(py, scores, method)?;
-    Ok(PyExplanation(cqc::explain(&a)))
+    Bound::new(py, PyExplanation::new(cqc::explain(&a)))
 }
 
 /// Every minimal set of statement score increases that reaches `target` (a rating name).
@@ -71,18 +73,18 @@ fn explain(
 /// (5, 126)
 #[pyfunction]
 #[pyo3(signature = (scores, target = None, method = None))]
-fn improvement_paths(
-    py: Python<'_>,
+fn improvement_paths<'py>(
+    py: Python<'py>,
     scores: &Bound<'_, PyAny>,
     target: Option<&Bound<'_, PyAny>>,
     method: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyImprovementPlan> {
+) -> PyResult<Bound<'py, PyAny>> {
     let a = input::assessment_arg(py, scores, method)?;
     let target = match target {
         Some(t) if !t.is_none() => input::rating_arg(py, t, "target")?,
         _ => Rating::Good,
     };
-    Ok(PyImprovementPlan(cqc::improvement_paths(&a, target)))
+    result(py, cqc::improvement_paths(&a, target))
 }
 
 /// The probability of each rating when statement scores are uncertain.
@@ -95,14 +97,13 @@ fn improvement_paths(
 /// >>> [round(x.probability, 2) for x in p.ratings]
 /// [0.0, 0.25, 0.75, 0.0]
 #[pyfunction]
-fn rating_probabilities(
-    py: Python<'_>,
+fn rating_probabilities<'py>(
+    py: Python<'py>,
     distributions: &Bound<'_, PyAny>,
-) -> PyResult<PyRatingProbabilities> {
+) -> PyResult<Bound<'py, PyRatingProbabilities>> {
     let text = input::probability_document(distributions)?;
-    cqc::rating_probabilities_json(&text)
-        .map(PyRatingProbabilities)
-        .or_raise(py)
+    let p = cqc::rating_probabilities_json(&text).or_raise(py)?;
+    Bound::new(py, PyRatingProbabilities::new(p))
 }
 
 /// Checks published scores against a published rating and, optionally, a published whole
@@ -113,19 +114,17 @@ fn rating_probabilities(
 /// True
 #[pyfunction]
 #[pyo3(signature = (scores, rating, percent = None, method = None))]
-fn check_published(
-    py: Python<'_>,
+fn check_published<'py>(
+    py: Python<'py>,
     scores: &Bound<'_, PyAny>,
     rating: &Bound<'_, PyAny>,
     percent: Option<&Bound<'_, PyAny>>,
     method: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyPublishedCheck> {
+) -> PyResult<Bound<'py, PyAny>> {
     let a = input::assessment_arg(py, scores, method)?;
     let rating = input::rating_arg(py, rating, "rating")?;
     let percent = input::percent_arg(py, percent)?;
-    cqc::check_published(&a, rating, percent)
-        .map(PyPublishedCheck)
-        .or_raise(py)
+    result(py, cqc::check_published(&a, rating, percent).or_raise(py)?)
 }
 
 /// The bundled published results (every assessment found for the 153 councils, each with its
@@ -150,11 +149,8 @@ fn published_dataframe<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
 /// >>> find_council("Liverpool City Council").rating
 /// 'good'
 #[pyfunction]
-fn find_council(py: Python<'_>, name: &str) -> PyResult<PyPublishedResult> {
-    cqc::find_council(name)
-        .cloned()
-        .map(PyPublishedResult)
-        .or_raise(py)
+fn find_council<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyPublishedResult>> {
+    PyPublishedResult::new(py, cqc::find_council(name).or_raise(py)?.clone())
 }
 
 /// How the published councils scored each statement, in CQC's order.
@@ -163,25 +159,21 @@ fn find_council(py: Python<'_>, name: &str) -> PyResult<PyPublishedResult> {
 /// >>> (len(d), d[6].statement)
 /// (9, 'safeguarding')
 #[pyfunction]
-fn statement_distribution() -> Vec<PyStatementDistribution> {
-    PublishedDataset::bundled()
-        .statement_distribution()
-        .into_iter()
-        .map(PyStatementDistribution)
-        .collect()
+fn statement_distribution(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyList>> {
+    results(py, PublishedDataset::bundled().statement_distribution())
 }
 
 /// Where scores (any input `rate` takes) would rank among the published councils with nine
 /// scores, by overall percentage.
 #[pyfunction]
 #[pyo3(signature = (scores, method = None))]
-fn rank_among_published(
-    py: Python<'_>,
+fn rank_among_published<'py>(
+    py: Python<'py>,
     scores: &Bound<'_, PyAny>,
     method: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyRanking> {
+) -> PyResult<Bound<'py, PyAny>> {
     let a = input::assessment_arg(py, scores, method)?;
-    Ok(PyRanking(cqc::rank_among_published(&a)))
+    result(py, cqc::rank_among_published(&a))
 }
 
 /// The four themes in CQC's order.
@@ -280,12 +272,8 @@ mod _native {
         method_in_force_on, parse_rating, published_dataframe, published_results,
         quality_statements, rank_among_published, rate, rating_band, rating_for_percent,
         rating_for_total, rating_label, rating_methods, rating_probabilities,
-        statement_distribution, themes, PyAssessment, PyBandPosition, PyCategoryScore,
-        PyEvidenceCategory, PyEvidenceWorking, PyExplanation, PyFinding, PyImprovementPath,
-        PyImprovementPlan, PyPublishedCheck, PyPublishedResult, PyPublishedResults,
-        PyQualityStatement, PyRanking, PyRatingMethod, PyRatingProbabilities, PyRatingProbability,
-        PyRatingResult, PyScoreCorrection, PyScoreIncrease, PyStatementDistribution,
-        PyStatementResult, PyTheme, PyTotalProbability,
+        statement_distribution, themes, PyAssessment, PyEvidenceCategory, PyPublishedResult,
+        PyPublishedResults, PyQualityStatement, PyRatingMethod, PyTheme,
     };
     #[pymodule_export]
     use crate::batch::rate_many;
@@ -298,14 +286,17 @@ mod _native {
     use crate::records::{
         analyse_workbook, bank_holidays_from_gov_uk_json, check_workbook, compare_with_england,
         easter_sunday, england_bank_holidays, evidence_from_csv, evidence_to_csv, plan_timeline,
-        timeline_profile, PyEvidenceImport, PyRecord, PyTimeline, PyTimelineStatus, PyWorkbook,
-        PyWorkbookAnalysis, PyWorkbookCheck, PyWorkbookImport, PyWorkbookReport, PyWorkingCalendar,
+        timeline_profile, PyTimeline, PyWorkbook, PyWorkbookImport, PyWorkbookReport,
+        PyWorkingCalendar,
     };
+    #[pymodule_export]
+    use crate::results::{PyExplanation, PyRatingProbabilities, PyRecord};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         let py = m.py();
         crate::records::register(m)?;
+        crate::results::add_value_classes(m)?;
         let exported: Vec<String> = m.dir()?.extract()?;
         crate::schema::init(&exported.into_iter().collect());
         let ratings: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();

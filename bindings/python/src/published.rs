@@ -1,154 +1,60 @@
 //! Published results: records with attributes, the set with `to_pandas()`, distributions and
 //! ranking.
 
+use std::sync::Arc;
+
 use cqc_assurance::{self as cqc, PublishedDataset, QualityStatement};
 use pyo3::exceptions::{PyImportError, PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString};
 use serde_json::{json, Value};
 
-use crate::classes::{record_methods, PyAssessment, PyPublishedCheck, RatingName};
+use crate::classes::PyAssessment;
 use crate::convert::{json_of, to_py};
 use crate::errors::{to_py_err, OrRaise};
 use crate::html;
+use crate::results::{held, result, results, to_records, PyRecord};
 
-/// One council's published result.
+/// One council's published result; `assessment()` gives its scores as an `Assessment` and
+/// `check()` checks its published rating against them.
 ///
 /// >>> camden = find_council("London Borough of Camden")
 /// >>> (camden.council, camden.rating, camden.total)
 /// ('Camden', 'outstanding', 32)
-#[pyclass(frozen, eq, module = "cqc_assurance", name = "PublishedResult")]
-#[derive(Clone, PartialEq)]
-pub struct PyPublishedResult(pub cqc::PublishedResult);
+#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "PublishedResult")]
+pub struct PyPublishedResult(Arc<cqc::PublishedResult>);
 
-/// How the published councils scored one statement.
-#[pyclass(frozen, eq, module = "cqc_assurance", name = "StatementDistribution")]
-#[derive(Clone, PartialEq)]
-pub struct PyStatementDistribution(pub cqc::StatementDistribution);
+impl PyPublishedResult {
+    /// The record in its class.
+    pub(crate) fn new(py: Python<'_>, r: cqc::PublishedResult) -> PyResult<Bound<'_, Self>> {
+        let r = Arc::new(r);
+        Bound::new(py, held(r.clone()).add_subclass(PyPublishedResult(r)))
+    }
 
-/// Where a set of scores would be placed among the published councils with nine scores
-/// (current assessment of each); a tie counts against the council placed.
-///
-/// >>> rank_among_published([4] * 9).rank
-/// 1
-#[pyclass(frozen, eq, module = "cqc_assurance", name = "Ranking")]
-#[derive(Clone, PartialEq)]
-pub struct PyRanking(pub cqc::Ranking);
-
-record_methods!(
-    PyPublishedResult,
-    "Published result",
-    value = |o| json_of(&o.0),
-    repr = [council, rating, published, total],
-    getters = |this| {
-        /// The council's name (as in the reference table of the 153 councils).
-        council -> &str = &this.0.council;
-        /// The council's ONS GSS code.
-        gss_code -> &str = &this.0.gss_code;
-        /// The council's region id (`north_west`).
-        region -> &'static str = this.0.region.id();
-        /// The kind of council (`metropolitan_district`).
-        council_type -> &'static str = this.0.council_type.id();
-        /// `pilot`, `baseline` or `reassessment`; None for a council with no published
-        /// assessment found.
-        assessment_kind -> Option<&'static str> = this.0.assessment_kind.map(|k| k.id());
-        /// `day`, `month` or `unknown`: how precisely `published` is known.
-        published_precision -> Option<&'static str> = this.0.published_precision.map(|p| p.id());
-        /// When published: `YYYY-MM-DD`, or `YYYY-MM` where only the month is known; None if
-        /// unknown. (Text, not a date: many records only give the month.)
-        published -> Option<&str> = this.0.published.as_deref();
-        /// The nine statement scores in CQC's order, or None where not published.
-        scores -> Option<Vec<u32>> = {
-            // u32, not u8: pyo3 turns a Vec<u8> into bytes.
-            this.0
-                .scores
-                .map(|s| s.iter().map(|x| u32::from(x.get())).collect())
-        };
-        /// The published overall rating, or None where no source found states it.
-        rating -> Option<RatingName> = this.0.rating.map(|r| r.as_str());
-        /// Statements scored (9), or None without scores.
-        assessed -> Option<u32> = this.0.assessed;
-        /// The overall percentage: stated by a source, else computed from the scores; or None.
-        percent -> Option<u8> = this.0.percent;
-        /// `stated` or `computed`: where `percent` comes from.
-        percent_basis -> Option<&'static str> = this.0.percent_basis.map(|b| b.id());
-        /// `cqc`, `council`, `press` or `scrape`: the kind of the first source.
-        source_kind -> Option<&'static str> = this.0.source_kind.map(|k| k.id());
-        /// The address of CQC's report, where known.
-        cqc_report_url -> Option<&str> = this.0.cqc_report_url.as_deref();
-        /// Whether this is the council's current result (one per council).
-        current -> bool = this.0.current;
-        /// Where the figures come from.
-        sources -> Vec<String> = this.0.sources.clone();
-        /// What to know about the record, or None.
-        note -> Option<&str> = this.0.note.as_deref();
-        /// A 2023 pilot assessment (indicative rating, not a formal one).
-        pilot -> bool = this.0.pilot;
-        /// Total of the nine scores, or None.
-        total -> Option<u32> = this.0.total();
-    },
-    {
-        /// The scores as an Assessment, or None.
-        fn assessment(&self) -> Option<PyAssessment> {
-            self.0.assessment().map(PyAssessment)
+    fn list<'py>(
+        py: Python<'py>,
+        records: impl IntoIterator<Item = cqc::PublishedResult>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for r in records {
+            list.append(Self::new(py, r)?)?;
         }
-        /// Checks the published rating against the published scores, or None without scores.
-        fn check(&self) -> Option<PyPublishedCheck> {
-            self.0.check().map(PyPublishedCheck)
-        }
+        Ok(list)
     }
-);
+}
 
-record_methods!(
-    PyStatementDistribution,
-    "Statement distribution",
-    value = |o| json_of(&o.0),
-    repr = [statement, counts, mean],
-    getters = |this| {
-        /// The statement's id.
-        statement -> &'static str = this.0.statement.id();
-        /// Number of councils scored 1, 2, 3 and 4.
-        counts -> Vec<u32> = this.0.counts.to_vec();
-        /// Councils with a score for the statement.
-        councils -> u32 = this.0.councils;
-        /// Mean score.
-        mean -> f64 = this.0.mean;
-    },
-    {
+#[pymethods]
+impl PyPublishedResult {
+    /// The scores as an Assessment, or None.
+    fn assessment(&self) -> Option<PyAssessment> {
+        self.0.assessment().map(PyAssessment)
     }
-);
 
-record_methods!(
-    PyRanking,
-    "Ranking",
-    value = |o| json_of(&o.0),
-    repr = [rank, councils, percentile],
-    getters = |this| {
-        /// The lowest position of the tie group: 1 + councils with a higher or the same
-        /// percentage.
-        rank -> u32 = this.0.rank;
-        /// The highest position of the tie group: 1 + councils with a higher percentage.
-        best_rank -> u32 = this.0.best_rank;
-        /// Positions in all: the councils compared and the one placed.
-        out_of -> u32 = this.0.out_of;
-        /// The region compared within (id), or None.
-        region -> Option<&'static str> = this.0.region.map(|r| r.id());
-        /// The kind of council compared within (id), or None.
-        council_type -> Option<&'static str> = this.0.council_type.map(|t| t.id());
-        /// Councils compared.
-        councils -> u32 = this.0.councils;
-        /// Councils with a higher percentage.
-        higher -> u32 = this.0.higher;
-        /// Councils with the same percentage.
-        equal -> u32 = this.0.equal;
-        /// Councils with a lower percentage.
-        lower -> u32 = this.0.lower;
-        /// Share of the councils compared with a strictly lower percentage, in per cent.
-        percentile -> f64 = this.0.percentile;
-    },
-    {
+    /// Checks the published rating against the published scores, or None without scores.
+    fn check<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0.check().map(|c| result(py, c)).transpose()
     }
-);
+}
 
 /// A set of published results: `published_results()` gives the bundled one;
 /// `PublishedResults.from_csv(text)` reads a CSV with the same columns. A sequence of
@@ -191,13 +97,8 @@ impl PyPublishedResults {
 
     /// Every record, in file order.
     #[getter]
-    fn records(&self) -> Vec<PyPublishedResult> {
-        self.0
-            .records()
-            .iter()
-            .cloned()
-            .map(PyPublishedResult)
-            .collect()
+    fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyPublishedResult::list(py, self.0.records().iter().cloned())
     }
 
     fn __len__(&self) -> usize {
@@ -215,7 +116,7 @@ impl PyPublishedResults {
             let list = PyList::empty(py);
             let mut i = idx.start;
             for _ in 0..idx.slicelength {
-                list.append(PyPublishedResult(records[i as usize].clone()))?;
+                list.append(PyPublishedResult::new(py, records[i as usize].clone())?)?;
                 i += idx.step;
             }
             return Ok(list.into_any());
@@ -231,36 +132,28 @@ impl PyPublishedResults {
         if !(0..n).contains(&j) {
             return Err(PyIndexError::new_err("published result index out of range"));
         }
-        Ok(Bound::new(py, PyPublishedResult(records[j as usize].clone()))?.into_any())
+        Ok(PyPublishedResult::new(py, records[j as usize].clone())?.into_any())
     }
 
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        PyList::new(py, self.records())?.call_method0("__iter__")
+        self.records(py)?.call_method0("__iter__")
     }
 
     /// Finds a council by name, ignoring case, punctuation and words such as "Council",
     /// "City of", "London Borough of"; an unknown name is an `UnknownNameError` with
     /// suggestions.
-    fn find(&self, py: Python<'_>, name: &str) -> PyResult<PyPublishedResult> {
-        self.0
-            .find(name)
-            .cloned()
-            .map(PyPublishedResult)
-            .or_raise(py)
+    fn find<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyPublishedResult>> {
+        PyPublishedResult::new(py, self.0.find(name).or_raise(py)?.clone())
     }
 
     /// The records with all nine scores published.
-    fn scored(&self) -> Vec<PyPublishedResult> {
-        self.0.scored().cloned().map(PyPublishedResult).collect()
+    fn scored<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyPublishedResult::list(py, self.0.scored().cloned())
     }
 
     /// How the councils with published scores scored each statement.
-    fn statement_distribution(&self) -> Vec<PyStatementDistribution> {
-        self.0
-            .statement_distribution()
-            .into_iter()
-            .map(PyStatementDistribution)
-            .collect()
+    fn statement_distribution<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        results(py, self.0.statement_distribution())
     }
 
     /// How the councils with published scores scored each statement, in each region.
@@ -268,24 +161,24 @@ impl PyPublishedResults {
         &self,
         py: Python<'py>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        crate::records::to_records(py, &self.0.statement_distribution_by_region())
+        to_records(py, &self.0.statement_distribution_by_region())
     }
 
     /// Number of records with each published rating, in each region.
     fn rating_counts_by_region<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::records::to_records(py, &self.0.rating_counts_by_region())
+        to_records(py, &self.0.rating_counts_by_region())
     }
 
     /// Number of records with each published rating, for each type of council.
     fn rating_counts_by_type<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::records::to_records(py, &self.0.rating_counts_by_type())
+        to_records(py, &self.0.rating_counts_by_type())
     }
 
     /// A published council's ranks among all councils, in its region and among councils of
     /// its type (by name, alias or ONS code), or None when it has no published scores.
     fn council_rankings<'py>(&self, py: Python<'py>, council: &str) -> PyResult<Bound<'py, PyAny>> {
         let rankings = self.0.council_rankings(council).or_raise(py)?;
-        crate::records::to_records(py, &rankings)
+        to_records(py, &rankings)
     }
 
     /// Number of records with each published rating, worst first.
@@ -299,24 +192,24 @@ impl PyPublishedResults {
 
     /// Where scores (any input `rate` takes) would rank among these councils.
     #[pyo3(signature = (scores, method = None))]
-    fn rank(
+    fn rank<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         scores: &Bound<'_, PyAny>,
         method: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyRanking> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         let a = crate::input::assessment_arg(py, scores, method)?;
-        Ok(PyRanking(self.0.rank(&a)))
+        result(py, self.0.rank(&a))
     }
 
     /// The records whose published rating does not follow from their published scores, each
     /// with its check.
-    fn conflicts(&self) -> Vec<(PyPublishedResult, PyPublishedCheck)> {
-        self.0
-            .conflicts()
-            .into_iter()
-            .map(|(r, c)| (PyPublishedResult(r.clone()), PyPublishedCheck(c)))
-            .collect()
+    fn conflicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for (r, c) in self.0.conflicts() {
+            list.append((PyPublishedResult::new(py, r.clone())?, result(py, c)?))?;
+        }
+        Ok(list)
     }
 
     /// The records as a pandas DataFrame, one row per record (an assessment, or a council with

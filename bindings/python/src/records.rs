@@ -7,207 +7,20 @@
 //! document, which has no schema, is read as it is written (text that is exactly an ISO date
 //! is a `datetime.date`).
 
+use std::sync::Arc;
+
 use cqc_assurance::{self as cqc, TimelineInput, Workbook, WorkingCalendar};
 use jiff::civil::Date;
-use pyo3::exceptions::{PyAttributeError, PyFileNotFoundError, PyKeyError, PyTypeError};
+use pyo3::exceptions::{PyFileNotFoundError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 use pyo3::PyClassInitializer;
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::convert::{iso_date, py_date, python_quotes, to_py, to_value, type_name};
 use crate::errors::{to_py_err, OrRaise};
 use crate::html;
-use crate::schema::{self, RecordRoot, Shape};
-
-/// A result read from the core's serialised value: attributes (and `record["key"]`) for its
-/// fields, read by its type's JSON Schema (`schema.rs`).
-#[pyclass(subclass, frozen, module = "cqc_assurance", name = "Record")]
-pub struct PyRecord {
-    pub(crate) value: Value,
-    /// The record's type in the schema table; `None` for the workbook document, whose fields
-    /// are read as they are written.
-    pub(crate) def: Option<&'static str>,
-    /// The name `repr` and `_repr_html_` show: the Python class's, or the type's.
-    pub(crate) title: &'static str,
-}
-
-fn is_iso_date(s: &str) -> bool {
-    s.len() == 10 && cqc::parse_date(s, ".").is_ok()
-}
-
-/// A value of a record as a Python value, by its schema (`None`: read as written, text that
-/// is exactly an ISO date becoming a `datetime.date`).
-fn attr<'py>(
-    py: Python<'py>,
-    v: &Value,
-    schema: Option<&'static Value>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let types = schema::types();
-    let shape = schema.map(|s| types.shape(s));
-    match (v, shape) {
-        (Value::String(s), Some(Shape::Date)) => py_date(py, s),
-        (Value::String(s), None) if is_iso_date(s) => py_date(py, s),
-        (Value::Array(items), _) => {
-            let item = match shape {
-                Some(Shape::List(item)) => item,
-                _ => None,
-            };
-            let list = PyList::empty(py);
-            for v in items {
-                list.append(attr(py, v, item)?)?;
-            }
-            Ok(list.into_any())
-        }
-        (Value::Object(_), Some(Shape::Record(def))) => typed_record(py, v.clone(), def),
-        (Value::Object(_), _) => Ok(Bound::new(
-            py,
-            PyRecord {
-                value: v.clone(),
-                def: None,
-                title: "Record",
-            },
-        )?
-        .into_any()),
-        (other, _) => to_py(py, other),
-    }
-}
-
-/// A record of a type of the schema table, in its own class when it has one.
-fn typed_record<'py>(
-    py: Python<'py>,
-    value: Value,
-    def: &'static str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let base = PyRecord {
-        value,
-        def: Some(def),
-        title: schema::types().title(def),
-    };
-    let init = PyClassInitializer::from(base);
-    Ok(match schema::types().nested_class(def) {
-        Some("TimelineStatus") => Bound::new(py, init.add_subclass(PyTimelineStatus))?.into_any(),
-        Some("WorkbookAnalysis") => {
-            Bound::new(py, init.add_subclass(PyWorkbookAnalysis))?.into_any()
-        }
-        Some("WorkbookCheck") => Bound::new(py, init.add_subclass(PyWorkbookCheck))?.into_any(),
-        Some("EvidenceImport") => Bound::new(py, init.add_subclass(PyEvidenceImport))?.into_any(),
-        _ => Bound::new(py, init)?.into_any(),
-    })
-}
-
-/// A core result as Python values by its type's schema: a record (of the type's own class
-/// when it has one without state of its own), or a list of them.
-pub(crate) fn to_records<'py, T: Serialize + RecordRoot>(
-    py: Python<'py>,
-    result: &T,
-) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(result).unwrap_or(Value::Null);
-    attr(py, &value, Some(schema::schema_of::<T>()))
-}
-
-/// The record part of a result held in a class with state of its own (`Timeline`,
-/// `WorkbookImport`).
-fn record<T: Serialize + RecordRoot>(result: &T) -> PyClassInitializer<PyRecord> {
-    let value = serde_json::to_value(result).unwrap_or(Value::Null);
-    let def = schema::types()
-        .target(schema::schema_of::<T>())
-        .map(|(d, _)| d);
-    PyClassInitializer::from(PyRecord {
-        value,
-        def,
-        title: def.map_or("Record", |d| schema::types().title(d)),
-    })
-}
-
-#[pymethods]
-impl PyRecord {
-    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        self.field(py, name)?.ok_or_else(|| {
-            PyAttributeError::new_err(format!("{} has no field {name:?}", self.title))
-        })
-    }
-
-    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
-        self.field(py, key)?
-            .ok_or_else(|| PyKeyError::new_err(key.to_string()))
-    }
-
-    /// The field names: the type's fields (`None` when the result has no value for one), or
-    /// the keys of the workbook document.
-    fn keys(&self) -> Vec<String> {
-        match (self.def, &self.value) {
-            (Some(def), _) => schema::types()
-                .fields(def)
-                .into_iter()
-                .map(String::from)
-                .collect(),
-            (None, Value::Object(map)) => map.keys().cloned().collect(),
-            (None, _) => Vec::new(),
-        }
-    }
-
-    fn __dir__(&self) -> Vec<String> {
-        let mut names = self.keys();
-        names.extend(["keys", "to_dict", "to_json"].map(String::from));
-        names
-    }
-
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyRecord>()
-            .is_ok_and(|o| o.get().value == self.value)
-    }
-
-    /// The record as plain Python values (dates as ISO text, as in its JSON form).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.value)
-    }
-
-    /// The record as pretty-printed JSON text (the core's serialised form).
-    fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.value).unwrap_or_default()
-    }
-
-    /// The record's name and its first four plain fields, each as Python writes it
-    /// (`Milestone(id='visit', ..., date=datetime.date(2025, 3, 18))`).
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let Value::Object(map) = &self.value else {
-            return Ok(format!("{}({})", self.title, self.value));
-        };
-        let mut fields = Vec::new();
-        for (k, v) in map
-            .iter()
-            .filter(|(_, v)| !v.is_object() && !v.is_array() && !v.is_null())
-        {
-            if fields.len() == 4 {
-                break;
-            }
-            let schema = self.def.and_then(|d| schema::types().field(d, k));
-            fields.push(format!("{k}={}", attr(py, v, schema)?.repr()?));
-        }
-        Ok(format!("{}({})", self.title, fields.join(", ")))
-    }
-
-    /// A readable HTML table of the record, shown by Jupyter.
-    fn _repr_html_(&self) -> String {
-        html::table(self.title, &self.value)
-    }
-}
-
-impl PyRecord {
-    /// A field by name: its value, `None` for a field of the type the result has no value
-    /// for, nothing for a name the type does not have.
-    fn field<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let schema = self.def.and_then(|d| schema::types().field(d, name));
-        match (self.value.get(name), schema) {
-            (Some(v), schema) => attr(py, v, schema).map(Some),
-            (None, Some(_)) => Ok(Some(py.None().into_bound(py))),
-            (None, None) => Ok(None),
-        }
-    }
-}
+use crate::results::{held, to_records, Held, PyRecord};
 
 /// A date argument (`datetime.date` or ISO text) as the core's date; errors carry `path`.
 pub(crate) fn date_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Date> {
@@ -324,7 +137,7 @@ fn dates_as_iso<'py>(
 /// core's JSON form, dates as `datetime.date`.
 #[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "Timeline")]
 pub struct PyTimeline {
-    inner: cqc::Timeline,
+    inner: Arc<cqc::Timeline>,
     calendar: WorkingCalendar,
 }
 
@@ -364,10 +177,6 @@ impl PyTimeline {
         to_records(py, &status)
     }
 }
-
-/// Where an assessment stands on a date.
-#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "TimelineStatus")]
-pub struct PyTimelineStatus;
 
 /// Plans an assessment timeline: every milestone from notification to publication on real
 /// working days, re-planned from the actual dates given, with issues, intervals and (with
@@ -428,10 +237,10 @@ pub(crate) fn plan_timeline<'py>(
         }
     };
     let input = TimelineInput::from_json(&text).or_raise(py)?;
-    let timeline = cqc::plan_timeline(&input).or_raise(py)?;
+    let timeline = Arc::new(cqc::plan_timeline(&input).or_raise(py)?);
     Bound::new(
         py,
-        record(&timeline).add_subclass(PyTimeline {
+        held(timeline.clone()).add_subclass(PyTimeline {
             inner: timeline,
             calendar: input.calendar,
         }),
@@ -635,25 +444,12 @@ fn workbook_value(wb: &Workbook) -> Value {
 
 fn workbook_init(wb: Workbook) -> PyClassInitializer<PyWorkbook> {
     PyClassInitializer::from(PyRecord {
-        value: workbook_value(&wb),
+        value: Held::Value(workbook_value(&wb)),
         def: None,
         title: "Workbook",
     })
     .add_subclass(PyWorkbook(wb))
 }
-
-/// The analysis of a workbook on a date: prediction, statement summaries, evidence coverage
-/// and attention, indicators against England, actions, benchmark, timeline, warnings.
-#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "WorkbookAnalysis")]
-pub struct PyWorkbookAnalysis;
-
-/// Every problem of a workbook document (`valid`, `errors`, `warnings`, `analysis`).
-#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "WorkbookCheck")]
-pub struct PyWorkbookCheck;
-
-/// An evidence register read from CSV: `items` and `errors` (one per bad row, not raised).
-#[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "EvidenceImport")]
-pub struct PyEvidenceImport;
 
 /// The self-assessment report of a workbook: `html()` (one self-contained file) and
 /// `markdown()`, with the `analysis` it shows.
@@ -766,8 +562,11 @@ impl PyWorkbook {
             allow_fewer,
         };
         let import = self.0.import_csv(part, &bytes, &options);
-        let base = record(&import);
-        Bound::new(py, base.add_subclass(PyWorkbookImport(import.workbook)))
+        let workbook = import.workbook.clone();
+        Bound::new(
+            py,
+            held(Arc::new(import)).add_subclass(PyWorkbookImport(workbook)),
+        )
     }
 }
 
@@ -922,7 +721,7 @@ pub(crate) fn evidence_to_csv(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyRes
     for item in items.try_iter()? {
         let item = item?;
         match item.cast::<PyRecord>() {
-            Ok(r) => list.append(to_py(py, &r.get().value)?)?,
+            Ok(r) => list.append(to_py(py, &r.get().value.value())?)?,
             Err(_) => list.append(item)?,
         }
     }

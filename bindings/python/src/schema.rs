@@ -51,6 +51,24 @@ record_types! {
     Some("WorkbookCheck") => cqc::WorkbookCheck,
     Some("EvidenceImport") => cqc::workbook::EvidenceImport,
     Some("WorkbookImport") => cqc::WorkbookImport,
+    Some("RatingResult") => cqc::RatingResult,
+    Some("BandPosition") => cqc::BandPosition,
+    Some("CategoryScore") => cqc::CategoryScore,
+    Some("EvidenceWorking") => cqc::EvidenceWorking,
+    Some("StatementResult") => cqc::StatementResult,
+    Some("Explanation") => cqc::Explanation,
+    Some("ScoreIncrease") => cqc::ScoreIncrease,
+    Some("ImprovementPath") => cqc::ImprovementPath,
+    Some("ImprovementPlan") => cqc::ImprovementPlan,
+    Some("RatingProbability") => cqc::RatingProbability,
+    Some("TotalProbability") => cqc::TotalProbability,
+    Some("RatingProbabilities") => cqc::RatingProbabilities,
+    Some("Finding") => cqc::Finding,
+    Some("ScoreCorrection") => cqc::ScoreCorrection,
+    Some("PublishedCheck") => cqc::PublishedCheck,
+    Some("PublishedResult") => cqc::PublishedResult,
+    Some("StatementDistribution") => cqc::StatementDistribution,
+    Some("Ranking") => cqc::Ranking,
     None => cqc::timeline::Milestone,
     None => Vec<cqc::BankHoliday>,
     None => cqc::RatingCall,
@@ -60,14 +78,6 @@ record_types! {
     None => Option<cqc::CouncilRankings>,
 }
 
-/// The record classes made from a result's value alone (no state of their own).
-pub(crate) const VALUE_CLASSES: [&str; 4] = [
-    "TimelineStatus",
-    "WorkbookAnalysis",
-    "WorkbookCheck",
-    "EvidenceImport",
-];
-
 /// The schemas of every record type and of the types inside them.
 pub(crate) struct Types {
     /// The definitions, by schema name (`Milestone`, `Basis` ...).
@@ -76,6 +86,8 @@ pub(crate) struct Types {
     pub(crate) roots: Vec<(Option<&'static str>, Value)>,
     /// The name each definition of an object goes by in Python (its class's, or the stubs').
     titles: BTreeMap<String, String>,
+    /// The Python class of each definition that has one.
+    classes: BTreeMap<String, &'static str>,
 }
 
 /// How a value of a schema reads in Python.
@@ -104,9 +116,11 @@ impl Types {
             .collect();
         let defs: Map<String, Value> = g.take_definitions(true).into_iter().collect();
         let mut titles = BTreeMap::new();
+        let mut classes = BTreeMap::new();
         for (class, schema) in &roots {
             if let (Some(class), Some(def)) = (class, schema.get("$ref").and_then(def_name)) {
                 titles.insert(def.to_string(), class.to_string());
+                classes.insert(def.to_string(), *class);
             }
         }
         for (name, def) in &defs {
@@ -125,6 +139,7 @@ impl Types {
             defs,
             roots,
             titles,
+            classes,
         }
     }
 
@@ -135,10 +150,7 @@ impl Types {
 
     /// The Python class a definition is held in, when it has one of its own.
     pub(crate) fn class(&self, def: &str) -> Option<&'static str> {
-        self.roots
-            .iter()
-            .find(|(_, s)| s.get("$ref").and_then(def_name) == Some(def))
-            .and_then(|(class, _)| *class)
+        self.classes.get(def).copied()
     }
 
     /// The Python class a value of a definition inside another result is held in: the
@@ -146,7 +158,8 @@ impl Types {
     /// without state of their own are (a `Timeline` inside an analysis is a `Record`: a
     /// `Timeline`'s methods need its working calendar).
     pub(crate) fn nested_class(&self, def: &str) -> Option<&'static str> {
-        self.class(def).filter(|c| VALUE_CLASSES.contains(c))
+        self.class(def)
+            .filter(|c| crate::results::VALUE_CLASSES.contains(c))
     }
 
     /// The schema of a field of a definition (`None`: the type has no such field).
@@ -248,15 +261,17 @@ mod tests {
 
     #[test]
     fn every_record_type_has_its_schema() {
-        let t = Types::new(&BTreeSet::from(["RatingResult".to_string()]));
+        let t = Types::new(&BTreeSet::from(["Milestone".to_string()]));
         assert_eq!(t.roots.len(), ROOTS.len());
         let (def, _) = t.target(schema_of_in::<cqc::Timeline>(&t)).unwrap();
         assert_eq!(t.title(def), "Timeline");
         assert_eq!(t.class(def), Some("Timeline"));
-        // A nested type named as a class of the module is told apart.
-        assert_eq!(t.title("RatingResult"), "RatingResultRecord");
-        assert_eq!(t.title("Milestone"), "Milestone");
+        // A nested type named as a class of the module is told apart; a type with a class
+        // of its own goes by the class's name.
+        assert_eq!(t.title("Milestone"), "MilestoneRecord");
         assert_eq!(t.class("Milestone"), None);
+        assert_eq!(t.title("RatingResult"), "RatingResult");
+        assert_eq!(t.nested_class("RatingResult"), Some("RatingResult"));
     }
 
     fn schema_of_in<T: RecordRoot>(t: &Types) -> &Value {

@@ -19,7 +19,6 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::classes::*;
-use crate::published::*;
 use crate::schema::{types_of, Types};
 
 type Getters = (
@@ -28,30 +27,12 @@ type Getters = (
 );
 
 /// Every class written with `record_methods!` (the test checks the list against the sources).
-const CLASSES: [Getters; 23] = [
+const CLASSES: [Getters; 5] = [
     PyQualityStatement::GETTERS,
     PyTheme::GETTERS,
     PyEvidenceCategory::GETTERS,
     PyRatingMethod::GETTERS,
     PyAssessment::GETTERS,
-    PyBandPosition::GETTERS,
-    PyCategoryScore::GETTERS,
-    PyEvidenceWorking::GETTERS,
-    PyStatementResult::GETTERS,
-    PyRatingResult::GETTERS,
-    PyExplanation::GETTERS,
-    PyScoreIncrease::GETTERS,
-    PyImprovementPath::GETTERS,
-    PyImprovementPlan::GETTERS,
-    PyRatingProbability::GETTERS,
-    PyTotalProbability::GETTERS,
-    PyRatingProbabilities::GETTERS,
-    PyFinding::GETTERS,
-    PyScoreCorrection::GETTERS,
-    PyPublishedCheck::GETTERS,
-    PyPublishedResult::GETTERS,
-    PyStatementDistribution::GETTERS,
-    PyRanking::GETTERS,
 ];
 
 const BEGIN: &str =
@@ -189,8 +170,10 @@ fn properties(types: &Types, def: &serde_json::Map<String, Value>) -> Vec<String
     lines
 }
 
-/// The generated types region: sets of values, then the records without a class of their own.
-fn record_types(types: &Types) -> Vec<String> {
+/// The generated types region: sets of values, then the records: each type without a class of
+/// its own, and the fields of each record class (`_TimelineFields`), with the class itself
+/// where the stubs do not declare it by hand (a class with no methods of its own).
+fn record_types(types: &Types, by_hand: &BTreeSet<String>) -> Vec<String> {
     let mut lines = vec![TYPES_BEGIN.to_string(), String::new()];
     let mut defs: Vec<_> = types.defs.iter().collect();
     defs.sort_by_key(|(name, _)| *name);
@@ -235,6 +218,12 @@ fn record_types(types: &Types) -> Vec<String> {
         lines.push(format!("    \"\"\"{}\"\"\"", docstring(&doc)));
         lines.push(String::new());
         lines.extend(properties(types, schema));
+        if let Some(class) = class.filter(|c| !by_hand.contains(*c)) {
+            lines.push(String::new());
+            lines.push("@final".into());
+            lines.push(format!("class {class}({}):", fields_base(class)));
+            lines.push(format!("    \"\"\"{}\"\"\"", docstring(&doc)));
+        }
     }
     lines.push(String::new());
     lines.push(TYPES_END.into());
@@ -315,8 +304,6 @@ fn python_type(rust: &str) -> String {
     let t = t.trim_start_matches("&'static ").trim_start_matches('&');
     match t {
         "str" | "String" => "str".into(),
-        // The generated alias of the core's `Rating` (its four names).
-        "RatingName" => "_Rating".into(),
         "u8" | "u16" | "u32" | "u64" | "usize" | "i16" | "i32" | "i64" => "int".into(),
         "f64" => "float".into(),
         "bool" => "bool".into(),
@@ -327,9 +314,11 @@ fn python_type(rust: &str) -> String {
     }
 }
 
-/// A doc comment as a docstring's text: one line, Markdown code as reST code.
+/// A doc comment as a docstring's text: one line, Markdown code as reST code, and the Rust
+/// examples (fenced code blocks) left out.
 fn docstring(doc: &str) -> String {
-    let text = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+    let prose: String = doc.split("```").step_by(2).collect::<Vec<_>>().join(" ");
+    let text = prose.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::new();
     for (i, part) in text.split('`').enumerate() {
         if i > 0 {
@@ -359,7 +348,8 @@ fn region(getters: &[(&str, &str, &str)]) -> Vec<String> {
 
 /// The stub file with every generated region rewritten.
 fn regenerate(stubs: &str) -> String {
-    let types = Types::new(&declared_classes(stubs));
+    let by_hand = declared_classes(stubs);
+    let types = Types::new(&by_hand);
     let mut out: Vec<String> = Vec::new();
     let mut class: Option<&str> = None;
     let mut until: Option<&str> = None;
@@ -384,7 +374,7 @@ fn regenerate(stubs: &str) -> String {
             done.push(name.to_string());
             until = Some(END);
         } else if line == TYPES_BEGIN {
-            out.extend(record_types(&types));
+            out.extend(record_types(&types, &by_hand));
             until = Some(TYPES_END);
         } else {
             out.push(line.to_string());
@@ -429,7 +419,7 @@ fn committed_stubs_are_current() {
 fn every_class_with_getters_is_listed() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
     let mut in_sources = Vec::new();
-    for file in ["classes.rs", "published.rs"] {
+    for file in ["classes.rs"] {
         let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
         for block in text.split("\nrecord_methods!(\n").skip(1) {
             in_sources.push(block.trim_start().split(',').next().unwrap().to_string());

@@ -361,580 +361,56 @@ class Assessment:
         """A readable HTML table, shown by Jupyter."""
 
 @final
-class BandPosition:
-    """Where a result sits in its rating band."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def rating(self) -> _Rating:
-        """The band's rating."""
-    @property
-    def lower_percent(self) -> int:
-        """The band's lowest published percentage."""
-    @property
-    def upper_percent(self) -> int:
-        """The band's highest published percentage."""
-    @property
-    def percent_above_lower_edge(self) -> int:
-        """Published percentage minus the band's lowest (0 = on the edge)."""
-    @property
-    def next_rating(self) -> Optional[_Rating]:
-        """The next rating up, or None for outstanding."""
-    @property
-    def points_to_next_rating(self) -> Optional[int]:
-        """Score points needed to reach the next rating up, or None for outstanding."""
-    @property
-    def slack_points(self) -> Optional[int]:
-        """Score points that can be lost while keeping the rating, or None for inadequate."""
-    @property
-    def half(self) -> str:
-        """``upper`` or ``lower`` half of the band (the midpoint counts as upper)."""
-    @property
-    def wording(self) -> str:
-        """The position in CQC's words, e.g. "upper threshold of good, nearing outstanding"."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class CategoryScore:
-    """One evidence category's score."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def category(self) -> str:
-        """The category's id."""
-    @property
-    def score(self) -> int:
-        """Its score, 1-4."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class EvidenceWorking:
-    """A statement's evidence-category working (earlier method)."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def categories(self) -> list[CategoryScore]:
-        """The categories scored."""
-    @property
-    def total(self) -> int:
-        """Sum of the category scores."""
-    @property
-    def max(self) -> int:
-        """4 × categories scored."""
-    @property
-    def percent_exact(self) -> float:
-        """Exact statement percentage."""
-    @property
-    def percent(self) -> int:
-        """Statement percentage rounded up."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class StatementResult:
-    """One assessed statement in a result."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def statement(self) -> str:
-        """The statement's id."""
-    @property
-    def quality_statement(self) -> QualityStatement:
-        """The statement as an object (number, name, theme...)."""
-    @property
-    def theme(self) -> str:
-        """The theme's id."""
-    @property
-    def score(self) -> int:
-        """The score, 1-4 (earlier method: derived from the evidence categories)."""
-    @property
-    def evidence(self) -> Optional[EvidenceWorking]:
-        """The evidence-category working (earlier method), or None."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class RatingResult:
+class RatingResult(_RatingResultFields):
     """The outcome of rating an assessment."""
 
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def method(self) -> str:
-        """The method the scores were given under."""
-    @property
-    def rating(self) -> _Rating:
-        """The overall rating: ``inadequate``, ``requires_improvement``, ``good`` or ``outstanding``."""
     @property
     def rating_label(self) -> str:
         """The rating as CQC prints it, e.g. ``Requires improvement``."""
-    @property
-    def total(self) -> int:
-        """Sum of the statement scores."""
-    @property
-    def max(self) -> int:
-        """4 × statements assessed."""
-    @property
-    def assessed(self) -> int:
-        """Number of statements assessed (1-9)."""
-    @property
-    def percent(self) -> int:
-        """The published whole percentage: the exact one rounded up."""
-    @property
-    def percent_exact(self) -> float:
-        """The exact percentage, 100 × total ÷ max."""
-    @property
-    def statements(self) -> list[StatementResult]:
-        """Each assessed statement, in CQC's order."""
-    @property
-    def band(self) -> BandPosition:
-        """Where the result sits in its band."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
 
 @final
-class Explanation:
-    """The steps of a rating in words."""
+class StatementResult(_StatementResultFields):
+    """One assessed statement in a rating result."""
 
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def rating(self) -> _Rating:
-        """The rating explained."""
-    @property
-    def steps(self) -> list[str]:
-        """One sentence or short paragraph per step, in order."""
-    # end of generated getters
-    def to_text(self) -> str:
-        """The steps as numbered lines."""
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+    def quality_statement(self) -> QualityStatement:
+        """The statement as an object (number, name, theme...)."""
 
 @final
-class ScoreIncrease:
-    """One statement's score raised."""
+class ScoreIncrease(_ScoreIncreaseFields):
+    """One statement's score raised (``from`` and ``to`` in its JSON form)."""
 
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
     @property
-    def statement(self) -> str:
-        """The statement's id."""
+    def from_score(self) -> int:
+        """Its score now."""
     @property
     def to_score(self) -> int:
-        """The score it would need (``to`` in the JSON form)."""
-    # end of generated getters
-    @property
-    def from_score(self) -> int: ...
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+        """The score it would need."""
 
 @final
-class ImprovementPath:
-    """A minimal set of increases reaching the target."""
+class Explanation(_ExplanationFields):
+    """The steps of a rating in words a council officer can check by hand."""
 
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def increases(self) -> list[ScoreIncrease]:
-        """The increases, in CQC's statement order."""
-    @property
-    def points(self) -> int:
-        """Score points added in all."""
-    @property
-    def percent(self) -> int:
-        """The published percentage the path reaches."""
-    @property
-    def rating(self) -> _Rating:
-        """The rating the path reaches."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+    def to_text(self) -> str:
+        """The steps as numbered lines."""
 
 @final
-class ImprovementPlan:
-    """Every minimal way to a target rating."""
+class RatingProbabilities(_RatingProbabilitiesFields):
+    """The probability of each rating when statement scores are uncertain."""
 
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def target(self) -> _Rating:
-        """The rating aimed for."""
-    @property
-    def current_rating(self) -> _Rating:
-        """The rating now."""
-    @property
-    def current_total(self) -> int:
-        """The total now."""
-    @property
-    def target_total(self) -> int:
-        """The lowest total that gives the target (out of the same maximum)."""
-    @property
-    def points_needed(self) -> int:
-        """Score points needed (0 if already met)."""
-    @property
-    def already_met(self) -> bool:
-        """Whether the scores already give the target or better."""
-    @property
-    def reachable(self) -> bool:
-        """Whether the target can be reached within the limits given."""
-    @property
-    def paths(self) -> list[ImprovementPath]:
-        """Every minimal path, the most realistic first."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class RatingProbability:
-    """The probability of one rating."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def rating(self) -> _Rating:
-        """The rating."""
-    @property
-    def probability(self) -> float:
-        """Its probability."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class TotalProbability:
-    """The probability of one total."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def total(self) -> int:
-        """The total."""
-    @property
-    def percent(self) -> int:
-        """Its published percentage."""
-    @property
-    def rating(self) -> _Rating:
-        """Its rating."""
-    @property
-    def probability(self) -> float:
-        """Its probability."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class RatingProbabilities:
-    """The probability of each rating under uncertain scores."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def assessed(self) -> int:
-        """Statements assessed."""
-    @property
-    def ratings(self) -> list[RatingProbability]:
-        """The four ratings' probabilities, worst first."""
-    @property
-    def most_likely(self) -> _Rating:
-        """The most likely rating (the worse one on a tie)."""
-    @property
-    def expected_total(self) -> float:
-        """Expected total."""
-    @property
-    def expected_percent_exact(self) -> float:
-        """Expected exact percentage."""
-    @property
-    def totals(self) -> list[TotalProbability]:
-        """Every possible total with its probability."""
-    # end of generated getters
-    @property
-    def call(self) -> RatingCall: ...
     def probability(self, rating: _RatingArg) -> float:
         """The probability of exactly this rating."""
     def at_least(self, rating: _RatingArg) -> float:
         """The probability of this rating or better."""
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
 
 @final
-class Finding:
-    """One inconsistency between published figures and the method."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def kind(self) -> str:
-        """``rating_mismatch``, ``percent_mismatch``, ``percent_outside_rating_band`` or ``percent_not_achievable``."""
-    @property
-    def message(self) -> str:
-        """A sentence for people."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class ScoreCorrection:
-    """A one-point change to one score that reconciles a record."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def statement(self) -> str:
-        """The statement's id."""
-    @property
-    def published(self) -> int:
-        """The score as published."""
-    @property
-    def corrected(self) -> int:
-        """The score that would agree with the published figures."""
-    @property
-    def percent(self) -> int:
-        """The percentage with the corrected score."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class PublishedCheck:
-    """Whether published figures follow from published scores."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def computed(self) -> RatingResult:
-        """What the method gives for the published scores."""
-    @property
-    def published_rating(self) -> _Rating:
-        """The rating as published."""
-    @property
-    def published_percent(self) -> Optional[int]:
-        """The percentage as published, if given."""
-    @property
-    def consistent(self) -> bool:
-        """True when there are no findings."""
-    @property
-    def findings(self) -> list[Finding]:
-        """Every inconsistency found."""
-    @property
-    def corrections(self) -> list[ScoreCorrection]:
-        """Candidate misprints: one-point changes to one score that reconcile the record."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class PublishedResult:
+class PublishedResult(_PublishedResultFields):
     """One council's published result."""
 
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def council(self) -> str:
-        """The council's name (as in the reference table of the 153 councils)."""
-    @property
-    def gss_code(self) -> str:
-        """The council's ONS GSS code."""
-    @property
-    def region(self) -> str:
-        """The council's region id (``north_west``)."""
-    @property
-    def council_type(self) -> str:
-        """The kind of council (``metropolitan_district``)."""
-    @property
-    def assessment_kind(self) -> Optional[str]:
-        """``pilot``, ``baseline`` or ``reassessment``; None for a council with no published assessment found."""
-    @property
-    def published_precision(self) -> Optional[str]:
-        """``day``, ``month`` or ``unknown``: how precisely ``published`` is known."""
-    @property
-    def published(self) -> Optional[str]:
-        """When published: ``YYYY-MM-DD``, or ``YYYY-MM`` where only the month is known; None if unknown. (Text, not a date: many records only give the month.)"""
-    @property
-    def scores(self) -> Optional[list[int]]:
-        """The nine statement scores in CQC's order, or None where not published."""
-    @property
-    def rating(self) -> Optional[_Rating]:
-        """The published overall rating, or None where no source found states it."""
-    @property
-    def assessed(self) -> Optional[int]:
-        """Statements scored (9), or None without scores."""
-    @property
-    def percent(self) -> Optional[int]:
-        """The overall percentage: stated by a source, else computed from the scores; or None."""
-    @property
-    def percent_basis(self) -> Optional[str]:
-        """``stated`` or ``computed``: where ``percent`` comes from."""
-    @property
-    def source_kind(self) -> Optional[str]:
-        """``cqc``, ``council``, ``press`` or ``scrape``: the kind of the first source."""
-    @property
-    def cqc_report_url(self) -> Optional[str]:
-        """The address of CQC's report, where known."""
-    @property
-    def current(self) -> bool:
-        """Whether this is the council's current result (one per council)."""
-    @property
-    def sources(self) -> list[str]:
-        """Where the figures come from."""
-    @property
-    def note(self) -> Optional[str]:
-        """What to know about the record, or None."""
-    @property
-    def pilot(self) -> bool:
-        """A 2023 pilot assessment (indicative rating, not a formal one)."""
-    @property
-    def total(self) -> Optional[int]:
-        """Total of the nine scores, or None."""
-    # end of generated getters
-    def assessment(self) -> Optional[Assessment]: ...
-    def check(self) -> Optional[PublishedCheck]: ...
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class StatementDistribution:
-    """How the published councils scored one statement."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def statement(self) -> str:
-        """The statement's id."""
-    @property
-    def counts(self) -> list[int]:
-        """Number of councils scored 1, 2, 3 and 4."""
-    @property
-    def councils(self) -> int:
-        """Councils with a score for the statement."""
-    @property
-    def mean(self) -> float:
-        """Mean score."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
-
-@final
-class Ranking:
-    """Where scores would rank among the published councils."""
-
-    __hash__: ClassVar[None]  # type: ignore[assignment]
-    # @generated getters: record_methods! in bindings/python/src (scripts/generate.sh)
-    @property
-    def rank(self) -> int:
-        """The lowest position of the tie group: 1 + councils with a higher or the same percentage."""
-    @property
-    def best_rank(self) -> int:
-        """The highest position of the tie group: 1 + councils with a higher percentage."""
-    @property
-    def out_of(self) -> int:
-        """Positions in all: the councils compared and the one placed."""
-    @property
-    def region(self) -> Optional[str]:
-        """The region compared within (id), or None."""
-    @property
-    def council_type(self) -> Optional[str]:
-        """The kind of council compared within (id), or None."""
-    @property
-    def councils(self) -> int:
-        """Councils compared."""
-    @property
-    def higher(self) -> int:
-        """Councils with a higher percentage."""
-    @property
-    def equal(self) -> int:
-        """Councils with the same percentage."""
-    @property
-    def lower(self) -> int:
-        """Councils with a lower percentage."""
-    @property
-    def percentile(self) -> float:
-        """Share of the councils compared with a strictly lower percentage, in per cent."""
-    # end of generated getters
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
-    def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
-    def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+    def assessment(self) -> Optional[Assessment]:
+        """The scores as an Assessment, or None."""
+    def check(self) -> Optional[PublishedCheck]:
+        """Checks the published rating against the published scores, or None without scores."""
 
 @final
 class PublishedResults:
@@ -1089,6 +565,7 @@ class Record:
 _ActionStatus: TypeAlias = Literal["not_started", "in_progress", "blocked", "done", "cancelled"]
 _Adjust: TypeAlias = Literal["none", "next_working_day", "previous_working_day"]
 _Agreement: TypeAlias = Literal["agree", "council_higher", "council_lower"]
+_AssessmentKind: TypeAlias = Literal["pilot", "baseline", "reassessment"]
 _BandHalf: TypeAlias = Literal["upper", "lower"]
 _Basis: TypeAlias = Literal["actual", "approximate", "planned", "estimated", "inferred"]
 _Comparison: TypeAlias = Literal["better", "similar", "worse"]
@@ -1099,6 +576,7 @@ _CouncilType: TypeAlias = Literal[
     "london_borough",
     "other",
 ]
+_DatePrecision: TypeAlias = Literal["day", "week", "month", "unknown"]
 _Direction: TypeAlias = Literal["improved", "unchanged", "declined"]
 _ErrorFamily: TypeAlias = Literal[
     "score",
@@ -1118,6 +596,12 @@ _EvidenceCategoryId: TypeAlias = Literal[
     "outcomes",
 ]
 _EvidenceState: TypeAlias = Literal["expired", "stale"]
+_FindingKind: TypeAlias = Literal[
+    "rating_mismatch",
+    "percent_mismatch",
+    "percent_outside_rating_band",
+    "percent_not_achievable",
+]
 _InterviewRole: TypeAlias = Literal[
     "lead_member",
     "dass",
@@ -1153,6 +637,7 @@ _MilestoneId: TypeAlias = Literal[
 ]
 _MilestoneKind: TypeAlias = Literal["event", "deadline", "marker"]
 _MilestoneState: TypeAlias = Literal["done", "due_this_week", "overdue", "upcoming"]
+_PercentBasis: TypeAlias = Literal["stated", "computed"]
 _Rag: TypeAlias = Literal["red", "amber", "green"]
 _Rating: TypeAlias = Literal["inadequate", "requires_improvement", "good", "outstanding"]
 _RatingMethod: TypeAlias = Literal["current", "earlier"]
@@ -1170,6 +655,7 @@ _Region: TypeAlias = Literal[
 _ReturnItemKind: TypeAlias = Literal["document", "data"]
 _ReturnItemStatus: TypeAlias = Literal["not_started", "in_progress", "ready", "submitted"]
 _ScoreValue: TypeAlias = Literal[1, 2, 3, 4]
+_SourceKind: TypeAlias = Literal["cqc", "council", "press", "scrape"]
 _StatementId: TypeAlias = Literal[
     "assessing-needs",
     "supporting-healthier-lives",
@@ -1300,8 +786,7 @@ class ActionSummary(Record):
         """The latest of its progress notes (by date; the last written on a tie)."""
 
 @type_check_only
-@final
-class BandPositionRecord(Record):
+class _BandPositionFields(Record):
     """Where a result sits in its rating band. Percentage points are whole published percentages; score points are points of statement score (raising one statement from 2 to 3 is one score point)."""
 
     @property
@@ -1332,10 +817,14 @@ class BandPositionRecord(Record):
     def wording(self) -> str:
         """The position in CQC's words, e.g. "upper threshold of good, nearing outstanding"."""
 
+@final
+class BandPosition(_BandPositionFields):
+    """Where a result sits in its rating band. Percentage points are whole published percentages; score points are points of statement score (raising one statement from 2 to 3 is one score point)."""
+
 @type_check_only
 @final
 class BankHoliday(Record):
-    """One bank holiday: its date, its title and a note such as "Substitute day". `````` use cqc_assurance::england_bank_holidays; let days = england_bank_holidays(2022).unwrap(); let funeral = days.iter().find(|d| d.date.to_string() == "2022-09-19").unwrap(); assert!(funeral.title.contains("State Funeral")); ``````"""
+    """One bank holiday: its date, its title and a note such as "Substitute day"."""
 
     @property
     def date(self) -> datetime.date:
@@ -1353,7 +842,7 @@ class Benchmark(Record):
     """Where the predicted (most likely) scores sit among the councils with nine published scores (the current assessment of each) in the published results used: the bundled ones unless others are given ([``analyse_workbook_with``])."""
 
     @property
-    def ranking(self) -> RankingRecord:
+    def ranking(self) -> Ranking:
         """Overall position by percentage."""
     @property
     def statements(self) -> list[StatementBenchmark]:
@@ -1471,8 +960,7 @@ class CaseTrackingSummary(Record):
         """The only published figures for case tracking, and their status."""
 
 @type_check_only
-@final
-class CategoryScoreRecord(Record):
+class _CategoryScoreFields(Record):
     """One evidence category's score."""
 
     @property
@@ -1481,6 +969,10 @@ class CategoryScoreRecord(Record):
     @property
     def score(self) -> _ScoreValue:
         """Its score."""
+
+@final
+class CategoryScore(_CategoryScoreFields):
+    """One evidence category's score."""
 
 @type_check_only
 @final
@@ -1494,13 +986,13 @@ class CouncilRankings(Record):
     def council(self) -> str:
         """Its name."""
     @property
-    def england(self) -> RankingRecord:
+    def england(self) -> Ranking:
         """Among all councils with nine published scores."""
     @property
-    def region(self) -> RankingRecord:
+    def region(self) -> Ranking:
         """Within its region."""
     @property
-    def council_type(self) -> RankingRecord:
+    def council_type(self) -> Ranking:
         """Among councils of its kind."""
 
 @type_check_only
@@ -1565,7 +1057,7 @@ class CoverageRow(Record):
 
 @type_check_only
 class _EvidenceImportFields(Record):
-    """What a CSV file of a register gave: the items of its good rows, and one error per problem (``line 4: category``), so that nothing is dropped without a word. `````` use cqc_assurance::evidence_from_csv; let csv = "id,title,category,supports,date\\n\\ EV1,Carers' survey,peoples-experience,assessing-needs;equity,30/11/2024\\n\\ EV2,Audit,vibes,safeguarding,2024-12-01\\n"; let import = evidence_from_csv(csv); assert_eq!(import.items.len(), 1); assert_eq!(import.items[0].date.to_string(), "2024-11-30"); assert_eq!(import.errors[0].code(), "invalid_csv"); assert_eq!(import.errors[0].path(), Some("line 3: category")); assert_eq!(import.rows, 2); ``````"""
+    """What a CSV file of a register gave: the items of its good rows, and one error per problem (``line 4: category``), so that nothing is dropped without a word."""
 
     @property
     def items(self) -> list[EvidenceItem]:
@@ -1579,6 +1071,10 @@ class _EvidenceImportFields(Record):
     @property
     def rows(self) -> int:
         """The data rows read (blank rows not counted): ``rows - items.len()`` rows were rejected."""
+
+@final
+class EvidenceImport(_EvidenceImportFields):
+    """What a CSV file of a register gave: the items of its good rows, and one error per problem (``line 4: category``), so that nothing is dropped without a word."""
 
 @type_check_only
 @final
@@ -1683,12 +1179,11 @@ class EvidenceItem(Record):
         """Anything else about it (an import keeps here the columns a spreadsheet added that are not fields of the register)."""
 
 @type_check_only
-@final
-class EvidenceWorkingRecord(Record):
+class _EvidenceWorkingFields(Record):
     """The evidence-category working of one statement (earlier method)."""
 
     @property
-    def categories(self) -> list[CategoryScoreRecord]:
+    def categories(self) -> list[CategoryScore]:
         """The categories scored, with their scores."""
     @property
     def total(self) -> int:
@@ -1702,6 +1197,36 @@ class EvidenceWorkingRecord(Record):
     @property
     def percent(self) -> int:
         """Statement percentage rounded up."""
+
+@final
+class EvidenceWorking(_EvidenceWorkingFields):
+    """The evidence-category working of one statement (earlier method)."""
+
+@type_check_only
+class _ExplanationFields(Record):
+    """The steps of a rating, in words a council officer can follow and check by hand."""
+
+    @property
+    def rating(self) -> _Rating:
+        """The rating explained."""
+    @property
+    def steps(self) -> list[str]:
+        """One sentence or short paragraph per step, in order."""
+
+@type_check_only
+class _FindingFields(Record):
+    """One inconsistency between published figures and the method."""
+
+    @property
+    def kind(self) -> _FindingKind:
+        """What kind."""
+    @property
+    def message(self) -> str:
+        """A sentence for people."""
+
+@final
+class Finding(_FindingFields):
+    """One inconsistency between published figures and the method."""
 
 @type_check_only
 @final
@@ -1751,8 +1276,62 @@ class GroupDistribution(Record):
     def councils(self) -> int:
         """Councils of the group with nine published scores (current assessment)."""
     @property
-    def statements(self) -> list[StatementDistributionRecord]:
+    def statements(self) -> list[StatementDistribution]:
         """Each statement, in CQC's order."""
+
+@type_check_only
+class _ImprovementPathFields(Record):
+    """A set of score increases that together reach the target rating, and from which no point can be taken away without missing it."""
+
+    @property
+    def increases(self) -> list[ScoreIncrease]:
+        """The increases, in CQC's statement order."""
+    @property
+    def points(self) -> int:
+        """Score points added in all."""
+    @property
+    def percent(self) -> int:
+        """The published percentage the path reaches."""
+    @property
+    def rating(self) -> _Rating:
+        """The rating the path reaches."""
+
+@final
+class ImprovementPath(_ImprovementPathFields):
+    """A set of score increases that together reach the target rating, and from which no point can be taken away without missing it."""
+
+@type_check_only
+class _ImprovementPlanFields(Record):
+    """Every minimal way from an assessment's scores to a target rating."""
+
+    @property
+    def target(self) -> _Rating:
+        """The rating aimed for."""
+    @property
+    def current_rating(self) -> _Rating:
+        """The rating now."""
+    @property
+    def current_total(self) -> int:
+        """The total now."""
+    @property
+    def target_total(self) -> int:
+        """The lowest total that gives the target (out of the same maximum)."""
+    @property
+    def points_needed(self) -> int:
+        """Score points needed (0 if the target is already met)."""
+    @property
+    def already_met(self) -> bool:
+        """Whether the current scores already give the target or better."""
+    @property
+    def reachable(self) -> bool:
+        """Whether the target can be reached within the options' limits (without limits it always can: all 4s give 100%)."""
+    @property
+    def paths(self) -> list[ImprovementPath]:
+        """Every minimal path, the most realistic first (see [``improvement_paths_with``]); empty if the target is already met or cannot be reached within the limits."""
+
+@final
+class ImprovementPlan(_ImprovementPlanFields):
+    """Every minimal way from an assessment's scores to a target rating."""
 
 @type_check_only
 @final
@@ -2021,7 +1600,7 @@ class MilestoneDefinition(Record):
 @type_check_only
 @final
 class MilestoneRule(Record):
-    """The rule that places a milestone: an offset from another milestone (from the last day of the visit when ``from_end``), then an adjustment to a working day. JSON: ``{"from": "draft_report", "working_days": 10, "adjust": "next_working_day"}`` (exactly one of ``days``, ``weeks``, ``working_days``; ``"from": "visit_end"`` counts from the visit's last day). `````` use cqc_assurance::MilestoneId; use cqc_assurance::timeline::{MilestoneRule, Offset}; let rule: MilestoneRule = serde_json::from_str( r#"{"from": "visit_end", "weeks": 8}"#).unwrap(); assert_eq!((rule.from, rule.from_end), (MilestoneId::Visit, true)); assert_eq!(rule.offset, Offset::Weeks(8)); assert_eq!(rule.describe(), "8 weeks after the last day of the visit, moved to the next working day"); `````` ``from`` is read as ``record["from"]``."""
+    """The rule that places a milestone: an offset from another milestone (from the last day of the visit when ``from_end``), then an adjustment to a working day. JSON: ``{"from": "draft_report", "working_days": 10, "adjust": "next_working_day"}`` (exactly one of ``days``, ``weeks``, ``working_days``; ``"from": "visit_end"`` counts from the visit's last day). ``from`` is read as ``record["from"]``."""
 
     @property
     def days(self) -> Optional[int]:
@@ -2174,7 +1753,7 @@ class Prediction(Record):
     def uncertain(self) -> int:
         """Of these, statements whose self-score is a spread of probabilities rather than one score (0: the prediction is the rating of the scores as entered)."""
     @property
-    def probabilities(self) -> RatingProbabilitiesRecord:
+    def probabilities(self) -> _RatingProbabilitiesFields:
         """The probability of each rating, and of each total and published percentage."""
     @property
     def scenario(self) -> Scenario:
@@ -2193,8 +1772,96 @@ class ProgressNote(Record):
         """What happened."""
 
 @type_check_only
+class _PublishedCheckFields(Record):
+    """The outcome of [``check_published``]."""
+
+    @property
+    def computed(self) -> RatingResult:
+        """What the method gives for the published scores."""
+    @property
+    def published_rating(self) -> _Rating:
+        """The rating as published."""
+    @property
+    def published_percent(self) -> Optional[int]:
+        """The percentage as published, if given."""
+    @property
+    def consistent(self) -> bool:
+        """True when there are no findings."""
+    @property
+    def findings(self) -> list[Finding]:
+        """Every inconsistency found."""
+    @property
+    def corrections(self) -> list[ScoreCorrection]:
+        """Changes of one point to one published score that would reconcile the record, when it is inconsistent: candidate misprints."""
+
 @final
-class RankingRecord(Record):
+class PublishedCheck(_PublishedCheckFields):
+    """The outcome of [``check_published``]."""
+
+@type_check_only
+class _PublishedResultFields(Record):
+    """One row of the dataset: one assessment of a council, or the council's row saying that no published assessment was found (``assessment_kind`` is ``None``)."""
+
+    @property
+    def gss_code(self) -> str:
+        """The council's ONS GSS code."""
+    @property
+    def council(self) -> str:
+        """The council's name (as in the reference table, [``councils``])."""
+    @property
+    def region(self) -> _Region:
+        """The council's region."""
+    @property
+    def council_type(self) -> _CouncilType:
+        """The kind of council."""
+    @property
+    def assessment_kind(self) -> Optional[_AssessmentKind]:
+        """The kind of assessment; ``None`` for a council with no published assessment found."""
+    @property
+    def published(self) -> Optional[str]:
+        """When the result was published: ``YYYY-MM-DD`` or ``YYYY-MM`` where only the month is known."""
+    @property
+    def published_precision(self) -> Optional[_DatePrecision]:
+        """How precisely ``published`` is known; ``None`` for a council with no assessment."""
+    @property
+    def scores(self) -> Optional[list[_ScoreValue]]:
+        """The nine statement scores in CQC's order, where a source states them."""
+    @property
+    def total(self) -> Optional[int]:
+        """Total of the nine scores, where stated."""
+    @property
+    def assessed(self) -> Optional[int]:
+        """Statements scored (9), where the scores are stated."""
+    @property
+    def percent(self) -> Optional[int]:
+        """The overall percentage: as a source states it, otherwise computed from the scores."""
+    @property
+    def percent_basis(self) -> Optional[_PercentBasis]:
+        """Whether ``percent`` is stated or computed."""
+    @property
+    def rating(self) -> Optional[_Rating]:
+        """The published overall rating; ``None`` where no source found states it."""
+    @property
+    def source_kind(self) -> Optional[_SourceKind]:
+        """The kind of the source the figures are taken from (the first of ``sources``)."""
+    @property
+    def sources(self) -> list[str]:
+        """Where the figures come from (one or more addresses, the first one used)."""
+    @property
+    def cqc_report_url(self) -> Optional[str]:
+        """The address of CQC's report, where known."""
+    @property
+    def note(self) -> Optional[str]:
+        """What to know about the record (conflicting sources, pilot status)."""
+    @property
+    def pilot(self) -> bool:
+        """A pilot assessment (2023): indicative rating and scores, not a formal rating."""
+    @property
+    def current(self) -> bool:
+        """Whether this is the council's current result: its latest formal assessment (a reassessment over the baseline), else its pilot, else its row without an assessment."""
+
+@type_check_only
+class _RankingFields(Record):
     """Where a set of scores would be placed among the councils of a group with nine published scores (the current assessment of each), by overall percentage compared exactly. Ties never count in the council's favour: ``rank`` is the **lowest** position of the tie group, 1 + the councils with a higher percentage + the councils with the same one, out of ``out_of`` = the councils compared + the one placed; ``best_rank`` (1 + higher) is the highest, so a council level with 5 others is shown as "56th-61st". ``percentile`` is the share of the councils compared that have a strictly lower percentage, 100 × lower ÷ councils (0 when none is compared): consistent with ``rank``, as ``lower`` = ``out_of`` − ``rank``."""
 
     @property
@@ -2228,10 +1895,14 @@ class RankingRecord(Record):
     def percentile(self) -> float:
         """Share of the councils compared with a strictly lower percentage, in per cent."""
 
+@final
+class Ranking(_RankingFields):
+    """Where a set of scores would be placed among the councils of a group with nine published scores (the current assessment of each), by overall percentage compared exactly. Ties never count in the council's favour: ``rank`` is the **lowest** position of the tie group, 1 + the councils with a higher percentage + the councils with the same one, out of ``out_of`` = the councils compared + the one placed; ``best_rank`` (1 + higher) is the highest, so a council level with 5 others is shown as "56th-61st". ``percentile`` is the share of the councils compared that have a strictly lower percentage, 100 × lower ÷ councils (0 when none is compared): consistent with ``rank``, as ``lower`` = ``out_of`` − ``rank``."""
+
 @type_check_only
 @final
 class RatingCall(Record):
-    """The headline a set of uncertain scores supports: one rating when its probability is at least [``CALL_THRESHOLD``], otherwise "too close to call" between the ratings in contention. `````` use cqc_assurance::{rating_probabilities_json, Rating}; // An even chance of 2 or 3 for partnerships: 22 or 23 of 36, 62% or 64%. let p = rating_probabilities_json(r#"{"scores": [2, 3, 3, 2, [0, 0.5, 0.5, 0], 2, 2, 3, 3]}"#).unwrap(); assert!(p.call.too_close_to_call); assert_eq!(p.call.rating, None); assert_eq!(p.call.prudent_rating, Rating::RequiresImprovement); assert_eq!(p.call.headline, "Too close to call: requires improvement 50% or good 50%"); ``````"""
+    """The headline a set of uncertain scores supports: one rating when its probability is at least [``CALL_THRESHOLD``], otherwise "too close to call" between the ratings in contention."""
 
     @property
     def too_close_to_call(self) -> bool:
@@ -2243,7 +1914,7 @@ class RatingCall(Record):
     def probability(self) -> float:
         """The probability of the most likely rating."""
     @property
-    def contenders(self) -> list[RatingProbabilityRecord]:
+    def contenders(self) -> list[RatingProbability]:
         """The ratings the headline names, worst first: the rating called, or every rating with a probability of at least [``CONTENDER_THRESHOLD``]."""
     @property
     def prudent_rating(self) -> _Rating:
@@ -2280,15 +1951,14 @@ class RatingCounts(Record):
         """Councils with no published assessment found."""
 
 @type_check_only
-@final
-class RatingProbabilitiesRecord(Record):
-    """The distribution of the rating when scores are uncertain. `````` use cqc_assurance::{rating_probabilities, QualityStatement as QS, Rating, ScoreDistribution, Score}; // Eight statements certain at 2, 3, 3, 2, 2, 2, 3, 3 (20 points) and partnerships a coin toss between 2 and 3. let certain = |n| ScoreDistribution::certain(Score::new(n).unwrap()); let mut input: Vec<_> = QS::ALL.iter().zip([2, 3, 3, 2, 2, 2, 2, 3, 3]).map(|(q, n)| (*q, certain(n))).collect(); input[4].1 = ScoreDistribution::new([0.0, 0.5, 0.5, 0.0]).unwrap(); let p = rating_probabilities(&input).unwrap(); assert_eq!(p.probability(Rating::Good), 0.5); assert_eq!(p.probability(Rating::RequiresImprovement), 0.5); // A tie: the worse rating is the most likely one, and the call is too close. assert_eq!(p.most_likely, Rating::RequiresImprovement); assert!(p.call.too_close_to_call); // The published percentage is 62 or 64, each with probability 1/2 (never 63). let percents: Vec<(u8, f64)> = p.totals.iter().map(|t| (t.percent, t.probability)).collect(); assert_eq!(percents, [(62, 0.5), (64, 0.5)]); ``````"""
+class _RatingProbabilitiesFields(Record):
+    """The distribution of the rating when scores are uncertain."""
 
     @property
     def assessed(self) -> int:
         """Statements included."""
     @property
-    def ratings(self) -> list[RatingProbabilityRecord]:
+    def ratings(self) -> list[RatingProbability]:
         """The four ratings with their probabilities, worst first."""
     @property
     def most_likely(self) -> _Rating:
@@ -2303,12 +1973,11 @@ class RatingProbabilitiesRecord(Record):
     def expected_percent_exact(self) -> float:
         """Expected exact percentage (an average: the published percentage is always a whole number, whose distribution is [``RatingProbabilities::totals``])."""
     @property
-    def totals(self) -> list[TotalProbabilityRecord]:
+    def totals(self) -> list[TotalProbability]:
         """Every total with a non-zero probability, lowest first, with its published percentage: the distribution of the published percentage."""
 
 @type_check_only
-@final
-class RatingProbabilityRecord(Record):
+class _RatingProbabilityFields(Record):
     """The probability of one rating."""
 
     @property
@@ -2318,10 +1987,13 @@ class RatingProbabilityRecord(Record):
     def probability(self) -> float:
         """Its probability."""
 
-@type_check_only
 @final
-class RatingResultRecord(Record):
-    """The outcome of rating an assessment. `````` use cqc_assurance::{rate, Assessment, Rating, BandHalf}; let result = rate(&Assessment::from_scores(&[2, 3, 3, 2, 3, 2, 2, 3, 3]).unwrap()); assert_eq!(result.rating, Rating::Good); assert_eq!((result.total, result.max, result.assessed), (23, 36, 9)); assert_eq!(result.percent, 64); // 63.9% rounded up assert!((result.percent_exact - 63.888).abs() < 0.001); assert_eq!(result.band.slack_points, Some(0)); // one point less is requires improvement assert_eq!(result.band.points_to_next_rating, Some(9)); // 32/36 = 88.9% → 89% assert_eq!(result.band.half, BandHalf::Lower); ``````"""
+class RatingProbability(_RatingProbabilityFields):
+    """The probability of one rating."""
+
+@type_check_only
+class _RatingResultFields(Record):
+    """The outcome of rating an assessment."""
 
     @property
     def method(self) -> _RatingMethod:
@@ -2345,16 +2017,16 @@ class RatingResultRecord(Record):
     def percent_exact(self) -> float:
         """The exact percentage, 100 × total ÷ max."""
     @property
-    def statements(self) -> list[StatementResultRecord]:
+    def statements(self) -> list[StatementResult]:
         """Each assessed statement, in CQC's order."""
     @property
-    def band(self) -> BandPositionRecord:
+    def band(self) -> BandPosition:
         """Where the result sits in its band."""
 
 @type_check_only
 @final
 class ReassessmentCycle(Record):
-    """The proposed cycle of re-assessment: the window of the next assessment after a publication. A proposal, not a rule (see [``ReassessmentCycle::status``]). `````` let cycle = cqc_assurance::TimelineProfile::default().reassessment; assert_eq!((cycle.min_years, cycle.max_years, cycle.status.as_str()), (3, 4, "proposal")); ``````"""
+    """The proposed cycle of re-assessment: the window of the next assessment after a publication. A proposal, not a rule (see [``ReassessmentCycle::status``])."""
 
     @property
     def min_years(self) -> int:
@@ -2441,7 +2113,7 @@ class Scenario(Record):
     def probability(self) -> float:
         """The probability of exactly these scores (1 when no self-score is uncertain)."""
     @property
-    def result(self) -> RatingResultRecord:
+    def result(self) -> RatingResult:
         """The scores rated: total, percentage, rating and position in the band."""
 
 @type_check_only
@@ -2470,6 +2142,38 @@ class ScheduledInterview(Record):
     @property
     def on_visit_day(self) -> Optional[bool]:
         """Whether the day is one of the visit's days; ``None`` without a date or a timeline."""
+
+@type_check_only
+class _ScoreCorrectionFields(Record):
+    """A single published score which, if it were different, would make the record consistent: a candidate misprint."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def published(self) -> _ScoreValue:
+        """The score as published."""
+    @property
+    def corrected(self) -> _ScoreValue:
+        """The score that would agree with the published rating (and percentage)."""
+    @property
+    def percent(self) -> int:
+        """The percentage with the corrected score."""
+
+@final
+class ScoreCorrection(_ScoreCorrectionFields):
+    """A single published score which, if it were different, would make the record consistent: a candidate misprint."""
+
+@type_check_only
+class _ScoreIncreaseFields(Record):
+    """One statement's score raised. ``from`` is read as ``record["from"]``."""
+
+    @property
+    def statement(self) -> _StatementId:
+        """The statement."""
+    @property
+    def to(self) -> _ScoreValue:
+        """The score it would need."""
 
 @type_check_only
 @final
@@ -2502,8 +2206,7 @@ class StatementBenchmark(Record):
         """Councils with a higher score."""
 
 @type_check_only
-@final
-class StatementDistributionRecord(Record):
+class _StatementDistributionFields(Record):
     """How the councils compared scored one statement."""
 
     @property
@@ -2519,9 +2222,12 @@ class StatementDistributionRecord(Record):
     def mean(self) -> float:
         """Mean score (0 when no council is compared)."""
 
-@type_check_only
 @final
-class StatementResultRecord(Record):
+class StatementDistribution(_StatementDistributionFields):
+    """How the councils compared scored one statement."""
+
+@type_check_only
+class _StatementResultFields(Record):
     """One assessed statement in a result."""
 
     @property
@@ -2534,7 +2240,7 @@ class StatementResultRecord(Record):
     def score(self) -> _ScoreValue:
         """Its score (under the earlier method, derived from the evidence categories)."""
     @property
-    def evidence(self) -> Optional[EvidenceWorkingRecord]:
+    def evidence(self) -> Optional[EvidenceWorking]:
         """The evidence-category working (earlier method only)."""
 
 @type_check_only
@@ -2692,7 +2398,7 @@ class TimelineIssue(Record):
 @type_check_only
 @final
 class TimelineProfile(Record):
-    """All the rules of a timeline. [``TimelineProfile::default``] holds the defaults, each with its source, read from the bundled ``data/timeline_profile.json``; a council can load its own from JSON (the same shape as the default serialises to; fields it leaves out keep the default). `````` use cqc_assurance::{MilestoneId, TimelineProfile}; use cqc_assurance::timeline::Offset; let profile = TimelineProfile::default(); let fa = profile.definition(MilestoneId::FactualAccuracyDue); assert_eq!(fa.rule.unwrap().offset, Offset::WorkingDays(10)); assert_eq!(profile.visit_working_days, 4); // Round trip through JSON, then change a rule. let mut json: serde_json::Value = serde_json::to_value(&profile).unwrap(); json["milestones"][2]["rule"]["weeks"] = 4.into(); let edited = TimelineProfile::from_json(&json.to_string()).unwrap(); assert_eq!(edited.definition(MilestoneId::InformationReturnDue).rule.unwrap().offset, Offset::Weeks(4)); ``````"""
+    """All the rules of a timeline. [``TimelineProfile::default``] holds the defaults, each with its source, read from the bundled ``data/timeline_profile.json``; a council can load its own from JSON (the same shape as the default serialises to; fields it leaves out keep the default)."""
 
     @property
     def weeks_total(self) -> int:
@@ -2775,9 +2481,12 @@ class _TimelineStatusFields(Record):
     def summary(self) -> str:
         """The status in one sentence, as the command and the report print it."""
 
-@type_check_only
 @final
-class TotalProbabilityRecord(Record):
+class TimelineStatus(_TimelineStatusFields):
+    """Where the assessment stands on a date."""
+
+@type_check_only
+class _TotalProbabilityFields(Record):
     """The probability of one total."""
 
     @property
@@ -2792,6 +2501,10 @@ class TotalProbabilityRecord(Record):
     @property
     def probability(self) -> float:
         """Its probability."""
+
+@final
+class TotalProbability(_TotalProbabilityFields):
+    """The probability of one total."""
 
 @type_check_only
 @final
@@ -2918,6 +2631,10 @@ class _WorkbookAnalysisFields(Record):
     def assurance_account(self) -> list[AccountEntry]:
         """The assurance account ("you said, we did") from the actions done."""
 
+@final
+class WorkbookAnalysis(_WorkbookAnalysisFields):
+    """Everything the workbook says as of a date."""
+
 @type_check_only
 class _WorkbookCheckFields(Record):
     """The result of checking a workbook document: every error (each with its path), and, when it reads, its warnings and analysis."""
@@ -2934,6 +2651,10 @@ class _WorkbookCheckFields(Record):
     @property
     def analysis(self) -> Optional[WorkbookAnalysis]:
         """The analysis, when the workbook reads."""
+
+@final
+class WorkbookCheck(_WorkbookCheckFields):
+    """The result of checking a workbook document: every error (each with its path), and, when it reads, its warnings and analysis."""
 
 @type_check_only
 class _WorkbookImportFields(Record):
@@ -2972,10 +2693,6 @@ class Timeline(_TimelineFields):
         """The milestones as iCalendar text, stamped with ``stamp`` (today when None)."""
     def status_on(self, today: _DateArg) -> TimelineStatus:
         """Where the assessment stands on a date."""
-
-@final
-class TimelineStatus(_TimelineStatusFields):
-    """Where an assessment stands on a date."""
 
 @final
 class WorkingCalendar:
@@ -3035,18 +2752,6 @@ class Workbook(Record):
         allow_fewer: bool = False,
     ) -> WorkbookImport:
         """Imports a register from CSV; the result's ``workbook`` is the new workbook or None."""
-
-@final
-class WorkbookAnalysis(_WorkbookAnalysisFields):
-    """A workbook's analysis on a date."""
-
-@final
-class WorkbookCheck(_WorkbookCheckFields):
-    """Every problem of a workbook document."""
-
-@final
-class EvidenceImport(_EvidenceImportFields):
-    """An evidence register read from CSV (``items``, ``errors``)."""
 
 @final
 class WorkbookImport(_WorkbookImportFields):

@@ -431,7 +431,11 @@ impl PyRecord {
 /// The record classes made from a result's value alone (no state of their own), each with
 /// its docstring and the fields its `repr` shows (else its first four plain fields).
 macro_rules! value_classes {
-    ($($(#[doc = $doc:literal])* $py:ident = $name:literal $([$($field:ident),*])?;)*) => {
+    (
+        $($(#[doc = $doc:literal])* $py:ident = $name:literal $([$($field:ident),*])?;)*
+        // The fields the `repr` of a class with state of its own shows.
+        $(@repr $other:literal [$($other_field:ident),*];)*
+    ) => {
         $(
             $(#[doc = $doc])*
             #[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = $name)]
@@ -457,6 +461,7 @@ macro_rules! value_classes {
         fn repr_fields(class: &str) -> Option<&'static [&'static str]> {
             match class {
                 $($($name => Some(&[$(stringify!($field)),*]),)?)*
+                $($other => Some(&[$(stringify!($other_field)),*]),)*
                 _ => None,
             }
         }
@@ -530,6 +535,10 @@ value_classes! {
     /// >>> rank_among_published([4] * 9).rank
     /// 1
     PyRanking = "Ranking" [rank, councils, percentile];
+
+    @repr "PublishedResult" [council, rating, published, total];
+    @repr "RatingProbabilities" [most_likely, expected_percent_exact, assessed];
+    @repr "Explanation" [rating];
 }
 
 #[pymethods]

@@ -27,7 +27,7 @@ use pyo3::types::PyString;
 use classes::*;
 use errors::OrRaise;
 use published::*;
-use results::{result, results, PyExplanation, PyRatingProbabilities};
+use results::{result, results, with_state, PyExplanation, PyRatingProbabilities};
 
 /// Rates an assessment by CQC's method.
 ///
@@ -63,7 +63,7 @@ fn explain<'py>(
     method: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Bound<'py, PyExplanation>> {
     let a = input::assessment_arg(py, scores, method)?;
-    Bound::new(py, PyExplanation::new(cqc::explain(&a)))
+    with_state(py, cqc::explain(&a), PyExplanation)
 }
 
 /// Every minimal set of statement score increases that reaches `target` (a rating name).
@@ -103,7 +103,7 @@ fn rating_probabilities<'py>(
 ) -> PyResult<Bound<'py, PyRatingProbabilities>> {
     let text = input::probability_document(distributions)?;
     let p = cqc::rating_probabilities_json(&text).or_raise(py)?;
-    Bound::new(py, PyRatingProbabilities::new(p))
+    with_state(py, p, PyRatingProbabilities)
 }
 
 /// Checks published scores against a published rating and, optionally, a published whole

@@ -13,7 +13,7 @@ use crate::classes::PyAssessment;
 use crate::convert::{json_of, to_py};
 use crate::errors::{to_py_err, OrRaise};
 use crate::html;
-use crate::results::{held, result, results, to_records, PyRecord};
+use crate::results::{result, results, to_records, with_state, PyRecord};
 
 /// One council's published result; `assessment()` gives its scores as an `Assessment` and
 /// `check()` checks its published rating against them.
@@ -27,8 +27,7 @@ pub struct PyPublishedResult(Arc<cqc::PublishedResult>);
 impl PyPublishedResult {
     /// The record in its class.
     pub(crate) fn new(py: Python<'_>, r: cqc::PublishedResult) -> PyResult<Bound<'_, Self>> {
-        let r = Arc::new(r);
-        Bound::new(py, held(r.clone()).add_subclass(PyPublishedResult(r)))
+        with_state(py, r, PyPublishedResult)
     }
 
     fn list<'py>(

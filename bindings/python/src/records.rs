@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use crate::convert::{iso_date, py_date, python_quotes, to_py, to_value, type_name};
 use crate::errors::{to_py_err, OrRaise};
 use crate::html;
-use crate::results::{held, to_records, Held, PyRecord};
+use crate::results::{held, to_records, with_state, Held, PyRecord};
 
 /// A date argument (`datetime.date` or ISO text) as the core's date; errors carry `path`.
 pub(crate) fn date_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Date> {
@@ -237,14 +237,11 @@ pub(crate) fn plan_timeline<'py>(
         }
     };
     let input = TimelineInput::from_json(&text).or_raise(py)?;
-    let timeline = Arc::new(cqc::plan_timeline(&input).or_raise(py)?);
-    Bound::new(
-        py,
-        held(timeline.clone()).add_subclass(PyTimeline {
-            inner: timeline,
-            calendar: input.calendar,
-        }),
-    )
+    let timeline = cqc::plan_timeline(&input).or_raise(py)?;
+    with_state(py, timeline, |inner| PyTimeline {
+        inner,
+        calendar: input.calendar,
+    })
 }
 
 /// Working days: Monday to Friday less bank holidays in England (by rule, or official lists

@@ -308,6 +308,21 @@ where
     })
 }
 
+/// A core result in a class that keeps the core's value for its methods (`Explanation`,
+/// `PublishedResult`): the record reads its fields from the same value.
+pub(crate) fn with_state<T, C>(
+    py: Python<'_>,
+    result: T,
+    class: impl FnOnce(Arc<T>) -> C,
+) -> PyResult<Bound<'_, C>>
+where
+    T: Serialize + RecordRoot + Send + Sync + 'static,
+    C: pyo3::PyClass<BaseType = PyRecord, Frozen = pyo3::pyclass::boolean_struct::True>,
+{
+    let result = Arc::new(result);
+    Bound::new(py, held(result.clone()).add_subclass(class(result)))
+}
+
 /// A core result kept as it is, in its own class (one made from its value alone).
 pub(crate) fn result<T>(py: Python<'_>, result: T) -> PyResult<Bound<'_, PyAny>>
 where
@@ -585,14 +600,7 @@ impl PyScoreIncrease {
 /// >>> print(explain([2, 3, 3, 2, 2, 2, 2, 3, 3]).steps[3])
 /// 22 ÷ 36 = 61.1%, which CQC publishes rounded up to 62% (the rounding is inferred from every published score; CQC does not state it).
 #[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "Explanation")]
-pub struct PyExplanation(Arc<cqc::Explanation>);
-
-impl PyExplanation {
-    pub(crate) fn new(e: cqc::Explanation) -> PyClassInitializer<Self> {
-        let e = Arc::new(e);
-        held(e.clone()).add_subclass(PyExplanation(e))
-    }
-}
+pub struct PyExplanation(pub(crate) Arc<cqc::Explanation>);
 
 #[pymethods]
 impl PyExplanation {
@@ -614,14 +622,7 @@ impl PyExplanation {
 /// >>> (p.probability("good"), p.at_least("requires_improvement"))
 /// (0.5, 1.0)
 #[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = "RatingProbabilities")]
-pub struct PyRatingProbabilities(Arc<cqc::RatingProbabilities>);
-
-impl PyRatingProbabilities {
-    pub(crate) fn new(p: cqc::RatingProbabilities) -> PyClassInitializer<Self> {
-        let p = Arc::new(p);
-        held(p.clone()).add_subclass(PyRatingProbabilities(p))
-    }
-}
+pub struct PyRatingProbabilities(pub(crate) Arc<cqc::RatingProbabilities>);
 
 #[pymethods]
 impl PyRatingProbabilities {

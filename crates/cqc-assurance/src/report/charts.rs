@@ -1,14 +1,16 @@
-//! The geometry of the report's charts (except the timeline's Gantt chart): where each bar,
-//! label and guide goes, worked out in Rust so that the templates only draw. Every chart also
+//! The geometry of the report's charts: where each bar, label and guide goes, worked out in Rust so that the templates only draw. Every chart also
 //! carries its data as a table (for screen readers and for anyone who prefers figures), and
 //! every label is sized from the widths of the characters of the report's fonts so that no
 //! label overlaps another or runs out of the chart.
 
+use jiff::civil::Date;
+
 use super::{
-    pct, plural, rating_class, round1, statement_label, with_unit, Chart, ChartBar, ChartGuide,
-    ChartLabel, ReportRow, CHART_WIDTH,
+    basis_word, long_date, pct, plural, rating_class, round1, statement_label, with_unit, Chart,
+    ChartBar, ChartGuide, ChartLabel, ReportRow, CHART_WIDTH,
 };
 use crate::score::Rating;
+use crate::timeline::{Basis, Milestone, MilestoneId, MilestoneState, Timeline};
 use crate::workbook::{Comparison, WorkbookAnalysis};
 
 /// Widths of the printable ASCII characters (32-126) in Arial and its metric twin Liberation
@@ -723,6 +725,277 @@ pub(crate) fn benchmark_chart(a: &WorkbookAnalysis) -> Chart {
     }
     c.height = y + 8.0;
     c
+}
+
+/// The Gantt chart's time axis: the dates from the first to the last (milestones, forecasts,
+/// today) across the plot, from `left` to `right`.
+struct TimeAxis {
+    start: Date,
+    end: Date,
+    left: f64,
+    right: f64,
+    /// Days from `start` to `end`, at least one.
+    span: f64,
+}
+
+impl TimeAxis {
+    fn new(t: &Timeline, today: Date) -> TimeAxis {
+        let dates = || {
+            t.milestones
+                .iter()
+                .flat_map(|m| {
+                    [
+                        Some(m.date),
+                        m.end,
+                        m.forecast.as_ref().map(|f| f.earliest),
+                        m.forecast.as_ref().map(|f| f.latest),
+                    ]
+                    .into_iter()
+                    .flatten()
+                })
+                .chain([today])
+        };
+        let start = dates().min().unwrap_or(today);
+        let end = dates().max().unwrap_or(today);
+        TimeAxis {
+            start,
+            end,
+            left: 250.0,
+            right: CHART_WIDTH - 20.0,
+            span: f64::from((end - start).get_days().max(1)),
+        }
+    }
+
+    /// Where a date falls (a date outside the axis at its nearer end).
+    fn x(&self, d: Date) -> f64 {
+        let d = d.clamp(self.start, self.end);
+        round1(
+            self.left
+                + f64::from((d - self.start).get_days()) / self.span * (self.right - self.left),
+        )
+    }
+}
+
+/// The height of a row of the Gantt chart, and where its first row starts.
+const GANTT_ROW: f64 = 22.0;
+const GANTT_TOP: f64 = 26.0;
+
+/// The timeline's Gantt chart: a row per milestone, from the milestone it is counted from to
+/// its own date (the visit from its first to its last day), coloured by how the date is known,
+/// with the forecast's range, the pre-election periods, month guides and today's line.
+pub(crate) fn gantt_chart(t: &Timeline, today: Date) -> Chart {
+    let axis = TimeAxis::new(t, today);
+    let periods: Vec<_> = t
+        .pre_election
+        .iter()
+        .filter(|p| p.end >= axis.start && p.start <= axis.end)
+        .collect();
+    let rows_drawn = t.milestones.len() + usize::from(!periods.is_empty());
+    let mut c = Chart {
+        width: CHART_WIDTH,
+        height: GANTT_TOP + GANTT_ROW * rows_drawn as f64 + 24.0,
+        ..Chart::default()
+    };
+    let bottom = c.height - 20.0;
+    c.guides = month_guides(&axis, bottom);
+    for (i, ms) in t.milestones.iter().enumerate() {
+        let y = GANTT_TOP + GANTT_ROW * i as f64;
+        c.labels.push(ChartLabel {
+            x: 2.0,
+            y: y + 14.0,
+            text: chart_label(ms.id, t.weeks_total),
+            class: String::new(),
+        });
+        c.bars.extend(milestone_bars(t, ms, &axis, y));
+    }
+    if !periods.is_empty() {
+        let y = GANTT_TOP + GANTT_ROW * t.milestones.len() as f64;
+        c.labels.push(ChartLabel {
+            x: 2.0,
+            y: y + 14.0,
+            text: "Pre-election period (no publication)".into(),
+            class: String::new(),
+        });
+        for p in &periods {
+            let (x0, x1) = (axis.x(p.start), axis.x(p.end));
+            c.bars.push(ChartBar {
+                x: x0,
+                y: y + 3.0,
+                width: round1((x1 - x0).max(4.0)),
+                height: GANTT_ROW - 8.0,
+                class: "tl tl-pre-election".into(),
+                opacity: 1.0,
+                text: String::new(),
+                text_class: String::new(),
+                text_x: 0.0,
+                title: p.describe(),
+            });
+        }
+    }
+    c.markers.push(today_marker(&axis, today, bottom));
+    c
+}
+
+/// Month guides: every month when the chart spans a year or less, else each quarter; the
+/// first guide and January's carry the year.
+fn month_guides(axis: &TimeAxis, bottom: f64) -> Vec<ChartGuide> {
+    let mut guides: Vec<ChartGuide> = Vec::new();
+    let step = if axis.span > 400.0 { 3 } else { 1 };
+    let mut m = axis.start.first_of_month();
+    while m <= axis.end {
+        if m >= axis.start && (m.month() - 1) % step == 0 {
+            guides.push(ChartGuide {
+                x: axis.x(m),
+                y1: GANTT_TOP - 6.0,
+                y2: bottom,
+                text: if m.month() == 1 || guides.is_empty() {
+                    m.strftime("%b %Y").to_string()
+                } else {
+                    m.strftime("%b").to_string()
+                },
+                text_x: axis.x(m),
+                class: "grid".into(),
+            });
+        }
+        match m.checked_add(jiff::Span::new().months(1)) {
+            Ok(next) => m = next,
+            Err(_) => break,
+        }
+    }
+    guides
+}
+
+/// A milestone's bars on the row at `y`: its forecast's range, if any, then the milestone.
+fn milestone_bars(t: &Timeline, ms: &Milestone, axis: &TimeAxis, y: f64) -> Vec<ChartBar> {
+    let (left, rh) = (axis.left, GANTT_ROW);
+    let x = |d: Date| axis.x(d);
+    let date_of = |id: MilestoneId, last: bool| {
+        t.milestones.iter().find(|m| m.id == id).map(|m| {
+            if last {
+                m.end.unwrap_or(m.date)
+            } else {
+                m.date
+            }
+        })
+    };
+    let basis_class = |b: Basis| match b {
+        Basis::Actual => "actual",
+        Basis::Approximate => "approximate",
+        Basis::Planned => "planned",
+        Basis::Estimated | Basis::Inferred => "estimated",
+    };
+    let mut bars = Vec::new();
+    // The visit from its first to its last day; the others from the milestone they are
+    // counted from to their own date.
+    let (a, b) = match ms.end {
+        Some(e) => (ms.date, e),
+        None => {
+            let from = ms
+                .rule
+                .as_ref()
+                .and_then(|r| date_of(r.from, r.from_end))
+                .unwrap_or(ms.date);
+            (from.min(ms.date), from.max(ms.date))
+        }
+    };
+    let (x0, x1) = (x(a), x(b));
+    let width = (x1 - x0).max(4.0);
+    let basis = basis_class(ms.basis);
+    let state = match ms.state {
+        Some(MilestoneState::Done) => " done",
+        Some(MilestoneState::Overdue) => " overdue",
+        Some(MilestoneState::DueThisWeek) => " due-this-week",
+        _ => "",
+    };
+    if let Some(f) = &ms.forecast {
+        let (f0, f1) = (x(f.earliest), x(f.latest));
+        bars.push(ChartBar {
+            x: f0,
+            y: y + 8.0,
+            width: round1((f1 - f0).max(2.0)),
+            height: 4.0,
+            class: "tl tl-forecast".into(),
+            opacity: 1.0,
+            text: String::new(),
+            text_class: String::new(),
+            text_x: 0.0,
+            title: format!("{}: {}", ms.name, f.text),
+        });
+    }
+    bars.push(ChartBar {
+        x: round1(x1.min(x0 + width) - width.max(0.0)).max(left - 2.0),
+        y: y + 3.0,
+        width: round1(width),
+        height: rh - 8.0,
+        class: format!("tl tl-{basis}{state}"),
+        opacity: 1.0,
+        text: String::new(),
+        text_class: String::new(),
+        text_x: 0.0,
+        title: match ms.end {
+            Some(e) => format!(
+                "{}: {} to {} ({})",
+                ms.name,
+                long_date(ms.date),
+                long_date(e),
+                basis_word(ms.basis)
+            ),
+            None => format!(
+                "{}: {} ({})",
+                ms.name,
+                long_date(ms.date),
+                basis_word(ms.basis)
+            ),
+        },
+    });
+    bars
+}
+
+/// Today's line, its label centred on it, except near an edge of the plot, where it ends (or
+/// starts) at the line so that it stays inside the chart (today is often the last date).
+fn today_marker(axis: &TimeAxis, today: Date, bottom: f64) -> ChartBar {
+    // Half the width of "Today, 30 Sep" in the chart's bold 12 px type, with a margin.
+    const TODAY_LABEL_HALF_WIDTH: f64 = 48.0;
+    let today_x = axis.x(today);
+    let anchor = if today_x > axis.right - TODAY_LABEL_HALF_WIDTH {
+        "end"
+    } else if today_x < axis.left + TODAY_LABEL_HALF_WIDTH {
+        "start"
+    } else {
+        ""
+    };
+    ChartBar {
+        x: today_x,
+        y: GANTT_TOP - 4.0,
+        width: 0.0,
+        height: bottom - GANTT_TOP + 4.0,
+        class: "today".into(),
+        opacity: 1.0,
+        text: format!("Today, {}", today.strftime("%-d %b")),
+        text_class: anchor.into(),
+        text_x: today_x,
+        title: String::new(),
+    }
+}
+
+/// A milestone's name short enough for the chart's label column (the table has the full one).
+fn chart_label(id: MilestoneId, weeks: u32) -> String {
+    match id {
+        MilestoneId::Notification => "First notice".into(),
+        MilestoneId::OneWeekItemsDue => "One-week items due".into(),
+        MilestoneId::InformationReturnDue => "Information return due".into(),
+        MilestoneId::SelfAssessmentDue => "Self-assessment due".into(),
+        MilestoneId::CaseTrackingListDue => "Case-tracking list due".into(),
+        MilestoneId::VisitNotice => "Second notice (visit dates)".into(),
+        MilestoneId::LeadershipPresentation => "Leadership presentation".into(),
+        MilestoneId::DataFocusGroup => "Data and performance group".into(),
+        MilestoneId::Visit => "On-site visit".into(),
+        MilestoneId::VisitFeedback => "Feedback at the visit's end".into(),
+        MilestoneId::DraftReport => "Draft report".into(),
+        MilestoneId::FactualAccuracyDue => "Factual accuracy due".into(),
+        MilestoneId::Publication => "Report published".into(),
+        MilestoneId::TwentyWeekEnd => format!("End of {weeks} planning weeks"),
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::framework::{QualityStatement, Theme};
 use crate::published::{ordinal, PublishedDataset};
 use crate::score::Rating;
-use crate::timeline::{Basis, MilestoneId, MilestoneState, Timeline};
+use crate::timeline::{Basis, Milestone, MilestoneKind, MilestoneState, Timeline};
 use crate::workbook::{
     analyse_workbook_with, ActionStatus, Comparison, EvidenceState, Workbook, WorkbookAnalysis,
 };
@@ -426,55 +426,7 @@ impl ReportModel {
     /// Builds the model from a workbook and its analysis.
     pub fn new(a: &WorkbookAnalysis, workbook: &Workbook) -> ReportModel {
         let notes = workbook.notes.as_deref();
-        let themes = Theme::ALL
-            .into_iter()
-            .map(|t| ThemeGroup {
-                title: format!("Theme {}: {}", t.number(), t.name()),
-                statements: a
-                    .statements
-                    .iter()
-                    .filter(|s| s.theme == t)
-                    .map(|s| StatementRow {
-                        number: format!("QS{}", s.number),
-                        name: s.name.clone(),
-                        theme: t.name().to_string(),
-                        score: match (s.distribution, s.uncertain) {
-                            (None, _) => "not scored".into(),
-                            (Some(_), false) => s
-                                .most_likely_score
-                                .map(|x| x.to_string())
-                                .unwrap_or_default(),
-                            (Some(d), true) => {
-                                let parts: Vec<String> = d
-                                    .iter()
-                                    .enumerate()
-                                    .filter(|(_, p)| **p > 0.0)
-                                    .map(|(i, p)| format!("{} ({})", i + 1, pct(*p)))
-                                    .collect();
-                                format!("uncertain: {}", parts.join(" or "))
-                            }
-                        },
-                        score_digit: s
-                            .most_likely_score
-                            .map(|x| x.to_string())
-                            .unwrap_or_default(),
-                        evidence_items: s.evidence_items,
-                        open_actions: s.open_actions,
-                        counts: format!(
-                            "{} · {}",
-                            plural(s.evidence_items, "evidence item", "evidence items"),
-                            plural(s.open_actions, "open action", "open actions")
-                        ),
-                        strengths: s.strengths.clone(),
-                        areas_for_improvement: s.areas_for_improvement.clone(),
-                        narrative: workbook
-                            .statement(s.statement)
-                            .and_then(|e| e.narrative.clone())
-                            .filter(|n| !n.trim().is_empty()),
-                    })
-                    .collect(),
-            })
-            .collect();
+        let themes = theme_groups(a, workbook);
 
         let method = match a.method {
             crate::method::RatingMethod::Current => {
@@ -562,105 +514,18 @@ impl ReportModel {
                 .iter()
                 .map(|c| c.name().to_string())
                 .collect(),
-            coverage_table: a
-                .coverage
-                .rows
-                .iter()
-                .map(|r| ReportRow {
-                    cells: std::iter::once(statement_label(r.statement))
-                        .chain(r.cells.iter().map(|c| match (c.current, c.items - c.current) {
-                            (0, 0) => "**gap**".to_string(),
-                            (0, e) => format!("**gap** ({e} expired)"),
-                            (n, 0) => n.to_string(),
-                            (n, e) => format!("{n} (+{e} expired)"),
-                        }))
-                        .collect(),
-                    class: String::new(),
-                })
-                .collect(),
+            coverage_table: coverage_table(a),
             indicator_chart: charts::indicator_chart(a),
-            indicators: a
-                .indicators
-                .iter()
-                .map(|i| ReportRow {
-                    cells: vec![
-                        i.name.clone(),
-                        indicator_years(i),
-                        i.value
-                            .map(|v| with_unit(v, &i.unit))
-                            .unwrap_or_else(|| "not entered".into()),
-                        with_unit(i.england_average, &i.unit),
-                        match i.comparison {
-                            Some(Comparison::Better) => "Better".into(),
-                            Some(Comparison::Similar) => "Similar".into(),
-                            Some(Comparison::Worse) => "Worse".into(),
-                            None => "—".into(),
-                        },
-                        i.statements
-                            .iter()
-                            .map(|q| format!("QS{}", q.number()))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        i.reference.clone().unwrap_or_default(),
-                    ],
-                    class: match i.comparison {
-                        Some(Comparison::Better) => "better".into(),
-                        Some(Comparison::Similar) => "similar".into(),
-                        Some(Comparison::Worse) => "worse".into(),
-                        None => "missing".into(),
-                    },
-                })
-                .collect(),
-            evidence_attention: a
-                .evidence_attention
-                .iter()
-                .map(|e| ReportRow {
-                    cells: vec![
-                        e.id.clone(),
-                        e.title.clone(),
-                        match e.state {
-                            EvidenceState::Expired => "Expired".into(),
-                            EvidenceState::Stale => "Due for review".into(),
-                        },
-                        format!("{} ({} ago)", e.reason, days(i64::from(e.days))),
-                        e.owner.clone().unwrap_or_default(),
-                    ],
-                    class: match e.state {
-                        EvidenceState::Expired => "expired".into(),
-                        EvidenceState::Stale => "stale".into(),
-                    },
-                })
-                .collect(),
+            indicators: indicator_rows(a),
+            evidence_attention: evidence_attention_rows(a),
             actions: action_rows(a),
             action_note: format!(
                 "{action_counts}. Open actions by due date, then done and cancelled ones."
             ),
             action_counts,
-            warnings: a
-                .warnings
-                .iter()
-                .map(|w| ReportRow {
-                    cells: vec![w.message.clone(), w.path.clone().unwrap_or_default()],
-                    class: w.code.clone(),
-                })
-                .collect(),
+            warnings: warning_rows(a),
             benchmark_chart: charts::benchmark_chart(a),
-            benchmark: a
-                .benchmark
-                .iter()
-                .flat_map(|b| &b.statements)
-                .map(|s| ReportRow {
-                    cells: vec![
-                        statement_label(s.statement),
-                        s.score.to_string(),
-                        format!("{:.2}", s.mean),
-                        s.lower.to_string(),
-                        s.same.to_string(),
-                        s.higher.to_string(),
-                    ],
-                    class: String::new(),
-                })
-                .collect(),
+            benchmark: benchmark_rows(a),
             gantt: a.timeline.as_ref().map(|t| gantt(t, a.as_of)),
             preparation: preparation::sections(a),
             benchmark_intro,
@@ -670,6 +535,171 @@ impl ReportModel {
             ),
         }
     }
+}
+
+/// The statements of the report, grouped by theme, each with its score in words, counts and
+/// the council's narrative.
+fn theme_groups(a: &WorkbookAnalysis, workbook: &Workbook) -> Vec<ThemeGroup> {
+    Theme::ALL
+        .into_iter()
+        .map(|t| ThemeGroup {
+            title: format!("Theme {}: {}", t.number(), t.name()),
+            statements: a
+                .statements
+                .iter()
+                .filter(|s| s.theme == t)
+                .map(|s| StatementRow {
+                    number: format!("QS{}", s.number),
+                    name: s.name.clone(),
+                    theme: t.name().to_string(),
+                    score: match (s.distribution, s.uncertain) {
+                        (None, _) => "not scored".into(),
+                        (Some(_), false) => s
+                            .most_likely_score
+                            .map(|x| x.to_string())
+                            .unwrap_or_default(),
+                        (Some(d), true) => {
+                            let parts: Vec<String> = d
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, p)| **p > 0.0)
+                                .map(|(i, p)| format!("{} ({})", i + 1, pct(*p)))
+                                .collect();
+                            format!("uncertain: {}", parts.join(" or "))
+                        }
+                    },
+                    score_digit: s
+                        .most_likely_score
+                        .map(|x| x.to_string())
+                        .unwrap_or_default(),
+                    evidence_items: s.evidence_items,
+                    open_actions: s.open_actions,
+                    counts: format!(
+                        "{} · {}",
+                        plural(s.evidence_items, "evidence item", "evidence items"),
+                        plural(s.open_actions, "open action", "open actions")
+                    ),
+                    strengths: s.strengths.clone(),
+                    areas_for_improvement: s.areas_for_improvement.clone(),
+                    narrative: workbook
+                        .statement(s.statement)
+                        .and_then(|e| e.narrative.clone())
+                        .filter(|n| !n.trim().is_empty()),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The evidence coverage as a table: a row per statement, a cell per category (gaps marked).
+fn coverage_table(a: &WorkbookAnalysis) -> Vec<ReportRow> {
+    a.coverage
+        .rows
+        .iter()
+        .map(|r| ReportRow {
+            cells: std::iter::once(statement_label(r.statement))
+                .chain(
+                    r.cells
+                        .iter()
+                        .map(|c| match (c.current, c.items - c.current) {
+                            (0, 0) => "**gap**".to_string(),
+                            (0, e) => format!("**gap** ({e} expired)"),
+                            (n, 0) => n.to_string(),
+                            (n, e) => format!("{n} (+{e} expired)"),
+                        }),
+                )
+                .collect(),
+            class: String::new(),
+        })
+        .collect()
+}
+
+/// The indicators as table rows: the figure against England's, with the comparison.
+fn indicator_rows(a: &WorkbookAnalysis) -> Vec<ReportRow> {
+    a.indicators
+        .iter()
+        .map(|i| ReportRow {
+            cells: vec![
+                i.name.clone(),
+                indicator_years(i),
+                i.value
+                    .map(|v| with_unit(v, &i.unit))
+                    .unwrap_or_else(|| "not entered".into()),
+                with_unit(i.england_average, &i.unit),
+                match i.comparison {
+                    Some(Comparison::Better) => "Better".into(),
+                    Some(Comparison::Similar) => "Similar".into(),
+                    Some(Comparison::Worse) => "Worse".into(),
+                    None => "—".into(),
+                },
+                i.statements
+                    .iter()
+                    .map(|q| format!("QS{}", q.number()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                i.reference.clone().unwrap_or_default(),
+            ],
+            class: match i.comparison {
+                Some(Comparison::Better) => "better".into(),
+                Some(Comparison::Similar) => "similar".into(),
+                Some(Comparison::Worse) => "worse".into(),
+                None => "missing".into(),
+            },
+        })
+        .collect()
+}
+
+/// The evidence that needs attention (expired or due for review) as table rows.
+fn evidence_attention_rows(a: &WorkbookAnalysis) -> Vec<ReportRow> {
+    a.evidence_attention
+        .iter()
+        .map(|e| ReportRow {
+            cells: vec![
+                e.id.clone(),
+                e.title.clone(),
+                match e.state {
+                    EvidenceState::Expired => "Expired".into(),
+                    EvidenceState::Stale => "Due for review".into(),
+                },
+                format!("{} ({} ago)", e.reason, days(i64::from(e.days))),
+                e.owner.clone().unwrap_or_default(),
+            ],
+            class: match e.state {
+                EvidenceState::Expired => "expired".into(),
+                EvidenceState::Stale => "stale".into(),
+            },
+        })
+        .collect()
+}
+
+/// The analysis's warnings as table rows: the message and where it is.
+fn warning_rows(a: &WorkbookAnalysis) -> Vec<ReportRow> {
+    a.warnings
+        .iter()
+        .map(|w| ReportRow {
+            cells: vec![w.message.clone(), w.path.clone().unwrap_or_default()],
+            class: w.code.clone(),
+        })
+        .collect()
+}
+
+/// Each statement's score against the published councils' as table rows.
+fn benchmark_rows(a: &WorkbookAnalysis) -> Vec<ReportRow> {
+    a.benchmark
+        .iter()
+        .flat_map(|b| &b.statements)
+        .map(|s| ReportRow {
+            cells: vec![
+                statement_label(s.statement),
+                s.score.to_string(),
+                format!("{:.2}", s.mean),
+                s.lower.to_string(),
+                s.same.to_string(),
+                s.higher.to_string(),
+            ],
+            class: String::new(),
+        })
+        .collect()
 }
 
 /// The four bands of the published percentage in words, from [`Rating::band`]: `25-38%
@@ -1076,261 +1106,7 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
 }
 
 fn gantt(t: &Timeline, today: Date) -> ReportGantt {
-    use crate::timeline::MilestoneKind;
-    let (left, right) = (250.0, CHART_WIDTH - 20.0);
-    // Half the width of "Today, 30 Sep" in the chart's bold 12 px type, with a margin.
-    const TODAY_LABEL_HALF_WIDTH: f64 = 48.0;
-    let rh = 22.0;
-    let top = 26.0;
-    let dates = || {
-        t.milestones
-            .iter()
-            .flat_map(|m| {
-                [
-                    Some(m.date),
-                    m.end,
-                    m.forecast.as_ref().map(|f| f.earliest),
-                    m.forecast.as_ref().map(|f| f.latest),
-                ]
-                .into_iter()
-                .flatten()
-            })
-            .chain([today])
-    };
-    let start = dates().min().unwrap_or(today);
-    let end = dates().max().unwrap_or(today);
-    let span = f64::from((end - start).get_days().max(1));
-    let x = |d: Date| {
-        let d = d.clamp(start, end);
-        round1(left + f64::from((d - start).get_days()) / span * (right - left))
-    };
-    let date_of = |id: MilestoneId, last: bool| {
-        t.milestones.iter().find(|m| m.id == id).map(|m| {
-            if last {
-                m.end.unwrap_or(m.date)
-            } else {
-                m.date
-            }
-        })
-    };
-    let periods: Vec<_> = t
-        .pre_election
-        .iter()
-        .filter(|p| p.end >= start && p.start <= end)
-        .collect();
-    let rows_drawn = t.milestones.len() + usize::from(!periods.is_empty());
-    let mut c = Chart {
-        width: CHART_WIDTH,
-        height: top + rh * rows_drawn as f64 + 24.0,
-        ..Chart::default()
-    };
-    let bottom = c.height - 20.0;
-    // Month guides (every month when the chart spans a year or less, else each quarter).
-    let step = if span > 400.0 { 3 } else { 1 };
-    let mut m = start.first_of_month();
-    while m <= end {
-        if m >= start && (m.month() - 1) % step == 0 {
-            c.guides.push(ChartGuide {
-                x: x(m),
-                y1: top - 6.0,
-                y2: bottom,
-                text: if m.month() == 1 || c.guides.is_empty() {
-                    m.strftime("%b %Y").to_string()
-                } else {
-                    m.strftime("%b").to_string()
-                },
-                text_x: x(m),
-                class: "grid".into(),
-            });
-        }
-        match m.checked_add(jiff::Span::new().months(1)) {
-            Ok(next) => m = next,
-            Err(_) => break,
-        }
-    }
-    let basis_class = |b: Basis| match b {
-        Basis::Actual => "actual",
-        Basis::Approximate => "approximate",
-        Basis::Planned => "planned",
-        Basis::Estimated | Basis::Inferred => "estimated",
-    };
-    for (i, ms) in t.milestones.iter().enumerate() {
-        let y = top + rh * i as f64;
-        c.labels.push(ChartLabel {
-            x: 2.0,
-            y: y + 14.0,
-            text: chart_label(ms.id, t.weeks_total),
-            class: String::new(),
-        });
-        // The visit from its first to its last day; the others from the milestone they are
-        // counted from to their own date.
-        let (a, b) = match ms.end {
-            Some(e) => (ms.date, e),
-            None => {
-                let from = ms
-                    .rule
-                    .as_ref()
-                    .and_then(|r| date_of(r.from, r.from_end))
-                    .unwrap_or(ms.date);
-                (from.min(ms.date), from.max(ms.date))
-            }
-        };
-        let (x0, x1) = (x(a), x(b));
-        let width = (x1 - x0).max(4.0);
-        let basis = basis_class(ms.basis);
-        let state = match ms.state {
-            Some(MilestoneState::Done) => " done",
-            Some(MilestoneState::Overdue) => " overdue",
-            Some(MilestoneState::DueThisWeek) => " due-this-week",
-            _ => "",
-        };
-        if let Some(f) = &ms.forecast {
-            let (f0, f1) = (x(f.earliest), x(f.latest));
-            c.bars.push(ChartBar {
-                x: f0,
-                y: y + 8.0,
-                width: round1((f1 - f0).max(2.0)),
-                height: 4.0,
-                class: "tl tl-forecast".into(),
-                opacity: 1.0,
-                text: String::new(),
-                text_class: String::new(),
-                text_x: 0.0,
-                title: format!("{}: {}", ms.name, f.text),
-            });
-        }
-        c.bars.push(ChartBar {
-            x: round1(x1.min(x0 + width) - width.max(0.0)).max(left - 2.0),
-            y: y + 3.0,
-            width: round1(width),
-            height: rh - 8.0,
-            class: format!("tl tl-{basis}{state}"),
-            opacity: 1.0,
-            text: String::new(),
-            text_class: String::new(),
-            text_x: 0.0,
-            title: match ms.end {
-                Some(e) => format!(
-                    "{}: {} to {} ({})",
-                    ms.name,
-                    long_date(ms.date),
-                    long_date(e),
-                    basis_word(ms.basis)
-                ),
-                None => format!(
-                    "{}: {} ({})",
-                    ms.name,
-                    long_date(ms.date),
-                    basis_word(ms.basis)
-                ),
-            },
-        });
-    }
-    if !periods.is_empty() {
-        let y = top + rh * t.milestones.len() as f64;
-        c.labels.push(ChartLabel {
-            x: 2.0,
-            y: y + 14.0,
-            text: "Pre-election period (no publication)".into(),
-            class: String::new(),
-        });
-        for p in &periods {
-            let (x0, x1) = (x(p.start), x(p.end));
-            c.bars.push(ChartBar {
-                x: x0,
-                y: y + 3.0,
-                width: round1((x1 - x0).max(4.0)),
-                height: rh - 8.0,
-                class: "tl tl-pre-election".into(),
-                opacity: 1.0,
-                text: String::new(),
-                text_class: String::new(),
-                text_x: 0.0,
-                title: p.describe(),
-            });
-        }
-    }
-    // The label is centred on the line, except near an edge of the plot, where it ends (or
-    // starts) at the line so that it stays inside the chart (today is often the last date).
-    let today_x = x(today);
-    let anchor = if today_x > right - TODAY_LABEL_HALF_WIDTH {
-        "end"
-    } else if today_x < left + TODAY_LABEL_HALF_WIDTH {
-        "start"
-    } else {
-        ""
-    };
-    c.markers.push(ChartBar {
-        x: today_x,
-        y: top - 4.0,
-        width: 0.0,
-        height: bottom - top + 4.0,
-        class: "today".into(),
-        opacity: 1.0,
-        text: format!("Today, {}", today.strftime("%-d %b")),
-        text_class: anchor.into(),
-        text_x: today_x,
-        title: String::new(),
-    });
-    let rows = t
-        .milestones
-        .iter()
-        .map(|ms| {
-            let mut date = match (ms.end, ms.length_days) {
-                (Some(e), Some(n)) => {
-                    format!("{} to {} ({})", long_date(ms.date), long_date(e), days(n))
-                }
-                _ => long_date(ms.date),
-            };
-            if ms.basis == Basis::Approximate {
-                date.push_str(" (approximate)");
-            }
-            if let Some(cd) = ms.council_date {
-                date.push_str(&format!("; the council's own date {}", long_date(cd)));
-            }
-            let mut status = match ms.basis {
-                Basis::Actual => "Recorded",
-                Basis::Approximate => "Recorded (approximate)",
-                Basis::Planned if ms.firm => "Due by CQC's rule",
-                Basis::Planned => "Planned",
-                Basis::Estimated => "Estimated",
-                Basis::Inferred => "Estimated from a later recorded date",
-            }
-            .to_string();
-            status.push_str(match (ms.state, ms.implied_by) {
-                (Some(MilestoneState::Done), Some(_)) => ", done (shown by a later recorded date)",
-                (Some(MilestoneState::Done), None) => ", done",
-                (Some(MilestoneState::Overdue), _) => ", overdue",
-                (Some(MilestoneState::DueThisWeek), _) => ", due this week",
-                (Some(MilestoneState::Upcoming), _) => ", upcoming",
-                (None, _) => "",
-            });
-            if ms.kind == MilestoneKind::Deadline {
-                if let Some(a) = ms.actual {
-                    status.push_str(&format!("; delivered {}", long_date(a)));
-                }
-            }
-            if let Some(mv) = &ms.moved_from {
-                status.push_str(&format!("; moved from {mv}"));
-            }
-            ReportRow {
-                cells: vec![
-                    ms.name.clone(),
-                    date,
-                    status,
-                    ms.forecast
-                        .as_ref()
-                        .map(|f| f.text.clone())
-                        .unwrap_or_default(),
-                    ms.source.clone(),
-                ],
-                class: match ms.state {
-                    Some(MilestoneState::Overdue) => "overdue".into(),
-                    _ => String::new(),
-                },
-            }
-        })
-        .collect();
+    let rows = t.milestones.iter().map(milestone_row).collect();
     let status = match &t.status {
         Some(st) => st.summary.clone(),
         None => format!(
@@ -1347,7 +1123,7 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
     pre_election.extend(t.pre_election.iter().map(|p| p.describe()));
     pre_election.push(t.publication_check.clone());
     ReportGantt {
-        chart: c,
+        chart: charts::gantt_chart(t, today),
         rows,
         status,
         issues: t.issues.iter().map(|i| i.message.clone()).collect(),
@@ -1359,23 +1135,60 @@ fn gantt(t: &Timeline, today: Date) -> ReportGantt {
     }
 }
 
-/// A milestone's name short enough for the chart's label column (the table has the full one).
-fn chart_label(id: MilestoneId, weeks: u32) -> String {
-    match id {
-        MilestoneId::Notification => "First notice".into(),
-        MilestoneId::OneWeekItemsDue => "One-week items due".into(),
-        MilestoneId::InformationReturnDue => "Information return due".into(),
-        MilestoneId::SelfAssessmentDue => "Self-assessment due".into(),
-        MilestoneId::CaseTrackingListDue => "Case-tracking list due".into(),
-        MilestoneId::VisitNotice => "Second notice (visit dates)".into(),
-        MilestoneId::LeadershipPresentation => "Leadership presentation".into(),
-        MilestoneId::DataFocusGroup => "Data and performance group".into(),
-        MilestoneId::Visit => "On-site visit".into(),
-        MilestoneId::VisitFeedback => "Feedback at the visit's end".into(),
-        MilestoneId::DraftReport => "Draft report".into(),
-        MilestoneId::FactualAccuracyDue => "Factual accuracy due".into(),
-        MilestoneId::Publication => "Report published".into(),
-        MilestoneId::TwentyWeekEnd => format!("End of {weeks} planning weeks"),
+/// A milestone as a row of the timeline's table: its name, date, status, forecast and source.
+fn milestone_row(ms: &Milestone) -> ReportRow {
+    let mut date = match (ms.end, ms.length_days) {
+        (Some(e), Some(n)) => {
+            format!("{} to {} ({})", long_date(ms.date), long_date(e), days(n))
+        }
+        _ => long_date(ms.date),
+    };
+    if ms.basis == Basis::Approximate {
+        date.push_str(" (approximate)");
+    }
+    if let Some(cd) = ms.council_date {
+        date.push_str(&format!("; the council's own date {}", long_date(cd)));
+    }
+    let mut status = match ms.basis {
+        Basis::Actual => "Recorded",
+        Basis::Approximate => "Recorded (approximate)",
+        Basis::Planned if ms.firm => "Due by CQC's rule",
+        Basis::Planned => "Planned",
+        Basis::Estimated => "Estimated",
+        Basis::Inferred => "Estimated from a later recorded date",
+    }
+    .to_string();
+    status.push_str(match (ms.state, ms.implied_by) {
+        (Some(MilestoneState::Done), Some(_)) => ", done (shown by a later recorded date)",
+        (Some(MilestoneState::Done), None) => ", done",
+        (Some(MilestoneState::Overdue), _) => ", overdue",
+        (Some(MilestoneState::DueThisWeek), _) => ", due this week",
+        (Some(MilestoneState::Upcoming), _) => ", upcoming",
+        (None, _) => "",
+    });
+    if ms.kind == MilestoneKind::Deadline {
+        if let Some(a) = ms.actual {
+            status.push_str(&format!("; delivered {}", long_date(a)));
+        }
+    }
+    if let Some(mv) = &ms.moved_from {
+        status.push_str(&format!("; moved from {mv}"));
+    }
+    ReportRow {
+        cells: vec![
+            ms.name.clone(),
+            date,
+            status,
+            ms.forecast
+                .as_ref()
+                .map(|f| f.text.clone())
+                .unwrap_or_default(),
+            ms.source.clone(),
+        ],
+        class: match ms.state {
+            Some(MilestoneState::Overdue) => "overdue".into(),
+            _ => String::new(),
+        },
     }
 }
 

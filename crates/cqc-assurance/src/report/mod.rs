@@ -16,7 +16,8 @@ use crate::published::{ordinal, PublishedDataset};
 use crate::score::Rating;
 use crate::timeline::{Basis, Milestone, MilestoneKind, MilestoneState, Timeline};
 use crate::workbook::{
-    analyse_workbook_with, ActionStatus, Comparison, EvidenceState, Workbook, WorkbookAnalysis,
+    analyse_workbook_with, ActionStatus, Comparison, EvidenceState, Prediction, Workbook,
+    WorkbookAnalysis,
 };
 
 mod charts;
@@ -867,130 +868,13 @@ fn ranking_text(r: &crate::published::Ranking) -> String {
 }
 
 fn summary(a: &WorkbookAnalysis) -> ReportSummary {
-    let mut key_points = Vec::new();
-    let p = a.prediction.as_ref();
-    let figures_common = |figures: &mut Vec<ReportFigure>| {
-        figures.push(ReportFigure {
-            value: format!("{} of {}", a.coverage.covered, a.coverage.cells),
-            label: "statement and evidence-category cells with current evidence".into(),
-        });
-        let scored = p.map(|p| p.scored).unwrap_or(0);
-        figures.push(ReportFigure {
-            value: format!("{scored} of 9"),
-            label: "statements self-scored".into(),
-        });
-        figures.push(ReportFigure {
-            value: a.actions.overdue.to_string(),
-            label: format!(
-                "{} overdue, of {} open",
-                if a.actions.overdue == 1 {
-                    "action"
-                } else {
-                    "actions"
-                },
-                a.actions.open
-            ),
-        });
-        let attention = a.evidence_attention.len() as u32;
-        figures.push(ReportFigure {
-            value: attention.to_string(),
-            label: format!(
-                "evidence {} stale or expired",
-                if attention == 1 { "item" } else { "items" }
-            ),
-        });
-        let warnings = a.warnings.len() as u32;
-        figures.push(ReportFigure {
-            value: warnings.to_string(),
-            label: if warnings == 1 {
-                "consistency warning".into()
-            } else {
-                "consistency warnings".into()
-            },
-        });
-    };
-    let mut figures = Vec::new();
-    let Some(p) = p else {
-        key_points.push("No statement has a self-score yet, so there is no prediction.".into());
-        figures.push(ReportFigure {
-            value: "–".into(),
-            label: "no scores yet".into(),
-        });
-        figures_common(&mut figures);
-        return ReportSummary {
-            predicted: false,
-            headline: "Not yet scored".into(),
-            headline_class: "none".into(),
-            headline_detail: Vec::new(),
-            headline_sentence: "No statement has a self-score yet.".into(),
-            too_close_to_call: false,
-            scenario: String::new(),
-            points: String::new(),
-            percent: String::new(),
-            scenario_rating: String::new(),
-            band_wording: String::new(),
-            scenario_sentence: String::new(),
-            percentages: Vec::new(),
-            percentages_text: String::new(),
-            percentages_sentence: String::new(),
-            probabilities: Vec::new(),
-            figures,
-            ranking: String::new(),
-            key_points,
-        };
+    let Some(p) = a.prediction.as_ref() else {
+        return unscored_summary(a);
     };
     let sc = &p.scenario.result;
     let call = &p.call;
-    if p.uncertain == 0 {
-        key_points.push(format!(
-            "The self-scores total {} of {} points, {}%: {}.",
-            sc.total, sc.max, sc.percent, sc.band.wording
-        ));
-    } else {
-        key_points.push(format!(
-            "{} a spread of scores rather than one score. {}.",
-            plural(p.uncertain, "statement has", "statements have"),
-            call.headline
-        ));
-    }
-    if let (Some(points), Some(next)) = (sc.band.points_to_next_rating, sc.band.next_rating) {
-        key_points.push(format!(
-            "{points} more {} of statement score would reach {}.",
-            if points == 1 { "point" } else { "points" },
-            next.label().to_ascii_lowercase()
-        ));
-    }
-    if let (Some(0), Some(down)) = (sc.band.slack_points, sc.rating.next_down()) {
-        key_points.push(format!(
-            "The scenario is on the lower edge of its band: one point less would give {}.",
-            down.label().to_ascii_lowercase()
-        ));
-    }
-    if !a.coverage.gaps.is_empty() {
-        key_points.push(format!(
-            "{} of {} statement and evidence-category combinations have no current evidence.",
-            a.coverage.gaps.len(),
-            a.coverage.cells
-        ));
-    }
-    let worse = a
-        .indicators
-        .iter()
-        .filter(|i| i.comparison == Some(Comparison::Worse))
-        .count() as u32;
-    if worse > 0 {
-        key_points.push(format!(
-            "{} worse than the England average.",
-            plural(worse, "indicator is", "indicators are")
-        ));
-    }
-    if a.actions.overdue > 0 {
-        key_points.push(format!(
-            "{} overdue.",
-            plural(a.actions.overdue, "action is", "actions are")
-        ));
-    }
-    figures.push(ReportFigure {
+    let key_points = key_points(a, p);
+    let mut figures = vec![ReportFigure {
         value: format!("{}%", sc.percent),
         label: format!(
             "{} of {} points, {} (the scenario)",
@@ -998,27 +882,10 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
             sc.max,
             sc.rating.label().to_ascii_lowercase()
         ),
-    });
-    figures_common(&mut figures);
-    let (headline, headline_class, headline_detail) = match call.rating {
-        Some(r) => (
-            r.label().to_string(),
-            rating_class(r),
-            vec![if p.uncertain == 0 {
-                "No uncertainty entered in the self-scores".to_string()
-            } else {
-                format!("Probability {}", pct(call.probability))
-            }],
-        ),
-        None => (
-            "Too close to call".to_string(),
-            "close".to_string(),
-            call.contenders
-                .iter()
-                .map(|c| format!("{} {}", c.rating.label(), pct(c.probability)))
-                .collect(),
-        ),
-    };
+    }];
+    figures.extend(progress_figures(a));
+    let (headline, headline_class, headline_detail) = headline(p);
+    let percentages_text = percentages_text(p);
     let percentages: Vec<ReportRow> = p
         .probabilities
         .totals
@@ -1032,20 +899,6 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
             class: rating_class(t.rating),
         })
         .collect();
-    let percentages_text = if p.probabilities.totals.len() == 1 {
-        format!("{}%", sc.percent)
-    } else {
-        let parts: Vec<String> = p
-            .probabilities
-            .totals
-            .iter()
-            .map(|t| format!("{}% ({})", t.percent, pct(t.probability)))
-            .collect();
-        match parts.split_last() {
-            Some((last, init)) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
-            _ => parts.join(""),
-        }
-    };
     let ranking = a
         .benchmark
         .as_ref()
@@ -1102,6 +955,187 @@ fn summary(a: &WorkbookAnalysis) -> ReportSummary {
         figures,
         ranking,
         key_points,
+    }
+}
+
+/// The summary of a workbook with no self-score yet: no prediction.
+fn unscored_summary(a: &WorkbookAnalysis) -> ReportSummary {
+    let key_points =
+        vec!["No statement has a self-score yet, so there is no prediction.".to_string()];
+    let mut figures = vec![ReportFigure {
+        value: "–".into(),
+        label: "no scores yet".into(),
+    }];
+    figures.extend(progress_figures(a));
+    ReportSummary {
+        predicted: false,
+        headline: "Not yet scored".into(),
+        headline_class: "none".into(),
+        headline_detail: Vec::new(),
+        headline_sentence: "No statement has a self-score yet.".into(),
+        too_close_to_call: false,
+        scenario: String::new(),
+        points: String::new(),
+        percent: String::new(),
+        scenario_rating: String::new(),
+        band_wording: String::new(),
+        scenario_sentence: String::new(),
+        percentages: Vec::new(),
+        percentages_text: String::new(),
+        percentages_sentence: String::new(),
+        probabilities: Vec::new(),
+        figures,
+        ranking: String::new(),
+        key_points,
+    }
+}
+
+/// The key figures of progress, after the headline figure: evidence coverage, statements
+/// scored, overdue actions, stale evidence, consistency warnings.
+fn progress_figures(a: &WorkbookAnalysis) -> Vec<ReportFigure> {
+    let mut figures = Vec::new();
+    figures.push(ReportFigure {
+        value: format!("{} of {}", a.coverage.covered, a.coverage.cells),
+        label: "statement and evidence-category cells with current evidence".into(),
+    });
+    let scored = a.prediction.as_ref().map(|p| p.scored).unwrap_or(0);
+    figures.push(ReportFigure {
+        value: format!("{scored} of 9"),
+        label: "statements self-scored".into(),
+    });
+    figures.push(ReportFigure {
+        value: a.actions.overdue.to_string(),
+        label: format!(
+            "{} overdue, of {} open",
+            if a.actions.overdue == 1 {
+                "action"
+            } else {
+                "actions"
+            },
+            a.actions.open
+        ),
+    });
+    let attention = a.evidence_attention.len() as u32;
+    figures.push(ReportFigure {
+        value: attention.to_string(),
+        label: format!(
+            "evidence {} stale or expired",
+            if attention == 1 { "item" } else { "items" }
+        ),
+    });
+    let warnings = a.warnings.len() as u32;
+    figures.push(ReportFigure {
+        value: warnings.to_string(),
+        label: if warnings == 1 {
+            "consistency warning".into()
+        } else {
+            "consistency warnings".into()
+        },
+    });
+    figures
+}
+
+/// The summary's key points of a prediction: the scenario's total or the spread, the points
+/// to the next rating, the lower edge of a band, evidence gaps, indicators worse than
+/// England's, overdue actions.
+fn key_points(a: &WorkbookAnalysis, p: &Prediction) -> Vec<String> {
+    let mut key_points = Vec::new();
+    let sc = &p.scenario.result;
+    let call = &p.call;
+    if p.uncertain == 0 {
+        key_points.push(format!(
+            "The self-scores total {} of {} points, {}%: {}.",
+            sc.total, sc.max, sc.percent, sc.band.wording
+        ));
+    } else {
+        key_points.push(format!(
+            "{} a spread of scores rather than one score. {}.",
+            plural(p.uncertain, "statement has", "statements have"),
+            call.headline
+        ));
+    }
+    if let (Some(points), Some(next)) = (sc.band.points_to_next_rating, sc.band.next_rating) {
+        key_points.push(format!(
+            "{points} more {} of statement score would reach {}.",
+            if points == 1 { "point" } else { "points" },
+            next.label().to_ascii_lowercase()
+        ));
+    }
+    if let (Some(0), Some(down)) = (sc.band.slack_points, sc.rating.next_down()) {
+        key_points.push(format!(
+            "The scenario is on the lower edge of its band: one point less would give {}.",
+            down.label().to_ascii_lowercase()
+        ));
+    }
+    if !a.coverage.gaps.is_empty() {
+        key_points.push(format!(
+            "{} of {} statement and evidence-category combinations have no current evidence.",
+            a.coverage.gaps.len(),
+            a.coverage.cells
+        ));
+    }
+    let worse = a
+        .indicators
+        .iter()
+        .filter(|i| i.comparison == Some(Comparison::Worse))
+        .count() as u32;
+    if worse > 0 {
+        key_points.push(format!(
+            "{} worse than the England average.",
+            plural(worse, "indicator is", "indicators are")
+        ));
+    }
+    if a.actions.overdue > 0 {
+        key_points.push(format!(
+            "{} overdue.",
+            plural(a.actions.overdue, "action is", "actions are")
+        ));
+    }
+    key_points
+}
+
+/// The headline of a prediction: the rating called (with its probability, or that no
+/// uncertainty was entered), or too close to call with the contenders.
+fn headline(p: &Prediction) -> (String, String, Vec<String>) {
+    let call = &p.call;
+    match call.rating {
+        Some(r) => (
+            r.label().to_string(),
+            rating_class(r),
+            vec![if p.uncertain == 0 {
+                "No uncertainty entered in the self-scores".to_string()
+            } else {
+                format!("Probability {}", pct(call.probability))
+            }],
+        ),
+        None => (
+            "Too close to call".to_string(),
+            "close".to_string(),
+            call.contenders
+                .iter()
+                .map(|c| format!("{} {}", c.rating.label(), pct(c.probability)))
+                .collect(),
+        ),
+    }
+}
+
+/// The percentages the prediction can publish with their probabilities, in words (`62% (40%),
+/// 64% (35%) or 67% (25%)`), or the one percentage.
+fn percentages_text(p: &Prediction) -> String {
+    let sc = &p.scenario.result;
+    if p.probabilities.totals.len() == 1 {
+        format!("{}%", sc.percent)
+    } else {
+        let parts: Vec<String> = p
+            .probabilities
+            .totals
+            .iter()
+            .map(|t| format!("{}% ({})", t.percent, pct(t.probability)))
+            .collect();
+        match parts.split_last() {
+            Some((last, init)) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+            _ => parts.join(""),
+        }
     }
 }
 

@@ -61,11 +61,11 @@ mkdir -p "$work/app"
   '
   node --input-type=module -e '
     import { init, rate } from "cqc-assurance/rating/init";
-    import { init as initAll, timeline } from "cqc-assurance/init";
+    import { init as initAll, planTimeline } from "cqc-assurance/init";
     await init();
     await initAll();
     const r = rate([2, 3, 3, 2, 2, 2, 2, 3, 3]);
-    const due = timeline({ notified: "2025-01-06" }).milestones.length;
+    const due = planTimeline({ notified: "2025-01-06" }).milestones.length;
     if (r.percent !== 62 || !(due >= 10)) throw new Error("unexpected " + r.percent + " " + due);
     console.log("test-js: explicit init in a fresh folder: cqc-assurance/rating/init and cqc-assurance/init after await init(): "
       + r.rating + " " + r.percent + "%, " + due + " milestones");

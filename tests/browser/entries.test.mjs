@@ -72,8 +72,8 @@ const calls = {
   workbook: ["compareWithEngland", [50, 60, true, 1]],
 };
 // The report and office modules take a workbook: a new one, as its file's text (made in node).
-const { newWorkbook } = await import(pathToFileURL(join(repoRoot, "bindings", "js", "pkg", "node.js")).href);
-const blank = JSON.stringify(newWorkbook("Anytown"));
+const { starterWorkbook } = await import(pathToFileURL(join(repoRoot, "bindings", "js", "pkg", "node.js")).href);
+const blank = JSON.stringify(starterWorkbook("Anytown"));
 calls.report = ["workbookReportHtml", [blank, "2025-04-01"]];
 calls.office = ["workbookReportDocx", [blank, "2025-04-01"]];
 

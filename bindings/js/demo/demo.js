@@ -5,7 +5,7 @@
 // browser then fetches the rating and timeline modules only, not the workbook's. (The page has
 // no bundler: the import map in index.html points the two specifiers at the built package.)
 import { framework, rate, improvementPaths } from "cqc-assurance/rating";
-import { timeline, timelineIcs } from "cqc-assurance/timeline";
+import { planTimeline, timelineIcs } from "cqc-assurance/timeline";
 
 const fw = framework();
 const LIVERPOOL = [2, 3, 3, 2, 2, 2, 2, 3, 3];
@@ -174,7 +174,7 @@ function updateTimeline() {
   }
   try {
     const input = { notified };
-    const t = timeline(input);
+    const t = planTimeline(input);
     const table = document.createElement("table");
     table.id = "milestones";
     const caption = document.createElement("caption");

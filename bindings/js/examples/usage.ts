@@ -20,7 +20,7 @@ import {
 } from "cqc-assurance";
 import { ratingForTotal, type RatingForTotal } from "cqc-assurance/rating";
 import {
-  timeline,
+  planTimeline,
   timelineIcs,
   addWorkingDays,
   type Timeline,
@@ -69,11 +69,11 @@ const batch = rateMany(new Uint8Array([2, 3, 3, 2, 2, 2, 2, 3, 3, 4, 4, 4, 4, 4,
 const ratings: Uint8Array = batch.ratings;
 console.log(ratings, batch.percents);
 
-const t: Timeline = timeline({ notified: new Date(2025, 0, 6), actuals: { draft_report: "2025-04-14" } });
+const t: Timeline = planTimeline({ notified: new Date(2025, 0, 6), actuals: { draft_report: "2025-04-14" } });
 const due = t.milestones.find((m) => m.id === "factual_accuracy_due");
 console.log(due?.date, timelineIcs({ notified: "2025-01-06" }, "2025-02-01").length);
 // The visit as one milestone, the pre-election settings, the forecasts of recorded cases.
-const planned: Timeline = timeline({
+const planned: Timeline = planTimeline({
   notified: "2026-12-07",
   actuals: { visit_notice: "2027-03-01", visit: { start: "2027-04-19", end: "2027-04-22" } },
   preElection: { electionYears: [2027], policy: "move" },

@@ -391,6 +391,9 @@ export function publishedConflicts(): PublishedConflict[];
 export function publishedProvenance(): string;
 
 /** The timeline of an assessment: milestones on real working days, issues, intervals, status. */
+export function planTimeline(input: TimelineInput): Timeline;
+
+/** @deprecated `planTimeline` under its name before 0.2.0: use `planTimeline`. */
 export function timeline(input: TimelineInput): Timeline;
 
 /**
@@ -465,7 +468,7 @@ export interface CsvImportResult extends WorkbookImport {
  * A new workbook for a council (the core's starter: nine statements not yet scored, the
  * indicators of CQC's metrics list with England's figures), as the object of its JSON file.
  */
-export function newWorkbook(council: string): JsonObject;
+export function starterWorkbook(council: string): JsonObject;
 
 /**
  * Imports a register from the bytes (or text) of a CSV file into a workbook, as the command's

@@ -66,10 +66,17 @@ fn plan(input: &JsValue) -> Result<Timeline, JsValue> {
 }
 
 /// The timeline of an assessment: every milestone with its date, rule and source, the
-/// inconsistencies found in recorded dates, intervals, and the status on `today` if given.
+/// inconsistencies found in recorded dates, intervals, and the status on `today` if given
+/// (`plan_timeline` in Rust and Python).
+#[wasm_bindgen(js_name = planTimeline)]
+pub fn plan_timeline_js(input: &JsValue) -> JsResult {
+    to_js(&plan(input)?)
+}
+
+/// `planTimeline` under its name before 0.2.0, kept so that code written for 0.1 runs.
 #[wasm_bindgen]
 pub fn timeline(input: &JsValue) -> JsResult {
-    to_js(&plan(input)?)
+    plan_timeline_js(input)
 }
 
 /// The timeline as an iCalendar (RFC 5545) file, one all-day event per milestone (the visit one

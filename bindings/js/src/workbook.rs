@@ -120,8 +120,8 @@ fn import_options(options: &JsValue) -> Result<cqc::ImportOptions, JsValue> {
 /// A new workbook for a council: the core's starter (nine statements not yet scored, the
 /// indicators CQC's metrics list with England's figures and the council's left empty), as
 /// the object of its file.
-#[wasm_bindgen(js_name = newWorkbook)]
-pub fn new_workbook(council: &JsValue) -> JsResult {
+#[wasm_bindgen(js_name = starterWorkbook)]
+pub fn starter_workbook(council: &JsValue) -> JsResult {
     let council = council.as_string().ok_or_else(|| {
         thrown(cqc::Error::InvalidValue {
             path: "council".into(),

@@ -226,15 +226,15 @@ test("published: regional comparisons and a refreshed dataset from the shipped C
   );
 });
 
-test("timeline: deadlines on real working days, Date or ISO string in, ISO strings out", () => {
+test("planTimeline: deadlines on real working days, Date or ISO string in, ISO strings out", () => {
   const input = { notified: "2025-01-06", actuals: { on_site_start: "2025-03-18", draft_report: "2025-04-14" } };
-  const t = cqc.timeline(input);
+  const t = cqc.planTimeline(input);
   const fa = t.milestones.find((m) => m.id === "factual_accuracy_due");
   // Ten working days from 14 April 2025, skipping Good Friday (18th) and Easter Monday (21st).
   assert.equal(fa.date, "2025-04-30");
   assert.equal(fa.basis, "planned");
   assert.ok(fa.source.length > 0);
-  const viaDates = cqc.timeline({
+  const viaDates = cqc.planTimeline({
     notified: new Date(2025, 0, 6),
     actuals: { on_site_start: new Date(2025, 2, 18), draft_report: new Date(2025, 3, 14) },
   });
@@ -253,22 +253,22 @@ test("timeline: deadlines on real working days, Date or ISO string in, ISO strin
   }
 });
 
-test("timeline: status on a date, custom profile round trip, closures", () => {
-  const t = cqc.timeline({ notified: "2025-01-06", today: "2025-02-01" });
+test("planTimeline: status on a date, custom profile round trip, closures", () => {
+  const t = cqc.planTimeline({ notified: "2025-01-06", today: "2025-02-01" });
   assert.equal(t.status.today, "2025-02-01");
   assert.ok(t.status.done.includes("notification"));
   // The default profile, as returned (camelCase), is accepted back and changes nothing.
-  const again = cqc.timeline({ notified: "2025-01-06", today: "2025-02-01", profile: cqc.timelineProfile() });
+  const again = cqc.planTimeline({ notified: "2025-01-06", today: "2025-02-01", profile: cqc.timelineProfile() });
   assert.deepEqual(again, t);
   // A closure day does not move CQC's deadline (CQC does not extend it): the council gets its
   // own date, its last open day before.
   const due = t.milestones.find((m) => m.id === "information_return_due").date;
-  const closed = cqc.timeline({ notified: "2025-01-06", closures: [due] });
+  const closed = cqc.planTimeline({ notified: "2025-01-06", closures: [due] });
   const r = closed.milestones.find((m) => m.id === "information_return_due");
   assert.deepEqual([r.date, r.councilDate], [due, "2025-01-24"]);
   // Pre-election settings in JavaScript's field names: a publication planned on 26 April 2027
   // is moved out of the pre-election period (31 March - 6 May 2027), or flagged, or left.
-  const pub = (input) => cqc.timeline(input).milestones.find((m) => m.id === "publication").date;
+  const pub = (input) => cqc.planTimeline(input).milestones.find((m) => m.id === "publication").date;
   assert.equal(pub({ notified: "2026-11-23" }), "2027-05-07");
   assert.equal(pub({ notified: "2026-11-23", preElection: { policy: "flag" } }), "2027-04-26");
   assert.equal(pub({ notified: "2026-11-23", preElection: { electionYears: "none" } }), "2027-04-26");
@@ -276,23 +276,23 @@ test("timeline: status on a date, custom profile round trip, closures", () => {
     pub({ notified: "2026-11-23", preElection: { calendar: { years: [{ year: 2027, noElections: true }] } } }),
     "2027-04-26",
   );
-  expectCqcError(() => cqc.timeline({ notified: "2026-11-23", preElection: { policy: "ignore" } }), "invalid_json", "pre_election.policy");
-  expectCqcError(() => cqc.timeline({ notified: "2025-02-30" }), "invalid_date", "notified");
-  expectCqcError(() => cqc.timeline({ notified: "2025-01-06", actuals: { site_visit: "2025-03-18" } }), "unknown_milestone", "actuals.site_visit");
-  expectCqcError(() => cqc.timeline({ notified: new Date(NaN) }), "invalid_date", "notified");
-  expectCqcError(() => cqc.timeline({ notified: NaN }), "invalid_date", "notified");
-  expectCqcError(() => cqc.timeline(undefined), "invalid_json", ".");
+  expectCqcError(() => cqc.planTimeline({ notified: "2026-11-23", preElection: { policy: "ignore" } }), "invalid_json", "pre_election.policy");
+  expectCqcError(() => cqc.planTimeline({ notified: "2025-02-30" }), "invalid_date", "notified");
+  expectCqcError(() => cqc.planTimeline({ notified: "2025-01-06", actuals: { site_visit: "2025-03-18" } }), "unknown_milestone", "actuals.site_visit");
+  expectCqcError(() => cqc.planTimeline({ notified: new Date(NaN) }), "invalid_date", "notified");
+  expectCqcError(() => cqc.planTimeline({ notified: NaN }), "invalid_date", "notified");
+  expectCqcError(() => cqc.planTimeline(undefined), "invalid_json", ".");
 });
 
-test("timeline: the .ics text", () => {
+test("planTimeline: the .ics text", () => {
   const input = { notified: "2025-01-06" };
   const ics = cqc.timelineIcs(input, "2025-02-01");
   assert.ok(ics.startsWith("BEGIN:VCALENDAR\r\n"));
   assert.ok(ics.trimEnd().endsWith("END:VCALENDAR"));
   assert.ok(ics.includes("DTSTAMP:20250201T000000Z\r\n"));
   const events = ics.split("BEGIN:VEVENT").length - 1;
-  assert.equal(events, cqc.timeline(input).milestones.length);
-  for (const m of cqc.timeline(input).milestones) {
+  assert.equal(events, cqc.planTimeline(input).milestones.length);
+  for (const m of cqc.planTimeline(input).milestones) {
     assert.ok(ics.includes(`DTSTART;VALUE=DATE:${m.date.replaceAll("-", "")}`), m.id);
   }
   assert.equal(cqc.timelineIcs(input, "2025-02-01"), ics); // reproducible
@@ -401,4 +401,10 @@ test("API.md names every function the package declares, and only those", () => {
   assert.ok(listed.size >= 40, `only ${listed.size} JavaScript names read from API.md`);
   assert.deepEqual([...declared].filter((n) => !listed.has(n)).sort(), [], "declared but not in API.md");
   assert.deepEqual([...listed].filter((n) => !declared.has(n)).sort(), [], "in API.md but not declared");
+});
+
+test("timeline: planTimeline under its name in 0.1, so that code written for 0.1 runs", () => {
+  const input = { notified: "2025-01-06", today: "2025-02-01" };
+  assert.deepEqual(cqc.timeline(input), cqc.planTimeline(input));
+  expectCqcError(() => cqc.timeline({ notified: "2025-02-30" }), "invalid_date", "notified");
 });

@@ -60,7 +60,7 @@ export function run(api, op, input) {
     case "working_days_between":
       return { workingDays: api.workingDaysBetween(input.from, input.to, calendar(input)) };
     case "timeline":
-      return api.timeline(jsTimeline(input));
+      return api.planTimeline(jsTimeline(input));
     case "timeline_ical":
       return api.timelineIcs(jsTimeline(input.timeline), input.stamp);
     case "workbook_check":
@@ -69,7 +69,7 @@ export function run(api, op, input) {
     case "evidence_csv_import":
       return api.evidenceFromCsv(input.csv);
     case "new_workbook":
-      return api.newWorkbook(input.council);
+      return api.starterWorkbook(input.council);
     default:
       throw new Error(`conformance vector uses an op the JavaScript runner does not know: ${op}`);
   }
@@ -93,9 +93,9 @@ export const DECLARED = {
   bank_holidays: "ReturnType<typeof cqc.bankHolidays>",
   add_working_days: "{ date: ReturnType<typeof cqc.addWorkingDays> }",
   working_days_between: "{ workingDays: ReturnType<typeof cqc.workingDaysBetween> }",
-  timeline: "ReturnType<typeof cqc.timeline>",
+  timeline: "ReturnType<typeof cqc.planTimeline>",
   timeline_ical: "ReturnType<typeof cqc.timelineIcs>",
   workbook_check: "ReturnType<typeof cqc.checkWorkbook>",
   evidence_csv_import: "ReturnType<typeof cqc.evidenceFromCsv>",
-  new_workbook: "ReturnType<typeof cqc.newWorkbook>",
+  new_workbook: "ReturnType<typeof cqc.starterWorkbook>",
 };

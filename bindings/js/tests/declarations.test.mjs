@@ -167,6 +167,7 @@ test("every function of the root entry returns what its declaration says, on rea
     publishedRatingCounts: ["ReturnType<typeof cqc.publishedRatingCounts>", [[]]],
     publishedConflicts: ["ReturnType<typeof cqc.publishedConflicts>", [[]]],
     publishedProvenance: ["ReturnType<typeof cqc.publishedProvenance>", [[]]],
+    planTimeline: ["ReturnType<typeof cqc.planTimeline>", [[{ notified: "2025-01-06", today: "2025-03-03" }], [hounslow]]],
     timeline: ["ReturnType<typeof cqc.timeline>", [[{ notified: "2025-01-06", today: "2025-03-03" }], [hounslow]]],
     timelineIcs: ["ReturnType<typeof cqc.timelineIcs>", [[{ notified: "2025-01-06" }, "2025-01-06"]]],
     timelineText: ["ReturnType<typeof cqc.timelineText>", [[{ notified: "2025-01-06" }]]],
@@ -181,7 +182,7 @@ test("every function of the root entry returns what its declaration says, on rea
     checkWorkbook: ["ReturnType<typeof cqc.checkWorkbook>", [[workbook, "2025-04-01"], ['{"version": 99}', "2025-04-01"]]],
     evidenceFromCsv: ["ReturnType<typeof cqc.evidenceFromCsv>", [[evidence], [evidence + "x,y\r\n"]]],
     compareWithEngland: ["ReturnType<typeof cqc.compareWithEngland>", [[50, 60, true, 1]]],
-    newWorkbook: ["ReturnType<typeof cqc.newWorkbook>", [["Liverpool"]]],
+    starterWorkbook: ["ReturnType<typeof cqc.starterWorkbook>", [["Liverpool"]]],
     importCsv: ["ReturnType<typeof cqc.importCsv>", [[workbook, "evidence", evidence], [workbook, "evidence", "id\r\n"]]],
     registerToCsv: ["ReturnType<typeof cqc.registerToCsv>", [[workbook, "actions"]]],
   };

@@ -79,11 +79,11 @@ test("importing a sub-path in node loads its own module only; the root loads the
     assert.deepEqual(wasmRead, [modules[name].wasm], `cqc-assurance/${name}`);
   }
   const lazy = inApp(`
-    const { rate, addWorkingDays, timeline, compareWithEngland, findCouncil } = await import("cqc-assurance");
+    const { rate, addWorkingDays, planTimeline, compareWithEngland, findCouncil } = await import("cqc-assurance");
     out.atImport = [...wasmRead];
     out.percent = rate([2, 3, 3, 2, 2, 2, 2, 3, 3]).percent;
     out.day = addWorkingDays("2025-04-17", 1);
-    out.milestones = timeline({ notified: "2025-01-06" }).milestones.length;
+    out.milestones = planTimeline({ notified: "2025-01-06" }).milestones.length;
     out.afterTimeline = [...wasmRead];
     out.comparison = compareWithEngland(70, 60, true, 1);
     out.council = findCouncil("Manchester").gssCode;

@@ -53,7 +53,7 @@ const calls = {
   workbook: ["compareWithEngland(50, 60, true, 1)", "worse"],
 };
 // The report and office modules take a workbook: a new one, as its file's text.
-const blank = JSON.stringify(JSON.stringify(cqc.newWorkbook("Anytown")));
+const blank = JSON.stringify(JSON.stringify(cqc.starterWorkbook("Anytown")));
 calls.report = [`workbookReportHtml(${blank}, "2025-04-01").slice(0, 15)`, "<!DOCTYPE html>"];
 calls.office = [`workbookToXlsx(${blank}).slice(0, 2).join(",")`, "80,75"];
 

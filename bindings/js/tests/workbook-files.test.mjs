@@ -10,8 +10,8 @@ import { cqc, modules, repoRoot, expectCqcError } from "./helpers.mjs";
 
 const LIVERPOOL = JSON.parse(readFileSync(join(repoRoot, "examples", "liverpool-workbook.json"), "utf8"));
 
-test("newWorkbook: the file's own keys, nine statements to score, a valid workbook", () => {
-  const wb = cqc.newWorkbook("Anytown");
+test("starterWorkbook: the file's own keys, nine statements to score, a valid workbook", () => {
+  const wb = cqc.starterWorkbook("Anytown");
   assert.equal(wb.version, 1);
   assert.equal(wb.council, "Anytown");
   assert.equal(Object.keys(wb.statements).length, 9);
@@ -20,7 +20,7 @@ test("newWorkbook: the file's own keys, nine statements to score, a valid workbo
   assert.ok(wb.indicators.every((i) => "england_average" in i && i.value === null));
   const check = cqc.checkWorkbook(JSON.stringify(wb), "2026-01-05");
   assert.equal(check.valid, true, JSON.stringify(check.errors));
-  expectCqcError(() => cqc.newWorkbook(42), "invalid_value", "council");
+  expectCqcError(() => cqc.starterWorkbook(42), "invalid_value", "council");
 });
 
 test("importCsv: UK dates and Windows-1252 bytes merged by id; nothing written with a bad row", () => {

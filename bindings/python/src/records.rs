@@ -469,7 +469,7 @@ impl PyWorkbook {
     }
 
     /// A workbook to start from, as the command's `workbook init` and the npm package's
-    /// `newWorkbook` make it: a blank workbook plus the indicators CQC's detailed metrics list
+    /// `starterWorkbook` make it: a blank workbook plus the indicators CQC's detailed metrics list
     /// for assessing needs, each with the England figure and the council's own left to fill in.
     #[staticmethod]
     fn starter<'py>(py: Python<'py>, council: &str) -> PyResult<Bound<'py, PyWorkbook>> {

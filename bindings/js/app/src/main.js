@@ -140,9 +140,9 @@ export function openDocument(id, doc, revision, { keepView = false } = {}) {
   else render();
 }
 
-/** A new workbook for a council (the core's newWorkbook), saved at once. */
+/** A new workbook for a council (the core's starterWorkbook), saved at once. */
 export async function createWorkbook(council) {
-  const doc = app.engine.workbook.newWorkbook(council);
+  const doc = app.engine.workbook.starterWorkbook(council);
   const id = store.randomId();
   const r = await store.write(id, doc, 0);
   openDocument(id, doc, r.revision);

@@ -636,3 +636,63 @@ impl PyRatingProbabilities {
         Ok(self.0.at_least(rating_arg(py, rating, "rating")?))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Fields;
+    use serde::Serialize;
+    use serde_json::json;
+
+    #[derive(Serialize)]
+    struct Inner {
+        a: u8,
+        b: Vec<&'static str>,
+    }
+
+    #[derive(Serialize)]
+    struct Plain {
+        x: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        missing: Option<u8>,
+        inner: Inner,
+    }
+
+    #[derive(Serialize)]
+    struct Flattened {
+        y: bool,
+        #[serde(flatten)]
+        inner: Inner,
+    }
+
+    #[test]
+    fn one_field_is_what_the_whole_value_holds() {
+        let plain = Plain {
+            x: 7,
+            missing: None,
+            inner: Inner { a: 1, b: vec!["q"] },
+        };
+        for name in ["x", "missing", "inner", "nope"] {
+            assert_eq!(
+                plain.field(name).as_ref(),
+                plain.whole().get(name),
+                "{name}"
+            );
+        }
+        assert_eq!(plain.field("inner"), Some(json!({"a": 1, "b": ["q"]})));
+        assert_eq!(plain.field("missing"), None);
+    }
+
+    #[test]
+    fn a_value_serde_writes_as_a_map_is_read_whole() {
+        let flat = Flattened {
+            y: true,
+            inner: Inner { a: 2, b: vec![] },
+        };
+        // serde writes a struct with a flattened field as a map: the field is read from the
+        // whole value, as it is written.
+        assert_eq!(flat.field("a"), Some(json!(2)));
+        assert_eq!(flat.field("y"), Some(json!(true)));
+        assert_eq!(flat.field("inner"), None);
+        assert_eq!(vec![1, 2].field("len"), None);
+    }
+}

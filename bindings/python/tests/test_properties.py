@@ -87,6 +87,30 @@ def test_json_round_trips_are_lossless(scores: list[Optional[int]]) -> None:
     assert cqc.rate(a.to_json()) == r
 
 
+def plain(value: Any) -> Any:
+    """A field's value as plain data, the way `to_dict` writes it (dates as ISO text)."""
+    if isinstance(value, cqc.Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+@settings(max_examples=150)
+@given(nine, st.sampled_from(ORDER))
+def test_each_field_read_alone_is_what_the_whole_result_holds(
+    scores: list[Optional[int]], target: str
+) -> None:
+    # A rating result's record serialises one field when it is read; every field read so is
+    # the field of the whole serialised result, and a field the result leaves out is None.
+    results = [cqc.rate(scores), cqc.explain(scores), cqc.improvement_paths(scores, target=target),
+               cqc.check_published(scores, target), cqc.rank_among_published(scores)]
+    for result in results:
+        whole = result.to_dict()
+        for key in result.keys():
+            assert plain(result[key]) == whole.get(key), (type(result).__name__, key)
+
+
 @settings(max_examples=150)
 @given(nine, st.sampled_from(ORDER))
 def test_improvement_paths_reach_the_target_with_exactly_the_points_needed(

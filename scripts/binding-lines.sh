@@ -17,7 +17,7 @@ classify() {
       *.json | *.lock | *.md | *.txt | *.html | *.css | *.svg | *.png | LICENSE* | */LICENSE* | */NOTICE | *.typed) continue ;;
       # The generators of the stubs and the declarations: compiled into the tests only
       # (`#[cfg(test)]`), never into the module users load.
-      bindings/python/src/stubs.rs | bindings/js/src/typescript.rs) g="beside: generators of the stubs and declarations (cfg(test))" ;;
+      bindings/python/src/stubs.rs | bindings/js/src/typescript.rs) g="beside: generators of stubs and declarations" ;;
       bindings/python/src/*) g="binding code: Python (Rust)" ;;
       bindings/python/python/*) g="binding code: Python (package, .pyi)" ;;
       bindings/js/src/*) g="binding code: JavaScript (Rust)" ;;

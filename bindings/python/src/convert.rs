@@ -4,7 +4,8 @@
 use cqc_assurance::Error;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
 use serde_json::{Map, Number, Value};
 
 use crate::errors::to_py_err;
@@ -87,6 +88,11 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<Val
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         return seq_value(obj, path, depth);
+    }
+    // A `datetime.date` (or a `datetime`: its day) as ISO text, as documents write dates.
+    static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    if obj.is_instance(DATE.import(obj.py(), "datetime", "date")?)? {
+        return Ok(Value::String(iso_date(obj, path)?));
     }
     // numpy arrays and scalars (and anything else with `tolist`): their plain Python form.
     if obj.hasattr("tolist")? && obj.hasattr("dtype")? {

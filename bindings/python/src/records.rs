@@ -13,7 +13,7 @@ use cqc_assurance::{self as cqc, TimelineInput, Workbook, WorkingCalendar};
 use jiff::civil::Date;
 use pyo3::exceptions::{PyFileNotFoundError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 use pyo3::PyClassInitializer;
 use serde_json::{Map, Value};
 
@@ -58,7 +58,7 @@ fn document_text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
         return read_document_file(&text, what);
     }
     if obj.is_instance_of::<PyDict>() {
-        let value = dates_to_text(obj)?;
+        let value = to_value(obj, "")?;
         return Ok(value.to_string());
     }
     if obj.hasattr("__fspath__")? {
@@ -92,41 +92,6 @@ fn read_document_file(path: &str, what: &str) -> PyResult<String> {
         }
         Err(e) => Err(e.into()),
     }
-}
-
-/// Converts a Python value to JSON, writing `datetime.date` values as ISO text.
-fn dates_to_text(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
-    let date_type = obj.py().import("datetime")?.getattr("date")?;
-    to_value(&dates_as_iso(obj, &date_type)?, "")
-}
-
-/// The same value with every `datetime.date` (or `datetime`) replaced by its ISO date text.
-fn dates_as_iso<'py>(
-    obj: &Bound<'py, PyAny>,
-    date_type: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = obj.py();
-    if obj.is_instance(date_type)? {
-        return Ok(PyString::new(py, &iso_date(obj, "date")?).into_any());
-    }
-    if obj.is_instance_of::<PyString>() {
-        return Ok(obj.clone());
-    }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let out = PyDict::new(py);
-        for (k, v) in d.iter() {
-            out.set_item(k, dates_as_iso(&v, date_type)?)?;
-        }
-        return Ok(out.into_any());
-    }
-    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        let out = PyList::empty(py);
-        for item in obj.try_iter()? {
-            out.append(dates_as_iso(&item?, date_type)?)?;
-        }
-        return Ok(out.into_any());
-    }
-    Ok(obj.clone())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,7 +193,7 @@ pub(crate) fn plan_timeline<'py>(
                 if let Some(v) = v.filter(|v| !v.is_none()) {
                     let wrapped = PyDict::new(py);
                     wrapped.set_item(name, v)?;
-                    if let Value::Object(m) = dates_to_text(&wrapped)? {
+                    if let Value::Object(m) = to_value(&wrapped, "")? {
                         map.extend(m);
                     }
                 }
@@ -269,7 +234,7 @@ impl PyWorkingCalendar {
         if let Some(c) = closures.filter(|c| !c.is_none()) {
             wrapped.set_item("closures", c)?;
         }
-        let text = dates_to_text(&wrapped)?.to_string();
+        let text = to_value(&wrapped, "")?.to_string();
         WorkingCalendar::from_json(&text)
             .map(PyWorkingCalendar)
             .or_raise(py)
@@ -722,7 +687,7 @@ pub(crate) fn evidence_to_csv(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyRes
             Err(_) => list.append(item)?,
         }
     }
-    let value = dates_to_text(&list)?;
+    let value = to_value(&list, "")?;
     let parsed: Vec<cqc::EvidenceItem> = serde_json::from_value(value).map_err(|e| {
         to_py_err(
             py,

@@ -1,5 +1,8 @@
-//! Python classes around the core's values: attributes read straight from the core's value,
-//! and the same five methods on each (`to_dict`, `to_json`, `__repr__`, `_repr_html_`, `==`).
+//! The framework's values and the assessment as Python classes (`QualityStatement`, `Theme`,
+//! `EvidenceCategory`, `RatingMethod`, `Assessment`): built from names, hashed, compared and
+//! passed as arguments, unlike results (`results.rs`). Each lists its getters once in
+//! `record_methods!`, with the same five methods (`to_dict`, `to_json`, `__repr__`,
+//! `_repr_html_`, `==`).
 
 use cqc_assurance::{
     self as cqc, Assessment, EvidenceCategory, LocalAuthorityUse, QualityStatement, RatingMethod,

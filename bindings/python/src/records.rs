@@ -1,11 +1,8 @@
-//! The timeline and the self-assessment workbook. Their results are `Record`s: attributes read
-//! from the core's serialised value by the JSON Schema of its type (`schema.rs`: nested
-//! objects are records of their own types, lists are lists, fields of format `date` are
-//! `datetime.date`, a field without a value is None), with the same
-//! `to_dict`/`to_json`/`_repr_html_` as every other result. The top-level results are
-//! subclasses (`Timeline`, `WorkbookAnalysis`, ...) with their own methods. The workbook
-//! document, which has no schema, is read as it is written (text that is exactly an ISO date
-//! is a `datetime.date`).
+//! The timeline, working days and the self-assessment workbook: the functions and the classes
+//! with methods of their own (`Timeline`, `WorkingCalendar`, `Workbook`, `WorkbookImport`,
+//! `WorkbookReport`). Their results are records (`results.rs`); the workbook document, which
+//! has no schema, is read as it is written (text that is exactly an ISO date is a
+//! `datetime.date`).
 
 use std::sync::Arc;
 

@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 use crate::convert::{iso_date, py_date, python_quotes, to_py, to_value, type_name};
 use crate::errors::{to_py_err, OrRaise};
 use crate::html;
-use crate::results::{held, to_records, with_state, Held, PyRecord};
+use crate::results::{to_records, with_state, Held, PyRecord};
 
 /// A date argument (`datetime.date` or ISO text) as the core's date; errors carry `path`.
 pub(crate) fn date_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Date> {
@@ -521,11 +521,7 @@ impl PyWorkbook {
             allow_fewer,
         };
         let import = self.0.import_csv(part, &bytes, &options);
-        let workbook = import.workbook.clone();
-        Bound::new(
-            py,
-            held(Arc::new(import)).add_subclass(PyWorkbookImport(workbook)),
-        )
+        with_state(py, import, |i| PyWorkbookImport(i.workbook.clone()))
     }
 }
 

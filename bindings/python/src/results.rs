@@ -296,7 +296,7 @@ fn def_of<T: RecordRoot>() -> Option<&'static str> {
 }
 
 /// The record part of a core result kept as it is, its fields serialised as they are read.
-pub(crate) fn held<T>(result: Arc<T>) -> PyClassInitializer<PyRecord>
+fn held<T>(result: Arc<T>) -> PyClassInitializer<PyRecord>
 where
     T: Serialize + RecordRoot + Send + Sync + 'static,
 {

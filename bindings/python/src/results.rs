@@ -443,19 +443,29 @@ impl PyRecord {
     }
 }
 
-/// The record classes made from a result's value alone (no state of their own), each with
-/// its docstring and the fields its `repr` shows (else its first four plain fields).
-macro_rules! value_classes {
+/// Every record type: the core type, the Python class that holds it and the fields its `repr`
+/// shows (else its first four plain fields). The classes made from a result's value alone are
+/// declared here with their docstrings; `@state` classes keep the core's value for methods of
+/// their own and are declared with them; `@plain` types are handed to Python as plain
+/// `Record`s. The schemas' table ([`schema::Types`]) is made from the same list, so a class
+/// and its type are named once.
+macro_rules! record_classes {
     (
-        $($(#[doc = $doc:literal])* $py:ident = $name:literal $([$($field:ident),*])?;)*
-        // The fields the `repr` of a class with state of its own shows.
-        $(@repr $other:literal [$($other_field:ident),*];)*
+        $($(#[doc = $doc:literal])* $py:ident = $name:literal: $ty:ty $([$($field:ident),*])?;)*
+        $(@state $other:literal: $other_ty:ty $([$($other_field:ident),*])?;)*
+        $(@plain $plain:ty;)*
     ) => {
         $(
             $(#[doc = $doc])*
             #[pyclass(extends = PyRecord, frozen, module = "cqc_assurance", name = $name)]
             pub struct $py;
         )*
+
+        schema::record_roots! {
+            $(Some($name) => $ty,)*
+            $(Some($other) => $other_ty,)*
+            $(None => $plain,)*
+        }
 
         /// The names of the classes made from a result's value alone.
         pub(crate) const VALUE_CLASSES: &[&str] = &[$($name),*];
@@ -476,7 +486,7 @@ macro_rules! value_classes {
         fn repr_fields(class: &str) -> Option<&'static [&'static str]> {
             match class {
                 $($($name => Some(&[$(stringify!($field)),*]),)?)*
-                $($other => Some(&[$(stringify!($other_field)),*]),)*
+                $($($other => Some(&[$(stringify!($other_field)),*]),)?)*
                 _ => None,
             }
         }
@@ -489,17 +499,17 @@ macro_rules! value_classes {
     };
 }
 
-value_classes! {
+record_classes! {
     /// Where an assessment stands on a date.
-    PyTimelineStatus = "TimelineStatus";
+    PyTimelineStatus = "TimelineStatus": cqc::TimelineStatus;
     /// The analysis of a workbook on a date: prediction, statement summaries, evidence
     /// coverage and attention, indicators against England, actions, benchmark, timeline,
     /// warnings.
-    PyWorkbookAnalysis = "WorkbookAnalysis";
+    PyWorkbookAnalysis = "WorkbookAnalysis": cqc::WorkbookAnalysis;
     /// Every problem of a workbook document (`valid`, `errors`, `warnings`, `analysis`).
-    PyWorkbookCheck = "WorkbookCheck";
+    PyWorkbookCheck = "WorkbookCheck": cqc::WorkbookCheck;
     /// An evidence register read from CSV: `items` and `errors` (one per bad row, not raised).
-    PyEvidenceImport = "EvidenceImport";
+    PyEvidenceImport = "EvidenceImport": cqc::workbook::EvidenceImport;
     /// The outcome of rating an assessment; `rating_label` is the rating as CQC prints it.
     ///
     /// >>> r = rate([2, 3, 3, 2, 2, 2, 2, 3, 3])
@@ -507,53 +517,66 @@ value_classes! {
     /// ('requires_improvement', 62, 22, 36, 1)
     /// >>> r
     /// RatingResult(rating='requires_improvement', percent=62, total=22, max=36, method='current')
-    PyRatingResult = "RatingResult" [rating, percent, total, max, method];
+    PyRatingResult = "RatingResult": cqc::RatingResult [rating, percent, total, max, method];
     /// Where a result sits in its rating band.
-    PyBandPosition = "BandPosition" [rating, half, points_to_next_rating, slack_points];
+    PyBandPosition = "BandPosition": cqc::BandPosition [rating, half, points_to_next_rating, slack_points];
     /// One evidence category's score (earlier method).
-    PyCategoryScore = "CategoryScore";
+    PyCategoryScore = "CategoryScore": cqc::CategoryScore;
     /// The evidence-category working of one statement (earlier method).
-    PyEvidenceWorking = "EvidenceWorking" [total, max, percent];
+    PyEvidenceWorking = "EvidenceWorking": cqc::EvidenceWorking [total, max, percent];
     /// One assessed statement in a rating result; `quality_statement` is the statement as an
     /// object.
-    PyStatementResult = "StatementResult" [statement, score];
+    PyStatementResult = "StatementResult": cqc::StatementResult [statement, score];
     /// One statement's score raised: `from_score` and `to_score` (`from` and `to` in its JSON
     /// form).
-    PyScoreIncrease = "ScoreIncrease" [statement, from, to];
+    PyScoreIncrease = "ScoreIncrease": cqc::ScoreIncrease [statement, from, to];
     /// A minimal set of score increases that reaches the target rating.
-    PyImprovementPath = "ImprovementPath" [points, percent, rating];
+    PyImprovementPath = "ImprovementPath": cqc::ImprovementPath [points, percent, rating];
     /// Every minimal way from an assessment's scores to a target rating.
     ///
     /// >>> plan = improvement_paths([2, 3, 3, 2, 2, 2, 2, 3, 3], target="good")
     /// >>> (plan.points_needed, len(plan.paths))
     /// (1, 9)
-    PyImprovementPlan = "ImprovementPlan" [target, current_rating, points_needed];
+    PyImprovementPlan = "ImprovementPlan": cqc::ImprovementPlan [target, current_rating, points_needed];
     /// The probability of one rating.
-    PyRatingProbability = "RatingProbability";
+    PyRatingProbability = "RatingProbability": cqc::RatingProbability;
     /// The probability of one total.
-    PyTotalProbability = "TotalProbability" [total, percent, rating, probability];
+    PyTotalProbability = "TotalProbability": cqc::TotalProbability [total, percent, rating, probability];
     /// One inconsistency between published figures and the method.
-    PyFinding = "Finding";
+    PyFinding = "Finding": cqc::Finding;
     /// A one-point change to one published score that would reconcile a record.
-    PyScoreCorrection = "ScoreCorrection";
+    PyScoreCorrection = "ScoreCorrection": cqc::ScoreCorrection;
     /// Whether a published rating (and percentage) follows from published scores.
     ///
     /// >>> c = check_published([2, 3, 3, 2, 2, 2, 2, 3, 3], "good")
     /// >>> (c.consistent, c.computed.rating, c.findings[0].kind)
     /// (False, 'requires_improvement', 'rating_mismatch')
-    PyPublishedCheck = "PublishedCheck" [consistent, published_rating, published_percent];
+    PyPublishedCheck = "PublishedCheck": cqc::PublishedCheck [consistent, published_rating, published_percent];
     /// How the published councils scored one statement.
-    PyStatementDistribution = "StatementDistribution" [statement, counts, mean];
+    PyStatementDistribution = "StatementDistribution": cqc::StatementDistribution [statement, counts, mean];
     /// Where a set of scores would be placed among the published councils with nine scores
     /// (current assessment of each); a tie counts against the council placed.
     ///
     /// >>> rank_among_published([4] * 9).rank
     /// 1
-    PyRanking = "Ranking" [rank, councils, percentile];
+    PyRanking = "Ranking": cqc::Ranking [rank, councils, percentile];
 
-    @repr "PublishedResult" [council, rating, published, total];
-    @repr "RatingProbabilities" [most_likely, expected_percent_exact, assessed];
-    @repr "Explanation" [rating];
+    // The classes with state of their own (each declared with its methods), and the fields
+    // their `repr` shows.
+    @state "Timeline": cqc::Timeline;
+    @state "WorkbookImport": cqc::WorkbookImport;
+    @state "Explanation": cqc::Explanation [rating];
+    @state "RatingProbabilities": cqc::RatingProbabilities [most_likely, expected_percent_exact, assessed];
+    @state "PublishedResult": cqc::PublishedResult [council, rating, published, total];
+
+    // Results handed to Python as plain records, or lists of them.
+    @plain cqc::timeline::Milestone;
+    @plain Vec<cqc::BankHoliday>;
+    @plain cqc::RatingCall;
+    @plain cqc::TimelineProfile;
+    @plain Vec<cqc::GroupDistribution>;
+    @plain Vec<cqc::RatingCounts>;
+    @plain Option<cqc::CouncilRankings>;
 }
 
 #[pymethods]

@@ -15,74 +15,43 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use cqc_assurance as cqc;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
 
-/// A core type handed to Python as a record (or a list of them): listed in [`record_types!`],
-/// which gives each its place in the table, so that a record of a type without a schema does
-/// not compile.
+/// A core type handed to Python as a record (or a list of them): listed in
+/// [`crate::results`]'s `record_classes!` with the Python class that holds it, which gives each
+/// its place in the table, so that a record of a type without a schema does not compile.
 pub(crate) trait RecordRoot {
     /// The type's place in [`Types::roots`].
     const INDEX: usize;
 }
 
-/// The record types: each core type handed to Python as a record, with the Python class that
-/// holds it (`None`: a plain `Record`, or a list of them).
-macro_rules! record_types {
+/// A root's schema, made by the generator that holds every definition.
+pub(crate) type RootSchema = fn(&mut schemars::SchemaGenerator) -> schemars::Schema;
+
+/// The table of record types, from `(class, type)` pairs (`None`: a plain `Record`, or a list
+/// of them): `ROOTS` in order, and each type's place in it.
+macro_rules! record_roots {
     ($($class:expr => $ty:ty),* $(,)?) => {
-        const ROOTS: &[(Option<&str>, fn(&mut schemars::SchemaGenerator) -> schemars::Schema)] =
+        pub(crate) const ROOTS: &[(Option<&str>, $crate::schema::RootSchema)] =
             &[$(($class, |g| g.subschema_for::<$ty>())),*];
-        record_types!(@index 0usize; $($ty,)*);
+        $crate::schema::record_roots!(@index 0usize; $($ty,)*);
     };
     (@index $n:expr; $ty:ty, $($rest:ty,)*) => {
-        impl RecordRoot for $ty {
+        impl $crate::schema::RecordRoot for $ty {
             const INDEX: usize = $n;
         }
-        record_types!(@index $n + 1usize; $($rest,)*);
+        $crate::schema::record_roots!(@index $n + 1usize; $($rest,)*);
     };
     (@index $n:expr;) => {};
 }
-
-record_types! {
-    Some("Timeline") => cqc::Timeline,
-    Some("TimelineStatus") => cqc::TimelineStatus,
-    Some("WorkbookAnalysis") => cqc::WorkbookAnalysis,
-    Some("WorkbookCheck") => cqc::WorkbookCheck,
-    Some("EvidenceImport") => cqc::workbook::EvidenceImport,
-    Some("WorkbookImport") => cqc::WorkbookImport,
-    Some("RatingResult") => cqc::RatingResult,
-    Some("BandPosition") => cqc::BandPosition,
-    Some("CategoryScore") => cqc::CategoryScore,
-    Some("EvidenceWorking") => cqc::EvidenceWorking,
-    Some("StatementResult") => cqc::StatementResult,
-    Some("Explanation") => cqc::Explanation,
-    Some("ScoreIncrease") => cqc::ScoreIncrease,
-    Some("ImprovementPath") => cqc::ImprovementPath,
-    Some("ImprovementPlan") => cqc::ImprovementPlan,
-    Some("RatingProbability") => cqc::RatingProbability,
-    Some("TotalProbability") => cqc::TotalProbability,
-    Some("RatingProbabilities") => cqc::RatingProbabilities,
-    Some("Finding") => cqc::Finding,
-    Some("ScoreCorrection") => cqc::ScoreCorrection,
-    Some("PublishedCheck") => cqc::PublishedCheck,
-    Some("PublishedResult") => cqc::PublishedResult,
-    Some("StatementDistribution") => cqc::StatementDistribution,
-    Some("Ranking") => cqc::Ranking,
-    None => cqc::timeline::Milestone,
-    None => Vec<cqc::BankHoliday>,
-    None => cqc::RatingCall,
-    None => cqc::TimelineProfile,
-    None => Vec<cqc::GroupDistribution>,
-    None => Vec<cqc::RatingCounts>,
-    None => Option<cqc::CouncilRankings>,
-}
+pub(crate) use record_roots;
 
 /// The schemas of every record type and of the types inside them.
 pub(crate) struct Types {
     /// The definitions, by schema name (`Milestone`, `Basis` ...).
     pub(crate) defs: Map<String, Value>,
-    /// The schema of each entry of `record_types!`, in order, with its Python class.
+    /// The schema of each entry of `ROOTS`, in order, with its Python class.
     pub(crate) roots: Vec<(Option<&'static str>, Value)>,
     /// The name each definition of an object goes by in Python (its class's, or the stubs').
     titles: BTreeMap<String, String>,
@@ -110,7 +79,7 @@ impl Types {
         let mut g = SchemaSettings::draft2020_12()
             .for_serialize()
             .into_generator();
-        let roots: Vec<(Option<&'static str>, Value)> = ROOTS
+        let roots: Vec<(Option<&'static str>, Value)> = crate::results::ROOTS
             .iter()
             .map(|(class, schema)| (*class, schema(&mut g).to_value()))
             .collect();
@@ -258,11 +227,12 @@ pub(crate) fn types_of(schema: &Value) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cqc_assurance as cqc;
 
     #[test]
     fn every_record_type_has_its_schema() {
         let t = Types::new(&BTreeSet::from(["Milestone".to_string()]));
-        assert_eq!(t.roots.len(), ROOTS.len());
+        assert_eq!(t.roots.len(), crate::results::ROOTS.len());
         let (def, _) = t.target(schema_of_in::<cqc::Timeline>(&t)).unwrap();
         assert_eq!(t.title(def), "Timeline");
         assert_eq!(t.class(def), Some("Timeline"));

@@ -5,8 +5,7 @@
 //! `_repr_html_`, `==`).
 
 use cqc_assurance::{
-    self as cqc, Assessment, EvidenceCategory, LocalAuthorityUse, QualityStatement, RatingMethod,
-    Theme,
+    self as cqc, Assessment, EvidenceCategory, QualityStatement, RatingMethod, Theme,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -213,14 +212,6 @@ record_methods!(
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyEvidenceCategory(pub EvidenceCategory);
 
-fn use_str(u: LocalAuthorityUse) -> &'static str {
-    match u {
-        LocalAuthorityUse::Used => "used",
-        LocalAuthorityUse::NotInBaseliningRound => "not_in_baselining_round",
-        LocalAuthorityUse::NotUsed => "not_used",
-    }
-}
-
 record_methods!(
     PyEvidenceCategory,
     "Evidence category",
@@ -236,7 +227,10 @@ record_methods!(
         /// What the category covers, in this project's words.
         description -> &'static str = this.0.description();
         /// `used`, `not_in_baselining_round` (outcomes) or `not_used` (observation).
-        local_authority_use -> &'static str = use_str(this.0.local_authority_use());
+        local_authority_use -> String = match json_of(&this.0.local_authority_use()) {
+            Value::String(id) => id,
+            other => other.to_string(),
+        };
         /// Whether the category can ever be used for councils (all but observation).
         applies_to_local_authorities -> bool = this.0.applies_to_local_authorities();
         /// CQC's page on how evidence categories are used for councils.

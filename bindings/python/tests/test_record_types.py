@@ -258,6 +258,31 @@ def test_a_field_without_a_value_reads_as_none_and_an_unknown_one_raises() -> No
     assert t.notes == ["2025-01-06"] and t.notified == datetime.date(2025, 1, 6)
 
 
+def test_no_field_is_hidden_by_a_name_of_its_class() -> None:
+    """A record reads a field of its type before the names of its class (its
+    ``__getattribute__``), so a field named like a method or getter of the class would hide it,
+    or be hidden if the order were the other way: no type of any record has one."""
+    checked = 0
+    for name, (bases, props) in CLASSES.items():
+        if "Record" not in bases:
+            continue
+        # `_RatingResultFields` holds the fields of the class RatingResult; a type without a
+        # class of its own (`Milestone`) is a plain Record.
+        public = name[1 : -len("Fields")] if name.startswith("_") and name.endswith("Fields") else name
+        runtime = getattr(cqc, public, cqc.Record)
+        hidden = set(props) & set(dir(runtime))
+        assert not hidden, f"{public}: fields named like attributes of {runtime.__name__}: {hidden}"
+        checked += 1
+    # The check sees what it should: the record types, and the names of the classes.
+    assert checked > 50
+    assert {"keys", "to_dict", "to_json"} <= set(dir(cqc.Record))
+    assert "rating_label" in dir(cqc.RatingResult) and "probability" in dir(cqc.RatingProbabilities)
+    # A method is found as before, and a field of the type as a value.
+    r = cqc.rate([2, 3, 3, 2, 2, 2, 2, 3, 3])
+    assert callable(r.to_dict) and r.rating == "requires_improvement" and r.band.half == "upper"
+    assert r.rating_label == "Requires improvement" and type(r).__name__ == "RatingResult"
+
+
 def test_every_conformance_result_that_is_a_record_is_what_the_stubs_declare() -> None:
     ops = {
         "timeline": lambda inp: (cqc.plan_timeline(inp), "Timeline"),

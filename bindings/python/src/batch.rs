@@ -1,5 +1,5 @@
 //! `rate_many`: an N×9 array of scores to arrays of rating codes and percentages, computed by the
-//! core's `rate_batch` with the GIL released.
+//! core's `rate_batch_parallel` on the machine's cores with the GIL released.
 
 use cqc_assurance::{self as cqc, Error};
 use numpy::{
@@ -219,63 +219,10 @@ pub(crate) fn rate_many<'py>(
     let flat = flat.map_err(|e| to_py_err(py, &labelled(scores, e)))?;
     let rows = flat.len() / 9;
     let (mut ratings, mut percents) = (vec![0u8; rows], vec![0u8; rows]);
-    py.detach(|| rate_in_parallel(&flat, &mut ratings, &mut percents))
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    py.detach(|| cqc::rate_batch_parallel(&flat, &mut ratings, &mut percents, threads))
         .map_err(|e| to_py_err(py, &labelled(scores, e)))?;
     Ok((ratings.into_pyarray(py), percents.into_pyarray(py)))
-}
-
-/// Rows per thread below which one thread rates the whole batch (starting a thread costs
-/// more than rating this many rows, about 1 ms).
-const ROWS_PER_THREAD: usize = 200_000;
-
-/// The core's `rate_batch` over the machine's cores: the rows are split into contiguous runs,
-/// one per thread, each rated by the core as a batch of its own. The results are those of one
-/// call (each row is rated alone); an error is the first row's in row order, with its row
-/// number in the whole batch.
-fn rate_in_parallel(scores: &[u8], ratings: &mut [u8], percents: &mut [u8]) -> Result<(), Error> {
-    let rows = ratings.len();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(rows / ROWS_PER_THREAD)
-        .max(1);
-    if threads == 1 {
-        return cqc::rate_batch(scores, ratings, percents);
-    }
-    let per = rows.div_ceil(threads);
-    let results: Vec<Result<(), Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = scores
-            .chunks(per * 9)
-            .zip(ratings.chunks_mut(per))
-            .zip(percents.chunks_mut(per))
-            .map(|((s, r), p)| scope.spawn(move || cqc::rate_batch(s, r, p)))
-            .collect();
-        handles
-            .into_iter()
-            // The core does not panic; if it ever did, the panic goes on to Python.
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    for (i, result) in results.into_iter().enumerate() {
-        if let Err(e) = result {
-            // The run's own row numbers, moved to the whole batch's.
-            let moved = e
-                .path()
-                .and_then(|p| p.strip_prefix("scores["))
-                .and_then(|rest| {
-                    let (row, tail) = rest.split_once(']')?;
-                    let row: usize = row.parse().ok()?;
-                    Some(format!("scores[{}]{tail}", row + i * per))
-                });
-            return Err(match moved {
-                Some(path) => e.at_path(path),
-                None => e,
-            });
-        }
-    }
-    Ok(())
 }
 
 /// The error with a DataFrame's own names in its path: `scores[3][4]` of a frame indexed by

@@ -72,6 +72,51 @@ pub fn rate_row(row: &[u8; 9], index: usize) -> Result<(Rating, u8)> {
 /// assert_eq!(percents, [62, 89]);
 /// ```
 pub fn rate_batch(scores: &[u8], ratings: &mut [u8], percents: &mut [u8]) -> Result<()> {
+    batch_rows(scores, ratings, percents)?;
+    rate_rows(scores, ratings, percents, 0)
+}
+
+/// Rows per thread below which [`rate_batch_parallel`] rates the whole batch on one thread
+/// (starting a thread costs more than rating this many rows, about 1 ms).
+pub const ROWS_PER_THREAD: usize = 200_000;
+
+/// As [`rate_batch`], on up to `threads` threads, each rating a contiguous run of at least
+/// [`ROWS_PER_THREAD`] rows (a smaller batch is rated on the calling thread). The results are
+/// those of [`rate_batch`], and so is an error: the first bad row's, with its row number in
+/// the whole batch. After an error, rows other than those before the bad one may be written
+/// too.
+///
+/// ```
+/// use cqc_assurance::{rate_batch, rate_batch_parallel, ROWS_PER_THREAD};
+/// let rows = 2 * ROWS_PER_THREAD;
+/// let mut scores: Vec<u8> = [2, 3, 3, 2, 2, 2, 2, 3, 3].repeat(rows);
+/// let (mut ratings, mut percents) = (vec![0u8; rows], vec![0u8; rows]);
+/// rate_batch_parallel(&scores, &mut ratings, &mut percents, 2).unwrap();
+/// assert!(ratings.iter().all(|&r| r == 1) && percents.iter().all(|&p| p == 62));
+///
+/// // A bad score in the second thread's run is reported at its row in the whole batch.
+/// scores[9 * (rows - 1) + 4] = 7;
+/// let err = rate_batch_parallel(&scores, &mut ratings, &mut percents, 2).unwrap_err();
+/// let path = format!("scores[{}][4]", rows - 1);
+/// assert_eq!(err.path(), Some(path.as_str()));
+/// ```
+pub fn rate_batch_parallel(
+    scores: &[u8],
+    ratings: &mut [u8],
+    percents: &mut [u8],
+    threads: usize,
+) -> Result<()> {
+    let rows = batch_rows(scores, ratings, percents)?;
+    rate_in_runs(
+        scores,
+        ratings,
+        percents,
+        threads.min(rows / ROWS_PER_THREAD),
+    )
+}
+
+/// The number of rows of a batch, or the error of a batch whose lengths do not fit.
+fn batch_rows(scores: &[u8], ratings: &[u8], percents: &[u8]) -> Result<usize> {
     if !scores.len().is_multiple_of(9) {
         return Err(Error::IncompleteRow {
             path: "scores".into(),
@@ -88,6 +133,36 @@ pub fn rate_batch(scores: &[u8], ratings: &mut [u8], percents: &mut [u8]) -> Res
             });
         }
     }
+    Ok(rows)
+}
+
+/// Rates a batch (of lengths already checked) in `runs` contiguous runs of rows, one thread
+/// each (one run, or none: on the calling thread); the error is the first in row order.
+fn rate_in_runs(scores: &[u8], ratings: &mut [u8], percents: &mut [u8], runs: usize) -> Result<()> {
+    let rows = ratings.len();
+    if runs <= 1 || rows == 0 {
+        return rate_rows(scores, ratings, percents, 0);
+    }
+    let per = rows.div_ceil(runs);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = scores
+            .chunks(per * 9)
+            .zip(ratings.chunks_mut(per))
+            .zip(percents.chunks_mut(per))
+            .enumerate()
+            .map(|(i, ((s, r), p))| scope.spawn(move || rate_rows(s, r, p, i * per)))
+            .collect();
+        // `rate_rows` does not panic; if it ever did, the panic goes on to the caller.
+        handles.into_iter().try_for_each(|h| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    })
+}
+
+/// Rates rows whose lengths are checked, the first of them row `first` of the whole batch
+/// (for error paths).
+fn rate_rows(scores: &[u8], ratings: &mut [u8], percents: &mut [u8], first: usize) -> Result<()> {
     let table = table();
     for (i, ((row, r_out), p_out)) in scores
         .chunks_exact(9)
@@ -105,7 +180,7 @@ pub fn rate_batch(scores: &[u8], ratings: &mut [u8], percents: &mut [u8]) -> Res
         }
         if bad || assessed == 0 {
             let row: &[u8; 9] = row.try_into().expect("chunks of nine");
-            return rate_row(row, i).map(|_| ());
+            return rate_row(row, first + i).map(|_| ());
         }
         let (r, p) = table[(assessed * 37 + total) as usize];
         *r_out = r;
@@ -156,5 +231,34 @@ mod tests {
         assert!(err.to_string().contains("a multiple of 9"), "{err}");
         let err = rate_batch(&scores, &mut r[..1], &mut p).unwrap_err();
         assert_eq!(err.path(), Some("ratings"));
+    }
+
+    proptest::proptest! {
+        /// Split into any number of runs, on as many threads, a batch is rated as one call
+        /// rates it: the same outputs, or the same error (the first bad row's, at its row in
+        /// the whole batch).
+        #[test]
+        fn runs_on_threads_rate_as_one_call(
+            rows in proptest::collection::vec(proptest::collection::vec(0u8..=4, 9), 0..40),
+            // Scores out of range, at (row, column), each taken modulo the batch's size.
+            bad in proptest::collection::vec((0usize..40, 0usize..9, 5u8..=255), 0..3),
+            runs in 1usize..=8,
+        ) {
+            let mut scores: Vec<u8> = rows.concat();
+            let n = rows.len();
+            for (row, col, value) in bad {
+                if n > 0 {
+                    scores[9 * (row % n) + col] = value;
+                }
+            }
+            let (mut r1, mut p1) = (vec![0u8; n], vec![0u8; n]);
+            let (mut r2, mut p2) = (vec![0u8; n], vec![0u8; n]);
+            let one = rate_batch(&scores, &mut r1, &mut p1);
+            let split = rate_in_runs(&scores, &mut r2, &mut p2, runs);
+            proptest::prop_assert_eq!(&one, &split);
+            if one.is_ok() {
+                proptest::prop_assert_eq!((r1, p1), (r2, p2));
+            }
+        }
     }
 }

@@ -54,7 +54,7 @@ pub mod workbook;
 pub use assessment::{
     Assessment, AssessmentDocument, EvidencePairs, EvidenceScores, DOCUMENT_VERSION,
 };
-pub use batch::{rate_batch, rate_row};
+pub use batch::{rate_batch, rate_batch_parallel, rate_row, ROWS_PER_THREAD};
 pub use check::{
     check_published, check_published_percent, Finding, FindingKind, PublishedCheck, ScoreCorrection,
 };

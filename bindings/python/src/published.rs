@@ -71,10 +71,10 @@ const PANDAS_HINT: &str = "to_pandas() needs pandas, which is not installed: pip
 
 #[pymethods]
 impl PyPublishedResults {
-    /// Reads a CSV in the bundled file's format (the columns `PublishedDataset::to_csv` writes:
-    /// `gss_code, council, region, ..., qs1..qs9, ..., overall_rating, source_kind,
-    /// source_url, cqc_report_url, note`); the first problem is a `DocumentError` naming its
-    /// line and column.
+    /// Reads a CSV in the bundled file's format (its columns, in any order: `gss_code,
+    /// council, region, ..., qs1..qs9, ..., overall_rating, source_kind, source_url,
+    /// cqc_report_url, note`); the first problem is a `DocumentError` naming its line and
+    /// column.
     #[staticmethod]
     fn from_csv(py: Python<'_>, text: &str) -> PyResult<Self> {
         PublishedDataset::from_csv(text)

@@ -410,8 +410,8 @@ fn workbook_init(wb: Workbook) -> PyClassInitializer<PyWorkbook> {
     .add_subclass(PyWorkbook(wb))
 }
 
-/// The self-assessment report of a workbook: `html()` (one self-contained file) and
-/// `markdown()`, with the `analysis` it shows.
+/// The self-assessment report of a workbook: `html()` (one self-contained file),
+/// `markdown()` and `docx()` (a Word document), with the `analysis` it shows.
 #[pyclass(frozen, module = "cqc_assurance", name = "WorkbookReport")]
 pub struct PyWorkbookReport(cqc::WorkbookReport);
 

@@ -29,8 +29,14 @@ use crate::html;
 use crate::input::rating_arg;
 use crate::schema::{self, RecordRoot, Shape};
 
-/// A result read from the core's serialised value: attributes (and `record["key"]`) for its
-/// fields, read by its type's JSON Schema (`schema.rs`).
+/// A result read from the core's JSON form: fields as attributes (and `record["key"]`).
+///
+/// Records are made by the library (`Record()` raises `TypeError`). Each is read by the JSON
+/// Schema of the core's result it holds: a field the result has no value for reads as None, a
+/// name the type lacks raises `AttributeError`, and the stubs declare the types of the fields,
+/// generated from the same schema (so a type checker also refuses a misspelt field). The
+/// workbook document is read as it is written (its fields untyped; text that is exactly an ISO
+/// date is a `datetime.date`).
 #[pyclass(subclass, frozen, module = "cqc_assurance", name = "Record")]
 pub struct PyRecord {
     pub(crate) value: Held,

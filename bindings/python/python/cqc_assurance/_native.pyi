@@ -3,7 +3,9 @@
 Checked against the built module by ``python -m mypy.stubtest cqc_assurance`` (run by
 scripts/test-python.sh): every class is ``@final`` (pyo3 classes cannot be subclassed, except
 ``Record`` and the exceptions), constructors are ``__new__`` with the runtime's parameters, and
-the type aliases below are private because they exist only here, not in the module.
+the type aliases below are private because they exist only here, not in the module. The
+regions marked ``@generated`` are written from the Rust types, and the docstrings of the rest
+are the module's own (both by scripts/generate.sh; the tests fail while either is stale).
 """
 
 import datetime
@@ -159,7 +161,7 @@ PROVENANCE: str
 CORE_VERSION: str
 
 class CqcError(ValueError):
-    """Every error of the library, with the core's stable ``code``."""
+    """Every error of the library. ``code`` is the core's stable code (the same in Rust, Python and JavaScript), ``family`` its family, ``path`` the offending field of the input (or None) and ``message`` a sentence for people."""
 
     code: str
     """The stable machine-readable code, e.g. ``score_out_of_range``."""
@@ -172,29 +174,29 @@ class CqcError(ValueError):
     """A sentence for people."""
 
 class ScoreError(CqcError):
-    """A score outside 1-4 or a published percentage outside 25-100."""
+    """A score outside 1-4 (or not a whole number), or a published percentage outside 25-100."""
 
 class UnknownNameError(CqcError):
-    """A name (statement, theme, category, rating, method, council) that does not resolve."""
+    """A statement, theme, evidence category, rating, method or council name that does not resolve."""
 
 class AssessmentError(CqcError):
     """An assessment of the wrong shape: empty, duplicated, wrong length, wrong method."""
 
 class ProbabilityError(CqcError):
-    """A probability distribution that is invalid."""
+    """A probability distribution that is negative, not finite or does not add up to 1."""
 
 class DocumentError(CqcError):
-    """A malformed document: JSON, unknown fields, version, CSV rows."""
+    """A malformed document: JSON syntax, unknown fields, unsupported version, bad CSV row."""
 
 class TimelineError(CqcError):
-    """A date or timeline that cannot be worked out."""
+    """A date or a timeline that cannot be worked out."""
 
 class WorkbookError(CqcError):
     """The self-assessment workbook or its evidence register."""
 
 @final
 class QualityStatement:
-    """One of the nine quality statements, found by id, number or any published name."""
+    """One of the nine quality statements. ``QualityStatement("Safe pathways, systems and transitions")`` finds one by id, number (``6``, ``"QS6"``) or any published name."""
 
     def __new__(cls, name: Union[str, int]) -> Self: ...
     def __hash__(self) -> int: ...
@@ -225,15 +227,15 @@ class QualityStatement:
         """CQC's page with the official wording."""
     # end of generated getters
     def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
+        """The object as plain Python values (dict, list, str, int, float, bool, None), with the same keys as its JSON form."""
     def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
+        """The object as pretty-printed JSON text (the core's serialised form)."""
     def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+        """A readable HTML table of the object, shown by Jupyter."""
 
 @final
 class Theme:
-    """One of the four themes."""
+    """One of the four themes. ``Theme("ensuring safety")`` finds one by id, number or name."""
 
     def __new__(cls, name: Union[str, int]) -> Self: ...
     def __hash__(self) -> int: ...
@@ -252,15 +254,15 @@ class Theme:
         """The quality statements under the theme, in order."""
     # end of generated getters
     def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
+        """The object as plain Python values (dict, list, str, int, float, bool, None), with the same keys as its JSON form."""
     def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
+        """The object as pretty-printed JSON text (the core's serialised form)."""
     def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+        """A readable HTML table of the object, shown by Jupyter."""
 
 @final
 class EvidenceCategory:
-    """One of the six evidence categories."""
+    """One of the six evidence categories of CQC's single assessment framework."""
 
     def __new__(cls, name: str) -> Self: ...
     def __hash__(self) -> int: ...
@@ -288,15 +290,15 @@ class EvidenceCategory:
         """CQC's page on how evidence categories are used for councils."""
     # end of generated getters
     def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
+        """The object as plain Python values (dict, list, str, int, float, bool, None), with the same keys as its JSON form."""
     def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
+        """The object as pretty-printed JSON text (the core's serialised form)."""
     def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+        """A readable HTML table of the object, shown by Jupyter."""
 
 @final
 class RatingMethod:
-    """``current`` (statement scores) or ``earlier`` (evidence-category scores)."""
+    """A rating method CQC has used: ``current`` (statement scores, from June 2025) or ``earlier`` (evidence-category scores, December 2023 to June 2025)."""
 
     def __new__(cls, name: str) -> Self: ...
     def __hash__(self) -> int: ...
@@ -316,17 +318,17 @@ class RatingMethod:
         """The first day the method applied."""
     @property
     def in_force_until(self) -> Optional[datetime.date]:
-        """The day after its last day, or None if in force."""
+        """The day after the last day the method applied, or None if still in force."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
+        """The object as plain Python values (dict, list, str, int, float, bool, None), with the same keys as its JSON form."""
     def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
+        """The object as pretty-printed JSON text (the core's serialised form)."""
     def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+        """A readable HTML table of the object, shown by Jupyter."""
 
 @final
 class Assessment:
-    """Scores under one rating method, read and checked once."""
+    """The scores of an assessment under one rating method, read and checked once. ``Assessment(scores, method=None)`` takes the same inputs as ``rate``."""
 
     def __new__(cls, scores: _Scores, method: _MethodArg = None) -> Self: ...
     def __hash__(self) -> int: ...
@@ -349,20 +351,20 @@ class Assessment:
     # end of generated getters
     @property
     def statement_scores(self) -> dict[str, int]:
-        """Assessed statements' scores by statement id."""
+        """The assessed statements' scores keyed by statement id."""
     @property
     def evidence_scores(self) -> Optional[dict[str, dict[str, int]]]:
-        """Evidence-category scores by statement (earlier method)."""
+        """Evidence-category scores by statement id (earlier method), or None."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
+        """The object as plain Python values (dict, list, str, int, float, bool, None), with the same keys as its JSON form."""
     def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
+        """The object as pretty-printed JSON text (the core's serialised form)."""
     def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+        """A readable HTML table of the object, shown by Jupyter."""
 
 @final
 class RatingResult(_RatingResultFields):
-    """The outcome of rating an assessment."""
+    """The outcome of rating an assessment; ``rating_label`` is the rating as CQC prints it."""
 
     @property
     def rating_label(self) -> str:
@@ -370,7 +372,7 @@ class RatingResult(_RatingResultFields):
 
 @final
 class StatementResult(_StatementResultFields):
-    """One assessed statement in a rating result."""
+    """One assessed statement in a rating result; ``quality_statement`` is the statement as an object."""
 
     @property
     def quality_statement(self) -> QualityStatement:
@@ -378,25 +380,25 @@ class StatementResult(_StatementResultFields):
 
 @final
 class ScoreIncrease(_ScoreIncreaseFields):
-    """One statement's score raised (``from`` and ``to`` in its JSON form)."""
+    """One statement's score raised: ``from_score`` and ``to_score`` (``from`` and ``to`` in its JSON form)."""
 
     @property
     def from_score(self) -> int:
-        """Its score now."""
+        """Its score now (``from`` in the JSON form)."""
     @property
     def to_score(self) -> int:
-        """The score it would need."""
+        """The score it would need (``to`` in the JSON form)."""
 
 @final
 class Explanation(_ExplanationFields):
-    """The steps of a rating in words a council officer can check by hand."""
+    """The steps of a rating in words a council officer can check by hand; ``to_text()`` (and ``str()``) as numbered lines."""
 
     def to_text(self) -> str:
         """The steps as numbered lines."""
 
 @final
 class RatingProbabilities(_RatingProbabilitiesFields):
-    """The probability of each rating when statement scores are uncertain."""
+    """The probability of each rating when statement scores are uncertain; ``call`` is the headline (one rating when its probability is at least two in three, otherwise too close to call)."""
 
     def probability(self, rating: _RatingArg) -> float:
         """The probability of exactly this rating."""
@@ -405,7 +407,7 @@ class RatingProbabilities(_RatingProbabilitiesFields):
 
 @final
 class PublishedResult(_PublishedResultFields):
-    """One council's published result."""
+    """One council's published result; ``assessment()`` gives its scores as an ``Assessment`` and ``check()`` checks its published rating against them."""
 
     def assessment(self) -> Optional[Assessment]:
         """The scores as an Assessment, or None."""
@@ -414,62 +416,68 @@ class PublishedResult(_PublishedResultFields):
 
 @final
 class PublishedResults:
-    """A set of published results (a sequence of ``PublishedResult``)."""
+    """A set of published results: ``published_results()`` gives the bundled one; ``PublishedResults.from_csv(text)`` reads a CSV with the same columns. A sequence of ``PublishedResult``; ``to_pandas()`` gives a DataFrame."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
     @staticmethod
     def from_csv(text: str) -> PublishedResults:
-        """Reads a CSV with the bundled columns; the first bad row raises."""
+        """Reads a CSV in the bundled file's format (its columns, in any order: ``gss_code, council, region, ..., qs1..qs9, ..., overall_rating, source_kind, source_url, cqc_report_url, note``); the first problem is a ``DocumentError`` naming its line and column."""
     @staticmethod
     def from_csv_lenient(text: str) -> Tuple[PublishedResults, list[CqcError]]:
-        """Reads a CSV keeping good rows; returns the errors of bad rows."""
+        """Reads a CSV keeping every good row: returns the results and a list of ``CqcError``s, one per bad row (not raised)."""
     @property
-    def records(self) -> list[PublishedResult]: ...
+    def records(self) -> list[PublishedResult]:
+        """Every record, in file order."""
     def __len__(self) -> int: ...
     @overload
     def __getitem__(self, key: SupportsIndex, /) -> PublishedResult: ...
     @overload
     def __getitem__(self, key: slice, /) -> list[PublishedResult]: ...
     def __iter__(self) -> Iterator[PublishedResult]: ...
-    def find(self, name: str) -> PublishedResult: ...
-    def scored(self) -> list[PublishedResult]: ...
-    def statement_distribution(self) -> list[StatementDistribution]: ...
+    def find(self, name: str) -> PublishedResult:
+        """Finds a council by name, ignoring case, punctuation and words such as "Council", "City of", "London Borough of"; an unknown name is an ``UnknownNameError`` with suggestions."""
+    def scored(self) -> list[PublishedResult]:
+        """The records with all nine scores published."""
+    def statement_distribution(self) -> list[StatementDistribution]:
+        """How the councils with published scores scored each statement."""
     def statement_distribution_by_region(self) -> list[GroupDistribution]:
         """How the councils with published scores scored each statement, in each region."""
-    def rating_counts(self) -> dict[str, int]: ...
+    def rating_counts(self) -> dict[str, int]:
+        """Number of records with each published rating, worst first."""
     def rating_counts_by_region(self) -> list[RatingCounts]:
         """Number of records with each published rating, in each region."""
     def rating_counts_by_type(self) -> list[RatingCounts]:
         """Number of records with each published rating, for each type of council."""
     def council_rankings(self, council: str) -> Optional[CouncilRankings]:
-        """A published council's ranks (by name, alias or ONS code), or None without scores."""
-    def rank(self, scores: _Scores, method: _MethodArg = None) -> Ranking: ...
-    def conflicts(self) -> list[Tuple[PublishedResult, PublishedCheck]]: ...
+        """A published council's ranks among all councils, in its region and among councils of its type (by name, alias or ONS code), or None when it has no published scores."""
+    def rank(self, scores: _Scores, method: _MethodArg = None) -> Ranking:
+        """Where scores (any input ``rate`` takes) would rank among these councils."""
+    def conflicts(self) -> list[Tuple[PublishedResult, PublishedCheck]]:
+        """The records whose published rating does not follow from their published scores, each with its check."""
     def to_pandas(self) -> pd.DataFrame:
-        """A pandas DataFrame (needs pandas): ``published`` as datetime64, ``rating`` an ordered
-        Categorical, scores and totals nullable ``Int8``."""
+        """The records as a pandas DataFrame, one row per record (an assessment, or a council with none found): ``council``, ``gss_code``, ``region``, ``council_type``, ``assessment_kind``, ``published`` (``datetime64``: the first day the published date can mean, see ``published_precision``), ``published_precision``, ``current``, ``rating`` (an ordered ``Categorical``, inadequate < requires_improvement < good < outstanding), ``pilot``, ``qs1`` .. ``qs9``, ``total``, ``assessed``, ``percent`` (nullable ``Int8``: ``<NA>`` where no source states them), ``percent_basis``, ``source_kind``, ``cqc_report_url``, ``note``, ``sources`` (lists). Needs pandas (an ``ImportError`` saying how to install it otherwise)."""
     def to_dict(self) -> dict[str, Any]:
-        """The object as plain Python values with the keys of its JSON form."""
+        """The records as a list of dicts."""
     def to_json(self) -> str:
-        """The object as pretty-printed JSON text."""
+        """The records as pretty-printed JSON text."""
     def _repr_html_(self) -> str:
-        """A readable HTML table, shown by Jupyter."""
+        """A readable HTML table of the records, shown by Jupyter."""
 
 def rate(scores: _Scores, method: _MethodArg = None) -> RatingResult:
-    """Rates an assessment by CQC's method."""
+    """Rates an assessment by CQC's method. ``scores`` is a list of nine scores in CQC's order (None = not assessed), a dict keyed by statement id, number or any published name, a whole assessment document (dict or JSON text), or an ``Assessment``. ``method`` (``"current"`` or ``"earlier"``) applies when the scores do not say; under ``"earlier"`` a dict maps statements to evidence-category scores."""
 
 def explain(scores: _Scores, method: _MethodArg = None) -> Explanation:
-    """Explains how the rating follows from the scores."""
+    """Explains, step by step, how the rating follows from the scores (same inputs as ``rate``)."""
 
 def improvement_paths(
     scores: _Scores, target: Optional[_RatingArg] = None, method: _MethodArg = None
 ) -> ImprovementPlan:
-    """Every minimal set of increases reaching ``target`` (default ``good``)."""
+    """Every minimal set of statement score increases that reaches ``target`` (a rating name)."""
 
 def rating_probabilities(
     distributions: Union[str, Sequence[Any], Mapping[Any, Any], npt.NDArray[Any]],
 ) -> RatingProbabilities:
-    """The probability of each rating under uncertain scores."""
+    """The probability of each rating when statement scores are uncertain. ``distributions`` maps statements to ``[p1, p2, p3, p4]`` (the probabilities of scores 1-4), a certain score, or None (not assessed); as a dict keyed by statement, a list of nine, a document ``{"scores": ...}`` or JSON text."""
 
 def check_published(
     scores: _Scores,
@@ -477,57 +485,57 @@ def check_published(
     percent: Optional[Union[int, float]] = None,
     method: _MethodArg = None,
 ) -> PublishedCheck:
-    """Checks published scores against a published rating (and percentage)."""
+    """Checks published scores against a published rating and, optionally, a published whole percentage; lists every inconsistency and the one-point corrections that would explain it."""
 
 def published_results() -> PublishedResults:
-    """The bundled published results."""
+    """The bundled published results (every assessment found for the 153 councils, each with its sources, and a row for each council without one)."""
 
 def published_dataframe() -> pd.DataFrame:
-    """The bundled published results as a pandas DataFrame."""
+    """The bundled published results as a pandas DataFrame (needs pandas)."""
 
 def find_council(name: str) -> PublishedResult:
-    """A council's published result by name."""
+    """Finds a council's published result by name ("Liverpool City Council", "Royal Borough of Windsor & Maidenhead"...); an unknown name is an ``UnknownNameError`` with suggestions."""
 
 def statement_distribution() -> list[StatementDistribution]:
-    """How the published councils scored each statement."""
+    """How the published councils scored each statement, in CQC's order."""
 
 def rank_among_published(scores: _Scores, method: _MethodArg = None) -> Ranking:
-    """Where scores would rank among the published councils."""
+    """Where scores (any input ``rate`` takes) would rank among the published councils with nine scores, by overall percentage."""
 
 def themes() -> list[Theme]:
-    """The four themes."""
+    """The four themes in CQC's order."""
 
 def quality_statements() -> list[QualityStatement]:
-    """The nine quality statements."""
+    """The nine quality statements in CQC's order (QS1-QS9)."""
 
 def evidence_categories() -> list[EvidenceCategory]:
-    """The six evidence categories."""
+    """The six evidence categories in the framework's order."""
 
 def rating_methods() -> list[RatingMethod]:
     """Both rating methods, newest first."""
 
 def method_in_force_on(date: _DateArg) -> Optional[RatingMethod]:
-    """The method in force on a date."""
+    """The rating method in force on a date (a ``datetime.date`` or ISO text), or None before 8 December 2023."""
 
 def parse_rating(name: str) -> _Rating:
-    """A rating's canonical name."""
+    """A rating's canonical name from any spelling (``"Requires Improvement"`` → ``"requires_improvement"``); an unknown name is an ``UnknownNameError``."""
 
 def rating_label(rating: _RatingArg) -> str:
-    """A rating as CQC prints it."""
+    """A rating as CQC prints it (``"requires_improvement"`` → ``"Requires improvement"``)."""
 
 def rating_band(rating: _RatingArg) -> Tuple[int, int]:
-    """A rating's band of published percentages."""
+    """The band of published percentages of a rating, inclusive: ``rating_band("good")`` is ``(63, 87)``."""
 
 def rating_for_percent(percent: int) -> Optional[_Rating]:
-    """The rating of a published percentage."""
+    """The rating a published whole percentage falls in, or None outside 25-100."""
 
 def rating_for_total(total: int, assessed: int) -> Optional[Tuple[_Rating, int]]:
-    """``(rating, percent)`` of a total out of 4 × assessed."""
+    """``(rating, published percent)`` of a total out of 4 × ``assessed``, or None when the total is impossible for that many statements."""
 
 def rate_many(
     scores: Union[npt.ArrayLike, Sequence[Sequence[Optional[float]]]],
 ) -> Tuple[npt.NDArray[np.uint8], npt.NDArray[np.uint8]]:
-    """Rates an N×9 array: ``(rating codes, percents)`` as uint8 arrays."""
+    """Rates many assessments at once. ``scores`` is an N×9 array of statement scores in CQC's order (a numpy array of any integer or float dtype, a pandas DataFrame, or a list of lists). A statement not assessed is ``0`` (the core's batch convention), ``None`` or ``NaN``. Returns ``(ratings, percents)``, two numpy ``uint8`` arrays of length N: the rating code of each row (0 inadequate, 1 requires improvement, 2 good, 3 outstanding: the index into ``RATINGS``) and its published percentage. The rule is the core's, the same as ``rate()``; the GIL is released while rating. A bad row raises the error of ``rate()`` with its path (``scores[row][column]``)."""
 
 # --- The timeline and the workbook: Records read from the core's JSON form -------------------
 
@@ -535,30 +543,23 @@ TIMELINE_URL: str
 WORKBOOK_VERSION: int
 EVIDENCE_CSV_COLUMNS: list[str]
 
+# The record types below marked ``@type_check_only`` are only here, for type checkers: at run
+# time their objects are ``Record`` itself.
 @disjoint_base
 class Record:
-    """A result read from the core's JSON form: fields as attributes (and ``record["key"]``).
-
-    Records are made by the library (``Record()`` raises ``TypeError``). Each is read by the
-    JSON Schema of the core's result it holds: a field the result has no value for reads as
-    None, a name the type lacks raises ``AttributeError``, and the types of the fields are
-    declared below, generated from the same schema (so a type checker also refuses a
-    misspelt field). The classes marked ``@type_check_only`` are only here, for type
-    checkers: at run time their objects are ``Record`` itself. The workbook document is read
-    as it is written (its fields untyped; text that is exactly an ISO date is a
-    ``datetime.date``)."""
+    """A result read from the core's JSON form: fields as attributes (and ``record["key"]``). Records are made by the library (``Record()`` raises ``TypeError``). Each is read by the JSON Schema of the core's result it holds: a field the result has no value for reads as None, a name the type lacks raises ``AttributeError``, and the stubs declare the types of the fields, generated from the same schema (so a type checker also refuses a misspelt field). The workbook document is read as it is written (its fields untyped; text that is exactly an ISO date is a ``datetime.date``)."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __getitem__(self, key: str, /) -> Any:
         """A field by name; an unknown field raises ``KeyError``."""
     def keys(self) -> list[str]:
-        """The field names."""
+        """The field names: the type's fields (``None`` when the result has no value for one), or the keys of the workbook document."""
     def to_dict(self) -> Any:
-        """Plain Python values (dates as ISO text, as in JSON)."""
+        """The record as plain Python values (dates as ISO text, as in its JSON form)."""
     def to_json(self) -> str:
-        """Pretty-printed JSON text."""
+        """The record as pretty-printed JSON text (the core's serialised form)."""
     def _repr_html_(self) -> str:
-        """A readable HTML table."""
+        """A readable HTML table of the record, shown by Jupyter."""
 
 # @generated record types: the JSON Schema of the core's results (scripts/generate.sh)
 
@@ -2683,65 +2684,77 @@ class _WorkbookImportFields(Record):
 
 @final
 class Timeline(_TimelineFields):
-    """A computed assessment timeline."""
+    """A computed assessment timeline: ``milestones`` (each with ``date``, ``basis``, ``planned``, ``actual``, ``rule_text``, ``source``...), ``issues``, ``intervals``, ``status`` and more, as in the core's JSON form, dates as ``datetime.date``."""
 
     def milestone(self, id: str) -> Milestone:
-        """One milestone by id, e.g. ``factual_accuracy_due``."""
+        """One milestone by id (``factual_accuracy_due``, ...)."""
     def to_text(self) -> str:
         """The timeline as text for people."""
     def to_ical(self, stamp: Optional[_DateArg] = None) -> str:
-        """The milestones as iCalendar text, stamped with ``stamp`` (today when None)."""
+        """The milestones as an iCalendar file (RFC 5545), stamped with ``stamp`` (a date; today when None) so that the same timeline and date give the same bytes."""
     def status_on(self, today: _DateArg) -> TimelineStatus:
-        """Where the assessment stands on a date."""
+        """Where the assessment stands on ``today`` (a date), with this timeline's working calendar."""
 
 @final
 class WorkingCalendar:
-    """Working days in England: weekdays less bank holidays and closure days."""
+    """Working days: Monday to Friday less bank holidays in England (by rule, or official lists given as ``bank_holidays``) and the council's own ``closures``."""
 
     def __new__(
         cls,
         bank_holidays: Optional[Sequence[Mapping[str, Any]]] = None,
         closures: Optional[Sequence[_DateArg]] = None,
     ) -> Self: ...
-    def with_gov_uk_json(self, text: str) -> WorkingCalendar: ...
-    def is_working_day(self, date: _DateArg) -> bool: ...
-    def non_working_reason(self, date: _DateArg) -> Optional[str]: ...
-    def add_working_days(self, date: _DateArg, n: int) -> datetime.date: ...
-    def working_days_between(self, start: _DateArg, end: _DateArg) -> int: ...
-    def on_or_after(self, date: _DateArg) -> datetime.date: ...
-    def on_or_before(self, date: _DateArg) -> datetime.date: ...
-    def bank_holidays(self, year: int) -> list[BankHoliday]: ...
-    def closures(self) -> list[datetime.date]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def to_json(self) -> str: ...
-    def _repr_html_(self) -> str: ...
+    def with_gov_uk_json(self, text: str) -> WorkingCalendar:
+        """A calendar whose official bank holidays come from GOV.UK's ``bank-holidays.json`` text (England and Wales), with the same closures."""
+    def is_working_day(self, date: _DateArg) -> bool:
+        """Whether ``date`` is a working day."""
+    def non_working_reason(self, date: _DateArg) -> Optional[str]:
+        """Why ``date`` is not a working day (``Saturday``, ``Good Friday``...), or None if it is one."""
+    def add_working_days(self, date: _DateArg, n: int) -> datetime.date:
+        """The date ``n`` working days after ``date`` (before it when ``n`` is negative)."""
+    def working_days_between(self, start: _DateArg, end: _DateArg) -> int:
+        """Working days after ``start`` up to and including ``end`` (negative when ``end`` is earlier)."""
+    def on_or_after(self, date: _DateArg) -> datetime.date:
+        """The first working day on or after ``date``."""
+    def on_or_before(self, date: _DateArg) -> datetime.date:
+        """The last working day on or before ``date``."""
+    def bank_holidays(self, year: int) -> list[BankHoliday]:
+        """The bank holidays of a year (official where given, otherwise by rule): Records with ``date``, ``title``, ``notes``."""
+    def closures(self) -> list[datetime.date]:
+        """The council's closure days."""
+    def to_dict(self) -> dict[str, Any]:
+        """The calendar as plain Python values."""
+    def to_json(self) -> str:
+        """The calendar as JSON text (``bank_holidays``, ``closures``)."""
+    def _repr_html_(self) -> str:
+        """An HTML table of the calendar."""
 
 @final
 class Workbook(Record):
-    """A council's self-assessment workbook."""
+    """A council's self-assessment workbook, read from its JSON document (dict or text); the first problem raises (use ``check_workbook`` for all of them). Fields as in the document."""
 
     def __getattribute__(self, name: str, /) -> Any:
         """A field of the document as written; an unknown field raises ``AttributeError``."""
     def __new__(cls, document: _Document) -> Self: ...
     @staticmethod
     def blank(council: str) -> Workbook:
-        """A blank workbook: nine statements not yet scored, and nothing else."""
+        """A blank workbook for a council: nine statements not yet scored, and nothing else."""
     @staticmethod
     def starter(council: str) -> Workbook:
-        """A workbook to start from, as ``workbook init`` makes it: blank, plus the indicators
-        CQC lists for assessing needs with their England figures."""
-    def analyse(self, as_of: Optional[_DateArg] = None) -> WorkbookAnalysis: ...
-    def report(self, as_of: Optional[_DateArg] = None) -> WorkbookReport: ...
+        """A workbook to start from, as the command's ``workbook init`` and the npm package's ``starterWorkbook`` make it: a blank workbook plus the indicators CQC's detailed metrics list for assessing needs, each with the England figure and the council's own left to fill in."""
+    def analyse(self, as_of: Optional[_DateArg] = None) -> WorkbookAnalysis:
+        """The analysis as of a date (today when None)."""
+    def report(self, as_of: Optional[_DateArg] = None) -> WorkbookReport:
+        """The report as of a date (today when None)."""
     def to_xlsx(self) -> bytes:
-        """The workbook as an Excel file, as ``workbook export-xlsx`` writes it."""
+        """The workbook as an Excel file (``.xlsx`` bytes), as the command's ``workbook export-xlsx`` writes it: one sheet per part, dates as dates, the registers' choices as drop-down lists. ``Workbook.from_xlsx`` reads it back."""
     @staticmethod
     def from_xlsx(data: Union[bytes, bytearray, str, os.PathLike[str]]) -> Workbook:
-        """A workbook read from its Excel file (bytes or a path); the first problem raises."""
-    def evidence_csv(self) -> str: ...
+        """A workbook read from its Excel file (bytes, or the path of the file), as the command's ``workbook import-xlsx`` reads it; the first problem raises, with its code and path."""
+    def evidence_csv(self) -> str:
+        """The evidence register as CSV text."""
     def register_csv(self, part: str) -> str:
-        """A register (``evidence``, ``actions``, ``indicators``, ``information_return``,
-        ``case_tracking``, ``interviews`` or ``history``) as CSV text, as ``workbook export-*``
-        writes it."""
+        """A register (``evidence``, ``actions``, ``indicators``, ``information_return``, ``case_tracking``, ``interviews`` or ``history``) as CSV text, as the command's ``workbook export-*`` writes it and ``import_csv`` reads it back."""
     def import_csv(
         self,
         part: str,
@@ -2751,27 +2764,31 @@ class Workbook(Record):
         keep_good_rows: bool = False,
         allow_fewer: bool = False,
     ) -> WorkbookImport:
-        """Imports a register from CSV; the result's ``workbook`` is the new workbook or None."""
+        """Imports a register from CSV (text, bytes in any encoding the readers take, or a path), as the command's ``workbook import-*`` does: every row checked, replace or merge by key, nothing lost unless asked. The workbook itself is unchanged: the result's ``workbook`` is the new one, or None when nothing may be written."""
 
 @final
 class WorkbookImport(_WorkbookImportFields):
-    """What importing a register from CSV did (``written``, ``errors``, ``warnings``,
-    ``rows``, ``rejected``, ``changes``)."""
+    """What importing a register from CSV did (``written``, ``errors``, ``warnings``, ``rows``, ``rejected``, ``changes``), and the new ``workbook`` when it may be written."""
 
     @property
-    def workbook(self) -> Optional[Workbook]: ...
+    def workbook(self) -> Optional[Workbook]:
+        """The workbook with the import applied, or None when nothing may be written."""
 
 @final
 class WorkbookReport:
-    """The self-assessment report of a workbook."""
+    """The self-assessment report of a workbook: ``html()`` (one self-contained file), ``markdown()`` and ``docx()`` (a Word document), with the ``analysis`` it shows."""
 
-    def html(self) -> str: ...
-    def markdown(self) -> str: ...
+    def html(self) -> str:
+        """One self-contained HTML file (inline CSS and SVG)."""
+    def markdown(self) -> str:
+        """The same report as Markdown."""
     def docx(self) -> bytes:
-        """The report as a Word document, as ``report --docx`` writes it."""
+        """The same report as a Word document (``.docx`` bytes), as the command's ``report --docx`` writes it."""
     @property
-    def analysis(self) -> WorkbookAnalysis: ...
-    def _repr_html_(self) -> str: ...
+    def analysis(self) -> WorkbookAnalysis:
+        """The analysis the report shows."""
+    def _repr_html_(self) -> str:
+        """The report in Jupyter: its HTML."""
 
 def plan_timeline(
     document: Optional[_Document] = None,
@@ -2786,13 +2803,13 @@ def plan_timeline(
     council: Optional[str] = None,
     notes: Optional[Sequence[str]] = None,
 ) -> Timeline:
-    """Plans an assessment timeline on real working days."""
+    """Plans an assessment timeline: every milestone from notification to publication on real working days, re-planned from the actual dates given, with issues, intervals and (with ``today``) the status. Give the timeline input document (dict or JSON text, as the core reads it) or the keyword arguments; dates may be ``datetime.date`` or ISO text."""
 
 def england_bank_holidays(year: int) -> list[BankHoliday]:
-    """Bank holidays of England and Wales in a year, by rule."""
+    """The bank holidays of England and Wales in a year, by rule (with the one-off days): Records with ``date``, ``title`` and ``notes``."""
 
 def timeline_profile() -> TimelineProfile:
-    """The default timeline rules: each milestone's rule and source, the planning weeks."""
+    """The default timeline rules: each milestone with its rule and source, the planning weeks, the re-assessment cycle."""
 
 def easter_sunday(year: int) -> datetime.date:
     """Easter Sunday of a year."""
@@ -2800,21 +2817,21 @@ def easter_sunday(year: int) -> datetime.date:
 def bank_holidays_from_gov_uk_json(
     text: str, division: str = "england-and-wales"
 ) -> list[BankHoliday]:
-    """Bank holidays from GOV.UK's bank-holidays.json."""
+    """Bank holidays read from GOV.UK's ``bank-holidays.json`` text for one division (``england-and-wales`` by default)."""
 
 def check_workbook(document: _Document, as_of: Optional[_DateArg] = None) -> WorkbookCheck:
-    """Every problem of a workbook document, and its analysis when it reads."""
+    """Reads and analyses a workbook document, reporting every problem rather than the first."""
 
 def analyse_workbook(
     workbook: Union[Workbook, _Document], as_of: Optional[_DateArg] = None
 ) -> WorkbookAnalysis:
-    """A workbook's analysis on a date."""
+    """Analyses a workbook (a ``Workbook``, or its document as dict or text) as of a date."""
 
 def evidence_from_csv(text: str) -> EvidenceImport:
-    """An evidence register read from CSV."""
+    """Reads an evidence register from CSV, keeping every good row."""
 
 def evidence_to_csv(items: Iterable[Union[Record, Mapping[str, Any]]]) -> str:
-    """Evidence items as CSV."""
+    """Writes evidence items (Records or dicts with the register's fields) as CSV."""
 
 def compare_with_england(value: float, england: float, higher_is_better: bool, tolerance: float) -> str:
-    """``better``, ``similar`` or ``worse``."""
+    """Compares a council's figure with England's: ``better``, ``similar`` or ``worse``."""

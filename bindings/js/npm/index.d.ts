@@ -1,5 +1,7 @@
 // Type declarations of the npm package `cqc-assurance`: its functions and their inputs,
-// written by hand. The results' types are generated from the Rust types into types.d.ts
+// written by hand, except the JSDoc of each function, which is the doc comment of its Rust
+// function in bindings/js/src (scripts/generate.sh copies it; tests/jsdoc.test.mjs fails while
+// one differs). The results' types are generated from the Rust types into types.d.ts
 // (field names in camelCase, values exactly as the core writes them) and re-exported here.
 // Every function throws a `CqcError` (see below) on bad input.
 //
@@ -299,60 +301,81 @@ export type EvidenceImport = CsvImport<EvidenceItem>;
 // Functions
 // ---------------------------------------------------------------------------------------------
 
-/** The package version. */
+/** The version of the package (the crate's version). */
 export function version(): string;
 
-/** The framework: themes, statements, evidence categories, ratings, scores, methods. */
+/**
+ * The assessment framework: themes, quality statements, evidence categories, ratings with their
+ * percentage bands, score descriptors and rating methods, with CQC's URLs.
+ */
 export function framework(): Framework;
 
-/** A quality statement by id, number (`5`, `"QS5"`) or any published name. */
+/** A quality statement found by id, number (`5`, `"QS5"`), name or any published variant. */
 export function statement(name: string | number): Statement;
 
-/** A theme by id, number or name. */
+/** A theme found by id, number or name. */
 export function theme(name: string | number): Theme;
 
-/** An evidence category by id or name. */
+/** An evidence category found by id or name. */
 export function evidenceCategory(name: string): EvidenceCategory;
 
-/** The rating of an assessment, exactly as CQC works it out. */
+/**
+ * The rating of an assessment: rating, total, percentage (exact and as published), each statement's
+ * score and the position in the band.
+ */
 export function rate(assessment: AssessmentInput): RatingResult;
 
-/** The rating worked out step by step, in plain words. */
+/** The rating worked out step by step in plain words (`steps`, and `text` numbered). */
 export function explain(assessment: AssessmentInput): Explanation;
 
-/** Every minimal set of score increases that reaches `target`. */
+/** Every minimal set of statement score increases that reaches `target`. */
 export function improvementPaths(assessment: AssessmentInput, target: RatingInput): ImprovementPlan;
 
-/** The probability of each rating when scores are uncertain (exact enumeration). */
+/**
+ * The probability of each rating when scores are uncertain: an array of nine (each a score, `null`,
+ * or four probabilities for scores 1-4) or a document `{ scores }`.
+ */
 export function ratingProbabilities(input: ProbabilityInput): RatingProbabilities;
 
-/** Whether a published rating (and percentage, 25-100) follows from the scores. */
+/** Does a published rating (and percentage) follow from the scores? */
 export function checkPublished(
   assessment: AssessmentInput,
   rating: RatingInput,
   percent?: number | null,
 ): PublishedCheck;
 
-/** The rating of `total` points over `assessed` statements; `null` if no scores give it. */
+/**
+ * The rating and published percentage of `total` points over `assessed` statements, or `null` where
+ * no scores give that total (below 1 or above 4 per statement, or 0 or more than 9 statements).
+ */
 export function ratingForTotal(total: number, assessed: number): RatingForTotal | null;
 
-/** The assessment as the core's normalised document, keyed by statement id. */
+/**
+ * The assessment as the core's normalised document (`{ version, method, scores }` or
+ * `evidenceScores`), keyed by statement id: what to store or send to another service.
+ */
 export function assessmentDocument(assessment: AssessmentInput): AssessmentDocument;
 
 /**
- * Many assessments at once: rows of nine scores (QS1-QS9) in one `Uint8Array` (its length a
- * multiple of 9), `0` = not assessed. The first bad row throws (`path`
- * `"scores[row][column]"`); another typed array is refused, not converted.
+ * Ratings of many assessments at once: `scores` is a `Uint8Array` of rows of nine (QS1-QS9, `0` =
+ * not assessed), so its length is a multiple of 9. Returns `{ ratings, percents }`, one
+ * `Uint8Array` entry per row (rating index 0 inadequate … 3 outstanding, published percentage). The
+ * first bad row throws, at `scores[row][column]`. Any other argument, another typed array included,
+ * is refused (`invalid_json` at `scores`): converting it here would wrap or truncate values (NaN
+ * would become 0, "not assessed").
  */
 export function rateMany(scores: Uint8Array): RateManyResult;
 
-/** Every result in the bundled dataset of published council assessments. */
+/** Every published result in the bundled dataset. */
 export function publishedResults(): PublishedResult[];
 
-/** A council's published result, by name (tolerant of "City Council", "&", punctuation). */
+/**
+ * The published result of a council, found by name ("Royal Borough of Windsor & Maidenhead" finds
+ * "Windsor and Maidenhead").
+ */
 export function findCouncil(name: string): PublishedResult;
 
-/** For each statement, how many published councils scored 1-4. */
+/** For each statement, how many councils scored 1, 2, 3 and 4, and the mean. */
 export function statementDistribution(): StatementDistribution[];
 
 /** Where an assessment's percentage would rank among the published councils. */
@@ -363,82 +386,120 @@ export function rankAmongPublished(assessment: AssessmentInput): Ranking;
  */
 export function rankAmongPublished(assessment: AssessmentInput, council: string): CouncilRankings;
 
-/** A council's published scores ranked among the others; `null` when its scores are not published. */
+/**
+ * A council's current published scores placed among the other councils nationally, within its
+ * region and among councils of its kind; `null` when its scores are not published.
+ */
 export function councilRankings(council: string): CouncilRankings | null;
 
-/** Current ratings counted in each region, England's nine regions in order. */
+/**
+ * Current ratings counted in each region, England's nine regions in order, with the councils that
+ * have no published result.
+ */
 export function publishedRatingCountsByRegion(): RatingCounts[];
 
-/** Current ratings counted for each kind of council. */
+/** Current ratings counted for each kind of council (county, London borough...). */
 export function publishedRatingCountsByType(): RatingCounts[];
 
-/** How the councils of each region scored each statement. */
+/**
+ * How the councils of each region scored each statement (current assessments with nine published
+ * scores).
+ */
 export function statementDistributionByRegion(): GroupDistribution[];
 
 /**
- * Published results from a CSV in the format the package ships (`cqc-assurance published --csv`
- * writes it): the records, or a thrown error naming the first bad row's line.
+ * Published results read from a CSV in the format the package ships (`published --csv` writes it),
+ * for results newer than the bundled ones: the records, or the first bad row's error with its line.
  */
 export function publishedResultsFromCsv(text: string): PublishedResult[];
 
 /** How many published councils have each rating, worst to best. */
 export function publishedRatingCounts(): RatingCount[];
 
-/** Published records whose rating does not follow from their scores. */
+/**
+ * Published records whose rating does not follow from their published scores, each with the check
+ * that says why.
+ */
 export function publishedConflicts(): PublishedConflict[];
 
-/** Where the bundled published results come from (Markdown). */
+/** Where the bundled published results come from (the dataset's provenance notes, Markdown). */
 export function publishedProvenance(): string;
 
-/** The timeline of an assessment: milestones on real working days, issues, intervals, status. */
+/**
+ * The timeline of an assessment: every milestone with its date, rule and source, the
+ * inconsistencies found in recorded dates, intervals, and the status on `today` if given
+ * (`plan_timeline` in Rust and Python).
+ */
 export function planTimeline(input: TimelineInput): Timeline;
 
 /** @deprecated `planTimeline` under its name before 0.2.0: use `planTimeline`. */
 export function timeline(input: TimelineInput): Timeline;
 
 /**
- * The timeline as an iCalendar (RFC 5545) file. `stamp` is the creation time written into it:
- * now if absent, a `Date`'s instant, or midnight UTC of a `YYYY-MM-DD` string (reproducible).
+ * The timeline as an iCalendar (RFC 5545) file, one all-day event per milestone (the visit one busy
+ * event from its first to its last day, reminders on deadlines, ids that survive a re-plan).
+ * `stamp` is the creation time written into the file: now if absent, a `Date`'s instant, or
+ * midnight UTC of a `YYYY-MM-DD` string (for reproducible files).
  */
 export function timelineIcs(input: TimelineInput, stamp?: DateInput): string;
 
-/** The timeline as plain text. */
+/** The timeline as plain text for people. */
 export function timelineText(input: TimelineInput): string;
 
-/** The default timeline rules with their sources. */
+/** The default timeline rules, each milestone with its rule and source. */
 export function timelineProfile(): TimelineProfile;
 
-/** The bank holidays of `year` in England and Wales. */
+/**
+ * The bank holidays of `year` in England and Wales (by rule, or from `calendar`'s official list
+ * where it has one for that year).
+ */
 export function bankHolidays(year: number, calendar?: CalendarInput | null): BankHoliday[];
 
-/** Bank holidays from GOV.UK's `bank-holidays.json` (parsed or text); division defaults to `england-and-wales`. */
+/**
+ * Bank holidays read from GOV.UK's `bank-holidays.json` (the parsed object or its text), for one
+ * division (default `england-and-wales`).
+ */
 export function bankHolidaysFromGovUk(data: object | string, division?: string): BankHoliday[];
 
-/** Easter Sunday of `year`, `YYYY-MM-DD`. */
+/** Easter Sunday of `year`, as `YYYY-MM-DD`. */
 export function easterSunday(year: number): string;
 
 /** Whether `date` is a working day (not a weekend, bank holiday or closure day). */
 export function isWorkingDay(date: DateInput, calendar?: CalendarInput | null): boolean;
 
-/** Why `date` is not a working day, or `null` if it is one. */
+/**
+ * Why `date` is not a working day (`"Saturday"`, the bank holiday, `"closure day"`), or `null` for
+ * a working day.
+ */
 export function nonWorkingReason(date: DateInput, calendar?: CalendarInput | null): string | null;
 
-/** `date` plus `days` working days (negative: back), `YYYY-MM-DD`. */
+/** `date` plus `days` working days (negative: back), as `YYYY-MM-DD`. */
 export function addWorkingDays(date: DateInput, days: number, calendar?: CalendarInput | null): string;
 
-/** Working days after `from` up to and including `to` (negative when `to` is earlier). */
+/**
+ * The number of working days after `from` up to and including `to` (negative if `to` is before
+ * `from`).
+ */
 export function workingDaysBetween(from: DateInput, to: DateInput, calendar?: CalendarInput | null): number;
 
 /**
- * Checks a self-assessment workbook (the file format, as JSON text or the parsed object) and,
- * when valid, analyses it as of `today`. Problems are returned in `errors`, not thrown.
+ * Checks a workbook (the object of its JSON file, or the text) and, when it is valid, analyses it
+ * as of `today`: every problem with its code and path in `errors` (not only the first, and none
+ * thrown), warnings, and the analysis (prediction, coverage, stale evidence, indicators against
+ * England, overdue actions, benchmark, timeline).
  */
 export function checkWorkbook(workbook: string | JsonObject, today: DateInput): WorkbookCheck;
 
-/** Reads an evidence register in CSV; good rows are kept, bad rows reported by line and field. */
+/**
+ * Reads an evidence register in CSV: the rows that are good, and every bad row's error
+ * (`invalid_csv` with `line N: field`); good rows are kept.
+ */
 export function evidenceFromCsv(text: string): EvidenceImport;
 
-/** How an indicator compares with England's average (`tolerance` in the indicator's unit). */
+/**
+ * How an indicator compares with England's average: `better`, `similar` (the difference is within
+ * `tolerance`, in the indicator's own unit) or `worse`.
+ */
 export function compareWithEngland(
   value: number,
   england: number,
@@ -465,15 +526,20 @@ export interface CsvImportResult extends WorkbookImport {
 }
 
 /**
- * A new workbook for a council (the core's starter: nine statements not yet scored, the
- * indicators of CQC's metrics list with England's figures), as the object of its JSON file.
+ * A new workbook for a council: the core's starter (nine statements not yet scored, the indicators
+ * CQC's metrics list with England's figures and the council's left empty), as the object of its
+ * file.
  */
 export function starterWorkbook(council: string): JsonObject;
 
 /**
- * Imports a register from the bytes (or text) of a CSV file into a workbook, as the command's
- * `workbook import-*` does: any encoding Excel saves, UK dates, every row checked, nothing lost
- * unless the options say so. Throws the workbook's first problem if it does not read.
+ * Imports a register (`evidence`, `actions`, `indicators`, `information_return`, `case_tracking`,
+ * `interviews` or `history`) from the bytes (or text) of a CSV file into a workbook, as the
+ * command's `workbook import-*` does: any encoding Excel saves, UK dates, every row checked,
+ * replace or merge by key, nothing lost without being asked; a workbook that does not read throws
+ * its first problem. The result says what happened (`written`, `errors` with code and path,
+ * `warnings`, `rows`, `rejected`, `changes`) and, when written, holds the new workbook as the
+ * object of its file in `workbook`.
  */
 export function importCsv(
   workbook: string | JsonObject,
@@ -482,6 +548,9 @@ export function importCsv(
   options?: ImportCsvOptions,
 ): CsvImportResult;
 
-/** A register as CSV (UTF-8 with a byte-order mark, CRLF), which {@link importCsv} reads back. */
+/**
+ * A register of the workbook as CSV, as the command's `workbook export-*` writes it (UTF-8 with a
+ * byte-order mark, CRLF, formula-like cells guarded), which {@link importCsv} reads back.
+ */
 export function registerToCsv(workbook: string | JsonObject, part: WorkbookPart): string;
 

@@ -5,14 +5,21 @@ import type { DateInput, JsonObject } from "./index.js";
 
 // --- The Word report and the Excel workbook (cqc-assurance/office) ---
 
-/** The workbook's report as of `today` as a Word document (`.docx` bytes). */
+/**
+ * The workbook's report as of `today` as a Word document (`.docx` bytes), as
+ * `cqc-assurance report --docx` writes it.
+ */
 export function workbookReportDocx(workbook: string | JsonObject, today: DateInput): Uint8Array;
 
-/** The workbook as an Excel file (`.xlsx` bytes), which {@link workbookFromXlsx} reads back. */
+/**
+ * The workbook as an Excel file (`.xlsx` bytes), as `cqc-assurance workbook export-xlsx` writes it,
+ * which {@link workbookFromXlsx} reads back.
+ */
 export function workbookToXlsx(workbook: string | JsonObject): Uint8Array;
 
 /**
- * A workbook read from its Excel file, as the object of its JSON file. Throws the first problem;
- * the thrown error's `errors` holds every one.
+ * A workbook read from the bytes of its Excel file, as the object of its JSON file. When the file
+ * does not read, the first problem is thrown with its code and path, and the thrown error's
+ * `errors` holds every problem (`{ code, family, message, path }`).
  */
 export function workbookFromXlsx(bytes: Uint8Array | ArrayBuffer): JsonObject;

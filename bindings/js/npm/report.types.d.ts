@@ -5,5 +5,8 @@ import type { DateInput, JsonObject } from "./index.js";
 
 // --- The report (cqc-assurance/report) ---
 
-/** The workbook's report as of `today`: the HTML page `cqc-assurance report` writes. */
+/**
+ * The workbook's report as of `today`, as the HTML page `cqc-assurance report` writes (the same
+ * templates, charts and words): one self-contained document with its styles inline.
+ */
 export function workbookReportHtml(workbook: string | JsonObject, today: DateInput): string;

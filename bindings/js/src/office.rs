@@ -19,7 +19,7 @@ pub fn workbook_report_docx(workbook: &JsValue, today: &JsValue) -> Result<Vec<u
     cqc::WorkbookReport::new(&wb, today).docx().map_err(thrown)
 }
 
-/// The workbook as an Excel file (`.xlsx` bytes), as `cqc-assurance workbook export --xlsx`
+/// The workbook as an Excel file (`.xlsx` bytes), as `cqc-assurance workbook export-xlsx`
 /// writes it, which [`workbook_from_xlsx`] reads back.
 #[wasm_bindgen(js_name = workbookToXlsx)]
 pub fn workbook_to_xlsx(workbook: &JsValue) -> Result<Vec<u8>, JsValue> {

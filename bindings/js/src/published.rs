@@ -52,7 +52,8 @@ pub fn council_rankings(council: &JsValue) -> JsResult {
     }
 }
 
-/// Current ratings counted in each region, with the councils that have no published result.
+/// Current ratings counted in each region, England's nine regions in order, with the councils
+/// that have no published result.
 #[wasm_bindgen(js_name = publishedRatingCountsByRegion)]
 pub fn published_rating_counts_by_region() -> JsResult {
     to_js(&cqc::PublishedDataset::bundled().rating_counts_by_region())
@@ -90,7 +91,7 @@ pub(crate) struct RatingCount {
     councils: u32,
 }
 
-/// How many published councils have each rating.
+/// How many published councils have each rating, worst to best.
 #[wasm_bindgen(js_name = publishedRatingCounts)]
 pub fn published_rating_counts() -> JsResult {
     let counts: Vec<RatingCount> = cqc::PublishedDataset::bundled()
@@ -124,7 +125,7 @@ pub fn published_conflicts() -> JsResult {
     to_js(&conflicts)
 }
 
-/// Where the bundled published results come from (the dataset's provenance notes).
+/// Where the bundled published results come from (the dataset's provenance notes, Markdown).
 #[wasm_bindgen(js_name = publishedProvenance)]
 pub fn published_provenance() -> String {
     cqc::PROVENANCE.to_string()

@@ -311,8 +311,9 @@ pub fn assessment_document(assessment: &JsValue) -> JsResult {
 /// Ratings of many assessments at once: `scores` is a `Uint8Array` of rows of nine (QS1-QS9,
 /// `0` = not assessed), so its length is a multiple of 9. Returns `{ ratings, percents }`, one
 /// `Uint8Array` entry per row (rating index 0 inadequate … 3 outstanding, published percentage).
-/// Any other argument, another typed array included, is refused (`invalid_json` at `scores`):
-/// converting it here would wrap or truncate values (NaN would become 0, "not assessed").
+/// The first bad row throws, at `scores[row][column]`. Any other argument, another typed array
+/// included, is refused (`invalid_json` at `scores`): converting it here would wrap or truncate
+/// values (NaN would become 0, "not assessed").
 #[wasm_bindgen(js_name = rateMany)]
 pub fn rate_many(scores: &JsValue) -> JsResult {
     let array = scores.dyn_ref::<Uint8Array>().ok_or_else(|| {

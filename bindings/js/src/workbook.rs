@@ -9,9 +9,10 @@ use crate::convert::{date_arg, repr};
 use crate::document::{bytes_arg, workbook_arg, workbook_object, workbook_text};
 use crate::{thrown, to_js, JsResult};
 
-/// Checks a workbook and, when it is valid, analyses it as of `today`: every problem with its
-/// code and path (not only the first), warnings, and the analysis (prediction, coverage,
-/// stale evidence, indicators against England, overdue actions, benchmark, timeline).
+/// Checks a workbook (the object of its JSON file, or the text) and, when it is valid, analyses
+/// it as of `today`: every problem with its code and path in `errors` (not only the first, and
+/// none thrown), warnings, and the analysis (prediction, coverage, stale evidence, indicators
+/// against England, overdue actions, benchmark, timeline).
 #[wasm_bindgen(js_name = checkWorkbook)]
 pub fn check_workbook(workbook: &JsValue, today: &JsValue) -> JsResult {
     let today = date_arg(today, "today")?;
@@ -132,9 +133,10 @@ pub fn starter_workbook(council: &JsValue) -> JsResult {
 }
 
 /// Imports a register (`evidence`, `actions`, `indicators`, `information_return`,
-/// `case_tracking`, `interviews` or `history`) from the bytes of a CSV file into
-/// a workbook, as the command's `workbook import-*` does: every row checked, replace or merge by
-/// key, nothing lost without being asked. The result says what happened (`written`, `errors`
+/// `case_tracking`, `interviews` or `history`) from the bytes (or text) of a CSV file into a
+/// workbook, as the command's `workbook import-*` does: any encoding Excel saves, UK dates,
+/// every row checked, replace or merge by key, nothing lost without being asked; a workbook
+/// that does not read throws its first problem. The result says what happened (`written`, `errors`
 /// with code and path, `warnings`, `rows`, `rejected`, `changes`) and, when written, holds the
 /// new workbook as the object of its file in `workbook`.
 #[wasm_bindgen(js_name = importCsv)]

@@ -10,11 +10,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
-import { cqc, conformanceFiles, here, pkgDir, repoRoot } from "./helpers.mjs";
+import { cqc, conformanceFiles, here, installedProject, repoRoot } from "./helpers.mjs";
 import { run, DECLARED } from "./conformance-ops.mjs";
 
 const tsc = join(here, "..", "node_modules", ".bin", "tsc");
@@ -71,13 +69,12 @@ function labelOf(starts, message) {
   return label;
 }
 
-function project() {
+/** A folder with the package installed, for the compiler; removed when the test `t` ends. */
+function project(t) {
   assert.ok(existsSync(tsc), `${tsc} is missing: npm ci in bindings/js installs typescript`);
-  const dir = mkdtempSync(join(tmpdir(), "cqc-declarations-"));
-  writeFileSync(join(dir, "package.json"), '{"name": "declarations", "private": true, "type": "module"}');
-  mkdirSync(join(dir, "node_modules"));
-  symlinkSync(pkgDir, join(dir, "node_modules", "cqc-assurance"), "dir");
-  return dir;
+  const installed = installedProject("cqc-declarations-");
+  t.after(installed.remove);
+  return installed.dir;
 }
 
 test("every conformance result has the type its declaration gives it", (t) => {
@@ -97,8 +94,7 @@ test("every conformance result has the type its declaration gives it", (t) => {
   }
   assert.ok(entries.length > 50, `only ${entries.length} results`);
   assert.ok(entries.some((e) => e.type === "cqc.CqcError"), "no error case was checked");
-  const dir = project();
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = project(t);
   const { text, starts } = typedConstants(entries);
   const messages = compile(dir, "results.ts", text);
   const named = messages
@@ -125,8 +121,7 @@ test("a result that lies about its declaration fails the check", (t) => {
       value: { ...timeline, milestones: [{ ...timeline.milestones[0], date: 20250106 }, ...timeline.milestones.slice(1)] },
     },
   ];
-  const dir = project();
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = project(t);
   const { text, starts } = typedConstants(lies);
   const messages = compile(dir, "lies.ts", text)
     .split("\n")
@@ -196,8 +191,7 @@ test("every function of the root entry returns what its declaration says, on rea
       entries.push({ label: `${fn}(${args.map((a) => JSON.stringify(a)?.slice(0, 30)).join(", ")})`, type, value: cqc[fn](...args) });
     }
   }
-  const dir = project();
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = project(t);
   const { text, starts } = typedConstants(entries);
   const named = compile(dir, "functions.ts", text)
     .split("\n")

@@ -5,51 +5,20 @@
 // the core's error, never a trap.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { cqc, modules, rootModules, declarationFile, glueFunctions, pkgDir } from "./helpers.mjs";
+import { cqc, modules, rootModules, declarationFile, glueFunctions, pkgDir, installedProject } from "./helpers.mjs";
 
 const names = Object.keys(modules);
 const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
 
-// A project with the package in its node_modules (a link to bindings/js/pkg), so that bare
-// specifiers go through package.json's `exports` with node's conditions.
-let app;
+// A project with the package installed (a link to bindings/js/pkg): see installedProject.
+let project;
 before(() => {
-  app = mkdtempSync(join(tmpdir(), "cqc-entries-"));
-  mkdirSync(join(app, "node_modules"));
-  symlinkSync(pkgDir, join(app, "node_modules", "cqc-assurance"), "dir");
-  writeFileSync(join(app, "package.json"), '{"name": "app", "private": true, "type": "module"}\n');
+  project = installedProject("cqc-entries-");
 });
-after(() => rmSync(app, { recursive: true, force: true }));
-
-/**
- * Runs `code` (an ES module) in a fresh node process inside the project, with every `.wasm`
- * file the package reads recorded; returns what the code printed as JSON, and `wasmRead`.
- */
-function inApp(code) {
-  const prelude = `
-    import fs from "node:fs";
-    import { syncBuiltinESMExports } from "node:module";
-    const wasmRead = [];
-    const read = fs.readFileSync;
-    fs.readFileSync = function (file, ...rest) {
-      const path = file instanceof URL ? file.pathname : String(file);
-      if (path.endsWith(".wasm")) wasmRead.push(path.slice(path.lastIndexOf("/") + 1));
-      return read.call(this, file, ...rest);
-    };
-    syncBuiltinESMExports();
-    const out = {};
-  `;
-  const text = execFileSync(
-    process.execPath,
-    ["--input-type=module", "-e", `${prelude}\n${code}\nconsole.log(JSON.stringify({ ...out, wasmRead }));`],
-    { cwd: app, encoding: "utf8" },
-  );
-  return JSON.parse(text);
-}
+after(() => project.remove());
+const inApp = (code) => project.run(code);
 
 test("each sub-path exports exactly the functions of its module, and the root the union of the root modules", () => {
   const got = inApp(`

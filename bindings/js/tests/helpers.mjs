@@ -1,6 +1,8 @@
 // Shared by the node --test files: the built package (bindings/js/pkg, made by build.sh), its
 // entries, and the repository's shared conformance vectors.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { INTERNAL } from "./internal.mjs";
@@ -88,4 +90,40 @@ export function expectCqcError(fn, code, path) {
     throw new Error(`malformed error: ${JSON.stringify({ ...err, name: err.name })}`);
   }
   return err;
+}
+
+/**
+ * A project folder with the package in its node_modules (a link to bindings/js/pkg), so that
+ * bare specifiers go through package.json's `exports` with node's conditions, as for an
+ * installed package. `run(code)` runs `code` (an ES module) in a fresh node process inside it,
+ * with every `.wasm` file the package reads recorded, and returns what the code put in `out`,
+ * with `wasmRead`; `remove()` deletes the folder.
+ */
+export function installedProject(prefix) {
+  const app = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(app, "node_modules"));
+  symlinkSync(pkgDir, join(app, "node_modules", "cqc-assurance"), "dir");
+  writeFileSync(join(app, "package.json"), '{"name": "app", "private": true, "type": "module"}\n');
+  const prelude = `
+    import fs from "node:fs";
+    import { syncBuiltinESMExports } from "node:module";
+    const wasmRead = [];
+    const read = fs.readFileSync;
+    fs.readFileSync = function (file, ...rest) {
+      const path = file instanceof URL ? file.pathname : String(file);
+      if (path.endsWith(".wasm")) wasmRead.push(path.slice(path.lastIndexOf("/") + 1));
+      return read.call(this, file, ...rest);
+    };
+    syncBuiltinESMExports();
+    const out = {};
+  `;
+  const run = (code) =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        ["--input-type=module", "-e", `${prelude}\n${code}\nconsole.log(JSON.stringify({ ...out, wasmRead }));`],
+        { cwd: app, encoding: "utf8" },
+      ),
+    );
+  return { dir: app, run, remove: () => rmSync(app, { recursive: true, force: true }) };
 }

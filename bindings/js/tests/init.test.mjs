@@ -5,46 +5,19 @@
 // `init`, sharing one instance with the other entries. (The browser side: tests/browser/.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cqc, modules, rootModules, glueFunctions, pkgDir } from "./helpers.mjs";
+import { cqc, modules, rootModules, glueFunctions, pkgDir, installedProject } from "./helpers.mjs";
 
 const names = Object.keys(modules);
 const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
 
-let app;
+let project;
 before(() => {
-  app = mkdtempSync(join(tmpdir(), "cqc-init-"));
-  mkdirSync(join(app, "node_modules"));
-  symlinkSync(pkgDir, join(app, "node_modules", "cqc-assurance"), "dir");
-  writeFileSync(join(app, "package.json"), '{"name": "app", "private": true, "type": "module"}\n');
+  project = installedProject("cqc-init-");
 });
-after(() => rmSync(app, { recursive: true, force: true }));
-
-/** Runs `code` in a fresh node process in the project, recording the `.wasm` files read. */
-function inApp(code) {
-  const prelude = `
-    import fs from "node:fs";
-    import { syncBuiltinESMExports } from "node:module";
-    const wasmRead = [];
-    const read = fs.readFileSync;
-    fs.readFileSync = function (file, ...rest) {
-      const path = file instanceof URL ? file.pathname : String(file);
-      if (path.endsWith(".wasm")) wasmRead.push(path.slice(path.lastIndexOf("/") + 1));
-      return read.call(this, file, ...rest);
-    };
-    syncBuiltinESMExports();
-    const out = {};
-  `;
-  const text = execFileSync(
-    process.execPath,
-    ["--input-type=module", "-e", `${prelude}\n${code}\nconsole.log(JSON.stringify({ ...out, wasmRead }));`],
-    { cwd: app, encoding: "utf8" },
-  );
-  return JSON.parse(text);
-}
+after(() => project.remove());
+const inApp = (code) => project.run(code);
 
 const calls = {
   rating: ["rate([2, 3, 3, 2, 2, 2, 2, 3, 3]).percent", 62],

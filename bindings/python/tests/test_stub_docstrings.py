@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import inspect
 import os
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Union
 
 import cqc_assurance._native as native
 from conftest import REPO
@@ -50,7 +50,7 @@ def generated_lines(lines: list[str]) -> set[int]:
     return out
 
 
-Node = ast.FunctionDef | ast.ClassDef
+Node = Union[ast.FunctionDef, ast.ClassDef]
 
 
 def declared(tree: ast.Module, generated: set[int]) -> Iterator[tuple[str, Node, Any]]:
